@@ -1,0 +1,7 @@
+/** Every CLI command, one module each; add new commands here. */
+import type { Command } from 'commander';
+import type { CommandContext } from '../io.js';
+
+export type Register = (program: Command, ctx: CommandContext) => void;
+
+export const COMMANDS: Register[] = [];

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/** trailguard's entry point: parse flags, run one command, map what went wrong to an exit code. */
+import { Command, CommanderError } from 'commander';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { EXIT, InputError } from '../errors.js';
+import { COMMANDS } from './commands/index.js';
+import { processIo, type Io } from './io.js';
+import { TOOL } from './version.js';
+
+/** Runs the CLI in-process and resolves to the exit code (tests call this directly). */
+export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command()
+    .name('trailguard')
+    .description('Policy-as-code compliance scanner for AWS API auditing (CloudTrail and everything it depends on).')
+    .version(TOOL.version)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .showHelpAfterError('(run with --help for usage)');
+  const ctx = { io, setExitCode: (code: number) => (exitCode = code) };
+  for (const register of COMMANDS) register(program, ctx);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return exitCodeFor(error, io);
+  }
+}
+
+function exitCodeFor(error: unknown, io: Io): number {
+  if (error instanceof CommanderError) {
+    // --help and --version end through here with exit code 0.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  }
+  if (error instanceof InputError) {
+    io.err(`${error.message}\n`);
+    return EXIT.badInput;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  io.err(`trailguard: internal error: ${detail}\n`);
+  if (io.env.TRAILGUARD_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+  else io.err('This is a bug in trailguard; rerun with TRAILGUARD_DEBUG=1 for a stack trace and report it.\n');
+  return EXIT.internal;
+}
+
+function isMain(): boolean {
+  if (!process.argv[1]) return false;
+  try {
+    return realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  run(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,81 @@
+/** Results: one per (rule, resource). Shared by the evaluator, the reports, diff and the evidence bundle. */
+import type { ConditionFailure, ResourceType, SectionError, Severity } from '../rules/types.js';
+
+export const STATUSES = ['pass', 'fail', 'error', 'skip', 'waived'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** A resource view: the JSON a rule's condition reads, for one resource. */
+export interface View {
+  type: ResourceType;
+  /** The resource's ARN (accounts: arn:<partition>:::<account-id>; organizations: the organization ARN). */
+  arn: string;
+  name: string;
+  accountId: string;
+  /** The region the resource lives in ("global" for account and organization views). */
+  region: string;
+  /** What the rule reads: AWS fields, `derived.*`, and `$errors` (section → the failed API call). */
+  data: Record<string, unknown>;
+  /** ARNs of related resources, e.g. the trails that use a bucket. */
+  related?: string[];
+}
+
+export interface Result {
+  /** Stable: hash of rule id and resource ARN. */
+  id: string;
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  status: Status;
+  resourceType: ResourceType;
+  resourceArn: string;
+  resourceName: string;
+  accountId: string;
+  region: string;
+  message: string;
+  /** For fail (and waived): the sub-conditions that failed, with expected and actual values. */
+  failures?: ConditionFailure[];
+  /** For error: the API call whose failure left the data unreadable. */
+  error?: SectionError;
+  /** For skip: why the rule does not apply. */
+  skipReason?: string;
+  /** For waived: the waiver that covers the failure. */
+  waiver?: { id: string; reason: string; owner?: string; ticket?: string; expires: string };
+  /** Effective parameters the rule ran with. */
+  parameters?: Record<string, unknown>;
+  related?: string[];
+}
+
+export interface RuleSummary {
+  id: string;
+  title: string;
+  severity: Severity;
+  resource: ResourceType;
+  description: string;
+  rationale: string;
+  impact?: string;
+  remediation: { summary: string; console?: string; cli?: string; cloudformation?: string; terraform?: string };
+  references: string[];
+  frameworks: Record<string, string[]>;
+  tags: string[];
+  /** Rule file path relative to the working directory (SARIF anchors results here). */
+  file: string;
+  line: number;
+}
+
+export interface RunInfo {
+  runId: string;
+  scanTime: string;
+  tool: { name: string; version: string };
+  partition?: string;
+  accounts?: string[];
+  regions?: string[];
+}
+
+export interface ResultsDocument {
+  schemaVersion: 1;
+  run: RunInfo;
+  rules: RuleSummary[];
+  results: Result[];
+  summary: { total: number; byStatus: Record<Status, number>; bySeverity: Record<Severity, number> };
+  warnings: string[];
+}
