@@ -1,0 +1,247 @@
+/**
+ * The world file's shape (schemas/world.schema.json is its validator). Entries use AWS's own
+ * field names, so a trail here reads like a DescribeTrails entry and a bucket like the
+ * inventory's BucketRecord; only the containers (accounts, trails, buckets...) are ours.
+ */
+import type {
+  AdvancedEventSelector,
+  EventSelector,
+  LifecycleRule,
+  PolicyDocument,
+  PublicAccessBlockConfiguration,
+} from '../../inventory/types.js';
+
+export interface WorldSpec {
+  /** Every region of the partition; default: the 17 default-enabled commercial regions plus the opt-in ones. */
+  regions?: { defaultEnabled?: string[]; optIn?: string[] };
+  organization?: OrganizationSpec;
+  accounts: AccountSpec[];
+  faults?: FaultSpec[];
+  options?: { pageSize?: number; seed?: number };
+}
+
+export interface OrganizationSpec {
+  Id?: string;
+  FeatureSet?: 'ALL' | 'CONSOLIDATED_BILLING';
+  MasterAccountId: string;
+  RootId?: string;
+  OrganizationalUnits?: Array<{ Name: string; Id?: string; Parent?: string }>;
+  EnabledServicePrincipals?: string[];
+  /** Service principal → account ids. */
+  DelegatedAdministrators?: Record<string, string[]>;
+  Policies?: Array<{
+    Name: string;
+    Id?: string;
+    Type?: string;
+    Description?: string;
+    AwsManaged?: boolean;
+    Content: string | Record<string, unknown>;
+    /** Root ("root"), OU names or account ids. */
+    Targets?: string[];
+  }>;
+}
+
+export interface AccountSpec {
+  Id: string;
+  Name?: string;
+  Email?: string;
+  Status?: 'ACTIVE' | 'SUSPENDED' | 'PENDING_CLOSURE';
+  JoinedMethod?: 'INVITED' | 'CREATED';
+  JoinedTimestamp?: string;
+  /** OU name (or id); default the root. Accounts outside the organization set `InOrganization: false`. */
+  Parent?: string;
+  InOrganization?: boolean;
+  /** Opt-in regions this account enabled. */
+  OptInRegions?: string[];
+  /** s3control GetPublicAccessBlock; absent → NoSuchPublicAccessBlockConfiguration. */
+  PublicAccessBlock?: PublicAccessBlockConfiguration;
+  trails?: TrailSpec[];
+  buckets?: BucketSpec[];
+  keys?: KeySpec[];
+  logGroups?: LogGroupSpec[];
+  alarms?: AlarmSpec[];
+  topics?: TopicSpec[];
+  eventRules?: EventRuleSpec[];
+  eventDataStores?: EventDataStoreSpec[];
+  roles?: RoleSpec[];
+}
+
+export interface TrailStatusSpec {
+  IsLogging?: boolean;
+  LatestDeliveryError?: string;
+  LatestNotificationError?: string;
+  LatestDeliveryTime?: string;
+  LatestNotificationTime?: string;
+  StartLoggingTime?: string;
+  StopLoggingTime?: string;
+  LatestCloudWatchLogsDeliveryError?: string;
+  LatestCloudWatchLogsDeliveryTime?: string;
+  LatestDigestDeliveryTime?: string;
+  LatestDigestDeliveryError?: string;
+}
+
+export interface TrailSpec {
+  Name: string;
+  HomeRegion: string;
+  S3BucketName: string;
+  S3KeyPrefix?: string;
+  SnsTopicName?: string;
+  IncludeGlobalServiceEvents?: boolean;
+  IsMultiRegionTrail?: boolean;
+  LogFileValidationEnabled?: boolean;
+  CloudWatchLogsLogGroupArn?: string;
+  CloudWatchLogsRoleArn?: string;
+  KmsKeyId?: string;
+  IsOrganizationTrail?: boolean;
+  Status?: TrailStatusSpec;
+  EventSelectors?: EventSelector[];
+  AdvancedEventSelectors?: AdvancedEventSelector[];
+  InsightSelectors?: Array<{ InsightType: string }>;
+  Tags?: Array<{ Key: string; Value?: string }>;
+}
+
+export interface S3ObjectSpec {
+  Key: string;
+  Body?: string;
+  Metadata?: Record<string, string>;
+  LastModified?: string;
+}
+
+export interface BucketSpec {
+  Name: string;
+  Region?: string;
+  CreationDate?: string;
+  /** null: never configured (the "not found" error). Omitted: AWS's default for new buckets. */
+  Policy?: PolicyDocument | string;
+  PolicyStatus?: { IsPublic: boolean };
+  Acl?: { Owner?: { ID?: string; DisplayName?: string }; Grants?: Array<{ Grantee: { Type: string; URI?: string; ID?: string; EmailAddress?: string; DisplayName?: string }; Permission: string }> };
+  OwnershipControls?: { Rules: Array<{ ObjectOwnership: string }> } | null;
+  Encryption?: { Rules: Array<{ ApplyServerSideEncryptionByDefault?: { SSEAlgorithm: string; KMSMasterKeyID?: string }; BucketKeyEnabled?: boolean }> } | null;
+  Lifecycle?: { Rules: LifecycleRule[] };
+  Versioning?: { Status?: 'Enabled' | 'Suspended'; MFADelete?: 'Enabled' | 'Disabled' };
+  PublicAccessBlock?: PublicAccessBlockConfiguration | null;
+  ObjectLock?: { ObjectLockEnabled?: 'Enabled'; Rule?: { DefaultRetention?: { Mode?: 'GOVERNANCE' | 'COMPLIANCE'; Days?: number; Years?: number } } };
+  Logging?: { TargetBucket: string; TargetPrefix?: string };
+  Replication?: { Role: string; Rules: Array<Record<string, unknown>> };
+  Tags?: Array<{ Key: string; Value: string }>;
+  Objects?: S3ObjectSpec[];
+}
+
+export interface KeySpec {
+  /** Default: a UUID derived from the account, region and first alias (or index). */
+  KeyId?: string;
+  Region: string;
+  Description?: string;
+  KeySpec?: string;
+  KeyUsage?: 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY' | 'GENERATE_VERIFY_MAC' | 'KEY_AGREEMENT';
+  KeyState?: string;
+  KeyManager?: 'AWS' | 'CUSTOMER';
+  Origin?: string;
+  MultiRegion?: boolean;
+  CreationDate?: string;
+  DeletionDate?: string;
+  KeyRotationEnabled?: boolean;
+  RotationPeriodInDays?: number;
+  Policy?: PolicyDocument | string;
+  Aliases?: string[];
+  Tags?: Array<{ TagKey: string; TagValue: string }>;
+}
+
+export interface MetricFilterSpec {
+  filterName: string;
+  filterPattern: string;
+  metricTransformations: Array<{ metricName: string; metricNamespace: string; metricValue?: string; defaultValue?: number }>;
+}
+
+export interface LogGroupSpec {
+  logGroupName: string;
+  Region: string;
+  retentionInDays?: number;
+  kmsKeyId?: string;
+  creationTime?: number;
+  storedBytes?: number;
+  metricFilters?: MetricFilterSpec[];
+}
+
+export interface AlarmSpec {
+  AlarmName: string;
+  Region: string;
+  AlarmDescription?: string;
+  MetricName: string;
+  Namespace: string;
+  Statistic?: string;
+  Period?: number;
+  EvaluationPeriods?: number;
+  Threshold?: number;
+  ComparisonOperator?: string;
+  ActionsEnabled?: boolean;
+  AlarmActions?: string[];
+  OKActions?: string[];
+  InsufficientDataActions?: string[];
+  StateValue?: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+  Dimensions?: Array<{ Name: string; Value: string }>;
+  TreatMissingData?: string;
+}
+
+export interface TopicSpec {
+  Name: string;
+  Region: string;
+  DisplayName?: string;
+  KmsMasterKeyId?: string;
+  Policy?: PolicyDocument | string;
+  Subscriptions?: Array<{ Protocol: string; Endpoint: string; Confirmed?: boolean }>;
+}
+
+export interface EventRuleSpec {
+  Name: string;
+  Region: string;
+  EventPattern?: string | Record<string, unknown>;
+  ScheduleExpression?: string;
+  State?: 'ENABLED' | 'DISABLED' | 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
+  Description?: string;
+  EventBusName?: string;
+  Targets?: Array<{ Id: string; Arn: string }>;
+}
+
+export interface EventDataStoreSpec {
+  Name: string;
+  Region: string;
+  Status?: string;
+  MultiRegionEnabled?: boolean;
+  OrganizationEnabled?: boolean;
+  RetentionPeriod?: number;
+  TerminationProtectionEnabled?: boolean;
+  KmsKeyId?: string;
+  BillingMode?: string;
+  AdvancedEventSelectors?: AdvancedEventSelector[];
+  CreatedTimestamp?: string;
+}
+
+export interface RoleSpec {
+  RoleName: string;
+  /** A trust policy; principals may be account ids, account root ARNs or role/user ARNs; sts:ExternalId conditions are honoured. */
+  AssumeRolePolicyDocument: PolicyDocument | string;
+  MaxSessionDuration?: number;
+}
+
+export type FaultKind = 'latency' | 'throttle' | 'error' | 'accessDenied' | 'reset' | 'hang';
+
+export interface FaultSpec {
+  kind: FaultKind;
+  /** Which requests it applies to; every field left out matches all. */
+  service?: string;
+  operation?: string;
+  account?: string;
+  region?: string;
+  /** latency: fixed ms plus uniform jitter in [0, jitterMs). */
+  ms?: number;
+  jitterMs?: number;
+  /** Probability in [0,1] (seeded RNG). Default 1. */
+  rate?: number;
+  /** Only once more than N calls were made to this (account, region, service). */
+  afterCalls?: number;
+  /** error: 500 or 503. throttle: 429 gives the HTTP 429 variant. */
+  status?: number;
+  /** Stop after injecting this many times. */
+  times?: number;
+}
