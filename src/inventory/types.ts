@@ -195,7 +195,7 @@ export interface LifecycleRule {
   ID?: string;
   Status?: 'Enabled' | 'Disabled';
   Prefix?: string;
-  Filter?: { Prefix?: string; And?: { Prefix?: string; Tags?: Array<{ Key: string; Value: string }> }; Tag?: { Key: string; Value: string }; ObjectSizeGreaterThan?: number; ObjectSizeLessThan?: number };
+  Filter?: { Prefix?: string; And?: { Prefix?: string; Tags?: Array<{ Key: string; Value: string }>; ObjectSizeGreaterThan?: number; ObjectSizeLessThan?: number }; Tag?: { Key: string; Value: string }; ObjectSizeGreaterThan?: number; ObjectSizeLessThan?: number };
   Transitions?: Array<{ Days?: number; Date?: string; StorageClass?: string }>;
   NoncurrentVersionTransitions?: Array<{ NoncurrentDays?: number; StorageClass?: string }>;
   Expiration?: { Days?: number; Date?: string; ExpiredObjectDeleteMarker?: boolean };
