@@ -1,0 +1,57 @@
+/**
+ * How to reach AWS for one account: credentials, endpoint override and retry policy, as the
+ * AWS CLI's users know them (default provider chain, --profile, --role-arn, AWS_ENDPOINT_URL).
+ */
+import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+
+export interface TargetOptions {
+  profile?: string;
+  roleArn?: string;
+  externalId?: string;
+  roleSessionName?: string;
+  /** Region for global calls (STS, Organizations, ListTrails, account regions). */
+  region?: string;
+  /** Overrides every service endpoint (the simulator, LocalStack, moto). */
+  endpointUrl?: string;
+  /** Attempts per call under the SDK's adaptive retry mode. */
+  maxAttempts?: number;
+  /** Per-request timeout in milliseconds. */
+  requestTimeoutMs?: number;
+}
+
+/** Everything a client factory needs for one account. */
+export interface AwsTarget {
+  credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  globalRegion: string;
+  endpointUrl?: string;
+  maxAttempts: number;
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_SESSION_NAME = 'trailguard-scan';
+
+/** Resolves options (flags first, then environment) into a target. Credentials stay lazy. */
+export function resolveTarget(options: TargetOptions, env: NodeJS.ProcessEnv = process.env): AwsTarget {
+  const globalRegion = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const endpointUrl = options.endpointUrl ?? env.AWS_ENDPOINT_URL ?? undefined;
+  const base = fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+  const credentials = options.roleArn
+    ? fromTemporaryCredentials({
+        masterCredentials: base,
+        params: {
+          RoleArn: options.roleArn,
+          RoleSessionName: options.roleSessionName ?? DEFAULT_SESSION_NAME,
+          ...(options.externalId ? { ExternalId: options.externalId } : {}),
+        },
+        clientConfig: { region: globalRegion, ...(endpointUrl ? { endpoint: endpointUrl } : {}) },
+      })
+    : base;
+  return {
+    credentials,
+    globalRegion,
+    ...(endpointUrl ? { endpointUrl } : {}),
+    maxAttempts: options.maxAttempts ?? 8,
+    requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+  };
+}

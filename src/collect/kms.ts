@@ -1,0 +1,100 @@
+/** KMS: each key a trail names is read once in its own region; CIS also wants every customer key's rotation. */
+import {
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
+  KMSClient,
+  ListAliasesCommand,
+  ListKeysCommand,
+} from '@aws-sdk/client-kms';
+import type { KeyRecord, PolicyDocument } from '../inventory/types.js';
+import { arnAccount, arnRegion, parsePolicy, plain } from './plain.js';
+import type { Plan } from './sections.js';
+import { paginate, type Session } from './session.js';
+
+/**
+ * Reads one key by the id a trail gives (a key ARN, an alias ARN, or a bare id in the caller's
+ * region). Returns the record keyed by the key's ARN.
+ */
+export async function collectKey(session: Session, plan: Plan, keyId: string): Promise<KeyRecord | undefined> {
+  const region = keyId.startsWith('arn:') ? (arnRegion(keyId) ?? session.globalRegion) : session.globalRegion;
+  const kms = session.clients.get(KMSClient, region);
+  const spec = (operation: string, resource: string) => ({ service: 'kms', operation, region, resource, params: { KeyId: resource } });
+
+  const described = await session.call(spec('DescribeKey', keyId), () => kms.send(new DescribeKeyCommand({ KeyId: keyId })));
+  if (described.kind !== 'ok' || !described.value.KeyMetadata?.Arn) return undefined;
+  const record: KeyRecord = { KeyMetadata: plain(described.value.KeyMetadata) };
+  const arn = record.KeyMetadata.Arn;
+  await readKeyDetails(session, plan, record, arn, region);
+  return record;
+}
+
+async function readKeyDetails(session: Session, plan: Plan, record: KeyRecord, arn: string, region: string): Promise<void> {
+  const kms = session.clients.get(KMSClient, region);
+  const spec = (operation: string) => ({ service: 'kms', operation, region, resource: arn, params: { KeyId: arn } });
+  // AWS-managed keys rotate on AWS's schedule and their rotation status is not the owner's to set.
+  const customer = record.KeyMetadata.KeyManager === 'CUSTOMER';
+  const symmetric = (record.KeyMetadata.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT';
+  const tasks: Promise<void>[] = [];
+  if ((plan.has('key-rotation') || plan.has('all-customer-keys')) && customer && symmetric) {
+    tasks.push(
+      session.call(spec('GetKeyRotationStatus'), () => kms.send(new GetKeyRotationStatusCommand({ KeyId: arn }))).then((o) => {
+        if (o.kind !== 'ok') return;
+        record.KeyRotationEnabled = o.value.KeyRotationEnabled ?? false;
+        if (o.value.RotationPeriodInDays !== undefined) record.RotationPeriodInDays = o.value.RotationPeriodInDays;
+      }),
+    );
+  }
+  if (plan.has('key-policy')) {
+    tasks.push(
+      session
+        .call(spec('GetKeyPolicy'), () => kms.send(new GetKeyPolicyCommand({ KeyId: arn, PolicyName: 'default' })))
+        .then((o) => {
+          if (o.kind === 'ok') record.KeyPolicy = parsePolicy<PolicyDocument>(o.value.Policy);
+        }),
+    );
+  }
+  // Aliases can only be listed by the key's own account.
+  if (plan.has('key-aliases') && arnAccount(arn) === session.accountId) {
+    tasks.push(
+      paginate(
+        session,
+        { service: 'kms', operation: 'ListAliases', region, resource: arn, params: { KeyId: arn } },
+        (Marker) => kms.send(new ListAliasesCommand({ KeyId: arn, Marker })),
+        (o) => (o.Truncated ? o.NextMarker : undefined),
+        (o) => o.Aliases,
+      ).then((listed) => {
+        if (listed.complete) record.Aliases = listed.items.map((a) => a.AliasName ?? '').filter(Boolean).sort();
+      }),
+    );
+  }
+  await Promise.all(tasks);
+}
+
+/** Every customer-managed key of the account in the given regions, with its rotation status (CIS). */
+export async function collectCustomerKeys(session: Session, plan: Plan, regions: string[], into: Record<string, KeyRecord>): Promise<void> {
+  await Promise.all(
+    regions.map(async (region) => {
+      const kms = session.clients.get(KMSClient, region);
+      const listed = await paginate(
+        session,
+        { service: 'kms', operation: 'ListKeys', region },
+        (Marker) => kms.send(new ListKeysCommand({ Marker })),
+        (o) => (o.Truncated ? o.NextMarker : undefined),
+        (o) => o.Keys,
+      );
+      for (const key of listed.items) {
+        if (!key.KeyArn || into[key.KeyArn]) continue;
+        const described = await session.call(
+          { service: 'kms', operation: 'DescribeKey', region, resource: key.KeyArn, params: { KeyId: key.KeyArn } },
+          () => kms.send(new DescribeKeyCommand({ KeyId: key.KeyArn })),
+        );
+        if (described.kind !== 'ok' || !described.value.KeyMetadata) continue;
+        const record: KeyRecord = { KeyMetadata: plain(described.value.KeyMetadata) };
+        if (record.KeyMetadata.KeyManager !== 'CUSTOMER') continue;
+        await readKeyDetails(session, new Set(['all-customer-keys']), record, key.KeyArn, region);
+        into[key.KeyArn] = record;
+      }
+    }),
+  );
+}

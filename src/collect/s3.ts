@@ -1,0 +1,160 @@
+/**
+ * S3: each bucket a trail writes to is read once, in its own region. "Not configured" answers
+ * (no policy, no encryption, no lifecycle, no object lock, ...) leave the section absent;
+ * AccessDenied is an error, never read as "public" or "not configured".
+ */
+import {
+  GetBucketAclCommand,
+  GetBucketEncryptionCommand,
+  GetBucketLifecycleConfigurationCommand,
+  GetBucketLocationCommand,
+  GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand,
+  GetBucketPolicyCommand,
+  GetBucketPolicyStatusCommand,
+  GetBucketReplicationCommand,
+  GetBucketVersioningCommand,
+  GetObjectLockConfigurationCommand,
+  GetPublicAccessBlockCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
+import type { BucketRecord, PolicyDocument, PublicAccessBlockConfiguration } from '../inventory/types.js';
+import { parsePolicy, plain } from './plain.js';
+import type { Plan, SectionId } from './sections.js';
+import type { CallSpec, Session } from './session.js';
+
+type BucketSection = {
+  section: SectionId;
+  operation: string;
+  absentOn?: string[];
+  read: (s3: S3Client, Bucket: string) => Promise<object>;
+  store: (record: BucketRecord, output: Record<string, unknown>) => void;
+};
+
+/** One line per bucket section: the call, the answers that mean "not configured", where the value goes. */
+const BUCKET_SECTIONS: BucketSection[] = [
+  {
+    section: 'bucket-policy',
+    operation: 'GetBucketPolicy',
+    absentOn: ['NoSuchBucketPolicy'],
+    read: (s3, Bucket) => s3.send(new GetBucketPolicyCommand({ Bucket })),
+    store: (r, o) => (r.Policy = parsePolicy<PolicyDocument>(o.Policy as string | undefined)),
+  },
+  {
+    section: 'bucket-policy-status',
+    operation: 'GetBucketPolicyStatus',
+    absentOn: ['NoSuchBucketPolicy'],
+    read: (s3, Bucket) => s3.send(new GetBucketPolicyStatusCommand({ Bucket })),
+    store: (r, o) => (r.PolicyStatus = plain(o.PolicyStatus)),
+  },
+  {
+    section: 'bucket-acl',
+    operation: 'GetBucketAcl',
+    read: (s3, Bucket) => s3.send(new GetBucketAclCommand({ Bucket })),
+    store: (r, o) => (r.Acl = plain({ Owner: o.Owner, Grants: o.Grants })),
+  },
+  {
+    section: 'bucket-ownership-controls',
+    operation: 'GetBucketOwnershipControls',
+    absentOn: ['OwnershipControlsNotFoundError'],
+    read: (s3, Bucket) => s3.send(new GetBucketOwnershipControlsCommand({ Bucket })),
+    store: (r, o) => (r.OwnershipControls = plain(o.OwnershipControls)),
+  },
+  {
+    section: 'bucket-encryption',
+    operation: 'GetBucketEncryption',
+    absentOn: ['ServerSideEncryptionConfigurationNotFoundError'],
+    read: (s3, Bucket) => s3.send(new GetBucketEncryptionCommand({ Bucket })),
+    store: (r, o) => (r.Encryption = plain(o.ServerSideEncryptionConfiguration)),
+  },
+  {
+    section: 'bucket-lifecycle',
+    operation: 'GetBucketLifecycleConfiguration',
+    absentOn: ['NoSuchLifecycleConfiguration'],
+    read: (s3, Bucket) => s3.send(new GetBucketLifecycleConfigurationCommand({ Bucket })),
+    store: (r, o) => (r.Lifecycle = plain({ Rules: o.Rules ?? [] })),
+  },
+  {
+    section: 'bucket-versioning',
+    operation: 'GetBucketVersioning',
+    read: (s3, Bucket) => s3.send(new GetBucketVersioningCommand({ Bucket })),
+    store: (r, o) => (r.Versioning = plain({ Status: o.Status, MFADelete: o.MFADelete })),
+  },
+  {
+    section: 'bucket-public-access-block',
+    operation: 'GetPublicAccessBlock',
+    absentOn: ['NoSuchPublicAccessBlockConfiguration'],
+    read: (s3, Bucket) => s3.send(new GetPublicAccessBlockCommand({ Bucket })),
+    store: (r, o) => (r.PublicAccessBlock = plain(o.PublicAccessBlockConfiguration)),
+  },
+  {
+    section: 'bucket-object-lock',
+    operation: 'GetObjectLockConfiguration',
+    absentOn: ['ObjectLockConfigurationNotFoundError'],
+    read: (s3, Bucket) => s3.send(new GetObjectLockConfigurationCommand({ Bucket })),
+    store: (r, o) => (r.ObjectLock = plain(o.ObjectLockConfiguration)),
+  },
+  {
+    section: 'bucket-logging',
+    operation: 'GetBucketLogging',
+    read: (s3, Bucket) => s3.send(new GetBucketLoggingCommand({ Bucket })),
+    // No LoggingEnabled element means access logging is off: an empty object says "read, off".
+    store: (r, o) => (r.Logging = plain(o.LoggingEnabled ?? {})),
+  },
+  {
+    section: 'bucket-replication',
+    operation: 'GetBucketReplication',
+    absentOn: ['ReplicationConfigurationNotFoundError'],
+    read: (s3, Bucket) => s3.send(new GetBucketReplicationCommand({ Bucket })),
+    store: (r, o) => (r.Replication = plain(o.ReplicationConfiguration)),
+  },
+];
+
+/** GetBucketLocation answers null for us-east-1 and "EU" for the oldest eu-west-1 buckets. */
+function locationToRegion(location: string | undefined): string {
+  if (!location) return 'us-east-1';
+  return location === 'EU' ? 'eu-west-1' : location;
+}
+
+export async function collectBucket(session: Session, plan: Plan, name: string): Promise<BucketRecord | undefined> {
+  const spec = (operation: string, region: string, absentOn?: string[]): CallSpec => ({
+    service: 's3',
+    operation,
+    region,
+    resource: name,
+    params: { Bucket: name },
+    ...(absentOn ? { absentOn } : {}),
+  });
+  const located = await session.call(spec('GetBucketLocation', session.globalRegion), () =>
+    session.clients.get(S3Client, session.globalRegion).send(new GetBucketLocationCommand({ Bucket: name })),
+  );
+  // Without its region nothing else about the bucket can be read reliably; the error says why.
+  if (located.kind !== 'ok') return undefined;
+  const region = locationToRegion(located.value.LocationConstraint);
+  const record: BucketRecord = { Name: name, OwnerAccountId: session.accountId, Region: region };
+  const s3 = session.clients.get(S3Client, region);
+  await Promise.all(
+    BUCKET_SECTIONS.filter((s) => plan.has(s.section)).map(async (s) => {
+      const outcome = await session.call(spec(s.operation, region, s.absentOn), () => s.read(s3, name));
+      if (outcome.kind === 'ok') s.store(record, outcome.value as Record<string, unknown>);
+    }),
+  );
+  return record;
+}
+
+/** The account-level S3 Block Public Access settings (S3 Control). */
+export async function collectAccountPublicAccessBlock(session: Session): Promise<PublicAccessBlockConfiguration | undefined> {
+  const region = session.globalRegion;
+  const outcome = await session.call(
+    {
+      service: 's3control',
+      operation: 'GetPublicAccessBlock',
+      region,
+      params: { AccountId: session.accountId },
+      absentOn: ['NoSuchPublicAccessBlockConfiguration'],
+    },
+    () => session.clients.get(S3ControlClient, region).send(new GetAccountPublicAccessBlockCommand({ AccountId: session.accountId })),
+  );
+  return outcome.kind === 'ok' ? plain(outcome.value.PublicAccessBlockConfiguration) : undefined;
+}

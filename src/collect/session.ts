@@ -1,0 +1,172 @@
+/**
+ * One account's collection session: every AWS call goes through `call`, which applies the
+ * per-(account, region, service) concurrency limit, counts the call, keeps the raw response
+ * for the evidence bundle and turns failures into recorded errors. Nothing is thrown past it.
+ */
+import pLimit, { type LimitFunction } from 'p-limit';
+import type { ApiError } from '../inventory/types.js';
+import type { ClientCache } from './clients.js';
+
+/** An API response as AWS returned it, kept for the evidence bundle. */
+export interface RawResponse {
+  accountId: string;
+  region: string;
+  service: string;
+  operation: string;
+  requestId?: string;
+  params: unknown;
+  response: unknown;
+}
+
+export interface CallSpec {
+  service: string;
+  operation: string;
+  region: string;
+  /** The resource the call is about (trail ARN, bucket name, key ARN), recorded with any error. */
+  resource?: string;
+  params?: unknown;
+  /** Error names that mean "not configured": the value is absent, and that is not an error. */
+  absentOn?: readonly string[];
+}
+
+export type CallOutcome<T> = { kind: 'ok'; value: T } | { kind: 'absent'; errorName: string } | { kind: 'error'; error: ApiError };
+
+/** What a collection did, for progress, benchmarks and tests. */
+export interface CallEvent {
+  accountId: string;
+  region: string;
+  service: string;
+  operation: string;
+  ok: boolean;
+  retries: number;
+}
+
+export interface SessionOptions {
+  accountId: string;
+  partition: string;
+  globalRegion: string;
+  clients: ClientCache;
+  /** Calls in flight per (region, service) for this account. */
+  perServiceConcurrency?: number;
+  keepRaw?: boolean;
+  onCall?: (event: CallEvent) => void;
+}
+
+interface SdkMetadata {
+  requestId?: string;
+  attempts?: number;
+}
+
+export class Session {
+  /** Set from sts:GetCallerIdentity when the caller did not know it in advance. */
+  accountId: string;
+  readonly partition: string;
+  readonly globalRegion: string;
+  readonly clients: ClientCache;
+  readonly errors: ApiError[] = [];
+  readonly raw: RawResponse[] = [];
+  private readonly limits = new Map<string, LimitFunction>();
+  private readonly options: SessionOptions;
+
+  constructor(options: SessionOptions) {
+    this.options = options;
+    this.accountId = options.accountId;
+    this.partition = options.partition;
+    this.globalRegion = options.globalRegion;
+    this.clients = options.clients;
+  }
+
+  async call<T extends object>(spec: CallSpec, send: () => Promise<T>): Promise<CallOutcome<T>> {
+    const limit = this.limitFor(spec.region, spec.service);
+    return limit(async () => {
+      try {
+        const value = await send();
+        const metadata = (value as { $metadata?: SdkMetadata }).$metadata;
+        this.report(spec, true, metadata);
+        if (this.options.keepRaw) this.keep(spec, value, metadata?.requestId);
+        return { kind: 'ok', value };
+      } catch (thrown) {
+        const metadata = (thrown as { $metadata?: SdkMetadata }).$metadata;
+        this.report(spec, false, metadata);
+        const errorName = errorNameOf(thrown);
+        if (spec.absentOn?.includes(errorName)) return { kind: 'absent', errorName };
+        const error: ApiError = {
+          accountId: this.accountId,
+          region: spec.region,
+          service: spec.service,
+          operation: spec.operation,
+          ...(spec.resource ? { resource: spec.resource } : {}),
+          errorName,
+          message: thrown instanceof Error ? thrown.message : String(thrown),
+          ...(metadata?.requestId ? { requestId: metadata.requestId } : {}),
+        };
+        this.errors.push(error);
+        return { kind: 'error', error };
+      }
+    });
+  }
+
+  private limitFor(region: string, service: string): LimitFunction {
+    const key = `${region}/${service}`;
+    let limit = this.limits.get(key);
+    if (!limit) {
+      limit = pLimit(this.options.perServiceConcurrency ?? 4);
+      this.limits.set(key, limit);
+    }
+    return limit;
+  }
+
+  private report(spec: CallSpec, ok: boolean, metadata: SdkMetadata | undefined): void {
+    this.options.onCall?.({
+      accountId: this.accountId,
+      region: spec.region,
+      service: spec.service,
+      operation: spec.operation,
+      ok,
+      retries: Math.max(0, (metadata?.attempts ?? 1) - 1),
+    });
+  }
+
+  private keep(spec: CallSpec, value: object, requestId: string | undefined): void {
+    const { $metadata: _ignored, ...response } = value as Record<string, unknown>;
+    this.raw.push({
+      accountId: this.accountId,
+      region: spec.region,
+      service: spec.service,
+      operation: spec.operation,
+      ...(requestId ? { requestId } : {}),
+      params: spec.params ?? {},
+      response,
+    });
+  }
+}
+
+/** The AWS error code of a thrown SDK error (S3 and Query errors carry it as `name` or `Code`). */
+export function errorNameOf(thrown: unknown): string {
+  if (thrown && typeof thrown === 'object') {
+    const e = thrown as { name?: string; Code?: string; code?: string };
+    const name = e.Code ?? e.name ?? e.code;
+    if (name && name !== 'Error') return name;
+  }
+  return 'UnknownError';
+}
+
+/** Follows a token-paginated list operation, gathering items until a page fails. */
+export async function paginate<P extends object, T>(
+  session: Session,
+  spec: CallSpec,
+  page: (token: string | undefined) => Promise<P>,
+  next: (output: P) => string | undefined,
+  items: (output: P) => T[] | undefined,
+): Promise<{ items: T[]; complete: boolean; error?: ApiError; absent?: boolean }> {
+  const out: T[] = [];
+  let token: string | undefined;
+  do {
+    const outcome = await session.call({ ...spec, params: { ...(spec.params as object), ...(token ? { token } : {}) } }, () => page(token));
+    if (outcome.kind === 'absent') return { items: out, complete: true, absent: true };
+    if (outcome.kind === 'error') return { items: out, complete: false, error: outcome.error };
+    out.push(...(items(outcome.value) ?? []));
+    token = next(outcome.value);
+  } while (token);
+  return { items: out, complete: true };
+}
