@@ -1,7 +1,8 @@
 /** Every CLI command, one module each; add new commands here. */
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
+import { registerCollect } from './collect.js';
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: Register[] = [];
+export const COMMANDS: Register[] = [registerCollect];

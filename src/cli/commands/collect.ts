@@ -1,0 +1,46 @@
+/** `trailguard collect`: read one account's audit configuration into inventory.json. */
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { collectInventory } from '../../collect/inventory.js';
+import { FULL_PLAN } from '../../collect/sections.js';
+import { stableStringify } from '../../util/stable-json.js';
+import { addAwsOptions, parseRegionList, targetFromFlags, type AwsFlags } from '../aws-options.js';
+import type { CommandContext } from '../io.js';
+import { startProgress } from '../progress.js';
+import { TOOL } from '../version.js';
+
+interface CollectFlags extends AwsFlags {
+  regions?: string;
+  output: string;
+}
+
+export function registerCollect(program: Command, ctx: CommandContext): void {
+  addAwsOptions(
+    program
+      .command('collect')
+      .description('read one account\'s audit configuration (read-only API calls) and write inventory.json')
+      .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
+      .option('-o, --output <file>', 'where to write the inventory ("-" for stdout)', 'inventory.json'),
+  ).action(async (flags: CollectFlags) => {
+    const target = targetFromFlags(flags, ctx.io.env);
+    const regions = parseRegionList(flags.regions);
+    const progress = startProgress(ctx.io, 'collect', 1);
+    const { inventory } = await collectInventory({
+      target,
+      plan: FULL_PLAN,
+      ...(regions ? { regions } : {}),
+      tool: TOOL,
+      onCall: (e) => progress.call(e.ok, e.retries),
+    });
+    progress.tick(1);
+    progress.stop();
+    const text = `${stableStringify(inventory)}\n`;
+    if (flags.output === '-') ctx.io.out(text);
+    else await writeFile(flags.output, text);
+    const account = inventory.accounts[0];
+    ctx.io.err(
+      `collected account ${account?.AccountId ?? 'unknown'}: ${account?.trails.length ?? 0} trails, ` +
+        `${progress.calls} calls, ${account?.errors.length ?? 0} errors${flags.output === '-' ? '' : ` → ${flags.output}`}\n`,
+    );
+  });
+}
