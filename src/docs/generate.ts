@@ -1,0 +1,27 @@
+/**
+ * Documents generated from code (`npm run docs`): what is written here is what runs. A test
+ * compares each with the committed file and fails when one is stale.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { iamPolicyFor } from '../collect/iam-policy.js';
+import { renderApiCallsDoc } from '../collect/plan-doc.js';
+import { FULL_PLAN } from '../collect/sections.js';
+import { PACKAGE_ROOT } from '../cli/version.js';
+
+/** Repository-relative path → content. */
+export async function generatedDocs(): Promise<Record<string, string>> {
+  return {
+    'docs/api-calls.md': renderApiCallsDoc(),
+    'docs/iam-policy.json': `${JSON.stringify(iamPolicyFor(FULL_PLAN), null, 2)}\n`,
+  };
+}
+
+async function main(): Promise<void> {
+  for (const [path, content] of Object.entries(await generatedDocs())) {
+    await writeFile(join(PACKAGE_ROOT, path), content);
+    process.stderr.write(`wrote ${path}\n`);
+  }
+}
+
+if (process.argv[1]?.endsWith('generate.ts')) await main();
