@@ -37,6 +37,8 @@ export interface ConditionFailure {
   op?: string;
   expected?: unknown;
   actual?: unknown;
+  /** For set operators: the elements that made the comparison fail. */
+  offending?: unknown[];
 }
 
 /** The view section that could not be collected, with the API call that failed. */

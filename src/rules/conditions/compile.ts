@@ -1,0 +1,298 @@
+/**
+ * Compiles a condition written in a rule file into a CompiledCondition, once, at load
+ * time. Every mistake that can be known without data (unknown key or operator, a value of
+ * the wrong type, a bad path, regex or JMESPath, an unknown parameter) becomes a problem
+ * located at its file:line:col; the compiled function never re-checks them.
+ */
+import type { Problem } from '../../errors.js';
+import { didYouMean } from '../did-you-mean.js';
+import type { CompiledCondition, ParameterSpec } from '../types.js';
+import { locateKey, problemAt, type YamlFile, type YamlPath } from '../yaml-file.js';
+import { evaluateLeaf, lhsLabel, type Leaf, type Lhs, type Operand } from './leaf.js';
+import { OPERATORS } from './operators/index.js';
+import { jsonType, type Operator } from './operators/operator.js';
+import { allOf, anyOf, falseWith, withBecause } from './outcome.js';
+import { parsePath, type ParsedPath } from './path.js';
+import { count, quantify, type CountOp, type Evaluate, type Quantifier } from './quantifier.js';
+import { compileQuery, type CompiledQuery } from './query.js';
+
+export interface CompileContext {
+  yaml: YamlFile;
+  parameters: Record<string, ParameterSpec>;
+  problems: Problem[];
+}
+
+interface Node {
+  evaluate: Evaluate;
+  /** A short text of what the condition checks, for the failure of a `not`. */
+  describe: string;
+}
+
+const KEYS = {
+  all: ['all', 'because'],
+  any: ['any', 'because'],
+  not: ['not', 'because'],
+  quantified: ['path', 'some', 'every', 'none', 'because'],
+  count: ['path', 'where', 'count', 'because'],
+  leaf: ['path', 'query', 'param', 'op', 'value', 'because'],
+} as const;
+type Kind = keyof typeof KEYS;
+const ALL_KEYS = [...new Set(Object.values(KEYS).flat())];
+const QUANTIFIERS: Quantifier[] = ['some', 'every', 'none'];
+const COUNT_OPS: CountOp[] = ['gte', 'lte', 'eq', 'gt', 'lt'];
+
+/**
+ * Compiles the condition at `at` in the file; returns undefined (with problems added)
+ * when it has mistakes. `extraKeys` are keys allowed beside it (`reason` in applies_when).
+ */
+export function compileCondition(raw: unknown, at: YamlPath, cc: CompileContext, extraKeys: string[] = []): CompiledCondition | undefined {
+  const before = cc.problems.length;
+  const node = compileNode(raw, at, cc, extraKeys);
+  if (!node || cc.problems.length > before) return undefined;
+  return (ctx) => node.evaluate(ctx.view, ctx);
+}
+
+function compileNode(raw: unknown, at: YamlPath, cc: CompileContext, extraKeys: readonly string[] = []): Node | undefined {
+  const report = (path: YamlPath, message: string) => cc.problems.push(problemAt(cc.yaml, path, message));
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    report(at, 'a condition must be a mapping (all, any, not, a leaf with `op`, a quantifier or a count)');
+    return undefined;
+  }
+  const node = raw as Record<string, unknown>;
+  const kind = kindOf(node);
+  if (kind === undefined) {
+    const unknown = Object.keys(node).filter((k) => !ALL_KEYS.includes(k as never) && !extraKeys.includes(k));
+    for (const key of unknown) reportKey(cc, at, key, `unknown key \`${key}\`${didYouMean(key, ALL_KEYS)}`);
+    if (unknown.length === 0) report(at, 'a condition needs one of `all`, `any`, `not`, `op` (with `path`, `query` or `param`), `some`, `every`, `none` or `count`');
+    return undefined;
+  }
+  const allowed = [...KEYS[kind], ...extraKeys];
+  let ok = true;
+  for (const key of Object.keys(node)) {
+    if (!allowed.includes(key)) {
+      reportKey(cc, at, key, `unknown key \`${key}\` in ${describeKind(kind)}${didYouMean(key, [...allowed, ...ALL_KEYS])}`);
+      ok = false;
+    }
+  }
+  const because = node.because;
+  if (because !== undefined && (typeof because !== 'string' || because === '')) {
+    report([...at, 'because'], '`because` must be a non-empty string');
+    ok = false;
+  }
+  const compiled = compileKind(kind, node, at, cc, because as string | undefined);
+  return ok ? compiled : undefined;
+}
+
+function kindOf(node: Record<string, unknown>): Kind | undefined {
+  if ('all' in node) return 'all';
+  if ('any' in node) return 'any';
+  if ('not' in node) return 'not';
+  if (QUANTIFIERS.some((q) => q in node)) return 'quantified';
+  if ('count' in node) return 'count';
+  if ('op' in node || 'query' in node || 'param' in node || 'path' in node) return 'leaf';
+  return undefined;
+}
+
+function describeKind(kind: Kind): string {
+  return kind === 'leaf' ? 'a leaf condition' : kind === 'quantified' ? 'a quantifier' : `\`${kind}\``;
+}
+
+function reportKey(cc: CompileContext, at: YamlPath, key: string, message: string): void {
+  const { line, column } = locateKey(cc.yaml, at, key);
+  cc.problems.push({ file: cc.yaml.file, line, column, message });
+}
+
+function compileKind(kind: Kind, node: Record<string, unknown>, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
+  switch (kind) {
+    case 'all':
+    case 'any':
+      return compileJunction(kind, node[kind], [...at, kind], cc, because);
+    case 'not':
+      return compileNot(node.not, [...at, 'not'], cc, because);
+    case 'quantified':
+      return compileQuantified(node, at, cc, because);
+    case 'count':
+      return compileCount(node, at, cc, because);
+    case 'leaf':
+      return compileLeaf(node, at, cc, because);
+  }
+}
+
+function compileJunction(kind: 'all' | 'any', children: unknown, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
+  if (!Array.isArray(children) || children.length === 0) {
+    cc.problems.push(problemAt(cc.yaml, at, `\`${kind}\` must be a non-empty list of conditions`));
+    return undefined;
+  }
+  const nodes = children.map((child, i) => compileNode(child, [...at, i], cc));
+  if (nodes.some((n) => n === undefined)) return undefined;
+  const evaluators = (nodes as Node[]).map((n) => n.evaluate);
+  const combine = kind === 'all' ? allOf : anyOf;
+  return {
+    describe: `${kind}(${(nodes as Node[]).map((n) => n.describe).join(', ')})`,
+    evaluate(scope, ctx) {
+      const outcome = combine(evaluators.map((e) => e(scope, ctx)));
+      return outcome.value === false ? falseWith(withBecause(outcome.failures, because)) : outcome;
+    },
+  };
+}
+
+function compileNot(child: unknown, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
+  const inner = compileNode(child, at, cc);
+  if (!inner) return undefined;
+  return {
+    describe: `not(${inner.describe})`,
+    evaluate(scope, ctx) {
+      const outcome = inner.evaluate(scope, ctx);
+      if (outcome.value === 'error') return outcome;
+      if (outcome.value === false) return { value: true, failures: [] };
+      return falseWith([{ because, op: 'not', expected: `not ${inner.describe}`, actual: 'it holds' }]);
+    },
+  };
+}
+
+function compilePath(raw: unknown, at: YamlPath, cc: CompileContext): ParsedPath | undefined {
+  if (typeof raw !== 'string') {
+    cc.problems.push(problemAt(cc.yaml, at, '`path` must be a string'));
+    return undefined;
+  }
+  try {
+    return parsePath(raw);
+  } catch (error) {
+    cc.problems.push(problemAt(cc.yaml, at, (error as Error).message));
+    return undefined;
+  }
+}
+
+function compileQuantified(node: Record<string, unknown>, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
+  const present = QUANTIFIERS.filter((q) => q in node);
+  if (present.length > 1) {
+    cc.problems.push(problemAt(cc.yaml, [...at, present[1]!], `a quantifier has exactly one of \`some\`, \`every\`, \`none\` (found ${present.join(', ')})`));
+    return undefined;
+  }
+  const kind = present[0]!;
+  const path = compilePath(node.path, [...at, 'path'], cc);
+  const inner = compileNode(node[kind], [...at, kind], cc);
+  if (!path || !inner) return undefined;
+  return { describe: `${kind} ${path.text}: ${inner.describe}`, evaluate: quantify(kind, path, inner.evaluate, because) };
+}
+
+function compileCount(node: Record<string, unknown>, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
+  const path = compilePath(node.path, [...at, 'path'], cc);
+  const where = node.where === undefined ? undefined : compileNode(node.where, [...at, 'where'], cc);
+  const spec = node.count as { op?: unknown; value?: unknown } | null;
+  const specOk =
+    spec !== null && typeof spec === 'object' && COUNT_OPS.includes(spec.op as CountOp) && Number.isInteger(spec.value) && (spec.value as number) >= 0;
+  if (!specOk) {
+    const badOp = spec !== null && typeof spec === 'object' && typeof spec.op === 'string' && !COUNT_OPS.includes(spec.op as CountOp);
+    const hint = badOp ? didYouMean(spec.op as string, COUNT_OPS) : '';
+    cc.problems.push(problemAt(cc.yaml, [...at, 'count'], `\`count\` must be {op: ${COUNT_OPS.join('|')}, value: a whole number >= 0}${hint}`));
+  }
+  if (!path || (node.where !== undefined && !where) || !specOk) return undefined;
+  const { op, value } = spec as { op: CountOp; value: number };
+  return { describe: `count ${path.text} ${op} ${value}`, evaluate: count(path, where?.evaluate, op, value, because) };
+}
+
+function compileLeaf(node: Record<string, unknown>, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
+  const report = (key: string, message: string) => cc.problems.push(problemAt(cc.yaml, [...at, key], message));
+  const sides = (['path', 'query', 'param'] as const).filter((k) => k in node);
+  if (sides.length !== 1) {
+    cc.problems.push(problemAt(cc.yaml, at, `a leaf condition has exactly one of \`path\`, \`query\`, \`param\` (found ${sides.length === 0 ? 'none' : sides.join(', ')})`));
+    return undefined;
+  }
+  if (typeof node.op !== 'string') {
+    if ('op' in node) report('op', '`op` must be an operator name');
+    else cc.problems.push(problemAt(cc.yaml, at, 'a leaf condition needs `op`'));
+    return undefined;
+  }
+  const op = OPERATORS.get(node.op);
+  if (!op) {
+    report('op', `unknown operator \`${node.op}\`${didYouMean(node.op, OPERATORS.keys())}`);
+    return undefined;
+  }
+  const lhs = compileLhs(sides[0]!, node[sides[0]!], op, at, cc);
+  const operand = compileOperand(op, node, at, cc);
+  if (!lhs || !operand) return undefined;
+  const leaf: Leaf = { lhs, op, operand, because };
+  const cache = new Map<string, unknown>();
+  return { describe: `${lhsLabel(lhs)} ${op.name}`, evaluate: (scope, ctx) => evaluateLeaf(leaf, scope, ctx, cache) };
+}
+
+function compileLhs(side: 'path' | 'query' | 'param', raw: unknown, op: Operator, at: YamlPath, cc: CompileContext): Lhs | undefined {
+  const where: YamlPath = [...at, side];
+  if (side === 'path') {
+    const path = compilePath(raw, where, cc);
+    return path && { kind: 'path', path };
+  }
+  if (side === 'query') {
+    const query = compileJmesPath(raw, where, cc);
+    return query && { kind: 'query', query };
+  }
+  const name = checkParam(raw, where, cc);
+  if (name === undefined) return undefined;
+  const type = jsonType(cc.parameters[name]!.default);
+  if (type !== 'missing' && !op.accepts.includes(type)) {
+    cc.problems.push(problemAt(cc.yaml, where, `parameter \`${name}\` is a ${type}, but \`${op.name}\` reads ${op.accepts.join(' or ')}`));
+    return undefined;
+  }
+  return { kind: 'param', name };
+}
+
+function compileJmesPath(raw: unknown, at: YamlPath, cc: CompileContext): CompiledQuery | undefined {
+  if (typeof raw !== 'string' || raw.trim() === '') {
+    cc.problems.push(problemAt(cc.yaml, at, '`query` must be a JMESPath expression'));
+    return undefined;
+  }
+  try {
+    return compileQuery(raw);
+  } catch (error) {
+    cc.problems.push(problemAt(cc.yaml, at, `invalid JMESPath \`${raw}\`: ${(error as Error).message}`));
+    return undefined;
+  }
+}
+
+function checkParam(raw: unknown, at: YamlPath, cc: CompileContext): string | undefined {
+  const names = Object.keys(cc.parameters);
+  if (typeof raw !== 'string' || !names.includes(raw)) {
+    const hint = typeof raw === 'string' ? didYouMean(raw, names) : '';
+    const declared = names.length > 0 ? ` (declared: ${names.join(', ')})` : ' (the rule declares no parameters)';
+    cc.problems.push(problemAt(cc.yaml, at, `unknown parameter \`${String(raw)}\`${hint}${hint ? '' : declared}`));
+    return undefined;
+  }
+  return raw;
+}
+
+function compileOperand(op: Operator, node: Record<string, unknown>, at: YamlPath, cc: CompileContext): Operand | undefined {
+  const where: YamlPath = [...at, 'value'];
+  const report = (message: string) => cc.problems.push(problemAt(cc.yaml, 'value' in node ? where : at, message));
+  const raw = node.value;
+  if (op.operand === null) {
+    if ('value' in node) return report(`\`${op.name}\` takes no \`value\``), undefined;
+    return { kind: 'none' };
+  }
+  if (!('value' in node)) return report(`\`${op.name}\` needs a \`value\` (${op.operand.join(' or ')})`), undefined;
+  const needs = `\`${op.name}\` needs a ${op.operand.join(' or ')} value`;
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
+    const ref = raw as Record<string, unknown>;
+    const keys = Object.keys(ref);
+    if (keys.length === 1 && keys[0] === 'param') {
+      const name = checkParam(ref.param, [...where, 'param'], cc);
+      if (name === undefined) return undefined;
+      const type = jsonType(cc.parameters[name]!.default);
+      if (type !== 'missing' && !op.operand.includes(type)) return report(`${needs}, but parameter \`${name}\` is a ${type}`), undefined;
+      return { kind: 'param', name };
+    }
+    if (keys.length === 1 && keys[0] === 'path') {
+      const path = compilePath(ref.path, [...where, 'path'], cc);
+      return path && { kind: 'path', path };
+    }
+    return report(`\`value\` must be a literal, {param: name} or {path: p}`), undefined;
+  }
+  const type = jsonType(raw);
+  if (type === 'missing') return report(`${needs}, found null (use \`exists\`/\`not_exists\` for absence)`), undefined;
+  if (!op.operand.includes(type)) return report(`${needs}, found ${type} ${JSON.stringify(raw)}`), undefined;
+  try {
+    return { kind: 'literal', raw, prepared: op.prepare ? op.prepare(raw) : raw };
+  } catch (error) {
+    return report((error as Error).message), undefined;
+  }
+}

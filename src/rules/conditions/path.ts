@@ -1,0 +1,64 @@
+/**
+ * Dot paths into a view ("Trail.EventSelectors[0].ReadWriteType") and the `$errors` map that
+ * says which sections of the view (or of an array element) could not be collected.
+ */
+import type { SectionError } from '../types.js';
+
+export type PathSegment = string | number;
+
+export interface ParsedPath {
+  text: string;
+  segments: PathSegment[];
+  /** "A", "A.B", "A.B[0]", ...: every prefix, written as `$errors` keys are. */
+  prefixes: string[];
+}
+
+const SEGMENT = /^([A-Za-z_$][A-Za-z0-9_$-]*)((?:\[\d+\])*)$/;
+
+/** Parses a dot path; throws an Error with a readable message when it is not one. */
+export function parsePath(text: string): ParsedPath {
+  const segments: PathSegment[] = [];
+  const prefixes: string[] = [];
+  let prefix = '';
+  for (const part of text.split('.')) {
+    const m = SEGMENT.exec(part);
+    if (!m) {
+      throw new Error(`\`${text}\` is not a dot path (names separated by ".", numeric indexes like [0]; use \`query:\` for wildcards and filters)`);
+    }
+    segments.push(m[1]!);
+    prefix = prefix ? `${prefix}.${m[1]}` : m[1]!;
+    prefixes.push(prefix);
+    for (const index of m[2]!.match(/\d+/g) ?? []) {
+      segments.push(Number(index));
+      prefix = `${prefix}[${index}]`;
+      prefixes.push(prefix);
+    }
+  }
+  return { text, segments, prefixes };
+}
+
+export function readPath(data: unknown, segments: readonly PathSegment[]): unknown {
+  let current = data;
+  for (const segment of segments) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+/** The `$errors` map of a view or array element (empty when it has none). */
+export function sectionErrors(scope: unknown): Record<string, SectionError> {
+  if (scope === null || typeof scope !== 'object') return {};
+  const errors = (scope as { $errors?: unknown }).$errors;
+  return errors !== null && typeof errors === 'object' ? (errors as Record<string, SectionError>) : {};
+}
+
+/** The collection error covering `path` in `scope` (on the path itself or any prefix of it). */
+export function errorCovering(scope: unknown, path: ParsedPath): SectionError | undefined {
+  const errors = sectionErrors(scope);
+  for (const prefix of path.prefixes) {
+    const error = errors[prefix];
+    if (error) return error;
+  }
+  return undefined;
+}

@@ -1,0 +1,94 @@
+/**
+ * Array quantifiers. Inner conditions read paths relative to the element, and an element's
+ * own `$errors` applies to them. Over an empty (or absent) array: `some` is false, `every`
+ * and `none` are true, and `count` counts 0.
+ */
+import type { ConditionFailure, ConditionOutcome, EvalContext } from '../types.js';
+import { errorAt, evaluationError, falseWith, TRUE, withBecause } from './outcome.js';
+import { jsonType } from './operators/operator.js';
+import { errorCovering, readPath, type ParsedPath } from './path.js';
+
+export type Evaluate = (scope: unknown, ctx: EvalContext) => ConditionOutcome;
+export type Quantifier = 'some' | 'every' | 'none';
+export type CountOp = 'gte' | 'lte' | 'eq' | 'gt' | 'lt';
+
+const COUNT_HOLDS: Record<CountOp, (n: number, value: number) => boolean> = {
+  gte: (n, v) => n >= v,
+  lte: (n, v) => n <= v,
+  eq: (n, v) => n === v,
+  gt: (n, v) => n > v,
+  lt: (n, v) => n < v,
+};
+
+type Elements = { ok: true; items: unknown[] } | { ok: false; outcome: ConditionOutcome };
+
+function elements(path: ParsedPath, scope: unknown): Elements {
+  const error = errorCovering(scope, path);
+  if (error) return { ok: false, outcome: errorAt(path.text, error) };
+  const value = readPath(scope, path.segments);
+  if (jsonType(value) === 'missing') return { ok: true, items: [] };
+  if (!Array.isArray(value)) return { ok: false, outcome: evaluationError(path.text, `expected an array, found ${jsonType(value)}`) };
+  return { ok: true, items: value };
+}
+
+/** Prefixes an element's failure paths with the array path and index. */
+function inElement(failures: ConditionFailure[], path: ParsedPath, index: number): ConditionFailure[] {
+  const at = `${path.text}[${index}]`;
+  return failures.map((f) => ({ ...f, path: f.path === undefined ? at : `${at}.${f.path}` }));
+}
+
+export function quantify(kind: Quantifier, path: ParsedPath, inner: Evaluate, because: string | undefined): Evaluate {
+  return (scope, ctx) => {
+    const read = elements(path, scope);
+    if (!read.ok) return read.outcome;
+    const outcomes = read.items.map((item) => inner(item, ctx));
+    const firstError = outcomes.find((o) => o.value === 'error');
+    switch (kind) {
+      case 'some': {
+        if (outcomes.some((o) => o.value === true)) return TRUE;
+        if (firstError) return firstError;
+        const summary: ConditionFailure = {
+          because,
+          path: path.text,
+          op: 'some',
+          expected: 'at least one matching element',
+          actual: `${read.items.length} element(s), none matching`,
+        };
+        const details = outcomes.flatMap((o, i) => (o.value === false ? inElement(o.failures, path, i) : []));
+        return falseWith([summary, ...withBecause(details, because)]);
+      }
+      case 'every': {
+        const failing = outcomes.flatMap((o, i) => (o.value === false ? inElement(o.failures, path, i) : []));
+        if (outcomes.some((o) => o.value === false)) return falseWith(withBecause(failing, because));
+        return firstError ?? TRUE;
+      }
+      case 'none': {
+        const matching = read.items.flatMap((item, i) =>
+          outcomes[i]!.value === true ? [{ because, path: `${path.text}[${i}]`, op: 'none', expected: 'no matching element', actual: item }] : [],
+        );
+        if (matching.length > 0) return falseWith(matching);
+        return firstError ?? TRUE;
+      }
+    }
+  };
+}
+
+/**
+ * `count`: with t elements matching and e unreadable, the true count is somewhere in
+ * [t, t+e]; the outcome is error only when that range holds both answers.
+ */
+export function count(path: ParsedPath, where: Evaluate | undefined, op: CountOp, value: number, because: string | undefined): Evaluate {
+  const holds = COUNT_HOLDS[op];
+  return (scope, ctx) => {
+    const read = elements(path, scope);
+    if (!read.ok) return read.outcome;
+    const outcomes = where ? read.items.map((item) => where(item, ctx)) : read.items.map(() => TRUE);
+    const matched = outcomes.filter((o) => o.value === true).length;
+    const errors = outcomes.filter((o) => o.value === 'error');
+    const answers = new Set<boolean>();
+    for (let n = matched; n <= matched + errors.length; n++) answers.add(holds(n, value));
+    if (answers.size > 1) return errors[0]!;
+    if (answers.has(true)) return TRUE;
+    return falseWith([{ because, path: path.text, op: `count ${op}`, expected: value, actual: matched }]);
+  };
+}
