@@ -1,0 +1,98 @@
+/**
+ * The account view: one per account of the inventory, with every trail that records its events
+ * (its own, and organization trails of the management account or a CloudTrail delegated
+ * administrator) and what they cover together.
+ */
+import type { AccountInventory } from '../../inventory/types.js';
+import type { View } from '../types.js';
+import { readWriteType, type S3DataEvents } from './derived/data-events.js';
+import { sectionErrors, type SectionErrors } from './derived/errors.js';
+import { trailCoversAccount } from './derived/ownership.js';
+import { regionsOf, type ViewContext } from './context.js';
+import { viewData } from './data.js';
+import { trailSummary, type TrailSummary } from './trail.js';
+
+export function accountView(ctx: ViewContext, account: AccountInventory): View {
+  const id = account.AccountId;
+  const trails = ctx.trails
+    .filter((t) => trailCoversAccount(t.record.Trail, id, t.seenIn, ctx.org))
+    .map((t) => trailSummary(ctx, t, id));
+  const regions = regionsOf(ctx, id);
+  const errors = accountErrors(ctx, id, trails, regions);
+  const covered = new Set(trails.filter((t) => t.Status?.IsLogging === true).flatMap((t) => t.derived.coversRegions as string[]));
+  const uncovered = regions.filter((r) => !covered.has(r));
+  // A region left uncovered by the known trails may be covered by one whose status could not be read.
+  const unknown = trails.find((t) => t.$errors.Status && (t.derived.coversRegions as string[]).some((r) => uncovered.includes(r)));
+  if (unknown?.$errors.Status) {
+    errors['derived.coveredRegions'] ??= unknown.$errors.Status;
+    errors['derived.uncoveredRegions'] ??= unknown.$errors.Status;
+  }
+  const logging = trails.filter((t) => t.Status?.IsLogging === true || t.$errors.Status);
+  const unreadable = logging.find((t) => t.$errors.Status ?? t.$errors['derived.s3DataEvents']);
+  if (unreadable) errors['derived.s3DataEvents'] ??= unreadable.$errors.Status ?? unreadable.$errors['derived.s3DataEvents']!;
+  return {
+    type: 'account',
+    arn: `arn:${ctx.partition}:::${id}`,
+    name: id,
+    accountId: id,
+    region: 'global',
+    data: viewData({
+      AccountId: id,
+      Regions: regions,
+      IsManagementAccount: id === ctx.org.managementAccountId,
+      derived: {
+        trails,
+        coveredRegions: regions.filter((r) => covered.has(r)),
+        uncoveredRegions: uncovered,
+        s3DataEvents: aggregateS3DataEvents(logging.filter((t) => !t.$errors.Status)),
+      },
+      $errors: errors,
+    }),
+    related: trails.map((t) => t.Trail.TrailARN),
+  };
+}
+
+/**
+ * Account-level failures (ListTrails, DescribeTrails, ListRegions, ...). A trail listing that failed
+ * only makes the trail list unreadable when nothing was listed, and region coverage unreadable only
+ * for the regions that failed and are not covered anyway.
+ */
+function accountErrors(ctx: ViewContext, id: string, trails: TrailSummary[], regions: string[]): SectionErrors {
+  const failures = ctx.accountErrors.get(id) ?? [];
+  const errors = sectionErrors(failures, 'account', () => true);
+  if (trails.length > 0) delete errors['derived.trails'];
+  const listingFailedIn = failures.filter((e) => e.operation === 'ListTrails' || e.operation === 'DescribeTrails').map((e) => e.region);
+  const coverageFromListing = ['ListTrails', 'DescribeTrails'].includes(errors['derived.coveredRegions']?.operation ?? '');
+  const allCovered = trails.some((t) => t.Trail.IsMultiRegionTrail && t.Status?.IsLogging);
+  if (coverageFromListing && (allCovered || !listingFailedIn.some((r) => regions.includes(r)))) {
+    delete errors['derived.coveredRegions'];
+    delete errors['derived.uncoveredRegions'];
+  }
+  return errors;
+}
+
+/** S3 data events recorded for the account by its logging trails together, one entry per bucket (and key prefix). */
+export function aggregateS3DataEvents(trails: TrailSummary[]): S3DataEvents & { buckets: Array<{ Name: string; ReadWriteType: string; Prefix?: string; TrailArns: string[] }> } {
+  const all = trails.map((t) => t.derived.s3DataEvents as S3DataEvents | undefined).filter((x): x is S3DataEvents => x !== undefined);
+  const allTrails = all.filter((s) => s.allBuckets.read || s.allBuckets.write);
+  // An object is excluded for the account only when every all-buckets trail excludes it.
+  const [first, ...rest] = allTrails.map((s) => s.allBuckets.excludedPrefixes);
+  const excludedPrefixes = (first ?? []).filter((p) => rest.every((list) => list.includes(p)));
+  const byBucket = new Map<string, { Name: string; Prefix?: string; read: boolean; write: boolean; TrailArns: Set<string> }>();
+  for (const s of all) {
+    for (const b of s.buckets) {
+      const key = `${b.Name}/${b.Prefix ?? ''}`;
+      const entry = byBucket.get(key) ?? { Name: b.Name, ...(b.Prefix !== undefined ? { Prefix: b.Prefix } : {}), read: false, write: false, TrailArns: new Set<string>() };
+      entry.read ||= b.ReadWriteType !== 'WriteOnly';
+      entry.write ||= b.ReadWriteType !== 'ReadOnly';
+      if (b.TrailArn) entry.TrailArns.add(b.TrailArn);
+      byBucket.set(key, entry);
+    }
+  }
+  return {
+    allBuckets: { read: all.some((s) => s.allBuckets.read), write: all.some((s) => s.allBuckets.write), excludedPrefixes },
+    buckets: [...byBucket.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([, e]) => ({ Name: e.Name, ...(e.Prefix !== undefined ? { Prefix: e.Prefix } : {}), ReadWriteType: readWriteType(e.read, e.write) ?? 'All', TrailArns: [...e.TrailArns].sort() })),
+  };
+}

@@ -1,0 +1,43 @@
+/** The key view: one per KMS key, in its owner account and region, with the trails and event data stores using it. */
+import { parseArn } from '../../inventory/arn.js';
+import type { KeyRecord } from '../../inventory/types.js';
+import type { View } from '../types.js';
+import { sectionErrors, type SectionErrors } from './derived/errors.js';
+import { errorsAbout, type Found, type ViewContext } from './context.js';
+import { viewData } from './data.js';
+
+/** The key's unreadable sections, from the errors of its own account. */
+export function keySectionErrors(ctx: ViewContext, key: KeyRecord): SectionErrors {
+  const meta = key.KeyMetadata;
+  const owner = meta.AWSAccountId ?? parseArn(meta.Arn)?.accountId;
+  return sectionErrors(errorsAbout(ctx, meta.Arn, meta.KeyId), 'key', (e) => owner === undefined || e.accountId === owner);
+}
+
+/** Does a KmsKeyId (key ARN, alias ARN, key id or alias name) name this key? */
+export function referencesKey(ctx: ViewContext, kmsKeyId: string | undefined, key: KeyRecord): boolean {
+  return kmsKeyId !== undefined && ctx.keys.get(kmsKeyId)?.record === key;
+}
+
+export function keyView(ctx: ViewContext, found: Found<KeyRecord>): View {
+  const key = found.record;
+  const meta = key.KeyMetadata;
+  const arn = parseArn(meta.Arn);
+  const trails = ctx.trails.map((t) => t.record.Trail).filter((t) => referencesKey(ctx, t.KmsKeyId, key)).map((t) => t.TrailARN);
+  const eventDataStores = ctx.accounts
+    .flatMap((a) => a.eventDataStores)
+    .filter((s) => referencesKey(ctx, s.KmsKeyId, key))
+    .map((s) => s.EventDataStoreArn);
+  return {
+    type: 'key',
+    arn: meta.Arn,
+    name: key.Aliases?.[0] ?? meta.KeyId,
+    accountId: meta.AWSAccountId ?? arn?.accountId ?? found.readBy,
+    region: arn?.region ?? 'unknown',
+    data: viewData({
+      KmsKey: key,
+      derived: { trails, eventDataStores: [...new Set(eventDataStores)].sort() },
+      $errors: keySectionErrors(ctx, key),
+    }),
+    related: trails,
+  };
+}

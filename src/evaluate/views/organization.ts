@@ -1,0 +1,45 @@
+/** The organization view: one when the inventory read AWS Organizations, with its organization trails. */
+import type { OrganizationInventory } from '../../inventory/types.js';
+import type { View } from '../types.js';
+import { CLOUDTRAIL_PRINCIPAL, mayOwnOrgTrails, trailOwner } from './derived/ownership.js';
+import { notCollected, sectionErrors } from './derived/errors.js';
+import type { ViewContext } from './context.js';
+import { viewData } from './data.js';
+import { trailSummary } from './trail.js';
+
+export function organizationView(ctx: ViewContext, org: OrganizationInventory): View {
+  const facts = ctx.org;
+  const errors = sectionErrors(org.errors, 'organization', () => true);
+  const organizationTrails = ctx.trails
+    .filter((t) => t.record.Trail.IsOrganizationTrail && mayOwnOrgTrails(facts, trailOwner(t.record.Trail)))
+    .map((t) => trailSummary(ctx, t, trailOwner(t.record.Trail)));
+  // No organization trail found means "none" only when the accounts that can own one were read.
+  const owners = [facts.managementAccountId, ...facts.cloudTrailAdmins].filter((x): x is string => x !== undefined);
+  const unread = owners.filter((id) => !ctx.accountById.has(id));
+  if (organizationTrails.length === 0 && unread.length > 0) {
+    errors['derived.organizationTrails'] ??= notCollected('ListTrails', 'cloudtrail', `account ${unread.join(', ')} (which may own organization trails) is not in this inventory`, unread[0]);
+  }
+  const id = org.Organization?.Id ?? 'unknown';
+  const management = facts.managementAccountId ?? '';
+  return {
+    type: 'organization',
+    arn: org.Organization?.Arn ?? `arn:${ctx.partition}:organizations::${management}:organization/${id}`,
+    name: id,
+    accountId: management,
+    region: 'global',
+    data: viewData({
+      Organization: org.Organization,
+      Accounts: org.Accounts,
+      EnabledServicePrincipals: org.EnabledServicePrincipals,
+      DelegatedAdministrators: org.DelegatedAdministrators,
+      Policies: org.Policies,
+      derived: {
+        organizationTrails,
+        cloudTrailDelegatedAdministrators: facts.cloudTrailAdmins,
+        cloudTrailTrustedAccess: (org.EnabledServicePrincipals ?? []).some((p) => p.ServicePrincipal === CLOUDTRAIL_PRINCIPAL),
+      },
+      $errors: errors,
+    }),
+    related: organizationTrails.map((t) => t.Trail.TrailARN),
+  };
+}

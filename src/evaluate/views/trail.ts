@@ -1,0 +1,148 @@
+/** The trail view: one per trail, in its owner account at its home region, with its bucket, key and log group joined. */
+import { logGroupArnKey, logGroupNameFromArn, parseArn } from '../../inventory/arn.js';
+import type { TrailRecord } from '../../inventory/types.js';
+import type { View } from '../types.js';
+import { effectiveSelectors } from './derived/basic-selectors.js';
+import { dataEventTypes, s3DataEvents } from './derived/data-events.js';
+import { notCollected, rebase, sectionErrors, type SectionErrors } from './derived/errors.js';
+import { trailLogPrefix } from './derived/lifecycle.js';
+import { logsAllManagementEvents, managementEvents } from './derived/management-events.js';
+import { trailOwner } from './derived/ownership.js';
+import { coversRegions } from './derived/regions.js';
+import { bucketSectionErrors } from './bucket.js';
+import { errorsAbout, regionsOf, type TrailEntry, type ViewContext } from './context.js';
+import { join } from './join.js';
+import { keySectionErrors } from './key.js';
+import { logGroupSectionErrors } from './log-group.js';
+
+export interface TrailFacts {
+  derived: Record<string, unknown>;
+  $errors: SectionErrors;
+}
+
+/** A trail as an account or organization view lists it. */
+export interface TrailSummary extends TrailFacts {
+  Trail: TrailRecord['Trail'];
+  Status?: TrailRecord['Status'];
+}
+
+/** The trail's own facts as seen from `viewAccountId` (its owner for the trail view; a covered member in account views). */
+export function trailFacts(ctx: ViewContext, entry: TrailEntry, viewAccountId: string): TrailFacts {
+  const { record, readBy } = entry;
+  const trail = record.Trail;
+  const owner = trailOwner(trail);
+  const errors = sectionErrors(
+    errorsAbout(ctx, trail.TrailARN, readBy === owner ? trail.Name : undefined).filter((e) => e.accountId === readBy),
+    'trail',
+    () => true,
+  );
+  if (record.Status === undefined) errors.Status ??= notCollected('GetTrailStatus', 'cloudtrail', `the status of trail ${trail.TrailARN} was not read`, owner, trail.HomeRegion, trail.TrailARN);
+
+  const derived: Record<string, unknown> = {
+    ownerAccountId: owner,
+    isOrganizationTrail: trail.IsOrganizationTrail === true,
+    isShadow: viewAccountId !== owner,
+    coversRegions: coversRegions(trail, regionsOf(ctx, viewAccountId, readBy)),
+    coversAccounts: coveredAccounts(ctx, entry),
+    logPrefix: trailLogPrefix(trail.S3KeyPrefix),
+  };
+  const selectors = errors.EventSelectors ? undefined : effectiveSelectors(record);
+  if (selectors === undefined) {
+    const missing = errors.EventSelectors ?? notCollected('GetEventSelectors', 'cloudtrail', `the event selectors of trail ${trail.TrailARN} were not read`, owner, trail.HomeRegion, trail.TrailARN);
+    for (const section of ['EventSelectors', 'AdvancedEventSelectors', 'derived.managementEvents', 'derived.logsAllManagementEvents', 'derived.s3DataEvents', 'derived.dataEventTypes']) errors[section] ??= missing;
+  } else {
+    const partition = parseArn(trail.TrailARN)?.partition ?? ctx.partition;
+    const management = managementEvents(selectors);
+    derived.managementEvents = management;
+    derived.logsAllManagementEvents = logsAllManagementEvents(management);
+    derived.s3DataEvents = s3DataEvents(selectors, partition, trail.TrailARN);
+    derived.dataEventTypes = dataEventTypes(selectors, partition);
+  }
+  return { derived, $errors: errors };
+}
+
+/** The accounts whose events the trail records: its owner, and for an organization trail every known member. */
+function coveredAccounts(ctx: ViewContext, entry: TrailEntry): string[] {
+  const owner = trailOwner(entry.record.Trail);
+  if (!entry.record.Trail.IsOrganizationTrail) return [owner];
+  return [...new Set([owner, ...ctx.org.memberIds, ...entry.seenIn])].sort();
+}
+
+export function trailSummary(ctx: ViewContext, entry: TrailEntry, viewAccountId: string): TrailSummary {
+  const { Trail, Status } = entry.record;
+  return { Trail, ...(Status !== undefined ? { Status } : {}), ...trailFacts(ctx, entry, viewAccountId) };
+}
+
+export function trailView(ctx: ViewContext, entry: TrailEntry): View {
+  const { record } = entry;
+  const trail = record.Trail;
+  const owner = trailOwner(trail);
+  const facts = trailFacts(ctx, entry, owner);
+  const bucket = joinBucket(ctx, trail);
+  const key = joinKey(ctx, trail);
+  const logGroup = joinLogGroup(ctx, trail);
+  const data: Record<string, unknown> = {
+    Trail: trail,
+    Status: record.Status,
+    EventSelectors: record.EventSelectors,
+    AdvancedEventSelectors: record.AdvancedEventSelectors,
+    InsightSelectors: record.InsightSelectors,
+    Tags: record.Tags,
+    Bucket: bucket?.value,
+    KmsKey: key?.value,
+    LogGroup: logGroup?.value,
+    derived: facts.derived,
+    $errors: { ...facts.$errors, ...bucket?.errors, ...key?.errors, ...logGroup?.errors },
+  };
+  const related = [
+    trail.S3BucketName ? `arn:${ctx.partition}:s3:::${trail.S3BucketName}` : undefined,
+    key?.value?.KeyMetadata.Arn,
+    trail.CloudWatchLogsLogGroupArn ? logGroupArnKey(trail.CloudWatchLogsLogGroupArn) : undefined,
+  ].filter((x): x is string => x !== undefined);
+  return { type: 'trail', arn: trail.TrailARN, name: trail.Name, accountId: owner, region: trail.HomeRegion, data, related };
+}
+
+function joinBucket(ctx: ViewContext, trail: TrailRecord['Trail']) {
+  const name = trail.S3BucketName;
+  if (!name) return undefined;
+  const found = ctx.buckets.get(name);
+  return join(
+    'Bucket',
+    found?.record,
+    () => (found ? bucketSectionErrors(ctx, found) : {}),
+    errorsAbout(ctx, name, `arn:${ctx.partition}:s3:::${name}`),
+    () => notCollected('GetBucketLocation', 's3', `bucket ${name} was not read: no account in this inventory holds it, and its owner account is unknown`, undefined, undefined, name),
+  );
+}
+
+function joinKey(ctx: ViewContext, trail: TrailRecord['Trail']) {
+  const id = trail.KmsKeyId;
+  if (!id) return undefined;
+  const found = ctx.keys.get(id);
+  const arn = parseArn(id);
+  const where = arn ? ` (account ${arn.accountId}, region ${arn.region})` : '';
+  const why = arn && ctx.accountById.has(arn.accountId) ? `the collection of account ${arn.accountId} did not read it` : 'its account is not in this inventory';
+  return join(
+    'KmsKey',
+    found?.record,
+    () => (found ? keySectionErrors(ctx, found.record) : {}),
+    errorsAbout(ctx, id),
+    () => notCollected('DescribeKey', 'kms', `KMS key ${id}${where} was not read: ${why}`, arn?.accountId, arn?.region, id),
+  );
+}
+
+function joinLogGroup(ctx: ViewContext, trail: TrailRecord['Trail']) {
+  const arn = trail.CloudWatchLogsLogGroupArn;
+  if (!arn) return undefined;
+  const key = logGroupArnKey(arn);
+  const found = ctx.logGroups.get(key);
+  const parsed = parseArn(key);
+  const joined = join(
+    'LogGroup',
+    found?.record,
+    () => (found ? rebase(logGroupSectionErrors(ctx, found.record, parsed?.accountId ?? found.readBy), 'LogGroup') : {}),
+    errorsAbout(ctx, key, arn, logGroupNameFromArn(arn)).filter((e) => e.accountId === parsed?.accountId),
+    () => notCollected('DescribeLogGroups', 'logs', `log group ${key} was not read: ${parsed && ctx.accountById.has(parsed.accountId) ? `the collection of account ${parsed.accountId} did not read it` : `its account ${parsed?.accountId ?? ''} is not in this inventory`}`, parsed?.accountId, parsed?.region, key),
+  );
+  return joined;
+}
