@@ -1,0 +1,88 @@
+/**
+ * Verifies one digest file (user guide, "Custom implementations of CloudTrail log file integrity
+ * validation", sections A to E): fetch it, check it sits where it says it was delivered, rebuild
+ * the data signing string and verify the x-amz-meta-signature with the public key its
+ * fingerprint names.
+ */
+import type { S3Client } from '@aws-sdk/client-s3';
+import { openObject } from '../collect/s3-objects.js';
+import type { ChainLink } from './chain.js';
+import { DigestFormatError, parseDigest, sha256Hex, signingString, type DigestLogFile } from './digest-format.js';
+import type { ChainScope } from './find-digests.js';
+import { inflateSmallObject } from './hash-stream.js';
+import type { DigestVerdict } from './report.js';
+import { verifySignature, type KeyRing } from './signature.js';
+
+export const SIGNATURE_ALGORITHM = 'SHA256withRSA';
+
+export interface DigestCheck {
+  verdict: DigestVerdict;
+  link: ChainLink;
+  /** The log files the digest lists (empty when it could not be read). */
+  logFiles: DigestLogFile[];
+}
+
+export async function checkDigest(s3: S3Client, bucket: string, key: string, endTime: Date, scope: ChainScope, keys: KeyRing): Promise<DigestCheck> {
+  const base = { bucket, key, accountId: scope.accountId, region: scope.region };
+  const link: ChainLink = { bucket, key, endTime };
+  const result = (outcome: DigestVerdict['outcome'], reason?: string, logFiles: DigestLogFile[] = []): DigestCheck => ({
+    verdict: { ...base, outcome, ...(reason ? { reason } : {}), ...described(link, logFiles) },
+    link,
+    logFiles,
+  });
+
+  const object = await openObject(s3, bucket, key);
+  if (!object) return result('digest missing', 'listed in the bucket but gone when fetched');
+  let inflated: Buffer;
+  try {
+    inflated = await inflateSmallObject(object.body);
+  } catch (error) {
+    return result('digest signature invalid', `not a readable gzip file (${(error as Error).message})`);
+  }
+  link.inflatedSha256 = sha256Hex(inflated);
+  const signature = object.metadata.signature;
+  if (signature !== undefined) link.signature = signature;
+
+  let digest;
+  try {
+    digest = parseDigest(inflated);
+  } catch (error) {
+    if (error instanceof DigestFormatError) return result('digest signature invalid', `invalid format: ${error.message}`);
+    throw error;
+  }
+  link.digest = digest;
+  const { logFiles } = digest;
+  const fingerprint = digest.digestPublicKeyFingerprint;
+  link.fingerprint = fingerprint;
+
+  if (digest.digestS3Bucket !== bucket || digest.digestS3Object !== key) {
+    return result('digest signature invalid', `moved from its original location s3://${digest.digestS3Bucket}/${digest.digestS3Object}`, logFiles);
+  }
+  if (signature === undefined) return result('digest signature invalid', 'no x-amz-meta-signature metadata', logFiles);
+  const algorithm = object.metadata['signature-algorithm'] ?? digest.digestSignatureAlgorithm;
+  if (algorithm !== SIGNATURE_ALGORITHM || digest.digestSignatureAlgorithm !== SIGNATURE_ALGORITHM) {
+    return result('digest signature invalid', `unsupported signature algorithm ${algorithm}`, logFiles);
+  }
+  const publicKey = keys.get(fingerprint);
+  if (publicKey === undefined) {
+    return result('public key not found', `ListPublicKeys in ${scope.region} returned no key with fingerprint ${fingerprint}`, logFiles);
+  }
+  if (publicKey instanceof Error) {
+    return result('digest signature invalid', `public key ${fingerprint} could not be imported: ${publicKey.message}`, logFiles);
+  }
+  if (!verifySignature(signingString(digest, link.inflatedSha256), signature, publicKey)) {
+    return result('digest signature invalid', 'signature verification failed', logFiles);
+  }
+  return result('digest valid', undefined, logFiles);
+}
+
+function described(link: ChainLink, logFiles: DigestLogFile[]): Partial<DigestVerdict> {
+  const d = link.digest;
+  if (!d) return {};
+  return {
+    digestStartTime: d.digestStartTime,
+    digestEndTime: d.digestEndTime,
+    ...(link.fingerprint ? { publicKeyFingerprint: link.fingerprint } : {}),
+    logFileCount: logFiles.length,
+  };
+}

@@ -1,0 +1,258 @@
+/**
+ * `verifyTrailLogs`: the whole check for one trail and time range, as the CloudTrail user guide
+ * describes it, with downloads and hashing streamed under one concurrency bound. Produces the
+ * report; AWS failures on single files become report errors, never exceptions.
+ */
+import { CloudTrailClient, TrailNotFoundException } from '@aws-sdk/client-cloudtrail';
+import pLimit from 'p-limit';
+import type { AwsTarget } from '../collect/aws-target.js';
+import { getTrail, listPublicKeys } from '../collect/cloudtrail-keys.js';
+import { ClientCache } from '../collect/clients.js';
+import { BucketS3Client } from '../collect/s3-objects.js';
+import { errorNameOf } from '../collect/session.js';
+import { TOOL } from '../cli/version.js';
+import { InputError } from '../errors.js';
+import { checkChain } from './chain.js';
+import { checkDigest, type DigestCheck } from './check-digest.js';
+import { checkLogFile } from './check-log.js';
+import { findAccountFolders, findScopes, listDigestKeys, type ChainScope, type TrailShape } from './find-digests.js';
+import { coverage, findUnlistedLogFiles } from './find-orphans.js';
+import { TRAIL_NAME, logsRoot, parseDigestKey, parseTrailArn, type DigestIdentity } from './locate.js';
+import { silentProgress, type Progress } from './progress.js';
+import { buildReport, isFailure, type ChainRestart, type DigestVerdict, type LogVerdict, type ReadError, type VerifyLogsReport } from './report.js';
+import { KeyRing } from './signature.js';
+import { HOUR_MS, displayTime } from './time.js';
+
+export interface VerifyLogsOptions {
+  /** Trail name (looked up in `region`) or trail ARN (looked up in its home region). */
+  trail: string;
+  target: AwsTarget;
+  /** Where a trail given by name is looked up; default the target's region. */
+  region?: string;
+  /** Default: 24 hours before `end`. */
+  start?: Date;
+  /** Default: now. */
+  end?: Date;
+  /** Downloads in flight at once (default 16). */
+  concurrency?: number;
+  progress?: Progress;
+}
+
+/** The trail or its bucket could not be read at all: nothing can be proven (exit 3). */
+export class UnreadableError extends Error {
+  override name = 'UnreadableError';
+}
+
+export const DEFAULT_CONCURRENCY = 16;
+
+export async function verifyTrailLogs(options: VerifyLogsOptions): Promise<VerifyLogsReport> {
+  const end = options.end ?? new Date();
+  const start = options.start ?? new Date(end.getTime() - 24 * HOUR_MS);
+  if (start.getTime() > end.getTime()) throw new InputError(`--start ${displayTime(start)} is after --end ${displayTime(end)}`);
+  const progress = options.progress ?? silentProgress;
+  const clients = new ClientCache(options.target);
+  try {
+    return await run(options, clients, start, end, progress);
+  } finally {
+    progress.done();
+    clients.destroy();
+  }
+}
+
+async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date, end: Date, progress: Progress): Promise<VerifyLogsReport> {
+  const trail = await resolveTrail(options, clients);
+  const s3 = clients.get(BucketS3Client, trail.homeRegion);
+  const identity: DigestIdentity = { accountId: trail.ownerAccountId, trailName: trail.name, homeRegion: trail.homeRegion };
+  const root = logsRoot(trail.prefix);
+  // A digest ending up to an hour after `end` still lists files delivered before `end`.
+  const listTo = new Date(end.getTime() + HOUR_MS);
+  const errors: ReadError[] = [];
+
+  const scopes: Array<{ scope: ChainScope; keys: Array<{ key: string; endTime: Date }> }> = [];
+  await listing(trail.bucket, root, async () => {
+    for (const account of await findAccountFolders(s3, trail.bucket, root, trail)) {
+      for (const scope of await findScopes(s3, trail.bucket, account, trail)) {
+        const own = { ...identity, accountId: scope.accountId };
+        const keys = await listDigestKeys(s3, trail.bucket, scope, own, start, listTo);
+        scopes.push({ scope, keys: keys.map((d) => ({ key: d.key, endTime: d.info.endTime })) });
+      }
+    }
+  });
+
+  const regions = [...new Set(scopes.map((s) => s.scope.region))].sort();
+  const keyRings = new Map<string, KeyRing>();
+  for (const region of regions) {
+    try {
+      const now = new Date();
+      keyRings.set(region, new KeyRing(await listPublicKeys(clients.get(CloudTrailClient, region), start, listTo < now ? listTo : now)));
+    } catch (error) {
+      errors.push({ operation: 'ListPublicKeys', region, errorName: errorNameOf(error), message: messageOf(error) });
+      keyRings.set(region, new KeyRing([]));
+    }
+  }
+
+  const limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
+  const digestVerdicts: DigestVerdict[] = [];
+  const chainRestarts: ChainRestart[] = [];
+  const toHash: DigestCheck[] = [];
+  const listed = new Set<string>();
+  const spans: Array<{ scope: ChainScope; from: Date; to: Date }> = [];
+
+  progress.phase('digests', scopes.reduce((n, s) => n + s.keys.length, 0));
+  await Promise.all(
+    scopes.map(async ({ scope, keys }) => {
+      const checks = await Promise.all(
+        keys.map(({ key, endTime }) =>
+          limit(async () => {
+            try {
+              return await checkDigest(s3, trail.bucket, key, endTime, scope, keyRings.get(scope.region) as KeyRing);
+            } catch (error) {
+              errors.push({ operation: 'GetObject', region: scope.region, bucket: trail.bucket, key, errorName: errorNameOf(error), message: messageOf(error) });
+              return undefined;
+            } finally {
+              progress.tick();
+            }
+          }),
+        ),
+      );
+      const done = checks.filter((c): c is DigestCheck => c !== undefined);
+      const byKey = new Map(done.map((c) => [c.verdict.key, c]));
+      const own = { ...identity, accountId: scope.accountId };
+      // Backfill digests list late files outside the hourly chain; the guide gives them no place in it.
+      const chainable = done.filter((c) => !parseDigestKey(c.link.key, own)?.backfill);
+      for (const finding of checkChain(chainable.map((c) => c.link), start, (key) => parseDigestKey(key, own)?.endTime)) {
+        if (finding.kind === 'missing') {
+          digestVerdicts.push({ bucket: finding.bucket, key: finding.key, accountId: scope.accountId, region: scope.region, outcome: 'digest missing', reason: `named as previous digest by ${finding.referencedBy}` });
+        } else if (finding.kind === 'broken') {
+          const check = byKey.get(finding.key);
+          if (check && check.verdict.outcome === 'digest valid') Object.assign(check.verdict, { outcome: 'digest signature invalid', reason: finding.reason });
+        } else {
+          chainRestarts.push({ accountId: scope.accountId, region: scope.region, key: finding.key, digestStartTime: finding.digestStartTime });
+        }
+      }
+      for (const check of done) {
+        digestVerdicts.push(check.verdict);
+        for (const f of check.logFiles) listed.add(`${f.s3Bucket}/${f.s3Object}`);
+        if (check.verdict.outcome === 'digest valid') toHash.push(check);
+      }
+      const parsed = done.map((c) => c.link.digest).filter((d) => d !== undefined);
+      const span = coverage(
+        { from: start, to: end },
+        parsed.map((d) => new Date(d.digestStartTime)),
+        parsed.map((d) => new Date(d.digestEndTime)),
+      );
+      if (span) spans.push({ scope, ...span });
+    }),
+  );
+
+  const logVerdicts: LogVerdict[] = [];
+  const hashed = new Set<string>();
+  const jobs = toHash.flatMap((check) =>
+    check.logFiles
+      .filter((f) => {
+        const id = `${f.s3Bucket}/${f.s3Object}`;
+        return hashed.has(id) ? false : (hashed.add(id), true);
+      })
+      .map((entry) => ({ entry, listedBy: check.verdict })),
+  );
+  progress.phase('log files', jobs.length);
+  await Promise.all([
+    ...jobs.map(({ entry, listedBy }) =>
+      limit(async () => {
+        try {
+          logVerdicts.push((await checkLogFile(s3, entry, listedBy)).verdict);
+        } catch (error) {
+          errors.push({ operation: 'GetObject', region: listedBy.region, bucket: entry.s3Bucket, key: entry.s3Object, errorName: errorNameOf(error), message: messageOf(error) });
+        } finally {
+          progress.tick();
+        }
+      }),
+    ),
+    ...spans.map((span) =>
+      limit(() =>
+        listing(trail.bucket, span.scope.folder, async () => {
+          logVerdicts.push(...(await findUnlistedLogFiles(s3, trail.bucket, span.scope, span, (b, k) => listed.has(`${b}/${k}`))));
+        }),
+      ),
+    ),
+  ]);
+
+  return buildReport({
+    tool: TOOL,
+    trail: {
+      arn: trail.arn,
+      name: trail.name,
+      homeRegion: trail.homeRegion,
+      bucket: trail.bucket,
+      ...(trail.prefix ? { prefix: trail.prefix } : {}),
+      organizationTrail: trail.organizationTrail,
+      multiRegionTrail: trail.multiRegionTrail,
+    },
+    requested: { start: displayTime(start), end: displayTime(end) },
+    accounts: [...new Set(scopes.map((s) => s.scope.accountId))],
+    regions,
+    digests: digestVerdicts,
+    logFiles: logVerdicts,
+    chainRestarts,
+    errors,
+  });
+}
+
+interface ResolvedTrail extends TrailShape {
+  arn: string;
+  name: string;
+  bucket: string;
+  prefix?: string;
+}
+
+async function resolveTrail(options: VerifyLogsOptions, clients: ClientCache): Promise<ResolvedTrail> {
+  const arn = parseTrailArn(options.trail);
+  if (!arn && options.trail.startsWith('arn:')) {
+    throw new InputError(`--trail ${JSON.stringify(options.trail)}: not a trail ARN (arn:aws:cloudtrail:<region>:<account>:trail/<name>)`);
+  }
+  if (!arn && !TRAIL_NAME.test(options.trail)) {
+    throw new InputError(`--trail ${JSON.stringify(options.trail)}: not a trail name (3-128 letters, digits, '.', '_' or '-') nor a trail ARN`);
+  }
+  const region = arn?.region ?? options.region ?? options.target.globalRegion;
+  let found;
+  try {
+    found = await getTrail(clients.get(CloudTrailClient, region), options.trail);
+  } catch (error) {
+    if (error instanceof TrailNotFoundException || errorNameOf(error) === 'TrailNotFoundException') {
+      throw new InputError(`trail ${options.trail} not found in ${region} (CloudTrail GetTrail); give its ARN or the --region it lives in`);
+    }
+    throw new UnreadableError(`cannot read trail ${options.trail} in ${region}: CloudTrail GetTrail failed with ${errorNameOf(error)}: ${messageOf(error)}`);
+  }
+  const trailArn = parseTrailArn(found.TrailARN ?? '');
+  if (!trailArn || !found.S3BucketName) throw new UnreadableError(`GetTrail ${options.trail} in ${region} returned no ARN or no S3 bucket`);
+  return {
+    arn: found.TrailARN as string,
+    name: trailArn.name,
+    ownerAccountId: trailArn.accountId,
+    homeRegion: found.HomeRegion ?? trailArn.region,
+    bucket: found.S3BucketName,
+    ...(found.S3KeyPrefix ? { prefix: found.S3KeyPrefix } : {}),
+    organizationTrail: found.IsOrganizationTrail ?? false,
+    multiRegionTrail: found.IsMultiRegionTrail ?? false,
+  };
+}
+
+/** Listing failures (AccessDenied, NoSuchBucket) mean the bucket can't be read: stop with exit 3. */
+async function listing(bucket: string, prefix: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    if (error instanceof InputError || error instanceof UnreadableError) throw error;
+    throw new UnreadableError(`cannot list s3://${bucket}/${prefix}: S3 ListObjectsV2 failed with ${errorNameOf(error)}: ${messageOf(error)}`);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** 0 all intact; 1 any digest or log file failed; 3 nothing failed but some files could not be read. */
+export function exitCodeOf(report: VerifyLogsReport): 0 | 1 | 3 {
+  if ([...report.digests, ...report.logFiles].some((v) => isFailure(v.outcome))) return 1;
+  return report.errors.length ? 3 : 0;
+}
