@@ -1,0 +1,63 @@
+/**
+ * `csv`: one row per result, RFC 4180 (comma, CRLF, double quotes doubled), UTF-8 with a
+ * header row. The columns cover what security teams import from Prowler's CSV (status,
+ * severity, check, account, region, resource, compliance, risk, remediation) under
+ * trailguard's own names. Multi-valued cells join with " | ".
+ */
+import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
+import { parseArn } from '../inventory/arn.js';
+import { describeFailure, formatValue, frameworkControls } from './explain.js';
+import { ruleLookup, sortedResults } from './order.js';
+
+const COLUMNS: [string, (r: Result, rule: RuleSummary, doc: ResultsDocument) => string][] = [
+  ['result_id', (r) => r.id],
+  ['scan_time', (_r, _rule, doc) => doc.run.scanTime],
+  ['status', (r) => r.status],
+  ['severity', (r) => r.severity],
+  ['rule_id', (r) => r.ruleId],
+  ['rule_title', (r) => r.title],
+  ['frameworks', (_r, rule) => joined(frameworkControls(rule))],
+  ['account_id', (r) => r.accountId],
+  ['partition', (r, _rule, doc) => parseArn(r.resourceArn)?.partition ?? doc.run.partition ?? ''],
+  ['region', (r) => r.region],
+  ['resource_type', (r) => r.resourceType],
+  ['resource_arn', (r) => r.resourceArn],
+  ['resource_name', (r) => r.resourceName],
+  ['message', (r) => r.message],
+  ['failed_conditions', (r) => joined((r.failures ?? []).map(describeFailure))],
+  ['expected', (r) => joined((r.failures ?? []).map((f) => formatValue(f.expected)))],
+  ['actual', (r) => joined((r.failures ?? []).map((f) => formatValue(f.actual)))],
+  ['skip_reason', (r) => r.skipReason ?? ''],
+  ['waiver_id', (r) => r.waiver?.id ?? ''],
+  ['waiver_reason', (r) => r.waiver?.reason ?? ''],
+  ['waiver_expires', (r) => r.waiver?.expires ?? ''],
+  ['error_operation', (r) => (r.error ? [r.error.service, r.error.operation].filter(Boolean).join(':') : '')],
+  ['error_name', (r) => r.error?.errorName ?? ''],
+  ['error_message', (r) => r.error?.message ?? ''],
+  ['description', (_r, rule) => rule.description],
+  ['risk', (_r, rule) => rule.rationale],
+  ['remediation', (_r, rule) => rule.remediation.summary],
+  ['remediation_cli', (_r, rule) => rule.remediation.cli ?? ''],
+  ['reference', (_r, rule) => joined(rule.references)],
+];
+
+export const CSV_COLUMNS = COLUMNS.map(([name]) => name);
+
+export function renderCsv(doc: ResultsDocument): string {
+  const ruleOf = ruleLookup(doc);
+  const rows = [CSV_COLUMNS, ...sortedResults(doc.results).map((r) => COLUMNS.map(([, cell]) => cell(r, ruleOf(r), doc)))];
+  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+}
+
+function joined(values: string[]): string {
+  return values.join(' | ');
+}
+
+/**
+ * Quotes when RFC 4180 requires it, and defuses spreadsheet formulas: a cell starting with
+ * = + - @ (or a tab/CR that some spreadsheets strip first) gets a leading apostrophe.
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}

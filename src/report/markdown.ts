@@ -1,0 +1,174 @@
+/**
+ * `markdown`: a summary for $GITHUB_STEP_SUMMARY and pull request comments: totals by
+ * severity and status, then failures grouped by rule (most severe first) with their
+ * remediation, then errors, waivers, and the passes collapsed.
+ *
+ * It is cut to fit the smaller of GitHub's two limits (1 MiB per step summary, 65,536
+ * characters per comment), entry by entry, with a note saying what was left out.
+ */
+import type { Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
+import type { Severity } from '../rules/types.js';
+import { describeApiError, describeFailure, describeWaiver, frameworkControls } from './explain.js';
+import { groupByRule, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER, compare } from './order.js';
+
+/** Bytes, a little under 65,536 so that a bot can add its own header to the comment. */
+export const MARKDOWN_LIMIT = 60_000;
+
+const SEVERITY_ICON: Record<Severity, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', informational: '⬜' };
+
+export function renderMarkdown(doc: ResultsDocument, limit = MARKDOWN_LIMIT): string {
+  const ruleOf = ruleLookup(doc);
+  const results = sortedResults(doc.results);
+  const of = (status: Status) => results.filter((r) => r.status === status);
+  const out = new Budget(limit - Buffer.byteLength(footer(doc)));
+  out.add(header(doc, results));
+
+  const failureGroups = [...groupByRule(of('fail')).values()].sort(
+    (a, b) => severityRank(first(b).severity) - severityRank(first(a).severity) || compare(first(a).ruleId, first(b).ruleId),
+  );
+  out.section('failures', '\n### Failures\n', failureGroups.map((g) => ({ text: failureSection(g, ruleOf(first(g))), count: g.length })));
+
+  const errors = of('error');
+  out.section(
+    'errors',
+    `\n### Errors (${errors.length}): data trailguard could not read\n\n| Account | Region | Rule | Resource | API error |\n|---|---|---|---|---|\n`,
+    errors.map((r) => ({ text: row([r.accountId, r.region, code(r.ruleId), code(r.resourceArn), text(r.error ? describeApiError(r.error) : r.message)]), count: 1 })),
+  );
+
+  const waived = of('waived');
+  out.section(
+    'waived results',
+    `\n### Waived (${waived.length})\n\n| Rule | Resource | Waiver |\n|---|---|---|\n`,
+    waived.map((r) => ({ text: row([code(r.ruleId), code(r.resourceArn), text(describeWaiver(r) ?? '')]), count: 1 })),
+  );
+
+  const passes = of('pass');
+  const passGroups = [...groupByRule(passes).values()];
+  out.section(
+    'passed results',
+    `\n<details><summary>Passed: ${passes.length} results of ${passGroups.length} rules</summary>\n\n| Rule | Severity | Resources passed |\n|---|---|---|\n`,
+    passGroups.map((g) => ({ text: row([code(first(g).ruleId), first(g).severity, String(g.length)]), count: g.length })),
+    '\n</details>\n',
+  );
+  return out.text() + footer(doc);
+}
+
+function first(group: Result[]): Result {
+  return group[0] as Result;
+}
+
+/**
+ * Appends sections entry by entry while they fit. Once one entry does not fit, everything
+ * after it is counted instead of written, and a closing note says what was left out.
+ */
+class Budget {
+  private parts: string[] = [];
+  private bytes = 0;
+  private omitted = new Map<string, number>();
+  // Room for the truncation note and a section's closing tag.
+  private static readonly RESERVE = 500;
+  constructor(private readonly limit: number) {}
+
+  add(part: string): void {
+    this.parts.push(part);
+    this.bytes += Buffer.byteLength(part);
+  }
+
+  /** A heading, its entries and a closing tag; an empty section is not written at all. */
+  section(what: string, heading: string, entries: { text: string; count: number }[], closing = ''): void {
+    if (entries.length === 0) return;
+    if (!this.fits(heading)) {
+      for (const e of entries) this.omit(what, e.count);
+      return;
+    }
+    this.add(heading);
+    for (const e of entries) {
+      if (this.fits(e.text)) this.add(e.text);
+      else this.omit(what, e.count);
+    }
+    this.add(closing);
+  }
+
+  text(): string {
+    if (this.omitted.size === 0) return this.parts.join('');
+    const what = [...this.omitted].map(([w, n]) => `${n} ${w}`).join(', ');
+    return `${this.parts.join('')}\n> **Truncated** to fit GitHub's size limits: ${what} not shown. The HTML, CSV and JSON reports have every result.\n`;
+  }
+
+  private fits(part: string): boolean {
+    return this.omitted.size === 0 && this.bytes + Buffer.byteLength(part) <= this.limit - Budget.RESERVE;
+  }
+
+  private omit(what: string, count: number): void {
+    this.omitted.set(what, (this.omitted.get(what) ?? 0) + count);
+  }
+}
+
+function header(doc: ResultsDocument, results: Result[]): string {
+  const count = (status: Status, severity?: Severity) => results.filter((r) => r.status === status && (!severity || r.severity === severity)).length;
+  const fails = count('fail');
+  const verdict = fails
+    ? `❌ ${fails} failure${fails === 1 ? '' : 's'} (${SEVERITIES_DESC.filter((s) => count('fail', s)).map((s) => `${count('fail', s)} ${s}`).join(', ')})`
+    : '✅ no failures';
+  const errors = count('error');
+  const headline = [verdict, errors && `⚠️ ${errors} error${errors === 1 ? '' : 's'}`, `${count('waived')} waived`, `${count('pass')} passed`].filter(Boolean).join(' · ');
+  const scope = [doc.run.accounts && `${doc.run.accounts.length} accounts`, doc.run.regions && `${doc.run.regions.length} regions`].filter(Boolean).join(', ');
+  const lines = [
+    `## trailguard: ${headline}`,
+    '',
+    `Run \`${doc.run.runId}\`, scanned ${doc.run.scanTime}${scope ? ` (${scope})` : ''}.`,
+    '',
+    `| Severity | ${STATUS_ORDER.map(statusTitle).join(' | ')} | Total |`,
+    `|---|${STATUS_ORDER.map(() => '---:').join('|')}|---:|`,
+    ...SEVERITIES_DESC.map((s) => `| ${SEVERITY_ICON[s]} ${s} | ${STATUS_ORDER.map((st) => count(st, s)).join(' | ')} | ${results.filter((r) => r.severity === s).length} |`),
+    `| **all** | ${STATUS_ORDER.map((st) => `**${count(st)}**`).join(' | ')} | **${results.length}** |`,
+    '',
+  ];
+  if (doc.warnings.length) lines.push(...doc.warnings.map((w) => `> ⚠️ ${text(w)}`), '');
+  return `${lines.join('\n')}`;
+}
+
+function failureSection(results: Result[], rule: RuleSummary): string {
+  const controls = frameworkControls(rule);
+  const r = rule.remediation;
+  const lines = [
+    '',
+    `#### ${SEVERITY_ICON[rule.severity]} ${rule.severity.toUpperCase()} · ${code(rule.id)}: ${text(rule.title)} (${results.length})`,
+    '',
+    '| Account | Region | Resource | Found |',
+    '|---|---|---|---|',
+    ...results.map((res) => row([res.accountId, res.region, code(res.resourceArn), [text(res.message), ...(res.failures ?? []).map((f) => text(describeFailure(f)))].join('<br>')]).trimEnd()),
+    '',
+    `**Remediation:** ${text(r.summary)}`,
+  ];
+  if (r.cli) lines.push('', '```sh', r.cli.trimEnd().replaceAll('```', '` ` `'), '```');
+  const refs = [controls.length ? `Controls: ${text(controls.join(', '))}` : '', rule.references[0] ? `[Reference](${rule.references[0].replaceAll(')', '%29')})` : '', rule.file ? `Rule: \`${rule.file}\`` : ''];
+  if (refs.some(Boolean)) lines.push('', refs.filter(Boolean).join(' · '));
+  return `${lines.join('\n')}\n`;
+}
+
+function footer(doc: ResultsDocument): string {
+  return `\n<sub>${text(doc.run.tool.name)} ${text(doc.run.tool.version)} · run ${text(doc.run.runId)} · scanned ${text(doc.run.scanTime)}</sub>\n`;
+}
+
+function statusTitle(status: Status): string {
+  return { fail: '❌ Fail', error: '⚠️ Error', waived: '💤 Waived', pass: '✅ Pass', skip: '➖ Skip' }[status];
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |\n`;
+}
+
+/** Text from data: Markdown and HTML punctuation escaped, one line, safe inside a table cell. */
+export function text(value: string): string {
+  return value.replace(/[\\`*_[\]<>|#~&!]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/** An inline code span that survives backticks and pipes in the value. */
+export function code(value: string): string {
+  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const inner = value.replace(/\r?\n/g, ' ').replaceAll('|', '\\|');
+  const pad = inner.startsWith('`') || inner.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${inner}${pad}${fence}`;
+}

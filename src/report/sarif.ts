@@ -1,0 +1,176 @@
+/**
+ * `sarif`: SARIF 2.1.0 as GitHub code scanning ingests it.
+ *
+ * - Only `fail` results become SARIF results. Waived results are left out rather than sent
+ *   with `suppressions`, because GitHub ignores suppressions by default and would open an
+ *   alert for every accepted risk. Errors (data trailguard could not read) are not
+ *   vulnerabilities: they go to `invocations[0].toolExecutionNotifications`, which GitHub
+ *   shows on the tool status page instead of as alerts.
+ * - GitHub rejects the whole upload if one result lacks a physical location, and cloud
+ *   resources have no file: each result is anchored at its rule file, on the rule's line,
+ *   and the resource ARN rides in `logicalLocations` and the message.
+ * - `partialFingerprints` hash rule id + ARN, so every resource is its own alert (instead of
+ *   GitHub collapsing all results at one rule line) and stays the same alert across runs.
+ */
+import { createHash } from 'node:crypto';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
+import type { Severity } from '../rules/types.js';
+import { describeError, evidenceLines, frameworkControls } from './explain.js';
+import { compare, ruleLookup, sortedResults } from './order.js';
+
+/** CVSS-like scores GitHub buckets into critical (≥ 9.0), high (7.0–8.9), medium (4.0–6.9), low (0.1–3.9). */
+export const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  informational: '0.0',
+};
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  informational: 'note',
+};
+
+export function renderSarif(doc: ResultsDocument): string {
+  const ruleOf = ruleLookup(doc);
+  const rules = uniqueRules(doc, ruleOf);
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const results = sortedResults(doc.results);
+  const errors = results.filter((r) => r.status === 'error');
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: doc.run.tool.name,
+            version: doc.run.tool.version,
+            semanticVersion: doc.run.tool.version,
+            rules: rules.map(ruleDescriptor),
+          },
+        },
+        automationDetails: { id: automationId(doc) },
+        invocations: [
+          {
+            // The scan itself ran; unreadable data is reported per call below, not as a crashed tool.
+            executionSuccessful: true,
+            toolExecutionNotifications: errors.map((r) => ({
+              level: 'error',
+              message: { text: `${r.ruleId} could not evaluate ${r.resourceArn}: ${describeError(r) ?? r.message}` },
+              associatedRule: { id: r.ruleId, index: index.get(r.ruleId) },
+              locations: [location(r, ruleOf(r))],
+            })),
+          },
+        ],
+        results: results
+          .filter((r) => r.status === 'fail')
+          .map((r) => ({
+            ruleId: r.ruleId,
+            ruleIndex: index.get(r.ruleId),
+            level: LEVEL[r.severity],
+            message: { text: resultMessage(r) },
+            locations: [location(r, ruleOf(r))],
+            partialFingerprints: { 'trailguard/v1': fingerprint(r) },
+            properties: { accountId: r.accountId, region: r.region, resourceType: r.resourceType, severity: r.severity },
+          })),
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function uniqueRules(doc: ResultsDocument, ruleOf: (r: Result) => RuleSummary): RuleSummary[] {
+  const rules = new Map(doc.rules.map((r) => [r.id, r]));
+  for (const r of doc.results) if (!rules.has(r.ruleId)) rules.set(r.ruleId, ruleOf(r));
+  return [...rules.values()].sort((a, b) => compare(a.id, b.id));
+}
+
+function ruleDescriptor(rule: RuleSummary) {
+  const controls = frameworkControls(rule);
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)([a-z0-9])/g, (_m, _dash: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    help: { text: helpText(rule, controls), markdown: helpMarkdown(rule, controls) },
+    ...(rule.references[0] ? { helpUri: rule.references[0] } : {}),
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: ['security', 'compliance', `severity/${rule.severity}`, `resource/${rule.resource}`, ...rule.tags, ...controls.map((c) => c.replace(' ', '/'))],
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+      precision: 'very-high',
+    },
+  };
+}
+
+function helpText(rule: RuleSummary, controls: string[]): string {
+  const r = rule.remediation;
+  return [
+    rule.description,
+    rule.rationale && `Why: ${rule.rationale}`,
+    `Remediation: ${r.summary}`,
+    r.cli && `CLI: ${r.cli}`,
+    controls.length > 0 && `Controls: ${controls.join(', ')}`,
+    ...rule.references,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function helpMarkdown(rule: RuleSummary, controls: string[]): string {
+  const r = rule.remediation;
+  const code = (lang: string, text: string) => `\`\`\`${lang}\n${text.trimEnd()}\n\`\`\``;
+  return [
+    rule.description,
+    rule.rationale && `**Why it matters.** ${rule.rationale}`,
+    `**Remediation.** ${r.summary}`,
+    r.console && `Console: ${r.console}`,
+    r.cli && code('sh', r.cli),
+    r.cloudformation && code('yaml', r.cloudformation),
+    r.terraform && code('hcl', r.terraform),
+    controls.length > 0 && `**Controls:** ${controls.join(', ')}`,
+    rule.references.length > 0 && rule.references.map((u) => `- <${u}>`).join('\n'),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function resultMessage(r: Result): string {
+  const evidence = evidenceLines(r);
+  const head = `[${r.region}] ${r.resourceArn}: ${r.message}`;
+  return evidence.length ? `${head}\n${evidence.map((l) => `- ${l}`).join('\n')}` : head;
+}
+
+function location(r: Result, rule: RuleSummary) {
+  return {
+    physicalLocation: { artifactLocation: { uri: artifactUri(rule.file) }, region: { startLine: Math.max(1, rule.line) } },
+    logicalLocations: [{ fullyQualifiedName: r.resourceArn, name: r.resourceName, kind: 'resource' }],
+  };
+}
+
+/** Rule files are recorded relative to the working directory, which in CI is the repository root. */
+export function artifactUri(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return encodeURI(file.replaceAll('\\', '/').replace(/^\.\//, ''));
+}
+
+/** Stable per (rule, resource): the same alert across runs, a different one per resource. */
+export function fingerprint(r: Result): string {
+  return createHash('sha256').update(`${r.ruleId}\0${r.resourceArn}`).digest('hex');
+}
+
+/**
+ * The upload category: alerts from one scope close only when that scope's next upload no
+ * longer reports them, so one account's run never closes another account's alerts.
+ */
+function automationId(doc: ResultsDocument): string {
+  const accounts = doc.run.accounts ?? [];
+  return accounts.length === 1 ? `trailguard/${accounts[0]}/` : 'trailguard/';
+}
