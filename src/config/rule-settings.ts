@@ -1,0 +1,68 @@
+/** Applying the config to the rules: checking it against them, and each rule's effective settings per account. */
+import { InputError, type Problem } from '../errors.js';
+import { didYouMean } from '../rules/did-you-mean.js';
+import { sortProblems } from '../rules/load.js';
+import { defaultParameters, parameterValueProblem } from '../rules/parameters.js';
+import type { Rule } from '../rules/types.js';
+import { locateKey, problemAt, type YamlPath } from '../rules/yaml-file.js';
+import type { Config, EffectiveRuleSettings, RuleSetting } from './types.js';
+
+/** Every rule id and parameter the config names must exist, and every value satisfy its schema. */
+export function checkConfigAgainstRules(config: Config, rules: Rule[]): void {
+  const { yaml } = config;
+  if (!yaml) return;
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const problems: Problem[] = [];
+  const keyProblem = (at: YamlPath, key: string, message: string) => {
+    const { line, column } = locateKey(yaml, at, key);
+    problems.push({ file: yaml.file, line, column, message });
+  };
+  const checkSettings = (settings: Record<string, RuleSetting> | undefined, at: YamlPath) => {
+    for (const [id, setting] of Object.entries(settings ?? {})) {
+      const rule = byId.get(id);
+      if (!rule) {
+        keyProblem(at, id, `unknown rule \`${id}\`${didYouMean(id, byId.keys())}`);
+        continue;
+      }
+      if (setting === 'off') continue;
+      for (const [name, value] of Object.entries(setting.parameters ?? {})) {
+        const spec = rule.parameters[name];
+        const where: YamlPath = [...at, id, 'parameters'];
+        if (!spec) {
+          const declared = Object.keys(rule.parameters);
+          keyProblem(where, name, `rule \`${id}\` has no parameter \`${name}\`${didYouMean(name, declared) || (declared.length ? ` (parameters: ${declared.join(', ')})` : '')}`);
+          continue;
+        }
+        const problem = parameterValueProblem(spec, value);
+        if (problem) problems.push(problemAt(yaml, [...where, name], `parameter \`${name}\` of \`${id}\`: ${problem}`));
+      }
+    }
+  };
+  checkSettings(config.settings.rules, ['rules']);
+  (config.settings.overrides ?? []).forEach((override, i) => checkSettings(override.rules, ['overrides', i, 'rules']));
+  if (problems.length > 0) throw new InputError(sortProblems(problems));
+}
+
+/**
+ * The rule's settings for one account: its own defaults, then `rules`, then each matching
+ * override in order. "off" disables; a later object setting turns the rule back on.
+ * Without an account (a rule summary), overrides are not applied.
+ */
+export function ruleSettingsFor(config: Config, rule: Rule, accountId?: string): EffectiveRuleSettings {
+  const effective: EffectiveRuleSettings = { enabled: true, severity: rule.severity, parameters: defaultParameters(rule) };
+  const layers = [
+    config.settings.rules?.[rule.id],
+    ...(config.settings.overrides ?? []).filter((o) => accountId !== undefined && o.accounts.includes(accountId)).map((o) => o.rules[rule.id]),
+  ];
+  for (const setting of layers) {
+    if (setting === undefined) continue;
+    if (setting === 'off') {
+      effective.enabled = false;
+      continue;
+    }
+    effective.enabled = true;
+    if (setting.severity) effective.severity = setting.severity;
+    Object.assign(effective.parameters, setting.parameters);
+  }
+  return effective;
+}

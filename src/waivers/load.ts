@@ -1,0 +1,35 @@
+/** Reading the waivers file, with every problem located at file:line:col. */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError, type Problem } from '../errors.js';
+import { displayPath, sortProblems } from '../rules/load.js';
+import { schemaProblems } from '../rules/schema-problems.js';
+import { validatorFor } from '../rules/schemas.js';
+import { locate, problemAt, parseYamlFile } from '../rules/yaml-file.js';
+import { expiryInstant } from './expiry.js';
+import type { Waiver } from './types.js';
+
+/** Throws InputError listing every problem when the file is missing or invalid. */
+export function loadWaivers(path: string, cwd: string = process.cwd()): Waiver[] {
+  const absolute = resolve(cwd, path);
+  const file = displayPath(absolute, cwd);
+  if (!existsSync(absolute)) throw new InputError([{ file, message: 'waivers file not found' }]);
+  const { yaml, problems } = parseYamlFile(file, readFileSync(absolute, 'utf8'));
+  if (problems.length > 0) throw new InputError(problems);
+  const invalid: Problem[] = schemaProblems(validatorFor('waivers'), yaml).map((s) => s.problem);
+  if (invalid.length > 0) throw new InputError(sortProblems(invalid));
+
+  const raw = (yaml.value as { waivers: Array<Omit<Waiver, 'location'>> }).waivers;
+  const seen = new Set<string>();
+  const waivers = raw.map((w, i): Waiver => {
+    if (seen.has(w.id)) invalid.push(problemAt(yaml, ['waivers', i, 'id'], `duplicate waiver id \`${w.id}\``));
+    seen.add(w.id);
+    if (w.created !== undefined && expiryInstant(w.expires) <= Date.parse(w.created)) {
+      invalid.push(problemAt(yaml, ['waivers', i, 'expires'], `waiver \`${w.id}\` expires (${w.expires}) before it was created (${w.created})`));
+    }
+    const { line, column } = locate(yaml, ['waivers', i]);
+    return { ...w, location: { file, line, column } };
+  });
+  if (invalid.length > 0) throw new InputError(sortProblems(invalid));
+  return waivers;
+}
