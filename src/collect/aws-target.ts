@@ -55,3 +55,47 @@ export function resolveTarget(options: TargetOptions, env: NodeJS.ProcessEnv = p
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
   };
 }
+
+export interface MemberRole {
+  roleName: string;
+  externalId?: string;
+  sessionName: string;
+  durationSeconds: number;
+}
+
+/**
+ * The target for a member account: the member role assumed with the caller's credentials. The
+ * SDK's provider caches the session and refreshes it before it expires, so long sweeps keep
+ * working past the role's duration.
+ */
+export function memberTarget(base: AwsTarget, accountId: string, partition: string, role: MemberRole): AwsTarget {
+  return {
+    ...base,
+    credentials: fromTemporaryCredentials({
+      masterCredentials: base.credentials,
+      params: {
+        RoleArn: `arn:${partition}:iam::${accountId}:role/${role.roleName}`,
+        RoleSessionName: role.sessionName,
+        DurationSeconds: role.durationSeconds,
+        ...(role.externalId ? { ExternalId: role.externalId } : {}),
+      },
+      clientConfig: {
+        region: base.globalRegion,
+        maxAttempts: base.maxAttempts,
+        ...(base.endpointUrl ? { endpoint: base.endpointUrl } : {}),
+      },
+    }),
+  };
+}
+
+/** Resolves the target's credentials once, so a failed AssumeRole is one clear error, not one per call. */
+export async function checkCredentials(target: AwsTarget): Promise<{ errorName: string; message: string } | undefined> {
+  if (typeof target.credentials !== 'function') return undefined;
+  try {
+    await target.credentials();
+    return undefined;
+  } catch (thrown) {
+    const e = thrown as { name?: string; Code?: string; message?: string };
+    return { errorName: e.Code ?? e.name ?? 'CredentialsError', message: e.message ?? String(thrown) };
+  }
+}

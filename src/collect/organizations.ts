@@ -8,9 +8,12 @@ import {
   DescribeOrganizationCommand,
   DescribePolicyCommand,
   ListAccountsCommand,
+  ListAccountsForParentCommand,
   ListAWSServiceAccessForOrganizationCommand,
   ListDelegatedAdministratorsCommand,
+  ListOrganizationalUnitsForParentCommand,
   ListPoliciesCommand,
+  ListRootsCommand,
   ListTargetsForPolicyCommand,
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
@@ -67,6 +70,7 @@ export async function collectOrganization(session: Session, plan: Plan): Promise
     );
   }
   if (plan.has('organization-policies')) tasks.push(collectPolicies(session, orgs, org));
+  if (plan.has('organization-structure')) tasks.push(collectStructure(session, orgs, org));
   await Promise.all(tasks);
   return org;
 }
@@ -105,4 +109,54 @@ async function collectPolicies(session: Session, orgs: OrganizationsClient, org:
       }),
   );
   org.Policies = policies.sort((a, b) => a.PolicySummary.Id.localeCompare(b.PolicySummary.Id));
+}
+
+/** Roots, then every OU breadth-first, and each account's parent: what `--ou` selects by. */
+async function collectStructure(session: Session, orgs: OrganizationsClient, org: OrganizationInventory): Promise<void> {
+  const region = session.globalRegion;
+  const roots = await paginate(
+    session,
+    { service: 'organizations', operation: 'ListRoots', region },
+    (NextToken) => orgs.send(new ListRootsCommand({ NextToken })),
+    (o) => o.NextToken,
+    (o) => o.Roots,
+  );
+  if (!roots.complete) return;
+  org.Roots = plain(roots.items);
+  const units: NonNullable<OrganizationInventory['OrganizationalUnits']> = [];
+  const parents: Record<string, string> = {};
+  let frontier = roots.items.map((r) => r.Id ?? '').filter(Boolean);
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    await Promise.all(
+      frontier.map(async (ParentId) => {
+        const spec = (operation: string) => ({ service: 'organizations', operation, region, resource: ParentId, params: { ParentId } });
+        const [children, accounts] = await Promise.all([
+          paginate(
+            session,
+            spec('ListOrganizationalUnitsForParent'),
+            (NextToken) => orgs.send(new ListOrganizationalUnitsForParentCommand({ ParentId, NextToken })),
+            (o) => o.NextToken,
+            (o) => o.OrganizationalUnits,
+          ),
+          paginate(
+            session,
+            spec('ListAccountsForParent'),
+            (NextToken) => orgs.send(new ListAccountsForParentCommand({ ParentId, NextToken })),
+            (o) => o.NextToken,
+            (o) => o.Accounts,
+          ),
+        ]);
+        for (const ou of children.items) {
+          if (!ou.Id) continue;
+          units.push({ Id: ou.Id, ParentId, ...(ou.Arn ? { Arn: ou.Arn } : {}), ...(ou.Name ? { Name: ou.Name } : {}) });
+          next.push(ou.Id);
+        }
+        for (const account of accounts.items) if (account.Id) parents[account.Id] = ParentId;
+      }),
+    );
+    frontier = next;
+  }
+  org.OrganizationalUnits = units.sort((a, b) => a.Id.localeCompare(b.Id));
+  org.AccountParents = Object.fromEntries(Object.entries(parents).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -1,6 +1,6 @@
 /** Renders docs/api-calls.md from the sections table, so the documented plan is the one that runs. */
 import { iamActionsFor } from './iam-policy.js';
-import { FULL_PLAN, SECTION_IDS, SECTIONS } from './sections.js';
+import { ALL_SECTIONS, SECTION_IDS, SECTIONS, SWEEP_SECTIONS } from './sections.js';
 
 export function renderApiCallsDoc(): string {
   const lines = [
@@ -42,7 +42,10 @@ export function renderApiCallsDoc(): string {
     '',
     '## Permissions',
     '',
-    `The whole plan needs ${iamActionsFor(FULL_PLAN).length} read-only actions: see [iam-policy.json](iam-policy.json).`,
+    `All sections together need ${iamActionsFor(ALL_SECTIONS).length} read-only actions: see [iam-policy.json](iam-policy.json).`,
+    `The sections ${SWEEP_SECTIONS.map((s) => `\`${s}\``).join(' and ')} run only in organization sweeps, whose`,
+    'management-account credentials also need `sts:AssumeRole` on the member role',
+    '(`OrganizationAccountAccessRole` by default); trailguard never calls anything else that writes.',
     '',
   );
   return lines.join('\n');

@@ -16,13 +16,14 @@ import {
   GetBucketVersioningCommand,
   GetObjectLockConfigurationCommand,
   GetPublicAccessBlockCommand,
+  ListBucketsCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import type { BucketRecord, PolicyDocument, PublicAccessBlockConfiguration } from '../inventory/types.js';
 import { parsePolicy, plain } from './plain.js';
 import type { Plan, SectionId } from './sections.js';
-import type { CallSpec, Session } from './session.js';
+import { paginate, type CallSpec, type Session } from './session.js';
 
 type BucketSection = {
   section: SectionId;
@@ -157,4 +158,18 @@ export async function collectAccountPublicAccessBlock(session: Session): Promise
     () => session.clients.get(S3ControlClient, region).send(new GetAccountPublicAccessBlockCommand({ AccountId: session.accountId })),
   );
   return outcome.kind === 'ok' ? plain(outcome.value.PublicAccessBlockConfiguration) : undefined;
+}
+
+/** Names of the buckets the account owns: a sweep reads each trail bucket with its owner's credentials. */
+export async function listOwnedBuckets(session: Session): Promise<Set<string> | undefined> {
+  const region = session.globalRegion;
+  const s3 = session.clients.get(S3Client, region);
+  const listed = await paginate(
+    session,
+    { service: 's3', operation: 'ListBuckets', region },
+    (ContinuationToken) => s3.send(new ListBucketsCommand({ ContinuationToken })),
+    (o) => o.ContinuationToken,
+    (o) => o.Buckets,
+  );
+  return listed.complete ? new Set(listed.items.map((b) => b.Name ?? '').filter(Boolean)) : undefined;
 }

@@ -18,7 +18,8 @@ export type CallScope =
   | 'per alarm topic'
   | 'per matching EventBridge rule'
   | 'per event data store'
-  | 'per SCP';
+  | 'per SCP'
+  | 'per OU';
 
 export interface SectionCall {
   service: string;
@@ -71,6 +72,8 @@ export const SECTION_IDS = [
   'organization-accounts',
   'organization-services',
   'organization-policies',
+  'organization-structure',
+  'owned-buckets',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
@@ -226,6 +229,20 @@ export const SECTIONS: Record<SectionId, Section> = {
       c('organizations', 'ListTargetsForPolicy', 'per SCP'),
     ],
   },
+  'organization-structure': {
+    id: 'organization-structure',
+    fills: 'organization.Roots, OrganizationalUnits, AccountParents (sweeps with --ou)',
+    calls: [
+      c('organizations', 'ListRoots', 'once'),
+      c('organizations', 'ListOrganizationalUnitsForParent', 'per OU'),
+      c('organizations', 'ListAccountsForParent', 'per OU'),
+    ],
+  },
+  'owned-buckets': {
+    id: 'owned-buckets',
+    fills: 'which account owns each trail bucket (organization sweeps)',
+    calls: [c('s3', 'ListBuckets', 'once', 's3:ListAllMyBuckets')],
+  },
 };
 
 /** Sections whose calls need the result of another section first. */
@@ -241,11 +258,19 @@ export const SECTION_NEEDS: Partial<Record<SectionId, SectionId[]>> = {
   'organization-accounts': ['organization'],
   'organization-services': ['organization'],
   'organization-policies': ['organization'],
+  'organization-structure': ['organization'],
 };
 
 export type Plan = ReadonlySet<SectionId>;
 
-export const FULL_PLAN: Plan = new Set(SECTION_IDS);
+/** Sections only an organization sweep runs (discovery and cross-account ownership). */
+export const SWEEP_SECTIONS: readonly SectionId[] = ['organization-structure', 'owned-buckets'];
+
+/** Everything a single-account scan can read. */
+export const FULL_PLAN: Plan = new Set(SECTION_IDS.filter((id) => !SWEEP_SECTIONS.includes(id)));
+
+/** Everything, sweep sections included: what docs/iam-policy.json grants. */
+export const ALL_SECTIONS: Plan = new Set(SECTION_IDS);
 
 /** Adds what the chosen sections depend on (every bucket section needs the bucket's region). */
 export function closePlan(sections: Iterable<SectionId>): Plan {

@@ -6,14 +6,14 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { iamPolicyFor } from '../collect/iam-policy.js';
 import { renderApiCallsDoc } from '../collect/plan-doc.js';
-import { FULL_PLAN } from '../collect/sections.js';
+import { ALL_SECTIONS } from '../collect/sections.js';
 import { PACKAGE_ROOT } from '../cli/version.js';
 
 /** Repository-relative path → content. */
 export async function generatedDocs(): Promise<Record<string, string>> {
   return {
     'docs/api-calls.md': renderApiCallsDoc(),
-    'docs/iam-policy.json': `${JSON.stringify(iamPolicyFor(FULL_PLAN), null, 2)}\n`,
+    'docs/iam-policy.json': `${JSON.stringify(iamPolicyFor(ALL_SECTIONS), null, 2)}\n`,
   };
 }
 

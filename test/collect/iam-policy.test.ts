@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/cli/version.js';
 import { iamActionsFor, isReadOnlyAction } from '../../src/collect/iam-policy.js';
-import { closePlan, FULL_PLAN, SECTION_IDS, SECTIONS } from '../../src/collect/sections.js';
+import { ALL_SECTIONS, closePlan, SECTION_IDS, SECTIONS } from '../../src/collect/sections.js';
 
 describe('IAM policy', () => {
   it('grants only read actions (List/Get/Describe)', () => {
-    const actions = iamActionsFor(FULL_PLAN);
+    const actions = iamActionsFor(ALL_SECTIONS);
     expect(actions.length).toBeGreaterThan(30);
     expect(actions.filter((a) => !isReadOnlyAction(a))).toEqual([]);
   });
