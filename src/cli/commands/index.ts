@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { registerCollect } from './collect.js';
+import { registerEvidence } from './evidence.js';
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: Register[] = [registerCollect];
+export const COMMANDS: Register[] = [registerCollect, registerEvidence];

@@ -1,0 +1,82 @@
+/** `trailguard evidence export` (re-package a saved run) and `trailguard evidence verify` (check a bundle). */
+import type { Command } from 'commander';
+import { readFile } from 'node:fs/promises';
+import { EXIT, InputError } from '../../errors.js';
+import { exportEvidence } from '../../evidence/export.js';
+import { loadRunFolder } from '../../evidence/run-folder.js';
+import { parsePublicKey } from '../../evidence/sign.js';
+import { verifyEvidence, type VerifyReport } from '../../evidence/verify.js';
+import { stableStringify } from '../../util/stable-json.js';
+import { addAwsOptions } from '../aws-options.js';
+import type { CommandContext } from '../io.js';
+import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
+
+interface ExportFlags extends SigningFlags {
+  run: string;
+  out: string;
+}
+
+interface VerifyFlags {
+  publicKey?: string;
+  json?: boolean;
+}
+
+export function registerEvidence(program: Command, ctx: CommandContext): void {
+  const evidence = program.command('evidence').description('auditor evidence bundles: export a saved run, verify a bundle');
+
+  addAwsOptions(
+    addSigningOptions(
+      evidence
+        .command('export')
+        .description('package a saved run folder (reports/<run-id>/) as a signed evidence bundle')
+        .requiredOption('--run <dir>', 'the run folder trailguard scan wrote')
+        .requiredOption('--out <path>', 'bundle to write: a new or empty folder, or a file ending in .tar.gz'),
+    ),
+  ).action(async (flags: ExportFlags) => {
+    const signer = await signerFromFlags(flags, ctx.io.env);
+    const input = await loadRunFolder(flags.run);
+    const summary = await exportEvidence(input, flags.out, { ...(signer ? { signer } : {}) });
+    ctx.io.out(`${summary.path}\n`);
+    ctx.io.err(`evidence bundle: ${summary.files} files, manifest.json SHA-256 ${summary.manifestSha256}${signer ? ', signed' : ', not signed'}\n`);
+  });
+
+  evidence
+    .command('verify')
+    .description('check every hash, that no file is missing or added, and the signature; exit 1 if anything differs')
+    .argument('<bundle>', 'an evidence bundle folder or .tar.gz')
+    .option('--public-key <file>', 'check the signature with this trusted public key (PEM) instead of the one in the bundle')
+    .option('--json', 'print the verification report as JSON')
+    .action(async (bundle: string, flags: VerifyFlags) => {
+      const publicKey = flags.publicKey ? parsePublicKey(await readTrustedKey(flags.publicKey), flags.publicKey) : undefined;
+      const report = await verifyEvidence(bundle, publicKey ? { publicKey } : {});
+      ctx.io.out(flags.json ? `${stableStringify(report)}\n` : describe(bundle, report));
+      ctx.setExitCode(report.ok ? EXIT.ok : EXIT.failures);
+    });
+}
+
+async function readTrustedKey(file: string): Promise<Buffer> {
+  return readFile(file).catch((error: Error) => {
+    throw new InputError([{ file, message: `cannot read the public key: ${error.message}` }]);
+  });
+}
+
+function describe(bundle: string, report: VerifyReport): string {
+  const lines = report.problems.map((p) => `${p.file}: ${p.kind}: ${p.detail}`);
+  const s = report.signature;
+  const key = `${s.algorithm}${s.keyArn ? `, KMS key ${s.keyArn}` : ''}, public key SHA-256 ${s.publicKeySha256}`;
+  if (s.status === 'valid') {
+    lines.push(
+      s.checkedAgainst === 'trusted'
+        ? `signature: valid (${key}), checked against the trusted key you gave`
+        : `signature: valid (${key}), checked against the key embedded in the bundle only; pass --public-key FILE with the key you trust to rule out a re-signed bundle`,
+    );
+  } else if (s.status === 'unsigned') {
+    lines.push('signature: none (the bundle is not signed; the hashes prove consistency, not origin)');
+  }
+  lines.push(
+    report.ok
+      ? `${bundle}: intact (${report.filesChecked} files match manifest.json and SHA256SUMS)`
+      : `${bundle}: NOT intact, ${report.problems.length} problem(s)`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,92 @@
+/** What an evidence export is made of: everything a scan produced, as the caller hands it over. */
+import type { ResultsDocument } from '../evaluate/types.js';
+import type { Inventory } from '../inventory/types.js';
+import type { SignatureAlgorithm } from './sign.js';
+
+/** What only the caller knows about the run; the rest of run.json comes from the inventory, rules and results. */
+export interface RunInput {
+  /** The command line as typed (without the node and script paths). Redacted before it is stored. */
+  argv: string[];
+  /** ISO-8601 UTC. */
+  startedAt: string;
+  endedAt: string;
+  exitCode?: number;
+}
+
+/** One API response as AWS returned it (compatible with the collector's RawResponse). */
+export interface RawRecord {
+  accountId: string;
+  region: string;
+  /** IAM service prefix: cloudtrail, s3, kms, ... */
+  service: string;
+  operation: string;
+  requestId?: string;
+  params?: unknown;
+  response?: unknown;
+  /** For a failed call: the error AWS returned. */
+  error?: { name: string; message?: string; httpStatusCode?: number };
+  /** ISO-8601 time the response arrived. */
+  time?: string;
+}
+
+export interface RuleFile {
+  /** The rule pack's name (`builtin`, or the user rule directory's name). */
+  pack: string;
+  /** Path inside the pack, POSIX separators. */
+  relativePath: string;
+  content: string | Uint8Array;
+}
+
+export interface NamedFile {
+  /** A plain relative path (a report may sit in a subfolder). */
+  name: string;
+  content: string | Uint8Array;
+}
+
+/** One `verify-logs` report (issue 10), stored as JSON under verify-logs/. */
+export interface VerifyLogsInput {
+  trailArn: string;
+  report: unknown;
+}
+
+export interface EvidenceInput {
+  run: RunInput;
+  inventory: Inventory;
+  /** Streamed: a sweep's responses need not fit in memory at once. Any order. */
+  raw?: Iterable<RawRecord> | AsyncIterable<RawRecord>;
+  rules: RuleFile[];
+  config?: NamedFile;
+  waivers?: NamedFile;
+  results: ResultsDocument;
+  /** Reports as the report layer rendered them. */
+  reports?: NamedFile[];
+  verifyLogs?: VerifyLogsInput[];
+}
+
+/** run.json: who ran what, when, against which accounts, with which rules. */
+export interface RunRecord {
+  schemaVersion: 1;
+  runId: string;
+  tool: { name: string; version: string };
+  /** argv with secret values replaced by [REDACTED]. */
+  commandLine: string[];
+  startedAt: string;
+  endedAt: string;
+  exitCode?: number;
+  partition: string;
+  organizationId?: string;
+  regions: string[];
+  /** Each account scanned and the identity (sts:GetCallerIdentity) that read it. */
+  accounts: Array<{ accountId: string; callerIdentity?: { Account?: string; Arn?: string; UserId?: string } }>;
+  /** See docs/evidence.md for how `sha256` is computed and how to recompute it. */
+  rulePacks: Array<{ name: string; sha256: string; files: number }>;
+  config?: string;
+  waivers?: string;
+  verifyLogs?: Array<{ trailArn: string; file: string }>;
+  /** Only in a bundle: when and by which trailguard it was exported, and the signing key. */
+  export?: {
+    exportedAt: string;
+    tool: { name: string; version: string };
+    signature?: { algorithm: SignatureAlgorithm; publicKeySha256: string; keyArn?: string };
+  };
+}
