@@ -2,8 +2,10 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { registerCollect } from './collect.js';
+import { registerEvaluate } from './evaluate.js';
 import { registerEvidence } from './evidence.js';
+import { registerRules } from './rules.js';
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: Register[] = [registerCollect, registerEvidence];
+export const COMMANDS: Register[] = [registerRules, registerEvaluate, registerCollect, registerEvidence];

@@ -1,0 +1,90 @@
+/** `trailguard evaluate`: judge a saved inventory against the rules and write the JSON results. */
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadConfiguredRules } from '../../config/configured-rules.js';
+import { evaluate } from '../../evaluate/evaluate.js';
+import { gate } from '../../evaluate/gate.js';
+import type { ResultsDocument } from '../../evaluate/types.js';
+import { buildViews } from '../../evaluate/views/index.js';
+import { loadInventory } from '../../inventory/load.js';
+import { SEVERITIES, type Severity } from '../../rules/types.js';
+import { stableStringify } from '../../util/stable-json.js';
+import { loadWaivers } from '../../waivers/load.js';
+import type { CommandContext } from '../io.js';
+import { TOOL } from '../version.js';
+import { collectRepeated } from './rules.js';
+
+interface EvaluateFlags {
+  inventory: string;
+  rules: string[];
+  builtin: boolean;
+  config?: string;
+  waivers?: string;
+  output?: string;
+  scanTime?: Date;
+  failOn?: Severity;
+}
+
+export function registerEvaluate(program: Command, ctx: CommandContext): void {
+  program
+    .command('evaluate')
+    .description('evaluate an inventory against the rules and write JSON results (exit 0 ok, 1 failures, 2 bad input, 3 incomplete, 4 internal)')
+    .requiredOption('--inventory <file>', 'inventory.json written by `trailguard collect`')
+    .option('--rules <dir>', 'a folder of user rules, added to the built-in pack (repeatable)', collectRepeated, [])
+    .option('--no-builtin', 'leave out the built-in rule pack')
+    .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml, searched up to the repository root)')
+    .option('--waivers <file>', 'waivers file (default: the config\'s `waivers`)')
+    .option('-o, --output <file>', 'write the results here instead of stdout')
+    .option('--scan-time <iso>', "the time rules compare against (default: the inventory's collectedAt)", parseScanTime)
+    .addOption(new Option('--fail-on <severity>', 'lowest failure severity that exits 1 (default: any)').choices(SEVERITIES))
+    .action((flags: EvaluateFlags) => {
+      const cwd = ctx.io.cwd;
+      const { config, ruleSet } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, cwd });
+      const waiversFile = flags.waivers ?? config.waiversFile;
+      const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd);
+      const inventory = loadInventory(resolve(cwd, flags.inventory));
+      // The scan time defaults to the collection time, so evaluating a saved inventory twice gives identical output.
+      const scanTime = flags.scanTime ?? new Date(inventory.collectedAt);
+      const doc = evaluate({
+        views: buildViews(inventory),
+        rules: ruleSet.rules,
+        config,
+        waivers,
+        scanTime,
+        run: { runId: runIdFor(inventory, ruleSet.rules.map((r) => r.source), scanTime), tool: TOOL, partition: inventory.partition },
+      });
+      const text = `${stableStringify(doc)}\n`;
+      if (flags.output) {
+        const path = resolve(cwd, flags.output);
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text);
+      } else {
+        ctx.io.out(text);
+      }
+      for (const warning of doc.warnings) ctx.io.err(`warning: ${warning}\n`);
+      ctx.io.err(`${describeSummary(doc)}${flags.output ? ` → ${flags.output}` : ''}\n`);
+      ctx.setExitCode(gate(doc, { failOn: flags.failOn }));
+    });
+}
+
+function parseScanTime(value: string): Date {
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+    throw new InvalidArgumentError('expected an ISO-8601 time such as 2026-01-31T12:00:00Z');
+  }
+  return date;
+}
+
+/** Same inventory, rules and scan time → same run id. */
+function runIdFor(inventory: unknown, ruleSources: string[], scanTime: Date): string {
+  const hash = createHash('sha256').update(JSON.stringify(inventory));
+  for (const source of ruleSources) hash.update('\u0000').update(source);
+  return hash.update('\u0000').update(scanTime.toISOString()).digest('hex').slice(0, 20);
+}
+
+function describeSummary(doc: ResultsDocument): string {
+  const counts = Object.entries(doc.summary.byStatus).map(([status, n]) => `${n} ${status}`);
+  return `${doc.summary.total} results from ${doc.rules.length} rules: ${counts.join(', ')}`;
+}

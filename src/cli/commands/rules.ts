@@ -1,0 +1,70 @@
+/** `trailguard rules list|validate|test`: look at, check and test rule packs. */
+import type { Command } from 'commander';
+import { loadConfiguredRules } from '../../config/configured-rules.js';
+import { ruleSettingsFor } from '../../config/rule-settings.js';
+import { EXIT } from '../../errors.js';
+import { loadRuleSet } from '../../rules/load.js';
+import { runRuleTests } from '../../rules/test-runner.js';
+import { stableStringify } from '../../util/stable-json.js';
+import type { CommandContext } from '../io.js';
+
+/** commander accumulator for repeatable options (`--rules a --rules b`). */
+export function collectRepeated(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+interface RuleSourceFlags {
+  rules: string[];
+  builtin: boolean;
+  config?: string;
+}
+
+function addRuleSourceOptions(command: Command): Command {
+  return command
+    .option('--rules <dir>', 'a folder of user rules, added to the built-in pack (repeatable)', collectRepeated, [])
+    .option('--no-builtin', 'leave out the built-in rule pack')
+    .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml, searched up to the repository root)');
+}
+
+export function registerRules(program: Command, ctx: CommandContext): void {
+  const rules = program.command('rules').description('list, validate and test rules');
+
+  addRuleSourceOptions(rules.command('list').description('list the rules: id, severity (after config), resource, title'))
+    .option('--json', 'print JSON instead of a table')
+    .action((flags: RuleSourceFlags & { json?: boolean }) => {
+      const { config, ruleSet } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, cwd: ctx.io.cwd });
+      const rows = ruleSet.rules.map((rule) => {
+        const settings = ruleSettingsFor(config, rule);
+        return { id: rule.id, severity: settings.severity, resource: rule.resource, title: rule.title, enabled: settings.enabled, file: rule.location.file };
+      });
+      if (flags.json) {
+        ctx.io.out(`${stableStringify(rows)}\n`);
+        return;
+      }
+      const table = rows.map((r) => [r.id, r.enabled ? r.severity : 'off', r.resource, r.title]);
+      const widths = [0, 1, 2].map((i) => Math.max(0, ...table.map((row) => row[i]!.length)));
+      for (const row of table) ctx.io.out(`${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')}\n`);
+    });
+
+  addRuleSourceOptions(rules.command('validate').description('check every rule file (and the config); exit 2 with file:line:col per problem'))
+    .action((flags: RuleSourceFlags) => {
+      const { ruleSet } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, cwd: ctx.io.cwd });
+      ctx.io.out(`${ruleSet.rules.length} rules OK\n`);
+    });
+
+  rules
+    .command('test')
+    .description("run the rules' inline test cases (default: the built-in pack); exit 1 when one fails")
+    .argument('[dir...]', 'rule folders to test instead of the built-in pack')
+    .action((dirs: string[]) => {
+      const ruleSet = loadRuleSet({ dirs, builtin: dirs.length === 0, cwd: ctx.io.cwd });
+      const results = runRuleTests(ruleSet.rules);
+      const failed = results.filter((r) => !r.passed);
+      for (const f of failed) {
+        const at = `${f.location.file}:${f.location.line}:${f.location.column}`;
+        ctx.io.out(`${at}: ${f.ruleId} › ${f.name}: expected ${f.expected}, got ${f.actual} (${f.message})\n`);
+      }
+      ctx.io.out(`${ruleSet.rules.length} rules, ${results.length} cases, ${failed.length} failed\n`);
+      if (failed.length > 0) ctx.setExitCode(EXIT.failures);
+    });
+}
