@@ -1,0 +1,104 @@
+/** Shared inputs for the evidence tests: a small but complete scan, keys, and scratch folders. */
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { ResultsDocument } from '../../src/evaluate/types.js';
+import type { EvidenceInput, RawRecord } from '../../src/evidence/types.js';
+import type { Inventory } from '../../src/inventory/types.js';
+
+const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
+
+export async function scratchDir(name: string): Promise<string> {
+  const base = resolve(import.meta.dirname, '..', '..', 'test-output', 'evidence');
+  mkdirSync(base, { recursive: true });
+  return mkdtemp(join(base, `${name}-`));
+}
+
+export const RAW: RawRecord[] = [
+  {
+    accountId: '111111111111',
+    region: 'us-east-1',
+    service: 'cloudtrail',
+    operation: 'DescribeTrails',
+    requestId: 'req-0001',
+    params: { includeShadowTrails: true },
+    response: { trailList: [{ Name: 'org-trail', IsMultiRegionTrail: true }], $metadata: { httpStatusCode: 200, requestId: 'req-0001' } },
+  },
+  {
+    accountId: '111111111111',
+    region: 'us-east-1',
+    service: 'cloudtrail',
+    operation: 'GetTrailStatus',
+    requestId: 'req-0002',
+    params: { Name: 'org-trail' },
+    response: { IsLogging: true },
+  },
+  {
+    accountId: '111111111111',
+    region: 'us-east-1',
+    service: 'sts',
+    operation: 'AssumeRole',
+    requestId: 'req-0003',
+    params: { RoleArn: 'arn:aws:iam::111111111111:role/audit', RoleSessionName: 'trailguard-scan' },
+    response: { Credentials: { AccessKeyId: 'ASIAEXAMPLEEXAMPLE12', SecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY', SessionToken: 'IQoJb3JpZ2luX2VjEXAMPLETOKENEXAMPLETOKENEXAMPLETOKENEXAMPLETOKEN' } },
+  },
+  {
+    accountId: '111111111111',
+    region: 'eu-west-1',
+    service: 's3',
+    operation: 'GetBucketPolicy',
+    requestId: 'req-0004',
+    params: { Bucket: 'org-trail-logs' },
+    error: { name: 'AccessDenied', message: 'Access Denied', httpStatusCode: 403 },
+  },
+];
+
+export function sampleInput(overrides: Partial<EvidenceInput> = {}): EvidenceInput {
+  const inventory = JSON.parse(readFileSync(join(FIXTURES, 'inventory', 'compliant.json'), 'utf8')) as Inventory;
+  const results = JSON.parse(readFileSync(join(FIXTURES, 'results', 'org-scan.json'), 'utf8')) as ResultsDocument;
+  const rule = (name: string) => ({ pack: 'builtin', relativePath: `cloudtrail/${name}`, content: readFileSync(join(FIXTURES, 'rules', 'valid', name), 'utf8') });
+  return {
+    run: {
+      argv: ['scan', '--profile', 'audit', '--external-id', 'very-private-id', '--evidence', 'out.tar.gz', '--sign-key', 'keys/evidence.pem'],
+      startedAt: '2026-06-01T12:00:00.000Z',
+      endedAt: '2026-06-01T12:00:42.000Z',
+      exitCode: 1,
+    },
+    inventory,
+    raw: RAW,
+    rules: [rule('fixture-trail-validation.yaml'), rule('fixture-critical-buckets.yaml')],
+    config: { name: 'trailguard.yaml', content: 'regions: [us-east-1, eu-west-1]\n' },
+    waivers: { name: 'waivers.yaml', content: 'waivers: []\n' },
+    results,
+    reports: [
+      { name: 'results.sarif', content: '{"version":"2.1.0","runs":[]}\n' },
+      { name: 'report.html', content: '<!DOCTYPE html><title>report</title><p>16 results</p>\n' },
+    ],
+    verifyLogs: [
+      {
+        trailArn: 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
+        report: { summary: { digestFiles: 24, digestFilesValid: 24, logFiles: 310, logFilesValid: 309 }, problems: [{ kind: 'log-modified' }] },
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** An Ed25519 key pair as PEM files, as `openssl genpkey -algorithm ed25519` would make. */
+export function ed25519Keys(dir: string, name = 'signing'): { privateKey: string; publicKey: string } {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const paths = { privateKey: join(dir, `${name}.pem`), publicKey: join(dir, `${name}.pub.pem`) };
+  writeFileSync(paths.privateKey, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  writeFileSync(paths.publicKey, publicKey.export({ type: 'spki', format: 'pem' }));
+  return paths;
+}
+
+/** Runs the CLI in-process, capturing its output. */
+export async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const { run } = await import('../../src/cli/main.js');
+  let out = '';
+  let err = '';
+  const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t), isTTY: false, env: {}, cwd: process.cwd() });
+  return { code, out, err };
+}
