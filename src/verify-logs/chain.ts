@@ -25,7 +25,7 @@ export interface ChainLink {
 
 export type ChainFinding =
   | { kind: 'missing'; bucket: string; key: string; referencedBy: string }
-  | { kind: 'broken'; key: string; reason: string }
+  | { kind: 'broken'; key: string; previousKey: string; reason: string }
   | { kind: 'restart'; key: string; digestStartTime: string };
 
 /**
@@ -58,9 +58,9 @@ export function checkChain(links: readonly ChainLink[], listedFrom: Date, endTim
       return;
     }
     if (previous.signature !== undefined && d.previousDigestSignature !== previous.signature) {
-      findings.push({ kind: 'broken', key: link.key, reason: `chain broken: previousDigestSignature differs from the signature of ${previous.key}` });
+      findings.push({ kind: 'broken', key: link.key, previousKey: previous.key, reason: `chain broken: previousDigestSignature differs from the signature of ${previous.key}` });
     } else if (previous.inflatedSha256 !== undefined && d.previousDigestHashValue !== previous.inflatedSha256) {
-      findings.push({ kind: 'broken', key: link.key, reason: `chain broken: previousDigestHashValue differs from the SHA-256 of ${previous.key}` });
+      findings.push({ kind: 'broken', key: link.key, previousKey: previous.key, reason: `chain broken: previousDigestHashValue differs from the SHA-256 of ${previous.key}` });
     }
   });
   return findings;

@@ -124,8 +124,10 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
         if (finding.kind === 'missing') {
           digestVerdicts.push({ bucket: finding.bucket, key: finding.key, accountId: scope.accountId, region: scope.region, outcome: 'digest missing', reason: `named as previous digest by ${finding.referencedBy}` });
         } else if (finding.kind === 'broken') {
+          // A predecessor that fails its own check is already reported; its successor is not to blame.
           const check = byKey.get(finding.key);
-          if (check && check.verdict.outcome === 'digest valid') Object.assign(check.verdict, { outcome: 'digest signature invalid', reason: finding.reason });
+          const previousValid = byKey.get(finding.previousKey)?.verdict.outcome === 'digest valid';
+          if (check && previousValid && check.verdict.outcome === 'digest valid') Object.assign(check.verdict, { outcome: 'digest signature invalid', reason: finding.reason });
         } else {
           chainRestarts.push({ accountId: scope.accountId, region: scope.region, key: finding.key, digestStartTime: finding.digestStartTime });
         }

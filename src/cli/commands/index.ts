@@ -5,7 +5,8 @@ import { registerCollect } from './collect.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerEvidence } from './evidence.js';
 import { registerRules } from './rules.js';
+import { registerVerifyLogs } from './verify-logs.js';
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: Register[] = [registerRules, registerEvaluate, registerCollect, registerEvidence];
+export const COMMANDS: Register[] = [registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs];

@@ -1,0 +1,62 @@
+/** `trailguard verify-logs`: prove a trail's delivered log files were not changed, deleted or forged. */
+import type { Command } from 'commander';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { EXIT, InputError } from '../../errors.js';
+import { stderrProgress } from '../../verify-logs/progress.js';
+import { reportJson, summaryText } from '../../verify-logs/report.js';
+import { parseUserTime } from '../../verify-logs/time.js';
+import { DEFAULT_CONCURRENCY, UnreadableError, exitCodeOf, verifyTrailLogs } from '../../verify-logs/verify.js';
+import { addAwsOptions, targetFromFlags, type AwsFlags } from '../aws-options.js';
+import type { CommandContext } from '../io.js';
+
+interface VerifyLogsFlags extends AwsFlags {
+  trail: string;
+  start?: string;
+  end?: string;
+  output?: string;
+  concurrency: string;
+}
+
+export function registerVerifyLogs(program: Command, ctx: CommandContext): void {
+  addAwsOptions(
+    program
+      .command('verify-logs')
+      .description("validate a trail's log files against its signed digest files (like `aws cloudtrail validate-logs`, streamed and parallel)")
+      .requiredOption('--trail <name|arn>', 'trail name (looked up in --region) or trail ARN')
+      .option('--start <time>', 'ISO-8601 start of the range (default: 24 hours before --end)')
+      .option('--end <time>', 'ISO-8601 end of the range (default: now)')
+      .option('-o, --output <file>', 'write the JSON report here instead of stdout')
+      .option('--concurrency <n>', 'downloads in flight at once', String(DEFAULT_CONCURRENCY)),
+  ).action(async (flags: VerifyLogsFlags) => {
+    const end = flags.end ? parseUserTime(flags.end, '--end') : new Date();
+    const start = flags.start ? parseUserTime(flags.start, '--start') : undefined;
+    const concurrency = Number(flags.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1024) {
+      throw new InputError(`--concurrency must be an integer from 1 to 1024, got "${flags.concurrency}"`);
+    }
+    const target = targetFromFlags(flags, ctx.io.env);
+    let report;
+    try {
+      report = await verifyTrailLogs({
+        trail: flags.trail,
+        target,
+        ...(flags.region ? { region: flags.region } : {}),
+        ...(start ? { start } : {}),
+        end,
+        concurrency,
+        progress: stderrProgress(ctx.io),
+      });
+    } catch (error) {
+      if (!(error instanceof UnreadableError)) throw error;
+      ctx.io.err(`trailguard verify-logs: ${error.message}\n`);
+      ctx.setExitCode(EXIT.incomplete);
+      return;
+    }
+    const json = reportJson(report);
+    if (flags.output) await writeFile(resolve(ctx.io.cwd, flags.output), json);
+    else ctx.io.out(json);
+    ctx.io.err(summaryText(report));
+    ctx.setExitCode(exitCodeOf(report));
+  });
+}
