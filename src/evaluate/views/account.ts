@@ -5,7 +5,7 @@
  */
 import type { AccountInventory } from '../../inventory/types.js';
 import type { View } from '../types.js';
-import { readWriteType, type S3DataEvents } from './derived/data-events.js';
+import { fullyLogged, readWriteType, type S3BucketDataEvents, type S3DataEvents } from './derived/data-events.js';
 import { sectionErrors, type SectionErrors } from './derived/errors.js';
 import { trailCoversAccount } from './derived/ownership.js';
 import { regionsOf, type ViewContext } from './context.js';
@@ -72,7 +72,11 @@ function accountErrors(ctx: ViewContext, id: string, trails: TrailSummary[], reg
 }
 
 /** S3 data events recorded for the account by its logging trails together, one entry per bucket (and key prefix). */
-export function aggregateS3DataEvents(trails: TrailSummary[]): S3DataEvents & { buckets: Array<{ Name: string; ReadWriteType: string; Prefix?: string; TrailArns: string[] }> } {
+export interface AccountS3DataEvents extends Omit<S3DataEvents, 'buckets'> {
+  buckets: Array<S3BucketDataEvents & { TrailArns: string[] }>;
+}
+
+export function aggregateS3DataEvents(trails: TrailSummary[]): AccountS3DataEvents {
   const all = trails.map((t) => t.derived.s3DataEvents as S3DataEvents | undefined).filter((x): x is S3DataEvents => x !== undefined);
   const allTrails = all.filter((s) => s.allBuckets.read || s.allBuckets.write);
   // An object is excluded for the account only when every all-buckets trail excludes it.
@@ -89,10 +93,12 @@ export function aggregateS3DataEvents(trails: TrailSummary[]): S3DataEvents & { 
       byBucket.set(key, entry);
     }
   }
+  const buckets = [...byBucket.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, e]) => ({ Name: e.Name, ...(e.Prefix !== undefined ? { Prefix: e.Prefix } : {}), ReadWriteType: readWriteType(e.read, e.write) ?? 'All', TrailArns: [...e.TrailArns].sort() }));
   return {
     allBuckets: { read: all.some((s) => s.allBuckets.read), write: all.some((s) => s.allBuckets.write), excludedPrefixes },
-    buckets: [...byBucket.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([, e]) => ({ Name: e.Name, ...(e.Prefix !== undefined ? { Prefix: e.Prefix } : {}), ReadWriteType: readWriteType(e.read, e.write) ?? 'All', TrailArns: [...e.TrailArns].sort() })),
+    buckets,
+    fullyLoggedBuckets: fullyLogged(buckets),
   };
 }

@@ -16,6 +16,8 @@ export interface S3DataEvents {
   allBuckets: { read: boolean; write: boolean; excludedPrefixes: string[] };
   /** Buckets a selector names, sorted by name then prefix. */
   buckets: Array<S3BucketDataEvents & { TrailArn?: string }>;
+  /** Names of the buckets whose every object has read and write data events recorded (buckets a selector names; an all-buckets selector is in allBuckets). */
+  fullyLoggedBuckets: string[];
 }
 
 export interface DataEventType {
@@ -67,7 +69,13 @@ export function s3DataEvents(selectors: readonly AdvancedEventSelector[], partit
   return {
     allBuckets: { read: read.selected, write: write.selected, excludedPrefixes: [...new Set([...read.exclusions, ...write.exclusions])].sort() },
     buckets: buckets.map((b) => (trailArn ? { ...b, TrailArn: trailArn } : b)),
+    fullyLoggedBuckets: fullyLogged(buckets),
   };
+}
+
+/** Buckets named with read and write events on every object. */
+export function fullyLogged(buckets: readonly S3BucketDataEvents[]): string[] {
+  return [...new Set(buckets.filter((b) => b.ReadWriteType === 'All' && b.Prefix === undefined).map((b) => b.Name))].sort();
 }
 
 function selectsObjectEvent(selectors: readonly AdvancedEventSelector[], arn: string, readOnly: 'true' | 'false'): boolean {
