@@ -2,11 +2,13 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { registerCollect } from './collect.js';
+import { registerDiff } from './diff.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerEvidence } from './evidence.js';
+import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
 import { registerVerifyLogs } from './verify-logs.js';
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: Register[] = [registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs];
+export const COMMANDS: Register[] = [registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs, registerReport, registerDiff];

@@ -1,0 +1,22 @@
+/** `trailguard diff OLD NEW`: what changed between two saved scans; exit 1 on new failures so a pipeline can gate on drift. */
+import { Option, type Command } from 'commander';
+import { EXIT } from '../../errors.js';
+import { diffResults } from '../../report/diff.js';
+import { DIFF_FORMATS, renderDiff, type DiffFormat } from '../../report/diff-format.js';
+import { loadResults } from '../../report/load-results.js';
+import type { CommandContext } from '../io.js';
+
+export function registerDiff(program: Command, ctx: CommandContext): void {
+  program
+    .command('diff')
+    .description('compare two results.json files: new failures, fixed, still failing, new and gone resources (exit 1 on new failures)')
+    .argument('<old>', 'the earlier results.json')
+    .argument('<new>', 'the later results.json')
+    .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
+    .action(async (oldPath: string, newPath: string, flags: { format: DiffFormat }) => {
+      const [oldDoc, newDoc] = await Promise.all([loadResults(oldPath, ctx.io.cwd), loadResults(newPath, ctx.io.cwd)]);
+      const diff = diffResults(oldDoc, newDoc);
+      ctx.io.out(renderDiff(diff, flags.format));
+      ctx.setExitCode(diff.newFailures.length > 0 ? EXIT.failures : EXIT.ok);
+    });
+}

@@ -1,0 +1,79 @@
+/** The one-screen summary on stderr after a run: totals, the worst failing rules, errors, where the reports went, and why the exit code. */
+import { dirname, relative } from 'node:path';
+import { EXIT } from '../errors.js';
+import type { Result, ResultsDocument, Status } from '../evaluate/types.js';
+import type { Severity } from '../rules/types.js';
+import { countBy, groupByRule, severityRank, STATUS_ORDER } from './order.js';
+
+const TOP_RULES = 8;
+
+export interface SummaryInput {
+  doc: ResultsDocument;
+  /** Files written (absolute paths). */
+  written: string[];
+  exitCode: number;
+  failOn?: Severity;
+  cwd: string;
+}
+
+export function renderSummary({ doc, written, exitCode, failOn, cwd }: SummaryInput): string {
+  const results = doc.results;
+  const count = (s: Status) => results.filter((r) => r.status === s).length;
+  const scope = [doc.run.accounts && plural(doc.run.accounts.length, 'account'), doc.run.regions && plural(doc.run.regions.length, 'region')].filter(Boolean);
+  const lines = [
+    `trailguard ${doc.run.runId}: ${plural(results.length, 'result')}: ${STATUS_ORDER.map((s) => `${count(s)} ${s}`).join(', ')}${scope.length ? ` (${scope.join(', ')})` : ''}`,
+  ];
+
+  const failing = [...groupByRule(results.filter((r) => r.status === 'fail')).values()].sort(
+    (a, b) => severityRank(first(b).severity) - severityRank(first(a).severity) || b.length - a.length,
+  );
+  if (failing.length) {
+    lines.push('failing rules:');
+    const width = Math.max(...failing.slice(0, TOP_RULES).map((g) => first(g).ruleId.length));
+    for (const g of failing.slice(0, TOP_RULES)) {
+      lines.push(`  ${first(g).severity.padEnd(13)} ${first(g).ruleId.padEnd(width)}  ${plural(g.length, 'resource')}`);
+    }
+    if (failing.length > TOP_RULES) lines.push(`  … and ${plural(failing.length - TOP_RULES, 'more rule')}`);
+  }
+
+  const errors = results.filter((r) => r.status === 'error');
+  if (errors.length) {
+    const names = countBy(errors, (r) => r.error?.errorName ?? 'unknown').map(([name, n]) => `${name} ×${n}`);
+    lines.push(`incomplete: ${plural(errors.length, 'result')} could not be evaluated (${names.join(', ')})`);
+  }
+  for (const w of doc.warnings) lines.push(`warning: ${w}`);
+
+  if (written.length) {
+    const dirs = [...new Set(written.map(dirname))];
+    const shown = (p: string) => relative(cwd, p) || '.';
+    lines.push(
+      dirs.length === 1
+        ? `reports: ${shown(dirs[0] as string)}/ (${written.map((p) => p.slice((dirs[0] as string).length + 1)).join(', ')})`
+        : `reports: ${written.map(shown).join(', ')}`,
+    );
+  }
+  lines.push(verdict(results, exitCode, failOn));
+  return `${lines.join('\n')}\n`;
+}
+
+function verdict(results: Result[], exitCode: number, failOn: Severity | undefined): string {
+  const threshold = failOn ? ` at or above ${failOn}` : '';
+  switch (exitCode) {
+    case EXIT.failures: {
+      const n = results.filter((r) => r.status === 'fail' && severityRank(r.severity) >= severityRank(failOn ?? 'informational')).length;
+      return `exit 1: ${plural(n, 'unwaived failure')}${threshold}`;
+    }
+    case EXIT.incomplete:
+      return 'exit 3: the scan is incomplete (error results); --allow-incomplete accepts that';
+    default:
+      return `exit ${exitCode}`;
+  }
+}
+
+function first(group: Result[]): Result {
+  return group[0] as Result;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
