@@ -89,9 +89,3 @@ export function defaultOutputDir(runId: string): string {
   const safe = runId.replace(/[^A-Za-z0-9._-]/g, '-').replace(/^\.+/, '');
   return join('reports', safe || 'run');
 }
-
-/** `<UTC yyyymmddThhmmssZ>-<organization or account id>`: sorts by time, says what was scanned. */
-export function runIdFor(scanTime: Date, scope: string): string {
-  const stamp = scanTime.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
-  return `${stamp}-${scope}`;
-}
