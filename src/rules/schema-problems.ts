@@ -4,7 +4,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Problem } from '../errors.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean, nearest } from './did-you-mean.js';
 import { locateKey, problemAt, type YamlFile, type YamlPath } from './yaml-file.js';
 
 /** A schema problem with the document path it is about (callers may defer to a better checker there). */
@@ -16,7 +16,22 @@ export interface SchemaProblem {
 /** Validates the parsed file against one of trailguard's schemas. */
 export function schemaProblems(validate: ValidateFunction, yaml: YamlFile): SchemaProblem[] {
   if (validate(yaml.value)) return [];
-  return collapseAlternatives(validate.errors ?? []).map((e) => ({ path: toPath(e.instancePath), problem: toProblem(e, yaml) }));
+  const errors = dropMisspeltRequired(collapseAlternatives(validate.errors ?? []));
+  return errors.map((e) => ({ path: toPath(e.instancePath), problem: toProblem(e, yaml) }));
+}
+
+/** "missing `severity`" says nothing new beside "unknown key `serverity`; did you mean `severity`?". */
+function dropMisspeltRequired(errors: ErrorObject[]): ErrorObject[] {
+  const suggested = new Set(
+    errors
+      .filter((e) => e.keyword === 'additionalProperties')
+      .map((e) => {
+        const key = String((e.params as { additionalProperty: string }).additionalProperty);
+        const allowed = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+        return `${e.instancePath} ${nearest(key, allowed) ?? ''}`;
+      }),
+  );
+  return errors.filter((e) => !(e.keyword === 'required' && suggested.has(`${e.instancePath} ${(e.params as { missingProperty: string }).missingProperty}`)));
 }
 
 export function toPath(instancePath: string): YamlPath {
@@ -77,7 +92,7 @@ function toProblem(e: ErrorObject, yaml: YamlFile): Problem {
       return { file: yaml.file, line, column, message: `unknown key \`${key}\`${didYouMean(key, allowed)}` };
     }
     case 'required':
-      return problemAt(yaml, path, `${name} is missing required key \`${(e.params as { missingProperty: string }).missingProperty}\``);
+      return problemAt(yaml, path, `${path.length > 0 ? `${name} is ` : ''}missing required key \`${(e.params as { missingProperty: string }).missingProperty}\``);
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const value = e.data;
