@@ -26,12 +26,14 @@ function algorithmFor(keySpec: string | undefined, offered: readonly string[]): 
   return undefined;
 }
 
+const KEY_NEEDED = 'evidence signing needs a SIGN_VERIFY key of spec ECC_NIST_P256 or RSA_2048/3072/4096, usable with kms:GetPublicKey and kms:Sign';
+
 export function kmsSigner(target: AwsTarget, keyId: string): Signer {
   const region = (keyId.startsWith('arn:') ? arnRegion(keyId) : undefined) ?? target.globalRegion;
   const clients = new ClientCache(target);
   const kms = clients.get(KMSClient, region);
   const failed = (operation: string, error: unknown) =>
-    new InputError(`kms:${operation} on ${keyId} in ${region} failed: ${(error as Error).name}: ${(error as Error).message}`);
+    new InputError(`kms:${operation} on ${keyId} in ${region} failed: ${(error as Error).name}: ${(error as Error).message} (${KEY_NEEDED})`);
   let resolved: { keyArn: string; algorithm: SignatureAlgorithm } | undefined;
 
   return {
@@ -42,8 +44,7 @@ export function kmsSigner(target: AwsTarget, keyId: string): Signer {
       const algorithm = algorithmFor(key.KeySpec, key.SigningAlgorithms ?? []);
       if (key.KeyUsage !== 'SIGN_VERIFY' || !algorithm || !key.PublicKey || !key.KeyId) {
         throw new InputError(
-          `--sign-kms-key ${keyId}: key usage ${key.KeyUsage ?? 'unknown'}, spec ${key.KeySpec ?? 'unknown'}; ` +
-            'evidence signing needs a SIGN_VERIFY key of spec ECC_NIST_P256 or RSA_2048/3072/4096',
+          `--sign-kms-key ${keyId}: key usage ${key.KeyUsage ?? 'unknown'}, spec ${key.KeySpec ?? 'unknown'}; ${KEY_NEEDED}`,
         );
       }
       resolved = { keyArn: key.KeyId, algorithm };
