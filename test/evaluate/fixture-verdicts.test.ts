@@ -1,0 +1,124 @@
+/**
+ * The six built-in rules over the inventory fixtures: the verdicts a user would get from
+ * `trailguard evaluate` on each layout, including the ones other scanners get wrong.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config/types.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { buildViews } from '../../src/evaluate/views/index.js';
+import { loadInventory } from '../../src/inventory/load.js';
+import type { Inventory } from '../../src/inventory/types.js';
+import { loadRuleSet } from '../../src/rules/load.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'inventory');
+const rules = loadRuleSet({ cwd: join(import.meta.dirname, '..', '..') }).rules;
+const critical = (buckets: string[]): Config => ({
+  settings: { rules: { 'cloudtrail-data-events-critical-buckets-only': { parameters: { critical_buckets: buckets } } } },
+  ruleDirs: [],
+});
+
+function evaluateInventory(inventory: Inventory, config?: Config) {
+  return evaluate({
+    views: buildViews(inventory),
+    rules,
+    ...(config ? { config } : {}),
+    scanTime: new Date('2026-01-01T00:00:00Z'),
+    run: { runId: 'fixture', tool: { name: 'trailguard', version: 'test' } },
+  }).results;
+}
+
+/** "rule-id resource-name" → status, for every result. */
+function verdicts(inventory: Inventory, config?: Config): Record<string, string> {
+  return Object.fromEntries(evaluateInventory(inventory, config).map((r) => [`${r.ruleId} ${r.resourceName}`, r.status]));
+}
+
+const fixture = (name: string) => loadInventory(join(FIXTURES, name));
+
+describe('fixture verdicts of the six built-in rules', () => {
+  it('compliant account: everything passes; data events skip until critical buckets are set, then pass', () => {
+    const inventory = fixture('compliant.json');
+    expect(verdicts(inventory)).toEqual({
+      'cloudtrail-data-events-critical-buckets-only 111111111111': 'skip',
+      'cloudtrail-log-file-validation main': 'pass',
+      'cloudtrail-multi-region-trail-logging 111111111111': 'pass',
+      'cloudtrail-sse-kms main': 'pass',
+      's3-trail-bucket-lifecycle-archive trail-logs-111111111111': 'pass',
+    });
+    expect(verdicts(inventory, critical(['ledger-prod']))['cloudtrail-data-events-critical-buckets-only 111111111111']).toBe('pass');
+    expect(verdicts(inventory, critical(['ledger-prod', 'hr-records']))['cloudtrail-data-events-critical-buckets-only 111111111111']).toBe('fail');
+  });
+
+  it('Control Tower: the organization trail is judged once in the management account, its log-archive bucket and key are found, members are covered', () => {
+    expect(verdicts(fixture('control-tower.json'))).toEqual({
+      'cloudtrail-data-events-critical-buckets-only 222222222222': 'skip',
+      'cloudtrail-data-events-critical-buckets-only 333333333333': 'skip',
+      'cloudtrail-data-events-critical-buckets-only 444444444444': 'skip',
+      'cloudtrail-log-file-validation aws-controltower-BaselineCloudTrail': 'pass',
+      'cloudtrail-multi-region-trail-logging 222222222222': 'pass',
+      'cloudtrail-multi-region-trail-logging 333333333333': 'pass',
+      'cloudtrail-multi-region-trail-logging 444444444444': 'pass',
+      'cloudtrail-sse-kms aws-controltower-BaselineCloudTrail': 'pass',
+      'organizations-org-trail-present o-abc123def4': 'pass',
+      's3-trail-bucket-lifecycle-archive aws-controltower-logs-333333333333-us-east-1': 'pass',
+    });
+  });
+
+  it('Control Tower member scanned alone: what the member cannot read about the organization trail is an error, never a failure', () => {
+    const full = fixture('control-tower.json');
+    const memberOnly: Inventory = { ...full, organization: undefined, accounts: full.accounts.filter((a) => a.AccountId === '444444444444') };
+    const byRule = Object.fromEntries(evaluateInventory(memberOnly).map((r) => [r.ruleId, r]));
+    // Members may not read an organization trail's selectors: coverage cannot be proven from here, nor disproven.
+    expect(byRule['cloudtrail-multi-region-trail-logging']?.status).toBe('error');
+    expect(byRule['cloudtrail-multi-region-trail-logging']?.error).toMatchObject({ accountId: '444444444444', operation: 'GetEventSelectors', errorName: 'AccessDeniedException' });
+    // The key lives in the log-archive account, which this scan did not read.
+    expect(byRule['cloudtrail-sse-kms']?.status).toBe('error');
+    expect(byRule['cloudtrail-sse-kms']?.error).toMatchObject({ operation: 'DescribeKey', errorName: 'NotCollected', accountId: '333333333333' });
+    // What the member could read is judged, once, as the owner's trail.
+    expect(byRule['cloudtrail-log-file-validation']).toMatchObject({ status: 'pass', accountId: '222222222222', region: 'us-east-1' });
+  });
+
+  it('advanced selectors recording all management events pass coverage, and S3 data events on the named bucket count', () => {
+    const inventory = fixture('advanced-all-management.json');
+    expect(verdicts(inventory)['cloudtrail-multi-region-trail-logging 555555555555']).toBe('pass');
+    expect(verdicts(inventory, critical(['ledger-prod']))['cloudtrail-data-events-critical-buckets-only 555555555555']).toBe('pass');
+  });
+
+  it('a read-only advanced selector fails coverage', () => {
+    const [result] = evaluateInventory(fixture('advanced-read-only.json')).filter((r) => r.ruleId === 'cloudtrail-multi-region-trail-logging');
+    expect(result?.status).toBe('fail');
+    expect(result?.failures?.some((f) => f.path?.endsWith('derived.logsAllManagementEvents'))).toBe(true);
+  });
+
+  it('AccessDenied on GetEventSelectors is an error naming the call, not a failure', () => {
+    const results = evaluateInventory(fixture('access-denied-selectors.json'), critical(['ledger-prod']));
+    const coverage = results.find((r) => r.ruleId === 'cloudtrail-multi-region-trail-logging');
+    expect(coverage?.status).toBe('error');
+    expect(coverage?.error).toMatchObject({ accountId: '777777777777', region: 'us-east-1', operation: 'GetEventSelectors', errorName: 'AccessDeniedException' });
+    expect(results.find((r) => r.ruleId === 'cloudtrail-data-events-critical-buckets-only')?.status).toBe('error');
+    // What could be read is still judged.
+    expect(results.find((r) => r.ruleId === 'cloudtrail-log-file-validation')?.status).toBe('pass');
+  });
+
+  it('only a single-region trail fails coverage', () => {
+    expect(verdicts(fixture('single-region-only.json'))['cloudtrail-multi-region-trail-logging 888888888888']).toBe('fail');
+  });
+
+  it('a stopped trail beside a logging one passes coverage; both trails are judged on their own settings', () => {
+    expect(verdicts(fixture('stopped-beside-logging.json'))).toEqual({
+      'cloudtrail-data-events-critical-buckets-only 999999999999': 'skip',
+      'cloudtrail-log-file-validation legacy': 'pass',
+      'cloudtrail-log-file-validation main': 'pass',
+      'cloudtrail-multi-region-trail-logging 999999999999': 'pass',
+      'cloudtrail-sse-kms legacy': 'pass',
+      'cloudtrail-sse-kms main': 'pass',
+      's3-trail-bucket-lifecycle-archive trail-logs-999999999999': 'pass',
+    });
+  });
+
+  it('a disabled KMS key fails SSE-KMS and says why', () => {
+    const result = evaluateInventory(fixture('disabled-kms-key.json')).find((r) => r.ruleId === 'cloudtrail-sse-kms');
+    expect(result?.status).toBe('fail');
+    expect(result?.failures?.map((f) => f.path)).toContain('KmsKey.KeyMetadata.Enabled');
+  });
+});
