@@ -1,8 +1,12 @@
 /** "did you mean `X`?" for a misspelt name: the nearest candidate by edit distance, if close enough. */
 export function nearest(name: string, candidates: Iterable<string>): string | undefined {
+  const list = [...candidates];
+  // A truncated name ("critical" for "critical_buckets") is far in edits but obvious to a reader.
+  const extended = name.length >= 4 ? list.filter((c) => c.toLowerCase().startsWith(name.toLowerCase())) : [];
+  if (extended.length === 1) return extended[0];
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  for (const candidate of list) {
     const d = levenshtein(name.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }

@@ -79,6 +79,8 @@ function compileNode(raw: unknown, at: YamlPath, cc: CompileContext, extraKeys: 
     report([...at, 'because'], '`because` must be a non-empty string');
     ok = false;
   }
+  // A leaf with a misspelt key would also report what the misspelling left out: the key problem says it all.
+  if (!ok && kind === 'leaf') return undefined;
   const compiled = compileKind(kind, node, at, cc, because as string | undefined);
   return ok ? compiled : undefined;
 }
