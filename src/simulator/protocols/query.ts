@@ -1,0 +1,64 @@
+/**
+ * AWS Query (SNS, STS): form-encoded POST with Action=..., answers as
+ * <OpResponse><OpResult>...</OpResult><ResponseMetadata/></OpResponse>; lists are <member>.
+ */
+import { SimError, type CommonErrorKind } from '../errors.js';
+import { buildXml } from './xml.js';
+import type { Protocol, WireRequest } from './types.js';
+
+const COMMON: Record<CommonErrorKind, [string, number]> = {
+  throttle: ['Throttling', 400],
+  throttle429: ['Throttling', 429],
+  internal: ['InternalFailure', 500],
+  unavailable: ['ServiceUnavailable', 503],
+  accessDenied: ['AccessDenied', 403],
+  mutationRefused: ['TrailguardSimulatorMutationRefused', 400],
+  unknownOperation: ['InvalidAction', 400],
+  invalidToken: ['InvalidClientTokenId', 403],
+  expiredToken: ['ExpiredToken', 400],
+};
+
+/** Query parameters of a form body (Action, Version and the operation's flattened members). */
+export type QueryInput = Record<string, string>;
+
+export function formParams(req: WireRequest): URLSearchParams {
+  return req.method === 'POST' ? new URLSearchParams(req.body.toString('utf8')) : req.query;
+}
+
+export function queryProtocol(xmlns: string): Protocol {
+  return {
+    operation: (req) => formParams(req).get('Action') ?? '',
+    input: (req) => Object.fromEntries(formParams(req)),
+    result(op, output, requestId) {
+      const body = buildXml({
+        [`${op}Response`]: { '@_xmlns': xmlns, [`${op}Result`]: output ?? '', ResponseMetadata: { RequestId: requestId } },
+      });
+      return { status: 200, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
+    },
+    error(e, requestId) {
+      const status = e.status ?? 400;
+      const body = buildXml({
+        ErrorResponse: {
+          '@_xmlns': xmlns,
+          Error: { Type: status >= 500 ? 'Receiver' : 'Sender', Code: e.code, Message: e.message },
+          RequestId: requestId,
+        },
+      });
+      return { status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
+    },
+    common(kind, _service, message) {
+      const [code, status] = COMMON[kind];
+      return new SimError(code, message, status);
+    },
+  };
+}
+
+/** The values of a Query list parameter (Name.member.1, Name.member.2, ... or Name.1, ...). */
+export function queryList(input: QueryInput, name: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; ; i++) {
+    const v = input[`${name}.member.${i}`] ?? input[`${name}.${i}`];
+    if (v === undefined) return out;
+    out.push(v);
+  }
+}

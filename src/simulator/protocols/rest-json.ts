@@ -1,0 +1,41 @@
+/** REST-JSON (the Account API): operation from the path (POST /listRegions), JSON bodies. */
+import { SimError, type CommonErrorKind } from '../errors.js';
+import { jsonError } from './aws-json.js';
+import type { Protocol } from './types.js';
+
+const COMMON: Record<CommonErrorKind, [string, number]> = {
+  throttle: ['TooManyRequestsException', 429],
+  throttle429: ['TooManyRequestsException', 429],
+  internal: ['InternalServerException', 500],
+  unavailable: ['ServiceUnavailable', 503],
+  accessDenied: ['AccessDeniedException', 403],
+  mutationRefused: ['TrailguardSimulatorMutationRefused', 400],
+  unknownOperation: ['UnknownOperationException', 404],
+  invalidToken: ['UnrecognizedClientException', 403],
+  expiredToken: ['ExpiredTokenException', 403],
+};
+
+export const restJson: Protocol = {
+  operation(req) {
+    const name = req.path.split('/').filter(Boolean)[0] ?? '';
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  },
+  input(req) {
+    if (req.body.length === 0) return {};
+    try {
+      return JSON.parse(req.body.toString('utf8')) as Record<string, unknown>;
+    } catch {
+      throw new SimError('ValidationException', 'Request body is not valid JSON');
+    }
+  },
+  result(_op, output, requestId) {
+    return { status: 200, headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId }, body: JSON.stringify(output ?? {}) };
+  },
+  error(e, requestId) {
+    return jsonError(e, requestId, 'application/json');
+  },
+  common(kind, _service, message) {
+    const [code, status] = COMMON[kind];
+    return new SimError(code, message, status);
+  },
+};
