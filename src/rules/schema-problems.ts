@@ -82,7 +82,7 @@ function dedupe(errors: ErrorObject[]): ErrorObject[] {
 
 function toProblem(e: ErrorObject, yaml: YamlFile): Problem {
   const path = toPath(e.instancePath);
-  const name = path.length > 0 ? `\`${path.join('.')}\`` : 'the document';
+  const name = path.length > 0 ? `\`${displayPath(path)}\`` : 'the document';
   const schema = (e.parentSchema ?? {}) as { properties?: Record<string, unknown> };
   switch (e.keyword) {
     case 'additionalProperties': {
@@ -102,4 +102,9 @@ function toProblem(e: ErrorObject, yaml: YamlFile): Problem {
     default:
       return problemAt(yaml, path, `${name} ${e.message ?? 'is invalid'}`);
   }
+}
+
+/** waivers[0].reason: how a reader would write the path. */
+function displayPath(path: YamlPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
