@@ -4,8 +4,7 @@
  * a failure (a secret found, a KMS error) never leaves a half-written bundle behind.
  */
 import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { TOOL } from '../cli/version.js';
 import { InputError } from '../errors.js';
 import { stableStringify } from '../util/stable-json.js';
@@ -63,13 +62,14 @@ export async function exportEvidence(input: EvidenceInput, outPath: string, opti
   const tarball = out.endsWith('.tar.gz');
   await checkOutPath(out, tarball);
   await mkdir(dirname(out), { recursive: true });
-  const staging = await mkdtemp(tarball ? join(tmpdir(), 'trailguard-evidence-') : `${out}.partial-`);
+  // Staged beside the destination, so the final rename never crosses filesystems.
+  const staging = await mkdtemp(`${out}.partial-`);
+  const partialTarball = `${staging}.tar.gz`;
   try {
     const { paths, manifestSha256, run } = await writeBundle(input, staging, options);
     if (tarball) {
-      const partial = `${staging}.tar.gz`;
-      await packTarball(staging, paths, partial, run.startedAt);
-      await rename(partial, out);
+      await packTarball(staging, paths, partialTarball, run.startedAt);
+      await rename(partialTarball, out);
     } else {
       await rmdir(out).catch(() => undefined);
       await rename(staging, out);
@@ -77,6 +77,7 @@ export async function exportEvidence(input: EvidenceInput, outPath: string, opti
     return { path: out, files: paths.length, manifestSha256 };
   } finally {
     await rm(staging, { recursive: true, force: true });
+    await rm(partialTarball, { force: true });
   }
 }
 

@@ -43,7 +43,7 @@ export function renderIndexHtml(o: BundleOverview): string {
   ];
   const sections = [
     `<h1>trailguard evidence bundle</h1>`,
-    table(['', ''], facts.map(([k, v]) => [esc(k), v])),
+    `<table>${facts.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>`,
     `<h2>Results</h2>`,
     table(['Total', ...Object.keys(summary.byStatus)], [[esc(summary.total), ...Object.values(summary.byStatus).map(esc)]]),
     table(['Severity', 'Results'], Object.entries(summary.bySeverity).map(([k, v]) => [esc(k), esc(v)])),
