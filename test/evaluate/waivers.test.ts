@@ -157,8 +157,8 @@ describe('loadWaivers', () => {
         '  - id: W-2\n    rules: [r]\n    reason: A reason that is long enough.\n    owner: me\n    expires: 2025-01-01T00:00:00Z\n    created: 2025-02-01\n',
     );
     expect(problems(path)).toEqual([
-      `${path}:3:5: \`waivers.0\` is missing required key \`expires\``,
-      `${path}:5:13: \`waivers.0.reason\` must NOT have fewer than 20 characters`,
+      `${path}:3:5: \`waivers[0]\` is missing required key \`expires\``,
+      `${path}:5:13: \`waivers[0].reason\` must NOT have fewer than 20 characters`,
       `${path}:7:5: unknown key \`acounts\`; did you mean \`accounts\`?`,
     ]);
     const later = write('order.yaml', 'schemaVersion: 1\nwaivers:\n  - id: W-2\n    rules: [r]\n    reason: A reason that is long enough.\n    owner: me\n    created: 2025-02-01\n    expires: 2025-01-01\n');
