@@ -5,6 +5,7 @@
  * that is gone is a deleted digest; one that is present but does not match is a broken link.
  */
 import type { DigestFile } from './digest-format.js';
+import { parseDigestKey } from './locate.js';
 
 export interface ChainLink {
   bucket: string;
@@ -31,9 +32,8 @@ export type ChainFinding =
 /**
  * @param links every (non-backfill) digest of the chain found in the bucket
  * @param listedFrom digests ending before this were not listed, so their absence proves nothing
- * @param endTimeOfKey reads a digest key's end time, or undefined if it is not a digest key of this trail
  */
-export function checkChain(links: readonly ChainLink[], listedFrom: Date, endTimeOfKey: (key: string) => Date | undefined): ChainFinding[] {
+export function checkChain(links: readonly ChainLink[], listedFrom: Date): ChainFinding[] {
   const ordered = [...links].sort((a, b) => a.endTime.getTime() - b.endTime.getTime());
   const byLocation = new Map(ordered.map((l) => [`${l.bucket}/${l.key}`, l]));
   const findings: ChainFinding[] = [];
@@ -49,7 +49,7 @@ export function checkChain(links: readonly ChainLink[], listedFrom: Date, endTim
     const location = `${d.previousDigestS3Bucket}/${d.previousDigestS3Object}`;
     const previous = byLocation.get(location);
     if (!previous) {
-      const end = endTimeOfKey(d.previousDigestS3Object);
+      const end = parseDigestKey(d.previousDigestS3Object)?.endTime;
       const wasListed = d.previousDigestS3Bucket === link.bucket && end !== undefined && end.getTime() >= listedFrom.getTime();
       if (wasListed && !reportedMissing.has(location)) {
         reportedMissing.add(location);

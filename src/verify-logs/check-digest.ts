@@ -86,3 +86,14 @@ function described(link: ChainLink, logFiles: DigestLogFile[]): Partial<DigestVe
     logFileCount: logFiles.length,
   };
 }
+
+/** The log files another trail's digest lists, read without judging it (it is not ours to verify). */
+export async function logFilesListedBy(s3: S3Client, bucket: string, key: string): Promise<DigestLogFile[]> {
+  const object = await openObject(s3, bucket, key);
+  if (!object) return [];
+  try {
+    return parseDigest(await inflateSmallObject(object.body)).logFiles;
+  } catch {
+    return [];
+  }
+}

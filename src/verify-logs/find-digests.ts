@@ -5,7 +5,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { listFolders, listObjectPages } from '../collect/s3-objects.js';
-import { ORGANIZATION_ID, accountFolder, digestDayFolder, digestRegionsFolder, parseDigestKey, type DigestIdentity, type DigestKeyInfo } from './locate.js';
+import { ORGANIZATION_ID, accountFolder, digestDayFolder, digestRegionsFolder, isDigestOf, parseDigestKey, type DigestIdentity, type DigestKeyInfo } from './locate.js';
 import { dayFolders } from './time.js';
 
 /** One digest chain: an account's digests from one region. */
@@ -51,16 +51,25 @@ export interface FoundDigest {
   info: DigestKeyInfo;
 }
 
-/** This trail's digest keys in the scope whose end time is in [from, to], oldest first. */
-export async function listDigestKeys(s3: S3Client, bucket: string, scope: ChainScope, identity: DigestIdentity, from: Date, to: Date): Promise<FoundDigest[]> {
-  const found: FoundDigest[] = [];
+export interface FoundDigests {
+  /** This trail's digests, oldest first. */
+  own: FoundDigest[];
+  /** Digests of other trails sharing the folder: their lists say which log files are theirs. */
+  others: FoundDigest[];
+}
+
+/** Digest keys in the scope whose end time is in [from, to]. */
+export async function listDigestKeys(s3: S3Client, bucket: string, scope: ChainScope, identity: DigestIdentity, from: Date, to: Date): Promise<FoundDigests> {
+  const found: FoundDigests = { own: [], others: [] };
   for (const day of dayFolders(from, to)) {
     for await (const page of listObjectPages(s3, bucket, digestDayFolder(scope.folder, scope.region, day))) {
       for (const { key } of page) {
-        const info = parseDigestKey(key, identity);
-        if (info && info.region === scope.region && info.endTime >= from && info.endTime <= to) found.push({ key, info });
+        const info = parseDigestKey(key);
+        if (!info || info.region !== scope.region || info.endTime < from || info.endTime > to) continue;
+        (isDigestOf(info, identity) ? found.own : found.others).push({ key, info });
       }
     }
   }
-  return found.sort((a, b) => a.info.endTime.getTime() - b.info.endTime.getTime());
+  found.own.sort((a, b) => a.info.endTime.getTime() - b.info.endTime.getTime());
+  return found;
 }

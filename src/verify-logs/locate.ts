@@ -60,18 +60,26 @@ export interface DigestIdentity {
 }
 
 export interface DigestKeyInfo {
+  accountId: string;
   region: string;
+  /** `<trail-name>_<home-region>`: which trail's chain the digest belongs to. */
+  trailTag: string;
   endTime: Date;
   backfill: boolean;
 }
 
-/** Recognises a digest key of this trail (other trails may share the bucket); undefined otherwise. */
-export function parseDigestKey(key: string, trail: DigestIdentity): DigestKeyInfo | undefined {
+/** Reads a digest key's file name (any trail's); undefined when it is not a digest key. */
+export function parseDigestKey(key: string): DigestKeyInfo | undefined {
   const name = key.slice(key.lastIndexOf('/') + 1);
   const m = /^(\d{12})_CloudTrail-Digest_([a-z0-9-]+)_(.+)_(\d{8}T\d{6}Z)(_backfill)?\.json\.gz$/.exec(name);
-  if (!m || m[1] !== trail.accountId || m[3] !== `${trail.trailName}_${trail.homeRegion}`) return undefined;
-  const endTime = parseKeyTime(m[4] as string);
-  return endTime ? { region: m[2] as string, endTime, backfill: Boolean(m[5]) } : undefined;
+  const endTime = m ? parseKeyTime(m[4] as string) : undefined;
+  if (!m || !endTime) return undefined;
+  return { accountId: m[1] as string, region: m[2] as string, trailTag: m[3] as string, endTime, backfill: Boolean(m[5]) };
+}
+
+/** Other trails may share the bucket and prefix: this one's digests carry its name and home region. */
+export function isDigestOf(info: DigestKeyInfo, trail: DigestIdentity): boolean {
+  return info.accountId === trail.accountId && info.trailTag === `${trail.trailName}_${trail.homeRegion}`;
 }
 
 export interface LogKeyInfo {

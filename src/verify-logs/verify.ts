@@ -13,9 +13,9 @@ import { errorNameOf } from '../collect/session.js';
 import { TOOL } from '../cli/version.js';
 import { InputError } from '../errors.js';
 import { checkChain } from './chain.js';
-import { checkDigest, type DigestCheck } from './check-digest.js';
+import { checkDigest, logFilesListedBy, type DigestCheck } from './check-digest.js';
 import { checkLogFile } from './check-log.js';
-import { findAccountFolders, findScopes, listDigestKeys, type ChainScope, type TrailShape } from './find-digests.js';
+import { findAccountFolders, findScopes, listDigestKeys, type ChainScope, type FoundDigests, type TrailShape } from './find-digests.js';
 import { coverage, findUnlistedLogFiles } from './find-orphans.js';
 import { TRAIL_NAME, logsRoot, parseDigestKey, parseTrailArn, type DigestIdentity } from './locate.js';
 import { silentProgress, type Progress } from './progress.js';
@@ -59,6 +59,20 @@ export async function verifyTrailLogs(options: VerifyLogsOptions): Promise<Verif
   }
 }
 
+/** What the run accumulates; only per-file verdicts and keys, never file bodies. */
+interface Tally {
+  digests: DigestVerdict[];
+  logFiles: LogVerdict[];
+  chainRestarts: ChainRestart[];
+  errors: ReadError[];
+  /** Valid digests, whose log files get hashed. */
+  toHash: DigestCheck[];
+  /** `bucket/key` of every log file any digest lists. */
+  listed: Set<string>;
+  /** Per chain, the span in which an unlisted log file means something. */
+  spans: Array<{ scope: ChainScope; from: Date; to: Date }>;
+}
+
 async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date, end: Date, progress: Progress): Promise<VerifyLogsReport> {
   const trail = await resolveTrail(options, clients);
   const s3 = clients.get(BucketS3Client, trail.homeRegion);
@@ -66,114 +80,60 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
   const root = logsRoot(trail.prefix);
   // A digest ending up to an hour after `end` still lists files delivered before `end`.
   const listTo = new Date(end.getTime() + HOUR_MS);
-  const errors: ReadError[] = [];
+  const tally: Tally = { digests: [], logFiles: [], chainRestarts: [], errors: [], toHash: [], listed: new Set(), spans: [] };
 
-  const scopes: Array<{ scope: ChainScope; keys: Array<{ key: string; endTime: Date }> }> = [];
+  const scopes: Array<{ scope: ChainScope; found: FoundDigests }> = [];
   await listing(trail.bucket, root, async () => {
     for (const account of await findAccountFolders(s3, trail.bucket, root, trail)) {
       for (const scope of await findScopes(s3, trail.bucket, account, trail)) {
-        const own = { ...identity, accountId: scope.accountId };
-        const keys = await listDigestKeys(s3, trail.bucket, scope, own, start, listTo);
-        scopes.push({ scope, keys: keys.map((d) => ({ key: d.key, endTime: d.info.endTime })) });
+        scopes.push({ scope, found: await listDigestKeys(s3, trail.bucket, scope, { ...identity, accountId: scope.accountId }, start, listTo) });
       }
     }
   });
-
   const regions = [...new Set(scopes.map((s) => s.scope.region))].sort();
-  const keyRings = new Map<string, KeyRing>();
-  for (const region of regions) {
-    try {
-      const now = new Date();
-      keyRings.set(region, new KeyRing(await listPublicKeys(clients.get(CloudTrailClient, region), start, listTo < now ? listTo : now)));
-    } catch (error) {
-      errors.push({ operation: 'ListPublicKeys', region, errorName: errorNameOf(error), message: messageOf(error) });
-      keyRings.set(region, new KeyRing([]));
-    }
-  }
+  const keyRings = await loadKeyRings(clients, regions, start, listTo, tally.errors);
 
   const limit = pLimit(options.concurrency ?? DEFAULT_CONCURRENCY);
-  const digestVerdicts: DigestVerdict[] = [];
-  const chainRestarts: ChainRestart[] = [];
-  const toHash: DigestCheck[] = [];
-  const listed = new Set<string>();
-  const spans: Array<{ scope: ChainScope; from: Date; to: Date }> = [];
+  const guarded = <T>(fallback: T, failed: Omit<ReadError, 'errorName' | 'message'>, task: () => Promise<T>): Promise<T> =>
+    limit(async () => {
+      try {
+        return await task();
+      } catch (error) {
+        tally.errors.push({ ...failed, errorName: errorNameOf(error), message: messageOf(error) });
+        return fallback;
+      } finally {
+        progress.tick();
+      }
+    });
 
-  progress.phase('digests', scopes.reduce((n, s) => n + s.keys.length, 0));
+  progress.phase('digests', scopes.reduce((n, s) => n + s.found.own.length + s.found.others.length, 0));
   await Promise.all(
-    scopes.map(async ({ scope, keys }) => {
-      const checks = await Promise.all(
-        keys.map(({ key, endTime }) =>
-          limit(async () => {
-            try {
-              return await checkDigest(s3, trail.bucket, key, endTime, scope, keyRings.get(scope.region) as KeyRing);
-            } catch (error) {
-              errors.push({ operation: 'GetObject', region: scope.region, bucket: trail.bucket, key, errorName: errorNameOf(error), message: messageOf(error) });
-              return undefined;
-            } finally {
-              progress.tick();
-            }
-          }),
-        ),
-      );
-      const done = checks.filter((c): c is DigestCheck => c !== undefined);
-      const byKey = new Map(done.map((c) => [c.verdict.key, c]));
-      const own = { ...identity, accountId: scope.accountId };
-      // Backfill digests list late files outside the hourly chain; the guide gives them no place in it.
-      const chainable = done.filter((c) => !parseDigestKey(c.link.key, own)?.backfill);
-      for (const finding of checkChain(chainable.map((c) => c.link), start, (key) => parseDigestKey(key, own)?.endTime)) {
-        if (finding.kind === 'missing') {
-          digestVerdicts.push({ bucket: finding.bucket, key: finding.key, accountId: scope.accountId, region: scope.region, outcome: 'digest missing', reason: `named as previous digest by ${finding.referencedBy}` });
-        } else if (finding.kind === 'broken') {
-          // A predecessor that fails its own check is already reported; its successor is not to blame.
-          const check = byKey.get(finding.key);
-          const previousValid = byKey.get(finding.previousKey)?.verdict.outcome === 'digest valid';
-          if (check && previousValid && check.verdict.outcome === 'digest valid') Object.assign(check.verdict, { outcome: 'digest signature invalid', reason: finding.reason });
-        } else {
-          chainRestarts.push({ accountId: scope.accountId, region: scope.region, key: finding.key, digestStartTime: finding.digestStartTime });
-        }
-      }
-      for (const check of done) {
-        digestVerdicts.push(check.verdict);
-        for (const f of check.logFiles) listed.add(`${f.s3Bucket}/${f.s3Object}`);
-        if (check.verdict.outcome === 'digest valid') toHash.push(check);
-      }
-      const parsed = done.map((c) => c.link.digest).filter((d) => d !== undefined);
-      const span = coverage(
-        { from: start, to: end },
-        parsed.map((d) => new Date(d.digestStartTime)),
-        parsed.map((d) => new Date(d.digestEndTime)),
-      );
-      if (span) spans.push({ scope, ...span });
+    scopes.map(async ({ scope, found }) => {
+      const read = { operation: 'GetObject', region: scope.region, bucket: trail.bucket };
+      const [checks, foreign] = await Promise.all([
+        Promise.all(found.own.map(({ key, info }) => guarded(undefined, { ...read, key }, () => checkDigest(s3, trail.bucket, key, info.endTime, scope, keyRings.get(scope.region) as KeyRing)))),
+        Promise.all(found.others.map(({ key }) => guarded([], { ...read, key }, () => logFilesListedBy(s3, trail.bucket, key)))),
+      ]);
+      for (const f of foreign.flat()) tally.listed.add(`${f.s3Bucket}/${f.s3Object}`);
+      settleScope(scope, checks.filter((c) => c !== undefined), start, end, tally);
     }),
   );
 
-  const logVerdicts: LogVerdict[] = [];
   const hashed = new Set<string>();
-  const jobs = toHash.flatMap((check) =>
-    check.logFiles
-      .filter((f) => {
-        const id = `${f.s3Bucket}/${f.s3Object}`;
-        return hashed.has(id) ? false : (hashed.add(id), true);
-      })
-      .map((entry) => ({ entry, listedBy: check.verdict })),
+  const jobs = tally.toHash.flatMap((check) =>
+    check.logFiles.filter((f) => !hashed.has(`${f.s3Bucket}/${f.s3Object}`) && hashed.add(`${f.s3Bucket}/${f.s3Object}`)).map((entry) => ({ entry, listedBy: check.verdict })),
   );
   progress.phase('log files', jobs.length);
   await Promise.all([
     ...jobs.map(({ entry, listedBy }) =>
-      limit(async () => {
-        try {
-          logVerdicts.push((await checkLogFile(s3, entry, listedBy)).verdict);
-        } catch (error) {
-          errors.push({ operation: 'GetObject', region: listedBy.region, bucket: entry.s3Bucket, key: entry.s3Object, errorName: errorNameOf(error), message: messageOf(error) });
-        } finally {
-          progress.tick();
-        }
+      guarded(undefined, { operation: 'GetObject', region: listedBy.region, bucket: entry.s3Bucket, key: entry.s3Object }, async () => {
+        tally.logFiles.push((await checkLogFile(s3, entry, listedBy)).verdict);
       }),
     ),
-    ...spans.map((span) =>
+    ...tally.spans.map((span) =>
       limit(() =>
         listing(trail.bucket, span.scope.folder, async () => {
-          logVerdicts.push(...(await findUnlistedLogFiles(s3, trail.bucket, span.scope, span, (b, k) => listed.has(`${b}/${k}`))));
+          tally.logFiles.push(...(await findUnlistedLogFiles(s3, trail.bucket, span.scope, span, (b, k) => tally.listed.has(`${b}/${k}`))));
         }),
       ),
     ),
@@ -193,11 +153,53 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
     requested: { start: displayTime(start), end: displayTime(end) },
     accounts: [...new Set(scopes.map((s) => s.scope.accountId))],
     regions,
-    digests: digestVerdicts,
-    logFiles: logVerdicts,
-    chainRestarts,
-    errors,
+    digests: tally.digests,
+    logFiles: tally.logFiles,
+    chainRestarts: tally.chainRestarts,
+    errors: tally.errors,
   });
+}
+
+/** ListPublicKeys per region (CloudTrail signs with a key pair per region); a failure leaves that region keyless and is reported. */
+async function loadKeyRings(clients: ClientCache, regions: string[], start: Date, end: Date, errors: ReadError[]): Promise<Map<string, KeyRing>> {
+  const rings = new Map<string, KeyRing>();
+  const now = new Date();
+  for (const region of regions) {
+    try {
+      rings.set(region, new KeyRing(await listPublicKeys(clients.get(CloudTrailClient, region), start, end < now ? end : now)));
+    } catch (error) {
+      errors.push({ operation: 'ListPublicKeys', region, errorName: errorNameOf(error), message: messageOf(error) });
+      rings.set(region, new KeyRing([]));
+    }
+  }
+  return rings;
+}
+
+/** Applies the chain check to one scope's digest verdicts and records what the log phase needs. */
+function settleScope(scope: ChainScope, checks: DigestCheck[], start: Date, end: Date, tally: Tally): void {
+  const byKey = new Map(checks.map((c) => [c.verdict.key, c]));
+  // Backfill digests list late files outside the hourly chain; the guide gives them no place in it.
+  const chainable = checks.filter((c) => !parseDigestKey(c.link.key)?.backfill).map((c) => c.link);
+  for (const finding of checkChain(chainable, start)) {
+    if (finding.kind === 'missing') {
+      tally.digests.push({ bucket: finding.bucket, key: finding.key, accountId: scope.accountId, region: scope.region, outcome: 'digest missing', reason: `named as previous digest by ${finding.referencedBy}` });
+    } else if (finding.kind === 'broken') {
+      // A predecessor that fails its own check is already reported; its successor is not to blame.
+      const check = byKey.get(finding.key);
+      const previousValid = byKey.get(finding.previousKey)?.verdict.outcome === 'digest valid';
+      if (check && previousValid && check.verdict.outcome === 'digest valid') Object.assign(check.verdict, { outcome: 'digest signature invalid', reason: finding.reason });
+    } else {
+      tally.chainRestarts.push({ accountId: scope.accountId, region: scope.region, key: finding.key, digestStartTime: finding.digestStartTime });
+    }
+  }
+  for (const check of checks) {
+    tally.digests.push(check.verdict);
+    for (const f of check.logFiles) tally.listed.add(`${f.s3Bucket}/${f.s3Object}`);
+    if (check.verdict.outcome === 'digest valid') tally.toHash.push(check);
+  }
+  const parsed = checks.map((c) => c.link.digest).filter((d) => d !== undefined);
+  const span = coverage({ from: start, to: end }, parsed.map((d) => new Date(d.digestStartTime)), parsed.map((d) => new Date(d.digestEndTime)));
+  if (span) tally.spans.push({ scope, ...span });
 }
 
 interface ResolvedTrail extends TrailShape {

@@ -36,9 +36,9 @@ export function world(): WorldSpec {
   };
 }
 
-export async function simulatorWith(...trailLogs: TrailLogsSpec[]): Promise<{ sim: Simulator; manifests: TrailLogsManifest[] }> {
+export async function simulatorWith(trailLogs: TrailLogsSpec): Promise<{ sim: Simulator; manifest: TrailLogsManifest }> {
   const sim = await startSimulator({ world: world() });
-  return { sim, manifests: trailLogs.map((spec) => addTrailLogs(sim.world, spec)) };
+  return { sim, manifest: addTrailLogs(sim.world, trailLogs) };
 }
 
 export function targetFor(sim: Simulator, accountId = OWNER): AwsTarget {

@@ -11,7 +11,7 @@ describe('an untouched trail', () => {
   let manifest: TrailLogsManifest;
   let report: VerifyLogsReport;
   beforeAll(async () => {
-    ({ sim, manifests: [manifest] = [] } = await simulatorWith({ trail: TRAIL_ARN, start: START, end: END, regions: ['us-east-1'], seed: 11 }));
+    ({ sim, manifest } = await simulatorWith({ trail: TRAIL_ARN, start: START, end: END, regions: ['us-east-1'], seed: 11 }));
     report = await verifyTrailLogs({ trail: 'main', target: targetFor(sim), ...range });
   });
   afterAll(() => sim.close());
@@ -49,7 +49,7 @@ describe('a tampered trail', () => {
   let m: TrailLogsManifest;
   let report: VerifyLogsReport;
   beforeAll(async () => {
-    ({ sim, manifests: [m] = [] } = await simulatorWith({
+    ({ sim, manifest: m } = await simulatorWith({
       trail: TRAIL_ARN,
       start: START,
       end: END,
