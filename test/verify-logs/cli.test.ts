@@ -1,0 +1,99 @@
+/** `trailguard verify-logs` end to end through the CLI: outputs and every exit code. */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
+import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { addTrailLogs } from '../../src/simulator/trail-logs.js';
+import { END, OWNER, START, TRAIL_ARN, schemaProblems, world } from './helpers.js';
+
+let sim: Simulator;
+
+function io(): Io & { stdout: string; stderr: string } {
+  const captured = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (captured.stdout += t),
+    err: (t: string) => void (captured.stderr += t),
+    isTTY: false,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+  return captured;
+}
+
+async function verify(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const streams = io();
+  const code = await run(['verify-logs', '--endpoint-url', sim.endpoint, '--region', 'us-east-1', '--max-attempts', '1', ...args], streams);
+  return { code, stdout: streams.stdout, stderr: streams.stderr };
+}
+
+beforeAll(async () => {
+  sim = await startSimulator({ world: world() });
+  addTrailLogs(sim.world, { trail: TRAIL_ARN, start: START, end: END, regions: ['us-east-1'], seed: 2 });
+  addTrailLogs(sim.world, { trail: `arn:aws:cloudtrail:us-east-1:${OWNER}:trail/other`, start: START, end: END, seed: 3, tamper: { modifyLogFiles: 1 } });
+  const credentials = sim.credentialsFor(OWNER);
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_REGION: 'us-east-1' });
+  delete process.env.AWS_PROFILE;
+  mkdirSync('test-output/verify-logs', { recursive: true });
+});
+afterAll(() => sim.close());
+
+describe('trailguard verify-logs', () => {
+  it('exits 0 for an intact trail, writes the JSON report to --output and the summary to stderr', async () => {
+    const r = await verify('--trail', TRAIL_ARN, '--start', START, '--end', END, '--output', 'test-output/verify-logs/intact.json');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Results requested for 2026-11-24T00:00:00Z to 2026-11-24T08:00:00Z');
+    expect(r.stderr).toContain('8/8 digest files valid');
+    expect(r.stderr).toContain('32/32 log files valid');
+    const report = JSON.parse(readFileSync('test-output/verify-logs/intact.json', 'utf8')) as unknown;
+    expect(schemaProblems(report)).toEqual([]);
+  });
+
+  it('exits 1 when a log file was modified, printing the JSON report on stdout and the failure on stderr', async () => {
+    const r = await verify('--trail', 'other', '--start', '2026-11-24T00:00:00', '--end', '2026-11-24T08:00:00+00:00', '--concurrency', '2');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^ {2}log file modified: 1$/m);
+    expect(r.stderr).toMatch(/^log file modified\ts3:\/\/audit-trail-logs\/AWSLogs\/111122223333\/CloudTrail\/us-east-1\//m);
+    const report = JSON.parse(r.stdout) as { summary: { logFiles: { valid: number; total: number } } };
+    expect(report.summary.logFiles).toEqual({ valid: 31, total: 32 });
+  });
+
+  it.each([
+    [['--trail', 'main', '--start', 'yesterday'], /--start "yesterday": not an ISO-8601 time/],
+    [['--trail', 'main', '--start', END, '--end', START], /--start 2026-11-24T08:00:00Z is after --end/],
+    [['--trail', 'no such trail!'], /not a trail name/],
+    [['--trail', 'arn:aws:cloudtrail:us-east-1:1234:trail/x'], /not a trail ARN/],
+    [['--trail', 'ghost', '--end', END], /trail ghost not found in us-east-1/],
+    [['--trail', 'main', '--concurrency', '0'], /--concurrency must be an integer/],
+  ])('exits 2 on bad input %j', async (args, message) => {
+    const r = await verify(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('exits 3 when the trail bucket does not exist', async () => {
+    const r = await verify('--trail', 'nowhere', '--start', START, '--end', END);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/cannot list s3:\/\/no-such-bucket-anywhere\/AWSLogs\/: S3 ListObjectsV2 failed with NoSuchBucket/);
+  });
+
+  it('exits 3 when listing the bucket is denied', async () => {
+    const remove = sim.faults.add({ kind: 'accessDenied', service: 's3', operation: 'ListObjectsV2' });
+    const r = await verify('--trail', 'main', '--start', START, '--end', END);
+    remove();
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/S3 ListObjectsV2 failed with AccessDenied/);
+  });
+
+  it('exits 3, with the file named, when one log file cannot be read', async () => {
+    const remove = sim.faults.add({ kind: 'accessDenied', service: 's3', operation: 'GetObject', times: 1, afterCalls: 20 });
+    const r = await verify('--trail', 'main', '--start', START, '--end', END);
+    remove();
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^ {2}could not be read: 1$/m);
+    expect(r.stderr).toMatch(/^read error\tGetObject s3:\/\/audit-trail-logs\/AWSLogs\/.*\tAccessDenied/m);
+  });
+});
