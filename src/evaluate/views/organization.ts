@@ -3,6 +3,7 @@ import type { OrganizationInventory } from '../../inventory/types.js';
 import type { View } from '../types.js';
 import { CLOUDTRAIL_PRINCIPAL, mayOwnOrgTrails, trailOwner } from './derived/ownership.js';
 import { notCollected, sectionErrors } from './derived/errors.js';
+import { organizationTrailReach } from './derived/organization-reach.js';
 import type { ViewContext } from './context.js';
 import { viewData } from './data.js';
 import { trailSummary } from './trail.js';
@@ -10,9 +11,8 @@ import { trailSummary } from './trail.js';
 export function organizationView(ctx: ViewContext, org: OrganizationInventory): View {
   const facts = ctx.org;
   const errors = sectionErrors(org.errors, 'organization', () => true);
-  const organizationTrails = ctx.trails
-    .filter((t) => t.record.Trail.IsOrganizationTrail && mayOwnOrgTrails(facts, trailOwner(t.record.Trail)))
-    .map((t) => trailSummary(ctx, t, trailOwner(t.record.Trail)));
+  const organizationTrailEntries = ctx.trails.filter((t) => t.record.Trail.IsOrganizationTrail && mayOwnOrgTrails(facts, trailOwner(t.record.Trail)));
+  const organizationTrails = organizationTrailEntries.map((t) => trailSummary(ctx, t, trailOwner(t.record.Trail)));
   // No organization trail found means "none" only when the accounts that can own one were read.
   const owners = [facts.managementAccountId, ...facts.cloudTrailAdmins].filter((x): x is string => x !== undefined);
   const unread = owners.filter((id) => !ctx.accountById.has(id));
@@ -35,6 +35,7 @@ export function organizationView(ctx: ViewContext, org: OrganizationInventory): 
       Policies: org.Policies,
       derived: {
         organizationTrails,
+        organizationTrailReach: organizationTrailReach(ctx, organizationTrailEntries),
         cloudTrailDelegatedAdministrators: facts.cloudTrailAdmins,
         cloudTrailTrustedAccess: (org.EnabledServicePrincipals ?? []).some((p) => p.ServicePrincipal === CLOUDTRAIL_PRINCIPAL),
       },

@@ -5,10 +5,12 @@ import type { View } from '../types.js';
 import { effectiveSelectors } from './derived/basic-selectors.js';
 import { dataEventTypes, s3DataEvents } from './derived/data-events.js';
 import { notCollected, rebase, sectionErrors, type SectionErrors } from './derived/errors.js';
+import { trailKeyPolicyFact } from './derived/key-policy.js';
 import { trailLogPrefix } from './derived/lifecycle.js';
 import { logsAllManagementEvents, managementEvents } from './derived/management-events.js';
 import { trailOwner } from './derived/ownership.js';
 import { coversRegions } from './derived/regions.js';
+import { hoursSince } from './derived/status-age.js';
 import { bucketSectionErrors } from './bucket.js';
 import { errorsAbout, regionsOf, type TrailEntry, type ViewContext } from './context.js';
 import { join } from './join.js';
@@ -45,7 +47,9 @@ export function trailFacts(ctx: ViewContext, entry: TrailEntry, viewAccountId: s
     coversRegions: coversRegions(trail, regionsOf(ctx, viewAccountId, readBy)),
     coversAccounts: coveredAccounts(ctx, entry),
     logPrefix: trailLogPrefix(trail.S3KeyPrefix),
+    hoursSince: hoursSince(record.Status, ctx.inventory.collectedAt),
   };
+  if (errors.Status) errors['derived.hoursSince'] = errors.Status;
   const selectors = errors.EventSelectors ? undefined : effectiveSelectors(record);
   if (selectors === undefined) {
     const missing = errors.EventSelectors ?? notCollected('GetEventSelectors', 'cloudtrail', `the event selectors of trail ${trail.TrailARN} were not read`, owner, trail.HomeRegion, trail.TrailARN);
@@ -81,6 +85,8 @@ export function trailView(ctx: ViewContext, entry: TrailEntry): View {
   const bucket = joinBucket(ctx, trail);
   const key = joinKey(ctx, trail);
   const logGroup = joinLogGroup(ctx, trail);
+  const keyPolicy = trailKeyPolicyFact(trail.TrailARN, key);
+  if (keyPolicy?.value) facts.derived.keyPolicy = keyPolicy.value;
   const data: Record<string, unknown> = {
     Trail: trail,
     Status: record.Status,
@@ -92,7 +98,7 @@ export function trailView(ctx: ViewContext, entry: TrailEntry): View {
     KmsKey: key?.value,
     LogGroup: logGroup?.value,
     derived: facts.derived,
-    $errors: { ...facts.$errors, ...bucket?.errors, ...key?.errors, ...logGroup?.errors },
+    $errors: { ...facts.$errors, ...bucket?.errors, ...key?.errors, ...keyPolicy?.errors, ...logGroup?.errors },
   };
   const related = [
     trail.S3BucketName ? `arn:${ctx.partition}:s3:::${trail.S3BucketName}` : undefined,

@@ -1,0 +1,64 @@
+/**
+ * Reading IAM-style policy statements (key policies, bucket policies): the one place that knows
+ * that Action, Principal and condition values may be a string or a list, that action names are
+ * case-insensitive globs with `*` and `?`, and how a statement is named in a finding.
+ */
+import type { PolicyStatement } from '../../../inventory/types.js';
+
+export function asList<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** An IAM pattern (`*` any run, `?` one character) as an anchored regular expression. */
+export function iamPattern(pattern: string, caseInsensitive = false): RegExp {
+  const body = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/]/g, '\\$&'))).join('');
+  return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
+}
+
+/** Does an Allow/Deny statement cover this action (`kms:GenerateDataKey`), through Action or NotAction? */
+export function coversAction(statement: PolicyStatement, action: string): boolean {
+  const matches = (patterns: string[]) => patterns.some((p) => iamPattern(p, true).test(action));
+  if (statement.NotAction !== undefined) return !matches(asList(statement.NotAction));
+  return matches(asList(statement.Action));
+}
+
+/** Is the principal anyone: `"*"` or `{"AWS": "*"}`? */
+export function isAnyonePrincipal(statement: PolicyStatement): boolean {
+  const principal = statement.Principal;
+  if (principal === '*') return true;
+  return principal !== undefined && asList(principal.AWS).includes('*');
+}
+
+/** Does the statement name this service principal (`cloudtrail.amazonaws.com`), or anyone? */
+export function namesService(statement: PolicyStatement, service: string): boolean {
+  if (isAnyonePrincipal(statement)) return true;
+  const principal = statement.Principal;
+  return typeof principal === 'object' && asList(principal.Service).includes(service);
+}
+
+/** How a finding names a statement: its Sid, or its position. */
+export function statementLabel(statement: PolicyStatement, index: number): string {
+  return statement.Sid ? statement.Sid : `Statement[${index}]`;
+}
+
+/** One condition entry with its operator split into parts (`ForAnyValue:StringLikeIfExists` → StringLike, ifExists). */
+export interface ConditionEntry {
+  operator: string;
+  ifExists: boolean;
+  key: string;
+  values: string[];
+}
+
+export function conditionEntries(statement: PolicyStatement): ConditionEntry[] {
+  const entries: ConditionEntry[] = [];
+  for (const [rawOperator, block] of Object.entries(statement.Condition ?? {})) {
+    const unqualified = rawOperator.replace(/^(ForAnyValue|ForAllValues):/i, '');
+    const ifExists = /IfExists$/i.test(unqualified);
+    const operator = ifExists ? unqualified.slice(0, -'IfExists'.length) : unqualified;
+    for (const [key, value] of Object.entries(block)) {
+      entries.push({ operator, ifExists, key, values: asList(value).map(String) });
+    }
+  }
+  return entries;
+}
