@@ -23,7 +23,7 @@ export interface RawFolder {
   count: number;
 }
 
-export function renderRawRecord(record: RawRecord): string {
+function renderRawRecord(record: RawRecord): string {
   return `${stableStringify({
     ...record,
     params: redactSecretFields(record.params),

@@ -81,6 +81,14 @@ describe('verifying a bundle without trailguard', () => {
     await checkByHand('rsa-pss', localKmsStyleSigner('RSASSA_PSS_SHA_256', privateKey, publicKey));
   });
 
+  it('records rule pack hashes that the documented shell pipeline recomputes', async () => {
+    const bundle = join(dir, 'ed25519');
+    const [pack] = JSON.parse(readFileSync(join(bundle, 'run.json'), 'utf8')).rulePacks as Array<{ name: string; sha256: string }>;
+    const pipeline = `find . -type f | sed 's|^\\./||' | LC_ALL=C sort | while IFS= read -r f; do sha256sum "$f"; done | sha256sum`;
+    const result = sh(pipeline, join(bundle, 'rules', pack!.name));
+    expect(result.stdout.split(' ')[0]).toBe(pack!.sha256);
+  });
+
   it('accepts a signature openssl made over manifest.json with the same key', async () => {
     const keys = ed25519Keys(dir, 'openssl-signed');
     const bundle = join(dir, 'openssl-signed');

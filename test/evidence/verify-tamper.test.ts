@@ -210,3 +210,15 @@ describe('evidence verify', () => {
     expect(report.problems).toEqual([expect.objectContaining({ file: 'results.json', kind: 'missing' })]);
   });
 });
+
+describe('evidence verify without a manifest', () => {
+  it('still checks every file against SHA256SUMS and says the signature was not checked', async () => {
+    const bundle = copy();
+    rmSync(join(bundle, 'manifest.json'));
+    flipByte(join(bundle, 'results.json'), 40);
+    const { code, problems, out } = await verifyProblems(bundle);
+    expect(code).toBe(1);
+    expect(problems).toEqual(['manifest.json: missing', 'results.json: modified']);
+    expect(out).toContain('signature: not checked');
+  });
+});

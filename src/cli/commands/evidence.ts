@@ -72,6 +72,8 @@ function describe(bundle: string, report: VerifyReport): string {
     );
   } else if (s.status === 'unsigned') {
     lines.push('signature: none (the bundle is not signed; the hashes prove consistency, not origin)');
+  } else if (s.status === 'unchecked') {
+    lines.push('signature: not checked (manifest.json is missing or unreadable)');
   }
   lines.push(
     report.ok
