@@ -32,7 +32,7 @@ const views: View[] = [
     name: '111122223333',
     accountId: '111122223333',
     region: 'global',
-    data: { derived: { s3DataEvents: { allBuckets: false, buckets: [{ Name: 'ledger', ReadWriteType: 'All' }] } } },
+    data: { derived: { s3DataEvents: { allBuckets: { read: false, write: false }, buckets: [{ Name: 'ledger', ReadWriteType: 'All' }] } } },
   },
 ];
 views[0]!.data.$errors = { Trail: denied };

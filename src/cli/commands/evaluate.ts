@@ -44,7 +44,8 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
       const { config, ruleSet } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, cwd });
       const waiversFile = flags.waivers ?? config.waiversFile;
       const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd);
-      const inventory = loadInventory(resolve(cwd, flags.inventory));
+      // Name the inventory as the user wrote it in errors, unless a different working directory forces a full path.
+      const inventory = loadInventory(cwd === process.cwd() ? flags.inventory : resolve(cwd, flags.inventory));
       // The scan time defaults to the collection time, so evaluating a saved inventory twice gives identical output.
       const scanTime = flags.scanTime ?? new Date(inventory.collectedAt);
       const doc = evaluate({
