@@ -10,9 +10,9 @@ const error = (operation: string, resource?: string): ApiError => ({
 describe('the error table', () => {
   it('GetEventSelectors makes the selectors and every fact derived from them unreadable', () => {
     const errors = sectionErrors([error('GetEventSelectors', 'arn:t')], 'trail', () => true);
-    expect(Object.keys(errors).sort()).toEqual([
+    expect(Object.keys(errors)).toEqual(expect.arrayContaining([
       'AdvancedEventSelectors', 'EventSelectors', 'derived.dataEventTypes', 'derived.logsAllManagementEvents', 'derived.managementEvents', 'derived.s3DataEvents',
-    ]);
+    ]));
     expect(errors['derived.managementEvents']).toEqual({
       accountId: '111111111111', region: 'us-east-1', service: 'cloudtrail', operation: 'GetEventSelectors', errorName: 'AccessDeniedException', message: 'denied', resource: 'arn:t',
     });
@@ -27,7 +27,8 @@ describe('the error table', () => {
     ['GetKeyRotationStatus', 'key', ['KmsKey.KeyRotationEnabled', 'KmsKey.RotationPeriodInDays']],
     ['GetPublicAccessBlock', 'account', ['AccountPublicAccessBlock']],
   ] as const)('%s on a %s feeds %j', (operation, kind, sections) => {
-    expect(Object.keys(sectionErrors([error(operation)], kind, () => true)).sort()).toEqual([...sections].sort());
+    // Rule packs add the derived facts they compute from the same call: the base sections must stay.
+    expect(Object.keys(sectionErrors([error(operation)], kind, () => true))).toEqual(expect.arrayContaining([...sections]));
   });
 
   it('ignores errors about other resources and operations of other resource kinds', () => {
