@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { cli } from '../rules/cli-io.js';
+
+describe('trailguard rules list', () => {
+  it('prints id, severity, resource and title, sorted by id', async () => {
+    const { code, out } = await cli(['rules', 'list', '--no-builtin', '--rules', 'test/fixtures/rules/valid']);
+    expect(code).toBe(0);
+    expect(out).toBe(
+      'fixture-critical-buckets  high    account  Fixture data events cover exactly the critical buckets\n' +
+        'fixture-trail-validation  medium  trail    Fixture trails have log file validation on\n',
+    );
+  });
+
+  it('--json, with the severity the config sets', async () => {
+    const { writeFileSync, mkdirSync } = await import('node:fs');
+    mkdirSync('test-output/rules-list', { recursive: true });
+    writeFileSync('test-output/rules-list/config.yaml', 'rules:\n  fixture-trail-validation: { severity: critical }\n  fixture-critical-buckets: off\n');
+    const { code, out } = await cli(['rules', 'list', '--no-builtin', '--rules', 'test/fixtures/rules/valid', '--config', 'test-output/rules-list/config.yaml', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual([
+      { id: 'fixture-critical-buckets', severity: 'high', enabled: false, resource: 'account', title: 'Fixture data events cover exactly the critical buckets', file: 'test/fixtures/rules/valid/fixture-critical-buckets.yaml' },
+      { id: 'fixture-trail-validation', severity: 'critical', enabled: true, resource: 'trail', title: 'Fixture trails have log file validation on', file: 'test/fixtures/rules/valid/fixture-trail-validation.yaml' },
+    ]);
+  });
+
+  it('includes the built-in pack by default', async () => {
+    const { out } = await cli(['rules', 'list', '--rules', 'test/fixtures/rules/valid', '--json']);
+    const ids = (JSON.parse(out) as Array<{ id: string }>).map((r) => r.id);
+    expect(ids).toContain('fixture-trail-validation');
+    expect(ids).toContain('cloudtrail-log-file-validation');
+  });
+});
+
+describe('trailguard rules test', () => {
+  it('passes the cases of valid rules: exit 0 and the count line', async () => {
+    const { code, out } = await cli(['rules', 'test', 'test/fixtures/rules/valid']);
+    expect(code).toBe(0);
+    expect(out).toBe('2 rules, 7 cases, 0 failed\n');
+  });
+
+  it('prints each failing case at its file:line and exits 1', async () => {
+    const { code, out } = await cli(['rules', 'test', 'test/fixtures/rules/failing-tests', 'test/fixtures/rules/valid']);
+    expect(code).toBe(1);
+    expect(out.split('\n')).toEqual([
+      'test/fixtures/rules/failing-tests/fixture-wrong-expectation.yaml:22:5: fixture-wrong-expectation › stopped is wrongly expected to pass: ' +
+        'expected pass, got fail (not logging: Status.IsLogging is_true (found false))',
+      '3 rules, 9 cases, 1 failed',
+      '',
+    ]);
+  });
+
+  it('tests the built-in pack when no folder is given', async () => {
+    const { code, out } = await cli(['rules', 'test']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^[1-9]\d* rules, \d+ cases, 0 failed\n$/);
+  });
+});
