@@ -36,7 +36,7 @@ import { renderReadme } from './readme-txt.js';
 import { buildRunRecord } from './run-record.js';
 import { parsePublicKey, publicKeySha256, type SignatureInfo, type Signer } from './sign.js';
 import { renderSums } from './sha256sums.js';
-import { packTarball as packTarballFile } from './tarball.js';
+import { packTarball } from './tarball.js';
 import type { EvidenceInput, RunRecord } from './types.js';
 
 export interface ExportOptions {
@@ -61,14 +61,17 @@ export async function exportEvidence(input: EvidenceInput, outPath: string, opti
   const out = resolve(outPath);
   const tarball = out.endsWith('.tar.gz');
   await checkOutPath(out, tarball);
+  // The scan's start time dates every tarball entry: meaningful to a reader, and fixed for fixed inputs.
+  const mtime = isoTime(input.run.startedAt, 'run.startedAt');
+  isoTime(input.run.endedAt, 'run.endedAt');
   await mkdir(dirname(out), { recursive: true });
   // Staged beside the destination, so the final rename never crosses filesystems.
   const staging = await mkdtemp(`${out}.partial-`);
   const partialTarball = `${staging}.tar.gz`;
   try {
-    const { paths, manifestSha256, run } = await writeBundle(input, staging, options);
+    const { paths, manifestSha256 } = await writeBundle(input, staging, options);
     if (tarball) {
-      await packTarball(staging, paths, partialTarball, run.startedAt);
+      await packTarball(staging, paths, partialTarball, mtime);
       await rename(partialTarball, out);
     } else {
       await rmdir(out).catch(() => undefined);
@@ -89,18 +92,17 @@ async function checkOutPath(out: string, tarball: boolean): Promise<void> {
   if ((await readdir(out)).length > 0) throw new InputError([{ file: out, message: 'is a folder that is not empty; evidence goes into a new or empty folder' }]);
 }
 
-async function packTarball(root: string, paths: string[], file: string, startedAt: string): Promise<void> {
-  // The scan's start time dates every entry: meaningful to a reader, and fixed for fixed inputs.
-  const mtime = new Date(startedAt);
-  if (Number.isNaN(mtime.getTime())) throw new InputError(`run.startedAt ${JSON.stringify(startedAt)} is not an ISO-8601 time`);
-  await packTarballFile(root, paths, file, mtime);
+function isoTime(value: string, what: string): Date {
+  const time = new Date(value);
+  if (typeof value !== 'string' || Number.isNaN(time.getTime())) throw new InputError(`${what} ${JSON.stringify(value)} is not an ISO-8601 time`);
+  return time;
 }
 
 async function writeBundle(
   input: EvidenceInput,
   root: string,
   options: ExportOptions,
-): Promise<{ paths: string[]; manifestSha256: string; run: RunRecord }> {
+): Promise<{ paths: string[]; manifestSha256: string }> {
   const writer = new BundleWriter(root, options.knownSecrets);
   const json = (value: unknown) => `${stableStringify(value)}\n`;
 
@@ -161,5 +163,5 @@ async function writeBundle(
   const manifestSha256 = sha256Hex(manifestText);
   if (options.signer) await writer.write(SIGNATURE_FILE, await options.signer.sign(Buffer.from(manifestText)));
   await writer.write(SUMS_FILE, renderSums([...files, { path: MANIFEST_FILE, sha256: manifestSha256 }]));
-  return { paths: [...writer.paths].sort(comparePaths), manifestSha256, run };
+  return { paths: [...writer.paths].sort(comparePaths), manifestSha256 };
 }
