@@ -10,6 +10,7 @@ import type {
   AccountSpec, AlarmSpec, BucketSpec, EventDataStoreSpec, EventRuleSpec, FaultSpec, KeySpec,
   LogGroupSpec, OrganizationSpec, RoleSpec, TopicSpec, TrailSpec, WorldSpec,
 } from './spec.js';
+import { addTrailLogs } from '../trail-logs.js';
 import { DEFAULT_ENABLED_REGIONS, OPT_IN_REGIONS } from './regions.js';
 
 export interface SimObject {
@@ -113,6 +114,7 @@ export class World {
     for (const account of this.accounts.values()) {
       for (const t of account.trails) if (t.spec.IsOrganizationTrail) this.organizationTrails.push(t);
     }
+    for (const logs of spec.trailLogs ?? []) addTrailLogs(this, logs);
   }
 
   /** Adds (or replaces) an object in a bucket of the world. */

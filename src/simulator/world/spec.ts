@@ -10,6 +10,7 @@ import type {
   PolicyDocument,
   PublicAccessBlockConfiguration,
 } from '../../inventory/types.js';
+import type { TrailLogsSpec } from '../trail-logs.js';
 
 export interface WorldSpec {
   /** Every region of the partition; default: the 17 default-enabled commercial regions plus the opt-in ones. */
@@ -18,6 +19,8 @@ export interface WorldSpec {
   accounts: AccountSpec[];
   faults?: FaultSpec[];
   options?: { pageSize?: number; seed?: number };
+  /** Generated log and digest files for trails of the world (src/simulator/trail-logs.ts). */
+  trailLogs?: TrailLogsSpec[];
 }
 
 export interface OrganizationSpec {
