@@ -39,10 +39,15 @@ svg text { font: 12px system-ui, sans-serif; fill: var(--fg); }
 .legend svg { vertical-align: -2px; margin-right: .3rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--line); }
-thead th { background: var(--bg-alt); position: sticky; top: 0; }
+thead th { background: var(--bg-alt); }
+#findings > thead th { position: sticky; top: 0; z-index: 1; }
+#findings { table-layout: fixed; }
+.c-status { width: 6.5rem; } .c-severity { width: 8.5rem; } .c-rule { width: 12rem; } .c-account { width: 8.5rem; }
+.c-region { width: 6.5rem; } .c-resource { width: 24%; }
+#findings td { overflow-wrap: anywhere; }
 td.num, th.num { text-align: right; }
 th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }
-th button:focus-visible, summary:focus-visible, input:focus-visible, select:focus-visible, a:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+th button:focus-visible, button.toggle:focus-visible, summary:focus-visible, input:focus-visible, select:focus-visible, a:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
 th[aria-sort="ascending"] button::after { content: " \\25B2" / ""; }
 th[aria-sort="descending"] button::after { content: " \\25BC" / ""; }
 .filters { display: flex; flex-wrap: wrap; align-items: end; gap: .75rem 1.25rem; margin-bottom: .75rem; }
@@ -52,6 +57,11 @@ th[aria-sort="descending"] button::after { content: " \\25BC" / ""; }
 #f-count { margin: 0; color: var(--muted); }
 .arn { word-break: break-all; }
 details summary { cursor: pointer; }
+button.toggle { font: inherit; color: inherit; background: none; border: 0; padding: 0; text-align: left; cursor: pointer; }
+button.toggle::before { content: "\\25B8  " / ""; }
+button.toggle[aria-expanded="true"]::before { content: "\\25BE  " / ""; }
+tr.detail:not(.open) { display: none; }
+tr.detail > td { background: #fcfcfd; }
 .evidence { margin: .5rem 0; padding: .5rem .75rem; border-left: 3px solid var(--line); background: #fcfcfd; }
 .evidence h4 { margin: .5rem 0 .25rem; font-size: .95em; }
 .evidence table { font-size: .9em; }
@@ -61,8 +71,10 @@ details summary { cursor: pointer; }
 .rule-doc { margin-bottom: .5rem; }
 .warnings li { color: var(--error); }
 @media print {
-  .filters, th button::after { display: none; }
-  thead th { position: static; }
+  .filters, th button::after, button.toggle::before { display: none; }
+  /* Printed reports show every finding's evidence (but not the rows filtered out). */
+  tr.detail:not(.open):not([hidden]) { display: table-row; }
+  #findings > thead th { position: static; }
   tr, figure, .rule-doc { break-inside: avoid; }
   a { color: inherit; }
   body { font-size: 11pt; }
@@ -75,11 +87,13 @@ export const SCRIPT = `
 (function () {
   var table = document.getElementById('findings');
   var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
+  var rows = Array.prototype.slice.call(body.querySelectorAll(':scope > tr.finding'));
   var text = document.getElementById('f-text');
   var status = document.getElementById('f-status');
   var severity = document.getElementById('f-severity');
   var count = document.getElementById('f-count');
+
+  function detailOf(row) { return row.nextElementSibling; }
 
   function applyFilter() {
     var q = text.value.trim().toLowerCase();
@@ -89,6 +103,7 @@ export const SCRIPT = `
         (!status.value || row.dataset.status === status.value) &&
         (!severity.value || row.dataset.severity === severity.value);
       row.hidden = !visible;
+      detailOf(row).hidden = !visible;
       if (visible) shown++;
     });
     count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' results';
@@ -103,23 +118,42 @@ export const SCRIPT = `
       var cell = row.cells[index];
       return cell.dataset.sort !== undefined ? cell.dataset.sort : cell.textContent.trim();
     }
-    var numeric = th.dataset.type === 'number';
     rows.sort(function (a, b) {
-      var c = numeric ? Number(key(a)) - Number(key(b)) : key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+      var c = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
       return ascending ? c : -c;
     });
-    rows.forEach(function (row) { body.appendChild(row); });
+    rows.forEach(function (row) {
+      var detail = detailOf(row);
+      body.appendChild(row);
+      body.appendChild(detail);
+    });
   }
 
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
     var button = th.querySelector('button');
     if (button) button.addEventListener('click', function () { sortBy(th); });
   });
+  rows.forEach(function (row) {
+    var button = row.querySelector('button.toggle');
+    button.addEventListener('click', function () {
+      var open = button.getAttribute('aria-expanded') !== 'true';
+      button.setAttribute('aria-expanded', String(open));
+      detailOf(row).classList.toggle('open', open);
+    });
+  });
   text.addEventListener('input', applyFilter);
   status.addEventListener('change', applyFilter);
   severity.addEventListener('change', applyFilter);
 
-  // Printed reports show every finding's evidence; the screen keeps them collapsed.
+  // A finding's link to its rule opens that rule's description.
+  function openTarget() {
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (target && target.tagName === 'DETAILS') target.open = true;
+  }
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
+
+  // Printed reports show the rules' descriptions; the screen keeps them collapsed.
   var opened = [];
   window.addEventListener('beforeprint', function () {
     document.querySelectorAll('details:not([open])').forEach(function (d) { d.open = true; opened.push(d); });

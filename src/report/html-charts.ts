@@ -15,8 +15,8 @@ export interface Category {
 
 const ROW = 26;
 const LABEL_WIDTH = 190;
-const BAR_WIDTH = 250;
-const WIDTH = 640;
+const BAR_WIDTH = 300;
+const WIDTH = 780;
 
 export function barChart(id: string, caption: string, categories: Category[]): string {
   const max = Math.max(1, ...categories.map((c) => c.results.length));

@@ -137,26 +137,29 @@ function findings(results: Result[], ruleOf: (r: Result) => RuleSummary): string
 <p id="f-count" role="status" aria-live="polite">Showing ${results.length} of ${results.length} results</p>
 </div>
 <table id="findings">
-<caption class="visually-hidden">Every result, one row per rule and resource. Column buttons sort; each finding expands to its evidence and remediation.</caption>
+<caption class="visually-hidden">Every result, one row per rule and resource. Column buttons sort; each finding's button shows its evidence and remediation in the row below.</caption>
+<colgroup>${columns.map((name) => `<col class="c-${name.toLowerCase()}">`).join('')}</colgroup>
 <thead><tr>${head}</tr></thead>
 <tbody>
-${results.map((r) => findingRow(r, ruleOf(r))).join('\n')}
+${results.map((r, i) => findingRow(r, ruleOf(r), i)).join('\n')}
 </tbody>
 </table>
 </section>`;
 }
 
-function findingRow(r: Result, rule: RuleSummary): string {
+/** A finding row, then its evidence in a full-width row that the Finding button discloses. */
+function findingRow(r: Result, rule: RuleSummary, index: number): string {
   const search = [r.status, r.severity, r.ruleId, r.title, r.accountId, r.region, r.resourceArn, r.resourceName, r.message].join(' ').toLowerCase();
-  return `<tr data-status="${esc(r.status)}" data-severity="${esc(r.severity)}" data-search="${esc(search)}">
+  return `<tr class="finding" data-status="${esc(r.status)}" data-severity="${esc(r.severity)}" data-search="${esc(search)}">
 <td data-sort="${STATUS_ORDER.indexOf(r.status)}">${badge(r.status)}</td>
 <td class="sev" data-sort="${SEVERITIES.length - severityRank(r.severity)}">${esc(r.severity)}</td>
 <td><code>${esc(r.ruleId)}</code></td>
 <td>${esc(r.accountId)}</td>
 <td>${esc(r.region)}</td>
 <td class="arn">${esc(r.resourceArn)}</td>
-<td><details><summary>${esc(r.message)}</summary>${evidence(r, rule)}</details></td>
-</tr>`;
+<td><button type="button" class="toggle" aria-expanded="false" aria-controls="ev-${index}">${esc(r.message)}</button></td>
+</tr>
+<tr class="detail" id="ev-${index}"><td colspan="7">${evidence(r, rule)}</td></tr>`;
 }
 
 function evidence(r: Result, rule: RuleSummary): string {
