@@ -3,6 +3,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { PACKAGE_ROOT } from '../cli/version.js';
 import { InputError, type Problem } from '../errors.js';
 import type { Inventory } from './types.js';
@@ -59,12 +60,18 @@ function describe(e: ErrorObject): string {
   return e.message ?? e.keyword;
 }
 
-/** V8 reports "... at position N" (or "line L column C"); an unexpected end is at the end of the text. */
+/**
+ * Where JSON.parse stopped. V8 sometimes says "at position N"; otherwise the YAML parser (JSON is
+ * YAML) locates most syntax errors; failing both, the end of the text (a truncated file).
+ */
 function jsonErrorPosition(text: string, message: string): { line: number; column: number } {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
   const position = /position (\d+)/.exec(message);
-  const offset = position ? Number(position[1]) : text.length;
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  if (position) {
+    const before = text.slice(0, Number(position[1])).split('\n');
+    return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+  }
+  const located = parseDocument(text).errors[0]?.linePos?.[0];
+  if (located) return { line: located.line, column: located.col };
+  const lines = text.split('\n');
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
