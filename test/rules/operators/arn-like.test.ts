@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, leaf, problemsOf } from '../condition-harness.js';
+import { leaf } from '../condition-harness.js';
 
 describe('arn_like', () => {
   it('* matches any run of characters, including : and /', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, leaf, problemsOf } from '../condition-harness.js';
+import { evaluateCondition, leaf } from '../condition-harness.js';
 
 describe('disjoint', () => {
   it('holds when nothing is shared', () => expect(leaf('disjoint', ['kms.amazonaws.com'], ['s3.amazonaws.com'])).toBe(true));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, leaf, problemsOf } from '../condition-harness.js';
+import { evaluateCondition, leaf } from '../condition-harness.js';
 
 describe('exists', () => {
   it('holds for any present value, even false or empty', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, leaf, problemsOf } from '../condition-harness.js';
+import { leaf, problemsOf } from '../condition-harness.js';
 
 describe('lte', () => {
   it('orders numbers, equality included', () => {

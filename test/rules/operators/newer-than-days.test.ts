@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, leaf, problemsOf } from '../condition-harness.js';
+import { leaf } from '../condition-harness.js';
 
 describe('newer_than_days (relative to the scan time)', () => {
   const scanTime = new Date('2026-01-01T00:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, leaf, problemsOf } from '../condition-harness.js';
+import { evaluateCondition, leaf } from '../condition-harness.js';
 
 describe('not_exists', () => {
   it('holds for missing or null', () => {

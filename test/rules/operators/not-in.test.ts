@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, leaf, problemsOf } from '../condition-harness.js';
+import { leaf } from '../condition-harness.js';
 
 describe('not_in', () => {
   it('holds when the scalar is none of the listed values', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, leaf, problemsOf } from '../condition-harness.js';
+import { leaf, problemsOf } from '../condition-harness.js';
 
 describe('older_than_days (relative to the scan time, never the clock)', () => {
   const scanTime = new Date('2026-01-01T00:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition, leaf, problemsOf } from '../condition-harness.js';
+import { evaluateCondition, leaf } from '../condition-harness.js';
 
 describe('subset_of', () => {
   it('holds when every element read is allowed', () => expect(leaf('subset_of', ['a'], ['a', 'b'])).toBe(true));
