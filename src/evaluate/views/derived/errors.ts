@@ -7,7 +7,8 @@
 import type { ApiError } from '../../../inventory/types.js';
 import type { SectionError } from '../../../rules/types.js';
 
-export type ErrorKind = 'trail' | 'bucket' | 'key' | 'log-group' | 'topic' | 'event-data-store' | 'account' | 'organization';
+/** `monitoring`: sections of one control's node in the account view's derived.monitoring (monitoring.ts). */
+export type ErrorKind = 'trail' | 'bucket' | 'key' | 'log-group' | 'topic' | 'event-data-store' | 'account' | 'organization' | 'monitoring';
 
 const SELECTOR_FACTS = ['EventSelectors', 'AdvancedEventSelectors', 'derived.managementEvents', 'derived.logsAllManagementEvents', 'derived.s3DataEvents', 'derived.dataEventTypes'];
 const TRAIL_LIST_FACTS = ['derived.trails', 'derived.coveredRegions', 'derived.uncoveredRegions', 'derived.s3DataEvents'];
@@ -49,6 +50,9 @@ export const ERROR_FEEDS: Readonly<Record<string, Partial<Record<ErrorKind, read
   DescribeAlarms: { 'log-group': ['derived.filters'] },
   GetTopicAttributes: { topic: ['Attributes'] },
   ListSubscriptionsByTopic: { topic: ['subscriptions', 'confirmedSubscriptions'] },
+  // EventBridge (the alternative to a metric filter for derived.monitoring.<control>.eventbridge)
+  ListRules: { monitoring: ['eventbridge'] },
+  ListTargetsByRule: { monitoring: ['eventbridge'] },
   // Regions
   ListRegions: { account: ['Regions', 'derived.coveredRegions', 'derived.uncoveredRegions'] },
   DescribeRegions: { account: ['Regions', 'derived.coveredRegions', 'derived.uncoveredRegions'] },
