@@ -147,5 +147,6 @@ export function loopbackHandler(timeoutMs?: number): NodeHttpHandler {
       import('node:dns').then((dns) => dns.lookup(hostname, opts, callback));
     },
   });
-  return new NodeHttpHandler({ httpAgent, requestTimeout: timeoutMs, connectionTimeout: timeoutMs });
+  // throwOnRequestTimeout: without it this SDK version only logs a warning when the timeout passes.
+  return new NodeHttpHandler({ httpAgent, requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: timeoutMs !== undefined });
 }

@@ -8,6 +8,7 @@
  */
 import { createHash, createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { InputError } from '../errors.js';
 import { sha256Hex, signingString, type DigestFile, type DigestLogFile } from '../verify-logs/digest-format.js';
 import { accountFolder, digestKey, logKey, logsRoot, parseTrailArn, type DigestIdentity } from '../verify-logs/locate.js';
 import { HOUR_MS, displayTime } from '../verify-logs/time.js';
@@ -103,7 +104,7 @@ export function simulatorSigner(): Signer {
 export function addTrailLogs(world: World, spec: TrailLogsSpec): TrailLogsManifest {
   const arn = parseTrailArn(spec.trail);
   const trail = arn ? world.accounts.get(arn.accountId)?.trails.find((t) => t.arn === spec.trail) : undefined;
-  if (!arn || !trail) throw new Error(`trailLogs: ${spec.trail} is not a trail of the world`);
+  if (!arn || !trail) throw new InputError(`trailLogs: ${spec.trail} is not the ARN of a trail in the world's accounts`);
   const organizationTrail = trail.spec.IsOrganizationTrail === true && world.organization !== undefined;
   const account = world.accounts.get(arn.accountId);
   const enabled = account ? [...account.regionStatus].filter(([, s]) => s !== 'DISABLED').map(([r]) => r) : [];
