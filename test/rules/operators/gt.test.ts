@@ -19,3 +19,10 @@ describe('gt', () => {
   });
   it('an absent value is not greater', () => expect(leaf('gt', undefined, 1)).toBe(false));
 });
+
+describe('gt with times without an offset', () => {
+  it('reads them as UTC, whatever the machine time zone', () => {
+    expect(leaf('gt', '2025-06-01T08:00:01', '2025-06-01T08:00:00Z')).toBe(true);
+    expect(leaf('gt', '2025-06-01 08:00:00', '2025-06-01T08:00:00Z')).toBe(false);
+  });
+});
