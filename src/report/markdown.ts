@@ -26,7 +26,11 @@ export function renderMarkdown(doc: ResultsDocument, limit = MARKDOWN_LIMIT): st
   const failureGroups = [...groupByRule(of('fail')).values()].sort(
     (a, b) => severityRank(first(b).severity) - severityRank(first(a).severity) || compare(first(a).ruleId, first(b).ruleId),
   );
-  out.section('failures', '\n### Failures\n', failureGroups.map((g) => ({ text: failureSection(g, ruleOf(first(g))), count: g.length })));
+  if (failureGroups.length) out.add('\n### Failures\n');
+  for (const group of failureGroups) {
+    const { heading, rows, closing } = failureSection(group, ruleOf(first(group)));
+    out.section('failures', heading, rows.map((text) => ({ text, count: 1 })), closing);
+  }
 
   const errors = of('error');
   out.section(
@@ -58,14 +62,14 @@ function first(group: Result[]): Result {
 }
 
 /**
- * Appends sections entry by entry while they fit. Once one entry does not fit, everything
- * after it is counted instead of written, and a closing note says what was left out.
+ * Appends sections entry by entry while they fit. From the first entry that does not fit,
+ * everything is counted instead of written, and a closing note says what was left out.
  */
 class Budget {
   private parts: string[] = [];
   private bytes = 0;
   private omitted = new Map<string, number>();
-  // Room for the truncation note and a section's closing tag.
+  // Room for the truncation note.
   private static readonly RESERVE = 500;
   constructor(private readonly limit: number) {}
 
@@ -74,16 +78,16 @@ class Budget {
     this.bytes += Buffer.byteLength(part);
   }
 
-  /** A heading, its entries and a closing tag; an empty section is not written at all. */
+  /** A heading, its entries and a closing text; an empty section is not written at all. */
   section(what: string, heading: string, entries: { text: string; count: number }[], closing = ''): void {
     if (entries.length === 0) return;
-    if (!this.fits(heading)) {
+    if (!this.fits(heading, closing)) {
       for (const e of entries) this.omit(what, e.count);
       return;
     }
     this.add(heading);
     for (const e of entries) {
-      if (this.fits(e.text)) this.add(e.text);
+      if (this.fits(e.text, closing)) this.add(e.text);
       else this.omit(what, e.count);
     }
     this.add(closing);
@@ -95,8 +99,9 @@ class Budget {
     return `${this.parts.join('')}\n> **Truncated** to fit GitHub's size limits: ${what} not shown. The HTML, CSV and JSON reports have every result.\n`;
   }
 
-  private fits(part: string): boolean {
-    return this.omitted.size === 0 && this.bytes + Buffer.byteLength(part) <= this.limit - Budget.RESERVE;
+  /** Whether `part` fits with `closing` still to come; once something did not fit, nothing more does. */
+  private fits(part: string, closing: string): boolean {
+    return this.omitted.size === 0 && this.bytes + Buffer.byteLength(part) + Buffer.byteLength(closing) <= this.limit - Budget.RESERVE;
   }
 
   private omit(what: string, count: number): void {
@@ -128,23 +133,26 @@ function header(doc: ResultsDocument, results: Result[]): string {
   return `${lines.join('\n')}`;
 }
 
-function failureSection(results: Result[], rule: RuleSummary): string {
+/** One failing rule: a heading and table header, a row per resource, then the remediation. */
+function failureSection(results: Result[], rule: RuleSummary): { heading: string; rows: string[]; closing: string } {
   const controls = frameworkControls(rule);
   const r = rule.remediation;
-  const lines = [
+  const heading = [
     '',
     `#### ${SEVERITY_ICON[rule.severity]} ${rule.severity.toUpperCase()} · ${code(rule.id)}: ${text(rule.title)} (${results.length})`,
     '',
     '| Account | Region | Resource | Found |',
     '|---|---|---|---|',
-    ...results.map((res) => row([res.accountId, res.region, code(res.resourceArn), [text(res.message), ...(res.failures ?? []).map((f) => text(describeFailure(f)))].join('<br>')]).trimEnd()),
     '',
-    `**Remediation:** ${text(r.summary)}`,
-  ];
-  if (r.cli) lines.push('', '```sh', r.cli.trimEnd().replaceAll('```', '` ` `'), '```');
+  ].join('\n');
+  const rows = results.map((res) =>
+    row([res.accountId, res.region, code(res.resourceArn), [text(res.message), ...(res.failures ?? []).map((f) => text(describeFailure(f)))].join('<br>')]),
+  );
+  const closing = ['', `**Remediation:** ${text(r.summary)}`];
+  if (r.cli) closing.push('', '```sh', r.cli.trimEnd().replaceAll('```', '` ` `'), '```');
   const refs = [controls.length ? `Controls: ${text(controls.join(', '))}` : '', rule.references[0] ? `[Reference](${rule.references[0].replaceAll(')', '%29')})` : '', rule.file ? `Rule: \`${rule.file}\`` : ''];
-  if (refs.some(Boolean)) lines.push('', refs.filter(Boolean).join(' · '));
-  return `${lines.join('\n')}\n`;
+  if (refs.some(Boolean)) closing.push('', refs.filter(Boolean).join(' · '));
+  return { heading, rows, closing: `${closing.join('\n')}\n` };
 }
 
 function footer(doc: ResultsDocument): string {
