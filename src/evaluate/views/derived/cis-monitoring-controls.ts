@@ -1,0 +1,253 @@
+/**
+ * The 15 CIS "monitoring" controls (CIS AWS Foundations v3.0.0–v5.0.0 4.1–4.15, v6.0.0 5.1–5.15)
+ * as data: for each, the metric filter pattern(s) CIS prescribes per version, and the synthetic
+ * CloudTrail events a filter must catch (`match`) and must let through (`ignore`). Everything
+ * the matcher knows about a control is here; src/evaluate/views/derived/monitoring-match.ts has
+ * no control-specific branch.
+ *
+ * A control whose pattern changed between CIS versions has one variant per pattern; its fact key
+ * carries the variant (`unauthorized-api-calls-cis4`). Every prescribed pattern passes all three
+ * strictness levels for its own variant (a unit test holds the data to that).
+ */
+
+/** A partial CloudTrail record, merged over BASE_EVENT. */
+export type EventSpec = Record<string, unknown>;
+
+export interface ControlVariant {
+  /** The fact key: derived.monitoring.<key>.<strictness>. */
+  key: string;
+  /** CIS AWS Foundations versions whose pattern this is. */
+  cisVersions: string[];
+  /** The filter patterns CIS prescribes (where CIS offers alternatives, each one is accepted). */
+  patterns: string[];
+  /** Events the filter must match. */
+  match: EventSpec[];
+  /** Benign counterparts the filter must not match. */
+  ignore: EventSpec[];
+}
+
+export interface MonitoringControl {
+  /** The rule id is `cw-monitor-<id>`. */
+  id: string;
+  /**
+   * Where an EventBridge rule sees the events: `global` services (IAM, Organizations) deliver
+   * them to the partition's global region only; `regional` ones in each region, so a rule is
+   * needed in every enabled region.
+   */
+  eventBridgeScope: 'global' | 'regional';
+  variants: ControlVariant[];
+}
+
+export const CIS_VERSIONS = ['3.0.0', '4.0.1', '5.0.0', '6.0.0'] as const;
+
+/** A realistic write call by an IAM user; each synthetic event overrides what it needs. */
+export const BASE_EVENT: Readonly<EventSpec> = {
+  eventVersion: '1.09',
+  eventTime: '2026-01-01T00:00:00Z',
+  eventType: 'AwsApiCall',
+  eventCategory: 'Management',
+  managementEvent: true,
+  readOnly: false,
+  awsRegion: 'us-east-1',
+  sourceIPAddress: '203.0.113.10',
+  userAgent: 'aws-cli/2.17.0',
+  recipientAccountId: '111122223333',
+  userIdentity: { type: 'IAMUser', principalId: 'AIDAEXAMPLE', arn: 'arn:aws:iam::111122223333:user/alice', accountId: '111122223333', userName: 'alice' },
+};
+
+/** The partition's region that receives global service events (IAM, Organizations, STS). */
+export const GLOBAL_EVENTS_REGION: Readonly<Record<string, string>> = { aws: 'us-east-1', 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-west-1' };
+
+const anyName = (names: readonly string[]) => names.map((n) => `($.eventName = ${n})`).join(' || ');
+const calls = (eventSource: string, names: readonly string[]): EventSpec[] => names.map((eventName) => ({ eventSource, eventName }));
+/** A single-pattern control: the events named, from one service, with a read-only call of that service as the benign case. */
+function namedEvents(key: string, eventSource: string, names: readonly string[], benign: string, patterns: string[], cisVersions: readonly string[] = CIS_VERSIONS): ControlVariant {
+  return { key, cisVersions: [...cisVersions], patterns, match: calls(eventSource, names), ignore: calls(eventSource, [benign]) };
+}
+
+const IAM_POLICY_EVENTS = [
+  'DeleteGroupPolicy', 'DeleteRolePolicy', 'DeleteUserPolicy', 'PutGroupPolicy', 'PutRolePolicy', 'PutUserPolicy',
+  'CreatePolicy', 'DeletePolicy', 'CreatePolicyVersion', 'DeletePolicyVersion',
+  'AttachRolePolicy', 'DetachRolePolicy', 'AttachUserPolicy', 'DetachUserPolicy', 'AttachGroupPolicy', 'DetachGroupPolicy',
+];
+const TRAIL_EVENTS = ['CreateTrail', 'UpdateTrail', 'DeleteTrail', 'StartLogging', 'StopLogging'];
+const KMS_EVENTS = ['DisableKey', 'ScheduleKeyDeletion'];
+const S3_POLICY_EVENTS = [
+  'PutBucketAcl', 'PutBucketPolicy', 'PutBucketCors', 'PutBucketLifecycle', 'PutBucketReplication',
+  'DeleteBucketPolicy', 'DeleteBucketCors', 'DeleteBucketLifecycle', 'DeleteBucketReplication',
+];
+const CONFIG_EVENTS = ['StopConfigurationRecorder', 'DeleteDeliveryChannel', 'PutDeliveryChannel', 'PutConfigurationRecorder'];
+const SECURITY_GROUP_EVENTS = [
+  'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroupIngress', 'RevokeSecurityGroupEgress',
+  'CreateSecurityGroup', 'DeleteSecurityGroup',
+];
+const NACL_EVENTS = ['CreateNetworkAcl', 'CreateNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclEntry', 'ReplaceNetworkAclAssociation'];
+const GATEWAY_EVENTS = ['CreateCustomerGateway', 'DeleteCustomerGateway', 'AttachInternetGateway', 'CreateInternetGateway', 'DeleteInternetGateway', 'DetachInternetGateway'];
+const ROUTE_EVENTS = ['CreateRoute', 'CreateRouteTable', 'ReplaceRoute', 'ReplaceRouteTableAssociation', 'DeleteRouteTable', 'DeleteRoute', 'DisassociateRouteTable'];
+const VPC_EVENTS = [
+  'CreateVpc', 'DeleteVpc', 'ModifyVpcAttribute', 'AcceptVpcPeeringConnection', 'CreateVpcPeeringConnection',
+  'DeleteVpcPeeringConnection', 'RejectVpcPeeringConnection', 'AttachClassicLinkVpc', 'DetachClassicLinkVpc',
+  'DisableVpcClassicLink', 'EnableVpcClassicLink',
+];
+const ORGANIZATIONS_EVENTS = [
+  'AcceptHandshake', 'AttachPolicy', 'CreateAccount', 'CreateOrganizationalUnit', 'CreatePolicy', 'DeclineHandshake',
+  'DeleteOrganization', 'DeleteOrganizationalUnit', 'DeletePolicy', 'DetachPolicy', 'DisablePolicyType', 'EnablePolicyType',
+  'InviteAccountToOrganization', 'LeaveOrganization', 'MoveAccount', 'RemoveAccountFromOrganization', 'UpdatePolicy',
+  'UpdateOrganizationalUnit',
+];
+
+const CONSOLE_LOGIN: EventSpec = {
+  eventSource: 'signin.amazonaws.com',
+  eventName: 'ConsoleLogin',
+  eventType: 'AwsConsoleSignIn',
+  readOnly: false,
+  responseElements: { ConsoleLogin: 'Success' },
+  additionalEventData: { LoginTo: 'https://console.aws.amazon.com/console/home', MobileVersion: 'No', MFAUsed: 'No' },
+};
+const withMfa = (used: 'Yes' | 'No'): EventSpec => ({ ...CONSOLE_LOGIN, additionalEventData: { ...(CONSOLE_LOGIN.additionalEventData as object), MFAUsed: used } });
+const ROOT = { type: 'Root', principalId: '111122223333', arn: 'arn:aws:iam::111122223333:root', accountId: '111122223333' };
+const UNAUTHORIZED_MATCH: EventSpec[] = [
+  { eventSource: 'ec2.amazonaws.com', eventName: 'RunInstances', errorCode: 'Client.UnauthorizedOperation', errorMessage: 'You are not authorized to perform this operation.' },
+  { eventSource: 's3.amazonaws.com', eventName: 'PutBucketPolicy', errorCode: 'AccessDenied', errorMessage: 'Access Denied' },
+  { eventSource: 'kms.amazonaws.com', eventName: 'Decrypt', errorCode: 'AccessDeniedException', errorMessage: 'not authorized' },
+];
+const SUCCESSFUL_CALL: EventSpec = { eventSource: 'ec2.amazonaws.com', eventName: 'RunInstances' };
+const UNAUTHORIZED_V3 = '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }';
+const UNAUTHORIZED_V4 =
+  '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress!="delivery.logs.amazonaws.com") && ($.eventName!="HeadBucket") }';
+
+export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
+  {
+    id: 'unauthorized-api-calls',
+    eventBridgeScope: 'regional',
+    variants: [
+      { key: 'unauthorized-api-calls-cis3', cisVersions: ['3.0.0'], patterns: [UNAUTHORIZED_V3], match: UNAUTHORIZED_MATCH, ignore: [SUCCESSFUL_CALL] },
+      {
+        key: 'unauthorized-api-calls-cis4',
+        cisVersions: ['4.0.1', '5.0.0', '6.0.0'],
+        patterns: [UNAUTHORIZED_V4],
+        match: UNAUTHORIZED_MATCH,
+        ignore: [
+          SUCCESSFUL_CALL,
+          // S3 probes bucket existence with HeadBucket; denials there are noise (CIS v4+).
+          { eventSource: 's3.amazonaws.com', eventName: 'HeadBucket', errorCode: 'AccessDenied' },
+          // Log delivery services checking bucket permissions (CIS v4+).
+          { eventSource: 's3.amazonaws.com', eventName: 'GetBucketAcl', errorCode: 'AccessDenied', sourceIPAddress: 'delivery.logs.amazonaws.com', userIdentity: { type: 'AWSService', invokedBy: 'delivery.logs.amazonaws.com' } },
+        ],
+      },
+    ],
+  },
+  {
+    id: 'console-signin-no-mfa',
+    eventBridgeScope: 'regional',
+    variants: [{
+      key: 'console-signin-no-mfa',
+      cisVersions: [...CIS_VERSIONS],
+      patterns: [
+        '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }',
+        // CIS's variant for accounts with SSO: only IAM users' successful sign-ins.
+        '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }',
+      ],
+      match: [withMfa('No')],
+      ignore: [withMfa('Yes'), SUCCESSFUL_CALL],
+    }],
+  },
+  {
+    id: 'root-usage',
+    eventBridgeScope: 'regional',
+    variants: [{
+      key: 'root-usage',
+      cisVersions: [...CIS_VERSIONS],
+      patterns: ['{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }'],
+      match: [
+        { eventSource: 'iam.amazonaws.com', eventName: 'CreateAccessKey', userIdentity: ROOT },
+        { ...withMfa('Yes'), userIdentity: ROOT },
+      ],
+      ignore: [
+        // An AWS service acting with the root identity on the account's behalf.
+        { eventSource: 'iam.amazonaws.com', eventName: 'GetAccountSummary', userIdentity: { ...ROOT, invokedBy: 'support.amazonaws.com' } },
+        { eventSource: 'sts.amazonaws.com', eventName: 'AssumeRole', eventType: 'AwsServiceEvent', userIdentity: ROOT },
+        SUCCESSFUL_CALL,
+      ],
+    }],
+  },
+  {
+    id: 'iam-policy-changes',
+    eventBridgeScope: 'global',
+    variants: [namedEvents('iam-policy-changes', 'iam.amazonaws.com', IAM_POLICY_EVENTS, 'GetPolicy', [`{ ${anyName(IAM_POLICY_EVENTS)} }`])],
+  },
+  {
+    id: 'cloudtrail-config-changes',
+    eventBridgeScope: 'regional',
+    variants: [namedEvents('cloudtrail-config-changes', 'cloudtrail.amazonaws.com', TRAIL_EVENTS, 'DescribeTrails', [`{ ${anyName(TRAIL_EVENTS)} }`])],
+  },
+  {
+    id: 'console-auth-failures',
+    eventBridgeScope: 'regional',
+    variants: [{
+      key: 'console-auth-failures',
+      cisVersions: [...CIS_VERSIONS],
+      patterns: ['{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }'],
+      match: [{ ...CONSOLE_LOGIN, errorMessage: 'Failed authentication', responseElements: { ConsoleLogin: 'Failure' } }],
+      ignore: [withMfa('Yes'), SUCCESSFUL_CALL],
+    }],
+  },
+  {
+    id: 'cmk-disable-delete',
+    eventBridgeScope: 'regional',
+    variants: [namedEvents('cmk-disable-delete', 'kms.amazonaws.com', KMS_EVENTS, 'DescribeKey', [`{ ($.eventSource = kms.amazonaws.com) && (${anyName(KMS_EVENTS)}) }`])],
+  },
+  {
+    id: 's3-bucket-policy-changes',
+    eventBridgeScope: 'regional',
+    variants: [namedEvents('s3-bucket-policy-changes', 's3.amazonaws.com', S3_POLICY_EVENTS, 'GetBucketPolicy', [`{ ($.eventSource = s3.amazonaws.com) && (${anyName(S3_POLICY_EVENTS)}) }`])],
+  },
+  {
+    id: 'config-changes',
+    eventBridgeScope: 'regional',
+    variants: [namedEvents('config-changes', 'config.amazonaws.com', CONFIG_EVENTS, 'DescribeConfigurationRecorders', [`{ ($.eventSource = config.amazonaws.com) && (${anyName(CONFIG_EVENTS)}) }`])],
+  },
+  {
+    id: 'security-group-changes',
+    eventBridgeScope: 'regional',
+    variants: [
+      namedEvents('security-group-changes-cis3', 'ec2.amazonaws.com', SECURITY_GROUP_EVENTS, 'DescribeSecurityGroups', [`{ ${anyName(SECURITY_GROUP_EVENTS)} }`], ['3.0.0', '4.0.1']),
+      namedEvents(
+        'security-group-changes-cis5', 'ec2.amazonaws.com', [...SECURITY_GROUP_EVENTS, 'ModifySecurityGroupRules'], 'DescribeSecurityGroups',
+        [`{ ${anyName([...SECURITY_GROUP_EVENTS, 'ModifySecurityGroupRules'])} }`], ['5.0.0', '6.0.0'],
+      ),
+    ],
+  },
+  {
+    id: 'nacl-changes',
+    eventBridgeScope: 'regional',
+    variants: [namedEvents('nacl-changes', 'ec2.amazonaws.com', NACL_EVENTS, 'DescribeNetworkAcls', [`{ ${anyName(NACL_EVENTS)} }`])],
+  },
+  {
+    id: 'network-gateway-changes',
+    eventBridgeScope: 'regional',
+    variants: [namedEvents('network-gateway-changes', 'ec2.amazonaws.com', GATEWAY_EVENTS, 'DescribeInternetGateways', [`{ ${anyName(GATEWAY_EVENTS)} }`])],
+  },
+  {
+    id: 'route-table-changes',
+    eventBridgeScope: 'regional',
+    variants: [namedEvents('route-table-changes', 'ec2.amazonaws.com', ROUTE_EVENTS, 'DescribeRouteTables', [
+      // As CIS prints it: && binds tighter, so the eventSource clause guards CreateRoute only.
+      `{ ($.eventSource = ec2.amazonaws.com) && ${anyName(ROUTE_EVENTS)} }`,
+      `{ ($.eventSource = ec2.amazonaws.com) && (${anyName(ROUTE_EVENTS)}) }`,
+    ])],
+  },
+  {
+    id: 'vpc-changes',
+    eventBridgeScope: 'regional',
+    variants: [namedEvents('vpc-changes', 'ec2.amazonaws.com', VPC_EVENTS, 'DescribeVpcs', [`{ ${anyName(VPC_EVENTS)} }`])],
+  },
+  {
+    id: 'organizations-changes',
+    eventBridgeScope: 'global',
+    variants: [namedEvents(
+      'organizations-changes', 'organizations.amazonaws.com', ORGANIZATIONS_EVENTS, 'DescribeOrganization',
+      [`{ ($.eventSource = organizations.amazonaws.com) && (${ORGANIZATIONS_EVENTS.map((n) => `($.eventName = "${n}")`).join(' || ')}) }`],
+    )],
+  },
+];

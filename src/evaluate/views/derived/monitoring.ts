@@ -1,0 +1,194 @@
+/**
+ * derived.monitoring on the account view: is the account's activity monitored for each CIS
+ * monitoring control? For each control variant (see cis-monitoring-controls.ts) and each
+ * strictness level, the chain
+ *   trail covering the account (multi-region, logging, all management events)
+ *   → its CloudWatch Logs group (found in whichever account of the inventory owns it)
+ *   → a metric filter implementing the control → an alarm on the filter's metric (name and
+ *   namespace, in the log group's account and region) with actions enabled
+ *   → an SNS topic among its AlarmActions → at least one confirmed subscription;
+ * and, separately, the EventBridge alternative (an enabled rule matching the control's events,
+ * with a target, in every region where the events arrive).
+ *
+ * Three-valued: a chain that is satisfied anywhere wins; otherwise a link that could not be read
+ * makes the answer unknown (an $errors entry naming the call); otherwise it is unsatisfied and
+ * `missing` names the furthest link any chain reached.
+ */
+import { logGroupArnKey, logGroupNameFromArn, parseArn } from '../../../inventory/arn.js';
+import type { SectionError } from '../../../rules/types.js';
+import type { View } from '../../types.js';
+import { errorsAbout, regionsOf, type ViewContext } from '../context.js';
+import { logGroupView } from '../log-group.js';
+import type { TrailSummary } from '../trail.js';
+import { GLOBAL_EVENTS_REGION, MONITORING_CONTROLS, type ControlVariant, type MonitoringControl } from './cis-monitoring-controls.js';
+import { notCollected, toSectionError, type SectionErrors } from './errors.js';
+import { monitoringByEventBridge, type EventBridgeOutcome } from './monitoring-eventbridge.js';
+import { filterImplements, STRICTNESS_LEVELS, type Strictness } from './monitoring-match.js';
+
+/** The links of the metric-filter chain, in order: `missing` names the furthest one reached. */
+export const MISSING_LINKS = ['no-trail', 'no-log-group', 'no-filter', 'no-alarm', 'alarm-actions-disabled', 'no-topic', 'no-confirmed-subscription'] as const;
+export type MissingLink = (typeof MISSING_LINKS)[number];
+
+export interface MetricFilterOutcome {
+  /** Absent when the answer is unknown (then $errors names the call that failed). */
+  satisfied?: boolean;
+  via: 'metric-filter' | 'none';
+  missing?: MissingLink;
+  trailArn?: string;
+  logGroup?: string;
+  filterName?: string;
+  alarmName?: string;
+  topicArn?: string;
+}
+
+type ControlFacts = Record<Strictness, MetricFilterOutcome> & { eventbridge: EventBridgeOutcome };
+
+/** A chain's answer for one trail: satisfied, unknown (with the error), or the link it stopped at. */
+type TrailAnswer =
+  | { kind: 'satisfied'; outcome: MetricFilterOutcome }
+  | { kind: 'unknown'; error: SectionError }
+  | { kind: 'missing'; outcome: MetricFilterOutcome & { missing: MissingLink } };
+
+interface Cache {
+  logGroups: Map<string, View | SectionError>;
+  answers: Map<string, TrailAnswer>;
+}
+const caches = new WeakMap<ViewContext, Cache>();
+
+function cacheOf(ctx: ViewContext): Cache {
+  let cache = caches.get(ctx);
+  if (!cache) {
+    cache = { logGroups: new Map(), answers: new Map() };
+    caches.set(ctx, cache);
+  }
+  return cache;
+}
+
+/** Every control variant's facts for the account, and the $errors entries for the unknown ones. */
+export function monitoringFacts(ctx: ViewContext, accountId: string, trails: TrailSummary[], accountErrors: SectionErrors): { monitoring: Record<string, ControlFacts>; errors: SectionErrors } {
+  const monitoring: Record<string, ControlFacts> = {};
+  const errors: SectionErrors = {};
+  const trailsUnreadable = accountErrors['derived.trails'];
+  for (const control of MONITORING_CONTROLS) {
+    for (const variant of control.variants) {
+      const facts = {} as ControlFacts;
+      for (const strictness of STRICTNESS_LEVELS) {
+        const answer = trailsUnreadable ? { kind: 'unknown' as const, error: trailsUnreadable } : accountAnswer(ctx, trails, variant, strictness);
+        facts[strictness] = answer.kind === 'unknown' ? { via: 'none' } : answer.outcome;
+        if (answer.kind === 'unknown') errors[`derived.monitoring.${variant.key}.${strictness}`] = answer.error;
+      }
+      const eventBridge = monitoringByEventBridge(ctx, accountId, eventRegions(ctx, accountId, control), variant);
+      facts.eventbridge = eventBridge.outcome;
+      if (eventBridge.error) errors[`derived.monitoring.${variant.key}.eventbridge`] = eventBridge.error;
+      monitoring[variant.key] = facts;
+    }
+  }
+  return { monitoring, errors };
+}
+
+/** Where the control's events reach EventBridge for this account. */
+function eventRegions(ctx: ViewContext, accountId: string, control: MonitoringControl): string[] {
+  if (control.eventBridgeScope === 'global') return [GLOBAL_EVENTS_REGION[ctx.partition] ?? 'us-east-1'];
+  return regionsOf(ctx, accountId);
+}
+
+function accountAnswer(ctx: ViewContext, trails: TrailSummary[], variant: ControlVariant, strictness: Strictness): TrailAnswer {
+  const answers = trails
+    .filter((t) => t.Trail.IsMultiRegionTrail === true)
+    .map((t) => {
+      const memo = `${t.Trail.TrailARN}\u0000${variant.key}\u0000${strictness}`;
+      const cache = cacheOf(ctx).answers;
+      let answer = cache.get(memo);
+      if (!answer) {
+        answer = trailAnswer(ctx, t, variant, strictness);
+        cache.set(memo, answer);
+      }
+      return answer;
+    });
+  const satisfied = answers.find((a) => a.kind === 'satisfied');
+  if (satisfied) return satisfied;
+  const unknown = answers.find((a) => a.kind === 'unknown');
+  if (unknown) return unknown;
+  const furthest = answers
+    .filter((a): a is Extract<TrailAnswer, { kind: 'missing' }> => a.kind === 'missing')
+    .sort((a, b) => MISSING_LINKS.indexOf(b.outcome.missing) - MISSING_LINKS.indexOf(a.outcome.missing))[0];
+  return furthest ?? { kind: 'missing', outcome: { satisfied: false, via: 'none', missing: 'no-trail' } };
+}
+
+function trailAnswer(ctx: ViewContext, trail: TrailSummary, variant: ControlVariant, strictness: Strictness): TrailAnswer {
+  const trailArn = trail.Trail.TrailARN;
+  const stop = (missing: MissingLink, found: Partial<MetricFilterOutcome> = {}): TrailAnswer => ({
+    kind: 'missing',
+    outcome: { satisfied: false, via: 'none', missing, trailArn, ...found },
+  });
+  const statusError = trail.$errors.Status;
+  if (statusError) return { kind: 'unknown', error: statusError };
+  if (trail.Status?.IsLogging !== true) return stop('no-trail');
+  const selectorsError = trail.$errors['derived.logsAllManagementEvents'];
+  if (selectorsError) return { kind: 'unknown', error: selectorsError };
+  if (trail.derived.logsAllManagementEvents !== true) return stop('no-trail');
+  const logGroupArn = trail.Trail.CloudWatchLogsLogGroupArn;
+  if (!logGroupArn) return stop('no-log-group');
+
+  const logGroup = logGroupFacts(ctx, logGroupArnKey(logGroupArn));
+  if (!('data' in logGroup)) return { kind: 'unknown', error: logGroup };
+  const found = { logGroup: logGroup.arn };
+  const data = logGroup.data as { MetricFilters?: Array<{ filterName: string; filterPattern?: string }>; derived: { filters?: FilterFacts[] }; $errors: SectionErrors };
+  const filtersError = data.$errors.MetricFilters;
+  if (filtersError) return { kind: 'unknown', error: filtersError };
+  const matching = (data.MetricFilters ?? []).filter((f) => filterImplements(f.filterPattern, variant, strictness)).map((f) => f.filterName);
+  if (matching.length === 0) return stop('no-filter', found);
+  const alarmsError = data.$errors['derived.filters'];
+  if (alarmsError) return { kind: 'unknown', error: alarmsError };
+
+  let furthest: TrailAnswer = stop('no-alarm', { ...found, filterName: matching[0] });
+  let unknown: TrailAnswer | undefined;
+  const reach = (missing: MissingLink, at: Partial<MetricFilterOutcome>) => {
+    if (furthest.kind === 'missing' && MISSING_LINKS.indexOf(missing) > MISSING_LINKS.indexOf(furthest.outcome.missing)) furthest = stop(missing, { ...found, ...at });
+  };
+  for (const filter of (data.derived.filters ?? []).filter((f) => matching.includes(f.filterName))) {
+    for (const alarm of filter.alarms) {
+      const at = { filterName: filter.filterName, alarmName: alarm.AlarmName };
+      if (alarm.ActionsEnabled !== true) {
+        reach('alarm-actions-disabled', at);
+        continue;
+      }
+      if (alarm.topics.length === 0) reach('no-topic', at);
+      for (const topic of alarm.topics) {
+        const subscriptionsError = topic.$errors?.confirmedSubscriptions;
+        if (subscriptionsError) unknown ??= { kind: 'unknown', error: subscriptionsError };
+        else if ((topic.confirmedSubscriptions ?? 0) > 0) {
+          return { kind: 'satisfied', outcome: { satisfied: true, via: 'metric-filter', trailArn, ...found, ...at, topicArn: topic.TopicArn } };
+        } else reach('no-confirmed-subscription', { ...at, topicArn: topic.TopicArn });
+      }
+    }
+  }
+  return unknown ?? furthest;
+}
+
+/** The shape of log-group view `derived.filters` entries this module reads. */
+interface FilterFacts {
+  filterName: string;
+  alarms: Array<{ AlarmName: string; ActionsEnabled?: boolean; topics: Array<{ TopicArn: string; confirmedSubscriptions?: number; $errors?: SectionErrors }> }>;
+}
+
+/**
+ * The log group's view (built once per inventory), or the error saying why it is missing: the
+ * failed DescribeLogGroups call, or NotCollected when its account is not in the inventory.
+ */
+function logGroupFacts(ctx: ViewContext, arnKey: string): View | SectionError {
+  const cache = cacheOf(ctx).logGroups;
+  let facts = cache.get(arnKey);
+  if (!facts) {
+    const found = ctx.logGroups.get(arnKey);
+    const parsed = parseArn(arnKey);
+    if (found) facts = logGroupView(ctx, found, arnKey);
+    else {
+      const failed = errorsAbout(ctx, arnKey, `${arnKey}:*`, logGroupNameFromArn(arnKey)).find((e) => e.accountId === parsed?.accountId);
+      const why = parsed && ctx.accountById.has(parsed.accountId) ? `the collection of account ${parsed.accountId} did not read it` : `its account ${parsed?.accountId ?? ''} is not in this inventory`;
+      facts = failed ? toSectionError(failed) : notCollected('DescribeLogGroups', 'logs', `log group ${arnKey} was not read: ${why}`, parsed?.accountId, parsed?.region, arnKey);
+    }
+    cache.set(arnKey, facts);
+  }
+  return facts;
+}
