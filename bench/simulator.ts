@@ -1,0 +1,138 @@
+/**
+ * Simulator throughput: 64 concurrent SDK clients send a mix of cheap read calls (JSON,
+ * Query and REST-XML protocols) for a fixed time; prints requests/s, p50/p99 latency and the
+ * RSS of the simulator and of the client process. The simulator runs in its own process
+ * (`trailguard simulate`), as in a sweep where it must not compete with the clients' event loop;
+ * `--in-process` runs it in this process instead. Target: ≥ 3,000 requests/s on 2 cores.
+ * Run: npm run bench:simulator [-- --seconds 10 --clients 64 --in-process]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
+import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
+import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
+import { GetBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { loopbackHandler, startSimulator } from '../src/simulator/index.js';
+
+const WORLD = 'examples/demo-org.yaml';
+const ORG_TRAIL = 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail';
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+interface Target {
+  endpoint: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  rssKb(): number;
+  stop(): Promise<string>;
+}
+
+async function childSimulator(): Promise<Target> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', '--world', WORLD, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  while (!err.includes('serving')) {
+    if (child.exitCode !== null) throw new Error(`simulator exited: ${err}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2] ?? '']));
+  const status = () => readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return {
+    endpoint: env.AWS_ENDPOINT_URL ?? '',
+    credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '' },
+    rssKb: () => Number(/VmHWM:\s+(\d+)/.exec(status())?.[1] ?? 0),
+    async stop() {
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+      return err.trim().split('\n').at(-1) ?? '';
+    },
+  };
+}
+
+async function inProcessSimulator(): Promise<Target> {
+  const sim = await startSimulator({ world: WORLD });
+  return {
+    endpoint: sim.endpoint,
+    credentials: sim.credentialsFor('111111111111'),
+    rssKb: () => 0,
+    async stop() {
+      await sim.close();
+      return `served ${sim.counters.count()} requests`;
+    },
+  };
+}
+
+function clientsFor(target: Target) {
+  const config = { endpoint: target.endpoint, region: 'us-east-1', credentials: target.credentials, forcePathStyle: true, maxAttempts: 1, requestHandler: loopbackHandler() };
+  const ct = new CloudTrailClient(config);
+  const s3 = new S3Client(config);
+  const kms = new KMSClient(config);
+  const sts = new STSClient(config);
+  const cw = new CloudWatchClient(config);
+  const org = new OrganizationsClient(config);
+  return [
+    () => ct.send(new DescribeTrailsCommand({})),
+    () => ct.send(new GetTrailStatusCommand({ Name: ORG_TRAIL })),
+    () => s3.send(new GetBucketVersioningCommand({ Bucket: 'demo-org-trail-logs' })),
+    () => kms.send(new ListKeysCommand({})),
+    () => sts.send(new GetCallerIdentityCommand({})),
+    () => cw.send(new DescribeAlarmsCommand({})),
+    () => org.send(new DescribeOrganizationCommand({})),
+  ];
+}
+
+async function main(): Promise<void> {
+  const seconds = flag('seconds', 10);
+  const concurrency = flag('clients', 64);
+  const inProcess = process.argv.includes('--in-process');
+  const target = inProcess ? await inProcessSimulator() : await childSimulator();
+  const workers = Array.from({ length: concurrency }, () => clientsFor(target));
+  const latencies: number[] = [];
+  let errors = 0;
+  let measuring = false;
+  const deadline = performance.now() + 1000 + seconds * 1000;
+  let measureStart = 0;
+  setTimeout(() => {
+    measuring = true;
+    measureStart = performance.now();
+  }, 1000);
+  await Promise.all(workers.map(async (calls, w) => {
+    for (let i = w; performance.now() < deadline; i++) {
+      const started = performance.now();
+      try {
+        await (calls[i % calls.length] as () => Promise<unknown>)();
+      } catch {
+        errors++;
+      }
+      if (measuring) latencies.push(performance.now() - started);
+    }
+  }));
+  const elapsed = (performance.now() - measureStart) / 1000;
+  const serverSummary = await target.stop();
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(1);
+  const rows: Array<[string, string]> = [
+    ['simulator', inProcess ? 'in this process' : 'own process (trailguard simulate)'],
+    ['concurrent SDK clients', String(concurrency)],
+    ['operations', 'DescribeTrails, GetTrailStatus, GetBucketVersioning, ListKeys, GetCallerIdentity, DescribeAlarms, DescribeOrganization'],
+    ['measured', `${elapsed.toFixed(1)} s (after 1 s warm-up)`],
+    ['requests', String(latencies.length)],
+    ['errors', String(errors)],
+    ['requests/s', (latencies.length / elapsed).toFixed(0)],
+    ['latency p50 / p99', `${pct(0.5)} / ${pct(0.99)} ms`],
+    ['simulator peak RSS', inProcess ? '(shared with clients)' : `${(target.rssKb() / 1024).toFixed(0)} MB`],
+    ['client process peak RSS', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`],
+    ['simulator says', serverSummary],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+}
+
+await main();
