@@ -1,29 +1,48 @@
 /**
- * The .tar.gz form of a bundle, made reproducible: entries in the given (sorted) order, one
- * fixed mtime, portable headers (no uid/gid/user names), mode 0644 (set by BundleWriter), and
- * a gzip header without a timestamp or OS byte. Extraction streams to disk, so memory stays
- * flat however big the bundle is.
+ * The .tar.gz form of a bundle. Packing is reproducible: entries in the given (sorted) order,
+ * one fixed mtime, portable headers (no uid/gid/user names), mode 0644 (set by BundleWriter),
+ * and a gzip header without a timestamp or OS byte. Reading hashes each entry as it streams
+ * past, so a bundle of any size is checked without extracting it or holding it in memory.
  */
-import { create, extract } from 'tar';
+import { createHash } from 'node:crypto';
+import { create, list } from 'tar';
 
 export async function packTarball(root: string, sortedPaths: readonly string[], outFile: string, mtime: Date): Promise<void> {
   await create({ gzip: { level: 9 }, portable: true, noDirRecurse: true, mtime, cwd: root, file: outFile }, [...sortedPaths]);
 }
 
-/** Regular files and folders are extracted; anything else (links, devices) is skipped and returned. */
-export async function extractTarball(file: string, dest: string): Promise<{ skipped: Array<{ path: string; type: string }> }> {
-  const skipped: Array<{ path: string; type: string }> = [];
-  await extract({
+export interface TarEntryDigest {
+  /** The entry's path as stored, without a leading `./`. */
+  path: string;
+  /** tar's entry type: File, Directory, SymbolicLink, Link, ... */
+  type: string;
+  sha256: string;
+  size: number;
+  /** The entry's bytes, for the entries `keep` selected. */
+  content?: Buffer;
+}
+
+const FILE_TYPES = new Set(['File', 'OldFile', 'ContiguousFile']);
+
+/** Streams every entry of a .tar.gz to `onEntry`; throws on a damaged archive. */
+export async function digestTarball(file: string, keep: (path: string) => boolean, onEntry: (entry: TarEntryDigest) => void): Promise<void> {
+  await list({
     file,
-    cwd: dest,
-    // Any warning (a path with `..`, a truncated archive) fails the extraction instead of being ignored.
+    // Any warning (a truncated or corrupt archive) fails the read instead of being ignored.
     strict: true,
-    filter: (path, entry) => {
-      const type = 'type' in entry ? entry.type : 'File';
-      const ok = type === 'File' || type === 'OldFile' || type === 'ContiguousFile' || type === 'Directory';
-      if (!ok) skipped.push({ path, type });
-      return ok;
+    onReadEntry: (entry) => {
+      const path = entry.path.replace(/^(\.\/)+/, '');
+      const hash = createHash('sha256');
+      const chunks: Buffer[] | undefined = FILE_TYPES.has(entry.type) && keep(path) ? [] : undefined;
+      let size = 0;
+      entry.on('data', (chunk: Buffer) => {
+        hash.update(chunk);
+        size += chunk.length;
+        chunks?.push(chunk);
+      });
+      entry.on('end', () =>
+        onEntry({ path, type: entry.type, sha256: hash.digest('hex'), size, ...(chunks ? { content: Buffer.concat(chunks) } : {}) }),
+      );
     },
   });
-  return { skipped };
 }

@@ -8,15 +8,14 @@
  * reported as the one changed file rather than as every file disagreeing with it.
  */
 import type { KeyObject } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { comparePaths, isPlainRelativePath, MANIFEST_FILE, SIGNATURE_FILE, SUMS_FILE, UNLISTED_FILES } from './bundle-layout.js';
-import { hashFile, parseManifest, sha256Hex, type Manifest } from './manifest.js';
+import { comparePaths, isPlainRelativePath, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE, SUMS_FILE, UNLISTED_FILES } from './bundle-layout.js';
+import { hashFiles, parseManifest, type Manifest } from './manifest.js';
 import { parsePublicKey, publicKeySha256, SIGNATURE_ALGORITHMS, verifySignature } from './sign.js';
 import { parseSums, renderSums } from './sha256sums.js';
-import { extractTarball } from './tarball.js';
+import { digestTarball } from './tarball.js';
 
 export type ProblemKind = 'modified' | 'missing' | 'extra' | 'size' | 'signature' | 'unreadable';
 
@@ -48,35 +47,65 @@ export interface VerifyOptions {
   publicKey?: KeyObject | string;
 }
 
+/** A bundle's files, hashed: the same view whether it is a folder or a .tar.gz. */
+interface BundleContents {
+  files: Map<string, { sha256: string; size: number }>;
+  /** Entries that are not regular files, or appear twice. */
+  problems: VerifyProblem[];
+  /** The bytes of one of the small files verify reads (manifest, sums, signature, public key). */
+  read(path: string): Promise<Buffer | undefined>;
+}
+
+/** The files verify reads whole; everything else is only hashed. */
+const READ_FILES = new Set([...UNLISTED_FILES, PUBLIC_KEY_FILE]);
+
 export async function verifyEvidence(bundlePath: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const info = await stat(bundlePath).catch(() => undefined);
   if (!info) throw new InputError([{ file: bundlePath, message: 'no such file or folder' }]);
-  if (info.isDirectory()) return verifyFolder(bundlePath, options);
-  const temp = await mkdtemp(join(tmpdir(), 'trailguard-verify-'));
-  try {
-    let skipped: Array<{ path: string; type: string }>;
-    try {
-      ({ skipped } = await extractTarball(bundlePath, temp));
-    } catch (error) {
-      throw new InputError([{ file: bundlePath, message: `cannot read as a .tar.gz evidence bundle: ${(error as Error).message}` }]);
-    }
-    const report = await verifyFolder(temp, options);
-    const extra = skipped.map((s): VerifyProblem => ({ file: s.path, kind: 'extra', detail: `archive entry of type ${s.type}, not a regular file` }));
-    return finish([...report.problems, ...extra], report.filesChecked, report.signature);
-  } finally {
-    await rm(temp, { recursive: true, force: true });
+  const contents = info.isDirectory() ? await folderContents(bundlePath) : await tarballContents(bundlePath);
+  if (!contents.files.has(MANIFEST_FILE) && !contents.files.has(SUMS_FILE)) {
+    throw new InputError([{ file: bundlePath, message: `not an evidence bundle: neither ${MANIFEST_FILE} nor ${SUMS_FILE} is present` }]);
   }
+  return verifyContents(contents, options);
 }
 
-async function verifyFolder(root: string, options: VerifyOptions): Promise<VerifyReport> {
+async function folderContents(root: string): Promise<BundleContents> {
   const { files, irregular } = await walk(root);
-  const problems: VerifyProblem[] = irregular.map((file) => ({ file, kind: 'unreadable', detail: 'not a regular file (a link or device); not followed' }));
-  const present = new Set(files);
-  const manifestText = present.has(MANIFEST_FILE) ? await readFile(join(root, MANIFEST_FILE), 'utf8') : undefined;
-  const sumsText = present.has(SUMS_FILE) ? await readFile(join(root, SUMS_FILE), 'utf8') : undefined;
-  if (manifestText === undefined && sumsText === undefined) {
-    throw new InputError([{ file: root, message: `not an evidence bundle: neither ${MANIFEST_FILE} nor ${SUMS_FILE} is present` }]);
+  const hashed = await hashFiles(root, files);
+  return {
+    files: new Map(hashed.map((f) => [f.path, { sha256: f.sha256, size: f.size }])),
+    problems: irregular.map((file) => ({ file, kind: 'unreadable', detail: 'not a regular file (a link or device); not followed' })),
+    read: async (path) => (files.includes(path) ? readFile(join(root, path)) : undefined),
+  };
+}
+
+async function tarballContents(file: string): Promise<BundleContents> {
+  const files = new Map<string, { sha256: string; size: number }>();
+  const kept = new Map<string, Buffer>();
+  const problems: VerifyProblem[] = [];
+  try {
+    await digestTarball(file, (path) => READ_FILES.has(path), (entry) => {
+      if (entry.type === 'Directory') return;
+      if (!isPlainRelativePath(entry.path)) problems.push({ file: entry.path, kind: 'extra', detail: 'archive entry with a path outside the bundle' });
+      else if (!['File', 'OldFile', 'ContiguousFile'].includes(entry.type)) problems.push({ file: entry.path, kind: 'unreadable', detail: `archive entry of type ${entry.type}, not a regular file` });
+      else if (files.has(entry.path)) problems.push({ file: entry.path, kind: 'extra', detail: 'appears twice in the archive' });
+      else {
+        files.set(entry.path, { sha256: entry.sha256, size: entry.size });
+        if (entry.content) kept.set(entry.path, entry.content);
+      }
+    });
+  } catch (error) {
+    throw new InputError([{ file, message: `cannot read as a .tar.gz evidence bundle: ${(error as Error).message}` }]);
   }
+  return { files, problems, read: async (path) => kept.get(path) };
+}
+
+async function verifyContents(contents: BundleContents, options: VerifyOptions): Promise<VerifyReport> {
+  const problems = [...contents.problems];
+  const present = contents.files;
+  const manifestBytes = await contents.read(MANIFEST_FILE);
+  const manifestText = manifestBytes?.toString('utf8');
+  const sumsText = (await contents.read(SUMS_FILE))?.toString('utf8');
 
   const parsed = manifestText === undefined ? undefined : parseManifest(manifestText);
   const manifest = typeof parsed === 'object' && parsed.files.every((f) => isPlainRelativePath(f.path)) ? parsed : undefined;
@@ -90,9 +119,9 @@ async function verifyFolder(root: string, options: VerifyOptions): Promise<Verif
     problems.push({ file: SUMS_FILE, kind: 'modified', detail: `malformed line(s) ${sums.malformed.join(', ') || 'with a path outside the bundle'}` });
   }
 
-  const manifestSha = manifestText === undefined ? undefined : sha256Hex(manifestText);
+  const manifestSha = present.get(MANIFEST_FILE)?.sha256;
   const sumsAgreeOnManifest = sums?.sums.get(MANIFEST_FILE) === manifestSha;
-  const signature = manifest ? await checkSignature(root, present, manifest, manifestText!, options, problems) : { status: 'unchecked' as const };
+  const signature = manifest ? await checkSignature(contents, manifest, manifestBytes!, options, problems) : { status: 'unchecked' as const };
   const manifestAuthentic = manifest !== undefined && (signature.status === 'valid' || (signature.status !== 'invalid' && sumsAgreeOnManifest));
 
   if (manifestText !== undefined && sums && !sumsAgreeOnManifest) {
@@ -117,7 +146,7 @@ async function verifyFolder(root: string, options: VerifyOptions): Promise<Verif
       problems.push({ file: path, kind: 'missing', detail: `listed in ${want.source} but not in the bundle` });
       continue;
     }
-    const got = await hashFile(join(root, path));
+    const got = present.get(path)!;
     filesChecked++;
     if (want.size !== undefined && got.size !== want.size) {
       problems.push({ file: path, kind: 'size', detail: `${got.size} bytes, ${want.source} says ${want.size}: the content changed` });
@@ -125,7 +154,7 @@ async function verifyFolder(root: string, options: VerifyOptions): Promise<Verif
       problems.push({ file: path, kind: 'modified', detail: `SHA-256 ${got.sha256} is not the ${want.sha256} ${want.source} records` });
     }
   }
-  for (const path of files) {
+  for (const path of present.keys()) {
     if (!expected.has(path) && !UNLISTED_FILES.includes(path)) problems.push({ file: path, kind: 'extra', detail: 'not listed in the manifest' });
   }
   if (present.has(SIGNATURE_FILE) && manifest && !manifest.signature) {
@@ -135,10 +164,9 @@ async function verifyFolder(root: string, options: VerifyOptions): Promise<Verif
 }
 
 async function checkSignature(
-  root: string,
-  present: Set<string>,
+  contents: BundleContents,
   manifest: Manifest,
-  manifestText: string,
+  manifestBytes: Buffer,
   options: VerifyOptions,
   problems: VerifyProblem[],
 ): Promise<SignatureCheck> {
@@ -153,7 +181,8 @@ async function checkSignature(
     return { status: 'invalid', ...described };
   };
   if (!SIGNATURE_ALGORITHMS.includes(info.algorithm)) return fail(`unknown signature algorithm ${JSON.stringify(info.algorithm)}`);
-  if (!present.has(SIGNATURE_FILE)) {
+  const signature = await contents.read(SIGNATURE_FILE);
+  if (!signature) {
     problems.push({ file: SIGNATURE_FILE, kind: 'missing', detail: `the manifest says it is signed with ${info.algorithm}` });
     return { status: 'invalid', ...described };
   }
@@ -162,16 +191,16 @@ async function checkSignature(
   if (options.publicKey) {
     key = typeof options.publicKey === 'string' ? parsePublicKey(options.publicKey, '--public-key') : options.publicKey;
   } else {
-    if (!present.has(info.publicKeyFile) || !isPlainRelativePath(info.publicKeyFile)) return fail(`cannot check: the embedded public key ${info.publicKeyFile} is missing`);
+    const embedded = info.publicKeyFile === PUBLIC_KEY_FILE ? await contents.read(PUBLIC_KEY_FILE) : undefined;
+    if (!embedded) return fail(`cannot check: the embedded public key ${info.publicKeyFile} is missing`);
     try {
-      key = parsePublicKey(await readFile(join(root, info.publicKeyFile)), info.publicKeyFile);
+      key = parsePublicKey(embedded, info.publicKeyFile);
     } catch {
       return fail(`cannot check: ${info.publicKeyFile} is not a PEM public key`);
     }
   }
-  const signature = await readFile(join(root, SIGNATURE_FILE));
   const fingerprint = publicKeySha256(key);
-  if (!verifySignature(info.algorithm, key, Buffer.from(manifestText), signature)) {
+  if (!verifySignature(info.algorithm, key, manifestBytes, signature)) {
     const which = checkedAgainst === 'trusted' ? `the trusted public key (SHA-256 ${fingerprint})` : `the embedded public key ${info.publicKeyFile}`;
     const reSigned = checkedAgainst === 'trusted' && fingerprint !== info.publicKeySha256 ? `; the bundle names another key (SHA-256 ${info.publicKeySha256}): re-signed by someone else?` : '';
     return { ...fail(`${info.algorithm} signature over ${MANIFEST_FILE} does not verify with ${which}${reSigned}`), checkedAgainst };

@@ -1,11 +1,10 @@
 /** exportEvidence: the bundle's layout, determinism, the .tar.gz form, and refusing to overwrite. */
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { create } from 'tar';
+import { create, extract } from 'tar';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { exportEvidence } from '../../src/evidence/export.js';
-import { extractTarball } from '../../src/evidence/tarball.js';
 import { ed25519KeyFileSigner, type Signer } from '../../src/evidence/sign.js';
 import { verifyEvidence } from '../../src/evidence/verify.js';
 import { sortKeys } from '../../src/util/stable-json.js';
@@ -115,7 +114,7 @@ describe('exportEvidence', () => {
     const folder = join(dir, 'det-1');
     const extracted = join(dir, 'one-extracted');
     mkdirSync(extracted);
-    await extractTarball(one, extracted);
+    await extract({ file: one, cwd: extracted });
     expect(filesUnder(extracted)).toEqual(filesUnder(folder));
     for (const file of filesUnder(folder)) expect(readFileSync(join(extracted, file)), file).toEqual(readFileSync(join(folder, file)));
   });
@@ -123,7 +122,7 @@ describe('exportEvidence', () => {
   it('finds a file changed inside a re-packed .tar.gz', async () => {
     const extracted = join(dir, 'repack');
     mkdirSync(extracted);
-    await extractTarball(join(dir, 'one.tar.gz'), extracted);
+    await extract({ file: join(dir, 'one.tar.gz'), cwd: extracted });
     writeFileSync(join(extracted, 'results.json'), readFileSync(join(extracted, 'results.json'), 'utf8').replace('"fail"', '"pass"'));
     const repacked = join(dir, 'repacked.tar.gz');
     await create({ gzip: true, cwd: extracted, file: repacked }, filesUnder(extracted));

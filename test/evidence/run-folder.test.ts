@@ -2,7 +2,8 @@
  * `trailguard evidence export --run DIR` re-packages a saved run folder into the same bundle
  * that `scan --evidence` builds in-process (apart from the export time and what seals it).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { extract } from 'tar';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportEvidence } from '../../src/evidence/export.js';
@@ -59,10 +60,8 @@ describe('run folder', () => {
     expect(verified.code, verified.out).toBe(0);
 
     const extracted = join(dir, 'via-cli');
-    const { extractTarball } = await import('../../src/evidence/tarball.js');
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(extracted);
-    await extractTarball(viaCli, extracted);
+    await extract({ file: viaCli, cwd: extracted });
     expect(filesUnder(extracted)).toEqual(filesUnder(inProcess));
     const sealed = ['SHA256SUMS', 'manifest.json', 'manifest.sig', 'run.json'];
     for (const file of filesUnder(inProcess).filter((f) => !sealed.includes(f))) {

@@ -2,12 +2,14 @@
  * `trailguard evidence verify` catches every way of tampering with a bundle, names the file and
  * how it differs, and exits 1; an intact bundle exits 0; an unreadable one exits 2.
  */
-import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createPublicKey } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { create } from 'tar';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportEvidence } from '../../src/evidence/export.js';
 import { renderManifest, sha256Hex, type Manifest } from '../../src/evidence/manifest.js';
-import { ed25519KeyFileSigner } from '../../src/evidence/sign.js';
+import { ed25519KeyFileSigner, publicKeySha256 } from '../../src/evidence/sign.js';
 import { renderSums } from '../../src/evidence/sha256sums.js';
 import { cli, ed25519Keys, sampleInput, scratchDir } from './sample.js';
 
@@ -164,8 +166,6 @@ describe('evidence verify', () => {
       entry.sha256 = sha256Hex(bytes);
       entry.size = bytes.length;
     }
-    const { createPublicKey } = await import('node:crypto');
-    const { publicKeySha256 } = await import('../../src/evidence/sign.js');
     manifest.signature!.publicKeySha256 = publicKeySha256(createPublicKey(publicKeyPem));
     const text = renderManifest(manifest);
     writeFileSync(join(bundle, 'manifest.json'), text);
@@ -220,5 +220,18 @@ describe('evidence verify without a manifest', () => {
     expect(code).toBe(1);
     expect(problems).toEqual(['manifest.json: missing', 'results.json: modified']);
     expect(out).toContain('signature: not checked');
+  });
+});
+
+describe('evidence verify on a .tar.gz', () => {
+  it('reports links and entries stored twice without extracting anything', async () => {
+    const bundle = copy();
+    symlinkSync('/etc/passwd', join(bundle, 'reports', 'passwd'));
+    const files = (readdirSync(bundle, { recursive: true }) as string[]).filter((f) => f.includes('.') || f === 'SHA256SUMS' || f === 'reports/passwd').sort();
+    const tarball = join(dir, `links-${n++}.tar.gz`);
+    await create({ gzip: true, cwd: bundle, file: tarball, noDirRecurse: true }, [...files, 'results.json']);
+    const { code, problems } = await verifyProblems(tarball);
+    expect(code).toBe(1);
+    expect(problems).toEqual(['reports/passwd: unreadable', 'results.json: extra']);
   });
 });
