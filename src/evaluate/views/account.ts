@@ -14,8 +14,10 @@ import { trailSummary, type TrailSummary } from './trail.js';
 
 export function accountView(ctx: ViewContext, account: AccountInventory): View {
   const id = account.AccountId;
-  const trails = ctx.trails
+  const candidates = [...new Set([...(ctx.trailsByOwner.get(id) ?? []), ...ctx.organizationTrails])];
+  const trails = candidates
     .filter((t) => trailCoversAccount(t.record.Trail, id, t.seenIn, ctx.org))
+    .sort((a, b) => (a.record.Trail.TrailARN < b.record.Trail.TrailARN ? -1 : 1))
     .map((t) => trailSummary(ctx, t, id));
   const regions = regionsOf(ctx, id);
   const errors = accountErrors(ctx, id, trails, regions);

@@ -15,7 +15,7 @@ export function bucketSectionErrors(ctx: ViewContext, found: Found<BucketRecord>
 export function bucketView(ctx: ViewContext, found: Found<BucketRecord>): View {
   const bucket = found.record;
   const accountId = bucket.OwnerAccountId ?? found.readBy;
-  const trails = ctx.trails.filter((t) => t.record.Trail.S3BucketName === bucket.Name).map((t) => t.record.Trail);
+  const trails = (ctx.trailsByBucket.get(bucket.Name) ?? []).map((t) => t.record.Trail);
   const logPrefixes = [...new Set(trails.map((t) => trailLogPrefix(t.S3KeyPrefix)))].sort();
   const errors = {
     ...bucketSectionErrors(ctx, found),

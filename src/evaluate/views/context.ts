@@ -38,6 +38,15 @@ export interface ViewContext {
   logGroups: Map<string, Found<LogGroupRecord>>;
   topics: Map<string, Found<TopicRecord>>;
   alarms: Array<{ alarm: MetricAlarm; accountId: string; region: string }>;
+  /** Who references what, so each view finds its trails without scanning them all. */
+  trailsByBucket: Map<string, TrailEntry[]>;
+  trailsByKey: Map<KeyRecord, TrailEntry[]>;
+  trailsByLogGroup: Map<string, TrailEntry[]>;
+  /** Event data store ARNs by the key they encrypt with. */
+  storesByKey: Map<KeyRecord, string[]>;
+  /** Trails by owner account, and every organization trail: the candidates to cover an account. */
+  trailsByOwner: Map<string, TrailEntry[]>;
+  organizationTrails: TrailEntry[];
   /** Errors about a resource (ARN, name or id), from every account. */
   errorsByResource: Map<string, ApiError[]>;
   /** Errors with no resource, by account. */
@@ -64,6 +73,12 @@ export function buildContext(inventory: Inventory): ViewContext {
     accountById: new Map(accounts.map((a) => [a.AccountId, a])),
     regionsByAccount: new Map(accounts.map((a) => [a.AccountId, enabledRegions(a)])),
     trails: [],
+    trailsByBucket: new Map(),
+    trailsByKey: new Map(),
+    trailsByLogGroup: new Map(),
+    storesByKey: new Map(),
+    trailsByOwner: new Map(),
+    organizationTrails: [],
     buckets: new Map(),
     keys: new Map(),
     logGroups: new Map(),
@@ -107,7 +122,26 @@ export function buildContext(inventory: Inventory): ViewContext {
     }
   }
   ctx.trails = byId([...trails.values()], (t) => t.record.Trail.TrailARN);
+  indexReferences(ctx);
   return ctx;
+}
+
+function indexReferences(ctx: ViewContext): void {
+  for (const entry of ctx.trails) {
+    const trail = entry.record.Trail;
+    if (trail.S3BucketName) push(ctx.trailsByBucket, trail.S3BucketName, entry);
+    const key = trail.KmsKeyId ? ctx.keys.get(trail.KmsKeyId)?.record : undefined;
+    if (key) push(ctx.trailsByKey, key, entry);
+    if (trail.CloudWatchLogsLogGroupArn) push(ctx.trailsByLogGroup, logGroupArnKey(trail.CloudWatchLogsLogGroupArn), entry);
+    push(ctx.trailsByOwner, trailOwner(trail), entry);
+    if (trail.IsOrganizationTrail) ctx.organizationTrails.push(entry);
+  }
+  for (const account of ctx.accounts) {
+    for (const store of account.eventDataStores) {
+      const key = store.KmsKeyId ? ctx.keys.get(store.KmsKeyId)?.record : undefined;
+      if (key) push(ctx.storesByKey, key, store.EventDataStoreArn);
+    }
+  }
 }
 
 function indexKey(ctx: ViewContext, arn: string, found: Found<KeyRecord>): void {

@@ -13,20 +13,12 @@ export function keySectionErrors(ctx: ViewContext, key: KeyRecord): SectionError
   return sectionErrors(errorsAbout(ctx, meta.Arn, meta.KeyId), 'key', (e) => owner === undefined || e.accountId === owner);
 }
 
-/** Does a KmsKeyId (key ARN, alias ARN, key id or alias name) name this key? */
-export function referencesKey(ctx: ViewContext, kmsKeyId: string | undefined, key: KeyRecord): boolean {
-  return kmsKeyId !== undefined && ctx.keys.get(kmsKeyId)?.record === key;
-}
-
 export function keyView(ctx: ViewContext, found: Found<KeyRecord>): View {
   const key = found.record;
   const meta = key.KeyMetadata;
   const arn = parseArn(meta.Arn);
-  const trails = ctx.trails.map((t) => t.record.Trail).filter((t) => referencesKey(ctx, t.KmsKeyId, key)).map((t) => t.TrailARN);
-  const eventDataStores = ctx.accounts
-    .flatMap((a) => a.eventDataStores)
-    .filter((s) => referencesKey(ctx, s.KmsKeyId, key))
-    .map((s) => s.EventDataStoreArn);
+  const trails = (ctx.trailsByKey.get(key) ?? []).map((t) => t.record.Trail.TrailARN);
+  const eventDataStores = ctx.storesByKey.get(key) ?? [];
   return {
     type: 'key',
     arn: meta.Arn,

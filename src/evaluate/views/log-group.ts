@@ -55,10 +55,7 @@ function topicFacts(ctx: ViewContext, topicArn: string) {
 export function logGroupView(ctx: ViewContext, found: Found<LogGroupRecord>, arnKey: string): View {
   const record = found.record;
   const accountId = parseArn(arnKey)?.accountId || found.readBy;
-  const trails = ctx.trails
-    .map((t) => t.record.Trail)
-    .filter((t) => t.CloudWatchLogsLogGroupArn !== undefined && logGroupArnKey(t.CloudWatchLogsLogGroupArn) === arnKey)
-    .map((t) => t.TrailARN);
+  const trails = (ctx.trailsByLogGroup.get(arnKey) ?? []).map((t) => t.record.Trail.TrailARN);
   const errors = logGroupSectionErrors(ctx, record, accountId);
   const filters = (record.MetricFilters ?? []).map((f) => ({
     filterName: f.filterName,

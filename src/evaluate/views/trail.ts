@@ -28,8 +28,32 @@ export interface TrailSummary extends TrailFacts {
   Status?: TrailRecord['Status'];
 }
 
-/** The trail's own facts as seen from `viewAccountId` (its owner for the trail view; a covered member in account views). */
+/** The trail's facts as seen from `viewAccountId` (its owner for the trail view; a covered member in account views). */
 export function trailFacts(ctx: ViewContext, entry: TrailEntry, viewAccountId: string): TrailFacts {
+  const own = ownFacts(ctx, entry);
+  const trail = entry.record.Trail;
+  return {
+    derived: {
+      ...own.derived,
+      isShadow: viewAccountId !== trailOwner(trail),
+      coversRegions: coversRegions(trail, regionsOf(ctx, viewAccountId, entry.readBy)),
+    },
+    $errors: { ...own.$errors },
+  };
+}
+
+/** Facts that do not depend on who looks, computed once per trail: an organization trail is listed by every account view. */
+const ownFactsCache = new WeakMap<TrailEntry, TrailFacts>();
+
+function ownFacts(ctx: ViewContext, entry: TrailEntry): TrailFacts {
+  const cached = ownFactsCache.get(entry);
+  if (cached) return cached;
+  const facts = computeOwnFacts(ctx, entry);
+  ownFactsCache.set(entry, facts);
+  return facts;
+}
+
+function computeOwnFacts(ctx: ViewContext, entry: TrailEntry): TrailFacts {
   const { record, readBy } = entry;
   const trail = record.Trail;
   const owner = trailOwner(trail);
@@ -43,8 +67,6 @@ export function trailFacts(ctx: ViewContext, entry: TrailEntry, viewAccountId: s
   const derived: Record<string, unknown> = {
     ownerAccountId: owner,
     isOrganizationTrail: trail.IsOrganizationTrail === true,
-    isShadow: viewAccountId !== owner,
-    coversRegions: coversRegions(trail, regionsOf(ctx, viewAccountId, readBy)),
     coversAccounts: coveredAccounts(ctx, entry),
     logPrefix: trailLogPrefix(trail.S3KeyPrefix),
     hoursSince: hoursSince(record.Status, ctx.inventory.collectedAt),
