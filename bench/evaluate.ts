@@ -1,0 +1,123 @@
+/**
+ * Evaluation benchmark: a synthetic inventory of 1,000 accounts (3 trails each, with their
+ * buckets and keys, one organization trail over all of them) against every built-in rule.
+ * Run: npm run bench:evaluate [-- --accounts N]. Targets: evaluation < 1 s, peak RSS < 300 MB.
+ */
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { evaluate } from '../src/evaluate/evaluate.js';
+import { buildViews } from '../src/evaluate/views/index.js';
+import { parseInventory } from '../src/inventory/load.js';
+import type { AccountInventory, Inventory, TrailRecord } from '../src/inventory/types.js';
+import { loadRuleSet } from '../src/rules/load.js';
+
+const REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-1', 'ap-northeast-1', 'sa-east-1'];
+
+function accountId(i: number): string {
+  return String(100000000000 + i);
+}
+
+function syntheticAccount(i: number, management: string): AccountInventory {
+  const id = accountId(i);
+  const account: AccountInventory = {
+    AccountId: id,
+    Regions: REGIONS.map((RegionName, r) => ({ RegionName, Enabled: r < 6 })),
+    trails: [], buckets: {}, keys: {}, logGroups: {}, alarms: [], topics: {}, eventRules: [], eventDataStores: [], errors: [],
+  };
+  const kinds: Array<Pick<TrailRecord, 'EventSelectors' | 'AdvancedEventSelectors'> & { multi: boolean; org: boolean }> = [
+    { multi: true, org: id === management, EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, ExcludeManagementEventSources: [] }] },
+    {
+      multi: true, org: false,
+      AdvancedEventSelectors: [
+        { Name: 'management', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'eventSource', NotEquals: ['kms.amazonaws.com'] }] },
+        { Name: 'ledger', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }, { Field: 'resources.ARN', StartsWith: [`arn:aws:s3:::ledger-${id}/`] }] },
+      ],
+    },
+    { multi: false, org: false, EventSelectors: [{ ReadWriteType: 'ReadOnly', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }] }] },
+  ];
+  kinds.forEach((kind, t) => {
+    const name = `trail-${t}`;
+    const bucket = `trail-logs-${id}-${t}`;
+    const keyId = `00000000-0000-4000-8000-${id}`.slice(0, 32) + String(t).padStart(4, '0');
+    const keyArn = `arn:aws:kms:us-east-1:${id}:key/${keyId}`;
+    account.trails.push({
+      Trail: {
+        Name: name, TrailARN: `arn:aws:cloudtrail:us-east-1:${id}:trail/${name}`, HomeRegion: 'us-east-1', S3BucketName: bucket,
+        IsMultiRegionTrail: kind.multi, IsOrganizationTrail: kind.org, LogFileValidationEnabled: t !== 2, KmsKeyId: keyArn, IncludeGlobalServiceEvents: true,
+      },
+      Status: { IsLogging: t !== 1 },
+      ...(kind.EventSelectors ? { EventSelectors: kind.EventSelectors } : {}),
+      ...(kind.AdvancedEventSelectors ? { AdvancedEventSelectors: kind.AdvancedEventSelectors } : {}),
+    });
+    account.buckets[bucket] = {
+      Name: bucket, OwnerAccountId: id, Region: 'us-east-1',
+      Lifecycle: { Rules: [{ ID: 'archive', Status: 'Enabled', Filter: { Prefix: '' }, Transitions: [{ Days: 30 * (t + 1), StorageClass: 'GLACIER' }], Expiration: { Days: 2555 } }] },
+      Versioning: { Status: 'Enabled' },
+    };
+    account.keys[keyArn] = {
+      KeyMetadata: { KeyId: keyId, Arn: keyArn, AWSAccountId: id, KeyManager: 'CUSTOMER', Enabled: t !== 2, KeyState: t === 2 ? 'Disabled' : 'Enabled' },
+      KeyRotationEnabled: t === 0,
+      Aliases: [`alias/trail-${t}`],
+    };
+  });
+  return account;
+}
+
+export function syntheticInventory(accounts: number): Inventory {
+  const management = accountId(0);
+  return {
+    schemaVersion: 1,
+    collectedAt: '2026-01-01T00:00:00.000Z',
+    tool: { name: 'trailguard', version: 'bench' },
+    partition: 'aws',
+    organization: {
+      Organization: { Id: 'o-bench00001', MasterAccountId: management },
+      Accounts: Array.from({ length: accounts }, (_, i) => ({ Id: accountId(i), Status: 'ACTIVE' })),
+      EnabledServicePrincipals: [{ ServicePrincipal: 'cloudtrail.amazonaws.com' }],
+      errors: [],
+    },
+    accounts: Array.from({ length: accounts }, (_, i) => syntheticAccount(i, management)),
+  };
+}
+
+function main(): void {
+  const flag = process.argv.indexOf('--accounts');
+  const accounts = flag >= 0 ? Number(process.argv[flag + 1]) : 1000;
+  const started = performance.now();
+  const rules = loadRuleSet().rules;
+  const text = JSON.stringify(syntheticInventory(accounts));
+
+  let t = performance.now();
+  const inventory = parseInventory(text, 'synthetic-inventory.json');
+  const loadMs = performance.now() - t;
+
+  t = performance.now();
+  const views = buildViews(inventory);
+  const viewMs = performance.now() - t;
+
+  t = performance.now();
+  const document = evaluate({ views, rules, scanTime: new Date('2026-01-01T00:00:00Z'), run: { runId: 'bench', tool: { name: 'trailguard', version: 'bench' } } });
+  const evalMs = performance.now() - t;
+  const wallMs = performance.now() - started;
+
+  const evaluations = document.results.length;
+  const rows: Array<[string, string]> = [
+    ['accounts', String(accounts)],
+    ['inventory size', `${(text.length / 1e6).toFixed(1)} MB`],
+    ['views', String(views.length)],
+    ['rules', String(rules.length)],
+    ['evaluations', String(evaluations)],
+    ['evaluations/s', Math.round(evaluations / (evalMs / 1000)).toLocaleString('en-US')],
+    ['inventory load (parse + schema) ms', loadMs.toFixed(0)],
+    ['view build ms', viewMs.toFixed(0)],
+    ['evaluation ms', evalMs.toFixed(0)],
+    ['wall time ms', wallMs.toFixed(0)],
+    ['peak RSS MB', (process.resourceUsage().maxRSS / 1024).toFixed(0)],
+    ['statuses', Object.entries(document.summary.byStatus).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ')],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  process.stdout.write(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
+}
+
+// Run when executed, not when imported (the generator is reusable).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
