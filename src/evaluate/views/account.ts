@@ -7,6 +7,7 @@ import type { AccountInventory } from '../../inventory/types.js';
 import type { View } from '../types.js';
 import { fullyLogged, readWriteType, type S3BucketDataEvents, type S3DataEvents } from './derived/data-events.js';
 import { sectionErrors, type SectionErrors } from './derived/errors.js';
+import { monitoringFacts } from './derived/monitoring.js';
 import { trailCoversAccount } from './derived/ownership.js';
 import { regionsOf, type ViewContext } from './context.js';
 import { viewData } from './data.js';
@@ -32,6 +33,7 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
   const logging = trails.filter((t) => t.Status?.IsLogging === true || t.$errors.Status);
   const unreadable = logging.find((t) => t.$errors.Status ?? t.$errors['derived.s3DataEvents']);
   if (unreadable) errors['derived.s3DataEvents'] ??= unreadable.$errors.Status ?? unreadable.$errors['derived.s3DataEvents']!;
+  const monitoring = monitoringFacts(ctx, id, trails, errors);
   return {
     type: 'account',
     arn: `arn:${ctx.partition}:::${id}`,
@@ -47,8 +49,9 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
         coveredRegions: regions.filter((r) => covered.has(r)),
         uncoveredRegions: uncovered,
         s3DataEvents: aggregateS3DataEvents(logging.filter((t) => !t.$errors.Status)),
+        monitoring: monitoring.monitoring,
       },
-      $errors: errors,
+      $errors: { ...errors, ...monitoring.errors },
     }),
     related: trails.map((t) => t.Trail.TrailARN),
   };
