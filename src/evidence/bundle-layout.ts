@@ -66,6 +66,11 @@ export function verifyLogsPath(trailArn: string): string {
   return `${VERIFY_LOGS_DIR}/${safeSegment(name)}.json`;
 }
 
+/** config/<name>, waivers/<name>, reports/<name>: a caller-named file in one of the bundle's folders. */
+export function namedPath(folder: typeof CONFIG_DIR | typeof WAIVERS_DIR | typeof REPORTS_DIR, name: string): string {
+  return `${folder}/${checkRelativePath(name, folder)}`;
+}
+
 export function rulePath(pack: string, relativePath: string): string {
   return `${RULES_DIR}/${safeSegment(pack)}/${checkRelativePath(relativePath, `rule pack ${pack}`)}`;
 }

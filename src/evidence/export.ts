@@ -10,11 +10,11 @@ import { InputError } from '../errors.js';
 import { stableStringify } from '../util/stable-json.js';
 import {
   comparePaths,
-  checkRelativePath,
   CONFIG_DIR,
   INDEX_FILE,
   INVENTORY_FILE,
   MANIFEST_FILE,
+  namedPath,
   PUBLIC_KEY_FILE,
   RAW_DIR,
   README_FILE,
@@ -130,9 +130,9 @@ async function writeBundle(
   await writer.write(INVENTORY_FILE, json(input.inventory));
   await writer.write(RESULTS_FILE, json(input.results));
   for (const rule of input.rules) await writer.write(rulePath(rule.pack, rule.relativePath), rule.content);
-  if (input.config) await writer.write(`${CONFIG_DIR}/${checkRelativePath(input.config.name, 'config')}`, input.config.content);
-  if (input.waivers) await writer.write(`${WAIVERS_DIR}/${checkRelativePath(input.waivers.name, 'waivers')}`, input.waivers.content);
-  for (const report of input.reports ?? []) await writer.write(`${REPORTS_DIR}/${checkRelativePath(report.name, 'report')}`, report.content);
+  if (input.config) await writer.write(namedPath(CONFIG_DIR, input.config.name), input.config.content);
+  if (input.waivers) await writer.write(namedPath(WAIVERS_DIR, input.waivers.name), input.waivers.content);
+  for (const report of input.reports ?? []) await writer.write(namedPath(REPORTS_DIR, report.name), report.content);
   for (const v of input.verifyLogs ?? []) await writer.write(verifyLogsPath(v.trailArn), json(v.report));
   const rawFolders = input.raw ? await writeRawRecords(input.raw, writer) : [];
   if (described) await writer.write(PUBLIC_KEY_FILE, described.publicKeyPem);

@@ -19,7 +19,7 @@ import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { InputError } from '../errors.js';
 import { stableStringify } from '../util/stable-json.js';
-import { CONFIG_DIR, comparePaths, INVENTORY_FILE, RESULTS_FILE, rulePath, RULES_DIR, RUN_FILE, verifyLogsPath, VERIFY_LOGS_DIR, WAIVERS_DIR } from './bundle-layout.js';
+import { CONFIG_DIR, checkRelativePath, comparePaths, INVENTORY_FILE, namedPath, RESULTS_FILE, rulePath, RULES_DIR, RUN_FILE, verifyLogsPath, VERIFY_LOGS_DIR, WAIVERS_DIR } from './bundle-layout.js';
 import { buildRunRecord } from './run-record.js';
 import type { EvidenceInput, NamedFile, RawRecord, RunRecord } from './types.js';
 
@@ -38,10 +38,14 @@ export async function saveRunFolder(dir: string, input: EvidenceInput): Promise<
   await put(INVENTORY_FILE, json(input.inventory));
   await put(RESULTS_FILE, json(input.results));
   for (const rule of input.rules) await put(rulePath(rule.pack, rule.relativePath), rule.content);
-  if (input.config) await put(`${CONFIG_DIR}/${input.config.name}`, input.config.content);
-  if (input.waivers) await put(`${WAIVERS_DIR}/${input.waivers.name}`, input.waivers.content);
+  if (input.config) await put(namedPath(CONFIG_DIR, input.config.name), input.config.content);
+  if (input.waivers) await put(namedPath(WAIVERS_DIR, input.waivers.name), input.waivers.content);
   for (const v of input.verifyLogs ?? []) await put(verifyLogsPath(v.trailArn), json(v.report));
-  for (const report of input.reports ?? []) await put(report.name, report.content);
+  for (const report of input.reports ?? []) {
+    const name = checkRelativePath(report.name, 'report');
+    if (KNOWN_TOP_LEVEL.has(name) || name.includes('/')) throw new InputError(`report ${JSON.stringify(name)}: a run folder keeps reports as top-level files other than ${[...KNOWN_TOP_LEVEL].join(', ')}`);
+    await put(name, report.content);
+  }
   if (input.raw) {
     const out = createWriteStream(join(dir, RAW_LOG_FILE));
     for await (const record of input.raw) if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');

@@ -1,5 +1,5 @@
 /** Builds run.json from the run's inputs: the redacted command line, callers, regions and rule pack hashes. */
-import { comparePaths, CONFIG_DIR, checkRelativePath, verifyLogsPath, WAIVERS_DIR } from './bundle-layout.js';
+import { comparePaths, CONFIG_DIR, checkRelativePath, namedPath, verifyLogsPath, WAIVERS_DIR } from './bundle-layout.js';
 import { sha256Hex } from './manifest.js';
 import { redactArgv } from './redact.js';
 import { renderSums } from './sha256sums.js';
@@ -44,8 +44,8 @@ export function buildRunRecord(input: RunParts): RunRecord {
       .sort((a, b) => comparePaths(a.AccountId, b.AccountId))
       .map((a) => ({ accountId: a.AccountId, ...(a.CallerIdentity ? { callerIdentity: a.CallerIdentity } : {}) })),
     rulePacks: rulePackHashes(input.rules),
-    ...(input.config ? { config: `${CONFIG_DIR}/${checkRelativePath(input.config.name, 'config')}` } : {}),
-    ...(input.waivers ? { waivers: `${WAIVERS_DIR}/${checkRelativePath(input.waivers.name, 'waivers')}` } : {}),
+    ...(input.config ? { config: namedPath(CONFIG_DIR, input.config.name) } : {}),
+    ...(input.waivers ? { waivers: namedPath(WAIVERS_DIR, input.waivers.name) } : {}),
     ...(input.verifyLogs?.length
       ? {
           verifyLogs: input.verifyLogs
