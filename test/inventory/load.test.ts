@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { loadInventory, parseInventory } from '../../src/inventory/load.js';
 import type { Inventory } from '../../src/inventory/types.js';
+import { cli } from '../rules/cli-io.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'inventory');
 const OUT = join(import.meta.dirname, '..', '..', 'test-output', 'inventory-load');
@@ -82,5 +83,19 @@ describe('loadInventory', () => {
     const lines = problems(JSON.stringify(inv));
     expect(lines).toHaveLength(21);
     expect(lines[20]).toBe('inventory.json: ... and 10 more schema problems');
+  });
+});
+
+describe('trailguard evaluate on a bad inventory', () => {
+  it('exits 2 naming the file and the JSON path, one line per problem, no stack trace', async () => {
+    mkdirSync(OUT, { recursive: true });
+    const inv = compliant();
+    delete raw(inv.accounts[0]!.trails[0]!.Trail).TrailARN;
+    const file = join(OUT, 'invalid.json');
+    writeFileSync(file, JSON.stringify(inv));
+    const { code, out, err } = await cli(['evaluate', '--inventory', file]);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.trim()).toBe(`${file}: /accounts/0/trails/0/Trail: must have required property 'TrailARN'`);
   });
 });
