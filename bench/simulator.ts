@@ -18,6 +18,8 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { loopbackHandler, startSimulator } from '../src/simulator/index.js';
 
 const WORLD = 'examples/demo-org.yaml';
+/** The log-archive account: it owns the bucket and sees the organization trail as a member. */
+const ACCOUNT = '222222222222';
 const ORG_TRAIL = 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail';
 
 function flag(name: string, fallback: number): number {
@@ -33,7 +35,7 @@ interface Target {
 }
 
 async function childSimulator(): Promise<Target> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', '--world', WORLD, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', '--world', WORLD, '--port', '0', '--account', ACCOUNT], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -60,7 +62,7 @@ async function inProcessSimulator(): Promise<Target> {
   const sim = await startSimulator({ world: WORLD });
   return {
     endpoint: sim.endpoint,
-    credentials: sim.credentialsFor('111111111111'),
+    credentials: sim.credentialsFor(ACCOUNT),
     rssKb: () => 0,
     async stop() {
       await sim.close();
@@ -96,6 +98,7 @@ async function main(): Promise<void> {
   const workers = Array.from({ length: concurrency }, () => clientsFor(target));
   const latencies: number[] = [];
   let errors = 0;
+  const errorNames = new Map<string, number>();
   let measuring = false;
   const deadline = performance.now() + 1000 + seconds * 1000;
   let measureStart = 0;
@@ -108,13 +111,16 @@ async function main(): Promise<void> {
       const started = performance.now();
       try {
         await (calls[i % calls.length] as () => Promise<unknown>)();
-      } catch {
+      } catch (e) {
         errors++;
+        const name = e instanceof Error ? e.name : String(e);
+        errorNames.set(name, (errorNames.get(name) ?? 0) + 1);
       }
       if (measuring) latencies.push(performance.now() - started);
     }
   }));
   const elapsed = (performance.now() - measureStart) / 1000;
+  const serverRssKb = target.rssKb();
   const serverSummary = await target.stop();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(1);
@@ -124,10 +130,10 @@ async function main(): Promise<void> {
     ['operations', 'DescribeTrails, GetTrailStatus, GetBucketVersioning, ListKeys, GetCallerIdentity, DescribeAlarms, DescribeOrganization'],
     ['measured', `${elapsed.toFixed(1)} s (after 1 s warm-up)`],
     ['requests', String(latencies.length)],
-    ['errors', String(errors)],
+    ['errors', `${errors}${errorNames.size ? ` (${[...errorNames].map(([n, c]) => `${n} ×${c}`).join(', ')})` : ''}`],
     ['requests/s', (latencies.length / elapsed).toFixed(0)],
     ['latency p50 / p99', `${pct(0.5)} / ${pct(0.99)} ms`],
-    ['simulator peak RSS', inProcess ? '(shared with clients)' : `${(target.rssKb() / 1024).toFixed(0)} MB`],
+    ['simulator peak RSS', inProcess ? '(shared with clients)' : `${(serverRssKb / 1024).toFixed(0)} MB`],
     ['client process peak RSS', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`],
     ['simulator says', serverSummary],
   ];

@@ -50,10 +50,10 @@ export class IdentityStore {
   }
 
   /** The caller behind an access key id, or the error AWS gives for it (unknown or expired). */
-  resolve(accessKeyId: string, now: number, kinds: { invalid: SimError; expired: SimError }): Caller {
+  resolve(accessKeyId: string, now: number, refuse: (why: 'invalidToken' | 'expiredToken') => SimError): Caller {
     const caller = this.longTerm.get(accessKeyId) ?? this.sessions.get(accessKeyId);
-    if (!caller) throw kinds.invalid;
-    if (caller.expiration && caller.expiration.getTime() <= now) throw kinds.expired;
+    if (!caller) throw refuse('invalidToken');
+    if (caller.expiration && caller.expiration.getTime() <= now) throw refuse('expiredToken');
     return caller;
   }
 

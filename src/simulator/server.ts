@@ -106,10 +106,8 @@ export function createSimulatorServer(state: ServerState): { server: Server; han
     const common = (kind: CommonErrorKind, message: string) => def.protocol.common(kind, def.name, message);
     if (!scope) throw common('accessDenied', 'Anonymous requests are not served: sign requests with SigV4 credentials from the world.');
     const now = state.now();
-    const caller: Caller = state.identity.resolve(scope.accessKeyId, now.getTime(), {
-      invalid: common('invalidToken', 'The security token included in the request is invalid.'),
-      expired: common('expiredToken', 'The security token included in the request is expired'),
-    });
+    const caller: Caller = state.identity.resolve(scope.accessKeyId, now.getTime(), (why) =>
+      common(why, why === 'invalidToken' ? 'The security token included in the request is invalid.' : 'The security token included in the request is expired'));
     record.account = caller.accountId;
     const account = state.world.accounts.get(caller.accountId);
     if (!account || account.status === 'SUSPENDED') throw common('invalidToken', `The security token included in the request is invalid (account ${caller.accountId} is suspended).`);

@@ -74,8 +74,8 @@ describe('another account’s key', () => {
 
 describe('asymmetric keys: GetPublicKey, Sign, Verify', () => {
   it.each([
-    ['alias/ec-sign', 'ECDSA_SHA_256', 'sha256', {}],
-    ['alias/rsa-sign', 'RSASSA_PKCS1_V1_5_SHA_256', 'sha256', {}],
+    ['alias/ec-sign', 'ECDSA_SHA_256', 'sha256'],
+    ['alias/rsa-sign', 'RSASSA_PKCS1_V1_5_SHA_256', 'sha256'],
   ] as const)('%s signs with %s and the public key verifies it with node:crypto', async (alias, algorithm, hash) => {
     const message = Buffer.from('manifest contents');
     const signed = await kms.send(new SignCommand({ KeyId: alias, Message: message, MessageType: 'RAW', SigningAlgorithm: algorithm }));
