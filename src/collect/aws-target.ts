@@ -27,6 +27,12 @@ export interface AwsTarget {
   endpointUrl?: string;
   maxAttempts: number;
   requestTimeoutMs: number;
+  /**
+   * Faster retries against a simulator: AWS's own backoff (a 500 ms base for throttling, a
+   * floor of 0.5 requests/s in adaptive mode) would make a simulated throttling storm take
+   * minutes. Real AWS targets leave it unset.
+   */
+  retryTuning?: { baseDelayMs: number; minFillRate: number };
 }
 
 export const DEFAULT_SESSION_NAME = 'trailguard-scan';

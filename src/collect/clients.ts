@@ -1,4 +1,5 @@
 /** One SDK client per (service, region) for an account, configured once: endpoint, retries, timeouts. */
+import { AdaptiveRetryStrategy, DefaultRateLimiter } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -11,30 +12,53 @@ export type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
 const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 256 });
 const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 256 });
 
+/** The SDK's adaptive retry mode, with bounded attempts; tuned delays only when the target asks. */
+function retryConfig(target: AwsTarget): Record<string, unknown> {
+  const tuning = target.retryTuning;
+  if (!tuning) return { retryMode: 'adaptive', maxAttempts: target.maxAttempts };
+  return {
+    maxAttempts: target.maxAttempts,
+    retryStrategy: new AdaptiveRetryStrategy(target.maxAttempts, {
+      rateLimiter: new DefaultRateLimiter({ minFillRate: tuning.minFillRate }),
+      backoff: {
+        computeNextBackoffDelay: (attempt: number) => Math.random() * tuning.baseDelayMs * 2 ** Math.min(attempt, 6),
+        setDelayBase: () => undefined,
+      },
+    }),
+  };
+}
+
 export class ClientCache {
   private readonly clients = new Map<string, unknown>();
 
   constructor(private readonly target: AwsTarget) {}
 
-  get<C>(ctor: ClientConstructor<C>, region: string): C {
+  /**
+   * `fixedEndpoint`: with an endpoint override, send every request to exactly that URL. S3
+   * Control needs it: its endpoint rules put the account id in front of the host
+   * (`<account>.<host>`), which no custom endpoint resolves; the account travels in the
+   * x-amz-account-id header anyway.
+   */
+  get<C>(ctor: ClientConstructor<C>, region: string, options: { fixedEndpoint?: boolean } = {}): C {
     const key = `${ctor.name}/${region}`;
+    const endpointUrl = this.target.endpointUrl;
     let client = this.clients.get(key) as C | undefined;
     if (!client) {
       client = new ctor({
         region,
         credentials: this.target.credentials,
-        retryMode: 'adaptive',
-        maxAttempts: this.target.maxAttempts,
+        ...retryConfig(this.target),
         requestHandler: new NodeHttpHandler({
           httpAgent,
           httpsAgent,
           connectionTimeout: 5_000,
           requestTimeout: this.target.requestTimeoutMs,
         }),
-        ...(this.target.endpointUrl
+        ...(endpointUrl
           ? // Custom endpoints (simulator, LocalStack) can't resolve <bucket>.host names.
-            { endpoint: this.target.endpointUrl, forcePathStyle: true }
+            { endpoint: endpointUrl, forcePathStyle: true, disableHostPrefix: true }
           : {}),
+        ...(endpointUrl && options.fixedEndpoint ? { endpointProvider: () => ({ url: new URL(endpointUrl) }) } : {}),
       });
       this.clients.set(key, client);
     }

@@ -10,7 +10,7 @@ import {
 import type { KeyRecord, PolicyDocument } from '../inventory/types.js';
 import { arnAccount, arnRegion, parsePolicy, plain } from './plain.js';
 import type { Plan } from './sections.js';
-import { paginate, type Session } from './session.js';
+import { foreignHint, paginate, type Session } from './session.js';
 
 /**
  * Reads one key by the id a trail gives (a key ARN, an alias ARN, or a bare id in the caller's
@@ -19,7 +19,16 @@ import { paginate, type Session } from './session.js';
 export async function collectKey(session: Session, plan: Plan, keyId: string): Promise<KeyRecord | undefined> {
   const region = keyId.startsWith('arn:') ? (arnRegion(keyId) ?? session.globalRegion) : session.globalRegion;
   const kms = session.clients.get(KMSClient, region);
-  const spec = (operation: string, resource: string) => ({ service: 'kms', operation, region, resource, params: { KeyId: resource } });
+  const owner = keyId.startsWith('arn:') ? arnAccount(keyId) : undefined;
+  const errorHint = owner && owner !== session.accountId ? foreignHint('key', owner) : undefined;
+  const spec = (operation: string, resource: string) => ({
+    service: 'kms',
+    operation,
+    region,
+    resource,
+    params: { KeyId: resource },
+    ...(errorHint ? { errorHint } : {}),
+  });
 
   const described = await session.call(spec('DescribeKey', keyId), () => kms.send(new DescribeKeyCommand({ KeyId: keyId })));
   if (described.kind !== 'ok' || !described.value.KeyMetadata?.Arn) return undefined;
@@ -31,7 +40,9 @@ export async function collectKey(session: Session, plan: Plan, keyId: string): P
 
 async function readKeyDetails(session: Session, plan: Plan, record: KeyRecord, arn: string, region: string): Promise<void> {
   const kms = session.clients.get(KMSClient, region);
-  const spec = (operation: string) => ({ service: 'kms', operation, region, resource: arn, params: { KeyId: arn } });
+  const owner = arnAccount(arn);
+  const errorHint = owner && owner !== session.accountId ? foreignHint('key', owner) : undefined;
+  const spec = (operation: string) => ({ service: 'kms', operation, region, resource: arn, params: { KeyId: arn }, ...(errorHint ? { errorHint } : {}) });
   // AWS-managed keys rotate on AWS's schedule and their rotation status is not the owner's to set.
   const customer = record.KeyMetadata.KeyManager === 'CUSTOMER';
   const symmetric = (record.KeyMetadata.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT';

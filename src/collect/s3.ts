@@ -23,7 +23,7 @@ import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3Co
 import type { BucketRecord, PolicyDocument, PublicAccessBlockConfiguration } from '../inventory/types.js';
 import { parsePolicy, plain } from './plain.js';
 import type { Plan, SectionId } from './sections.js';
-import { paginate, type CallSpec, type Session } from './session.js';
+import { foreignHint, paginate, type CallSpec, type Session } from './session.js';
 
 type BucketSection = {
   section: SectionId;
@@ -131,6 +131,11 @@ export async function collectBucket(session: Session, plan: Plan, name: string):
     session.clients.get(S3Client, session.globalRegion).send(new GetBucketLocationCommand({ Bucket: name })),
   );
   // Without its region nothing else about the bucket can be read reliably; the error says why.
+  if (located.kind === 'error' && located.error.errorName === 'AccessDenied') {
+    // Usually a bucket in another account (a log-archive account): say so, at the cost of one call.
+    const owned = await listOwnedBuckets(session);
+    if (owned && !owned.has(name)) located.error.message += ` (${foreignHint('bucket', undefined)})`;
+  }
   if (located.kind !== 'ok') return undefined;
   const region = locationToRegion(located.value.LocationConstraint);
   const record: BucketRecord = { Name: name, OwnerAccountId: session.accountId, Region: region };
@@ -155,7 +160,7 @@ export async function collectAccountPublicAccessBlock(session: Session): Promise
       params: { AccountId: session.accountId },
       absentOn: ['NoSuchPublicAccessBlockConfiguration'],
     },
-    () => session.clients.get(S3ControlClient, region).send(new GetAccountPublicAccessBlockCommand({ AccountId: session.accountId })),
+    () => session.clients.get(S3ControlClient, region, { fixedEndpoint: true }).send(new GetAccountPublicAccessBlockCommand({ AccountId: session.accountId })),
   );
   return outcome.kind === 'ok' ? plain(outcome.value.PublicAccessBlockConfiguration) : undefined;
 }

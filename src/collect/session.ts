@@ -27,6 +27,8 @@ export interface CallSpec {
   params?: unknown;
   /** Error names that mean "not configured": the value is absent, and that is not an error. */
   absentOn?: readonly string[];
+  /** Added to an error's message: what the reader needs to know to fix it (e.g. who owns the resource). */
+  errorHint?: string;
 }
 
 export type CallOutcome<T> = { kind: 'ok'; value: T } | { kind: 'absent'; errorName: string } | { kind: 'error'; error: ApiError };
@@ -97,7 +99,7 @@ export class Session {
           operation: spec.operation,
           ...(spec.resource ? { resource: spec.resource } : {}),
           errorName,
-          message: thrown instanceof Error ? thrown.message : String(thrown),
+          message: `${thrown instanceof Error ? thrown.message : String(thrown)}${spec.errorHint ? ` (${spec.errorHint})` : ''}`,
           ...(metadata?.requestId ? { requestId: metadata.requestId } : {}),
         };
         this.errors.push(error);
@@ -169,4 +171,9 @@ export async function paginate<P extends object, T>(
     token = next(outcome.value);
   } while (token);
   return { items: out, complete: true };
+}
+
+/** What to say when another account's resource can't be read with this account's credentials. */
+export function foreignHint(kind: string, owner: string | undefined): string {
+  return `the ${kind} belongs to ${owner ? `account ${owner}` : 'another account'}; scan with --organization, or with that account's credentials, to read it`;
 }
