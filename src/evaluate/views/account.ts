@@ -90,7 +90,8 @@ export function aggregateS3DataEvents(trails: TrailSummary[]): AccountS3DataEven
   const byBucket = new Map<string, { Name: string; Prefix?: string; read: boolean; write: boolean; TrailArns: Set<string> }>();
   for (const s of all) {
     for (const b of s.buckets) {
-      const key = `${b.Name}/${b.Prefix ?? ''}`;
+      // A whole-bucket entry and one for part of the bucket (Prefix, possibly '') stay apart.
+      const key = JSON.stringify([b.Name, b.Prefix ?? null]);
       const entry = byBucket.get(key) ?? { Name: b.Name, ...(b.Prefix !== undefined ? { Prefix: b.Prefix } : {}), read: false, write: false, TrailArns: new Set<string>() };
       entry.read ||= b.ReadWriteType !== 'WriteOnly';
       entry.write ||= b.ReadWriteType !== 'ReadOnly';

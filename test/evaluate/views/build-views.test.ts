@@ -157,6 +157,23 @@ describe('account views', () => {
   });
 });
 
+describe('account S3 data events', () => {
+  it('keeps a whole-bucket entry apart from a partial one of the same bucket', () => {
+    const ledger = { Field: 'resources.ARN', StartsWith: ['arn:aws:s3:::ledger/'] };
+    const data = [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }];
+    const a = account('111111111111', {
+      trails: [
+        trail('111111111111', 'partial', {}, { EventSelectors: undefined, AdvancedEventSelectors: [{ FieldSelectors: [...data, { ...ledger, NotEndsWith: ['.tmp'] }] }] }),
+        trail('111111111111', 'whole', {}, { EventSelectors: undefined, AdvancedEventSelectors: [{ FieldSelectors: [...data, ledger] }] }),
+      ],
+    });
+    expect(get(one(buildViews(inventory([a])), 'account'), 'derived.s3DataEvents.buckets')).toEqual([
+      { Name: 'ledger', Prefix: '', ReadWriteType: 'All', TrailArns: ['arn:aws:cloudtrail:us-east-1:111111111111:trail/partial'] },
+      { Name: 'ledger', ReadWriteType: 'All', TrailArns: ['arn:aws:cloudtrail:us-east-1:111111111111:trail/whole'] },
+    ]);
+  });
+});
+
 describe('bucket, key, event data store and log group views', () => {
   it('a bucket view lists the trails writing to it, their log prefixes and the lifecycle of each', () => {
     const a = account('111111111111', {
