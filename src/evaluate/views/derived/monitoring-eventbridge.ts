@@ -13,6 +13,8 @@ import { matchesEventPattern, parseEventPattern } from './eventbridge-pattern.js
 import { coversEvents, syntheticEvent } from './monitoring-match.js';
 
 export interface EventBridgeOutcome {
+  /** One word for messages: `monitored`, the missing link, or `unknown`. */
+  state: 'monitored' | 'no-eventbridge-rule' | 'no-target' | 'unknown';
   /** Absent when the answer is unknown (then $errors names the call that failed). */
   satisfied?: boolean;
   via: 'eventbridge' | 'none';
@@ -72,7 +74,7 @@ export function monitoringByEventBridge(ctx: ViewContext, accountId: string, reg
       if (here.length > 0) missing = 'no-target';
     }
   }
-  if (without.length === 0) return { outcome: { satisfied: true, via: 'eventbridge', eventRules: used.sort() } };
-  if (error) return { outcome: { via: 'none' }, error };
-  return { outcome: { satisfied: false, via: 'none', missing, regionsWithoutRule: without } };
+  if (without.length === 0) return { outcome: { state: 'monitored', satisfied: true, via: 'eventbridge', eventRules: used.sort() } };
+  if (error) return { outcome: { state: 'unknown', via: 'none' }, error };
+  return { outcome: { state: missing, satisfied: false, via: 'none', missing, regionsWithoutRule: without } };
 }

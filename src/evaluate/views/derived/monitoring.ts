@@ -30,6 +30,8 @@ export const MISSING_LINKS = ['no-trail', 'no-log-group', 'no-filter', 'no-alarm
 export type MissingLink = (typeof MISSING_LINKS)[number];
 
 export interface MetricFilterOutcome {
+  /** One word for messages: `monitored`, the missing link, or `unknown`. */
+  state: 'monitored' | MissingLink | 'unknown';
   /** Absent when the answer is unknown (then $errors names the call that failed). */
   satisfied?: boolean;
   via: 'metric-filter' | 'none';
@@ -74,7 +76,7 @@ export function monitoringFacts(ctx: ViewContext, accountId: string, trails: Tra
       const facts = {} as ControlFacts;
       for (const strictness of STRICTNESS_LEVELS) {
         const answer = trailsUnreadable ? { kind: 'unknown' as const, error: trailsUnreadable } : accountAnswer(ctx, trails, variant, strictness);
-        facts[strictness] = answer.kind === 'unknown' ? { via: 'none' } : answer.outcome;
+        facts[strictness] = answer.kind === 'unknown' ? { state: 'unknown', via: 'none' } : answer.outcome;
         if (answer.kind === 'unknown') errors[`derived.monitoring.${variant.key}.${strictness}`] = answer.error;
       }
       const eventBridge = monitoringByEventBridge(ctx, accountId, eventRegions(ctx, accountId, control), variant);
@@ -112,14 +114,14 @@ function accountAnswer(ctx: ViewContext, trails: TrailSummary[], variant: Contro
   const furthest = answers
     .filter((a): a is Extract<TrailAnswer, { kind: 'missing' }> => a.kind === 'missing')
     .sort((a, b) => MISSING_LINKS.indexOf(b.outcome.missing) - MISSING_LINKS.indexOf(a.outcome.missing))[0];
-  return furthest ?? { kind: 'missing', outcome: { satisfied: false, via: 'none', missing: 'no-trail' } };
+  return furthest ?? { kind: 'missing', outcome: { state: 'no-trail', satisfied: false, via: 'none', missing: 'no-trail' } };
 }
 
 function trailAnswer(ctx: ViewContext, trail: TrailSummary, variant: ControlVariant, strictness: Strictness): TrailAnswer {
   const trailArn = trail.Trail.TrailARN;
   const stop = (missing: MissingLink, found: Partial<MetricFilterOutcome> = {}): TrailAnswer => ({
     kind: 'missing',
-    outcome: { satisfied: false, via: 'none', missing, trailArn, ...found },
+    outcome: { state: missing, satisfied: false, via: 'none', missing, trailArn, ...found },
   });
   const statusError = trail.$errors.Status;
   if (statusError) return { kind: 'unknown', error: statusError };
@@ -158,7 +160,7 @@ function trailAnswer(ctx: ViewContext, trail: TrailSummary, variant: ControlVari
         const subscriptionsError = topic.$errors?.confirmedSubscriptions;
         if (subscriptionsError) unknown ??= { kind: 'unknown', error: subscriptionsError };
         else if ((topic.confirmedSubscriptions ?? 0) > 0) {
-          return { kind: 'satisfied', outcome: { satisfied: true, via: 'metric-filter', trailArn, ...found, ...at, topicArn: topic.TopicArn } };
+          return { kind: 'satisfied', outcome: { state: 'monitored', satisfied: true, via: 'metric-filter', trailArn, ...found, ...at, topicArn: topic.TopicArn } };
         } else reach('no-confirmed-subscription', { ...at, topicArn: topic.TopicArn });
       }
     }
