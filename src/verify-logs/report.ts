@@ -79,6 +79,8 @@ export interface VerifyLogsReport {
     outcomes: Record<Outcome, number>;
     readErrors: number;
     intact: boolean;
+    /** Log file bytes downloaded (gzip) and hashed (inflated). */
+    logBytes: { compressed: number; uncompressed: number };
   };
   digests: DigestVerdict[];
   logFiles: LogVerdict[];
@@ -96,6 +98,7 @@ export interface ReportParts {
   logFiles: LogVerdict[];
   chainRestarts: ChainRestart[];
   errors: ReadError[];
+  logBytes: { compressed: number; uncompressed: number };
 }
 
 const byLocation = (a: { bucket: string; key: string }, b: { bucket: string; key: string }): number =>
@@ -126,6 +129,7 @@ export function buildReport(parts: ReportParts): VerifyLogsReport {
       outcomes,
       readErrors: parts.errors.length,
       intact,
+      logBytes: parts.logBytes,
     },
     digests,
     logFiles,

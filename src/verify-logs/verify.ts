@@ -71,6 +71,7 @@ interface Tally {
   listed: Set<string>;
   /** Per chain, the span in which an unlisted log file means something. */
   spans: Array<{ scope: ChainScope; from: Date; to: Date }>;
+  logBytes: { compressed: number; uncompressed: number };
 }
 
 async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date, end: Date, progress: Progress): Promise<VerifyLogsReport> {
@@ -80,7 +81,7 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
   const root = logsRoot(trail.prefix);
   // A digest ending up to an hour after `end` still lists files delivered before `end`.
   const listTo = new Date(end.getTime() + HOUR_MS);
-  const tally: Tally = { digests: [], logFiles: [], chainRestarts: [], errors: [], toHash: [], listed: new Set(), spans: [] };
+  const tally: Tally = { digests: [], logFiles: [], chainRestarts: [], errors: [], toHash: [], listed: new Set(), spans: [], logBytes: { compressed: 0, uncompressed: 0 } };
 
   const scopes: Array<{ scope: ChainScope; found: FoundDigests }> = [];
   await listing(trail.bucket, root, async () => {
@@ -127,7 +128,10 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
   await Promise.all([
     ...jobs.map(({ entry, listedBy }) =>
       guarded(undefined, { operation: 'GetObject', region: listedBy.region, bucket: entry.s3Bucket, key: entry.s3Object }, async () => {
-        tally.logFiles.push((await checkLogFile(s3, entry, listedBy)).verdict);
+        const checked = await checkLogFile(s3, entry, listedBy);
+        tally.logFiles.push(checked.verdict);
+        tally.logBytes.compressed += checked.compressedBytes;
+        tally.logBytes.uncompressed += checked.uncompressedBytes;
       }),
     ),
     ...tally.spans.map((span) =>
@@ -157,6 +161,7 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
     logFiles: tally.logFiles,
     chainRestarts: tally.chainRestarts,
     errors: tally.errors,
+    logBytes: tally.logBytes,
   });
 }
 

@@ -1,0 +1,139 @@
+/**
+ * bench:verify-logs — 10,000 generated log files (2–50 KB gzip, every 50th ten times larger)
+ * served by the simulator in a child process, verified by verifyTrailLogs in this one. Prints
+ * files/s, MB/s and peak RSS, beside this machine's raw in-process throughput on the same bytes:
+ * SHA-256 alone, and gunzip + SHA-256 (what validation must do: CloudTrail hashes the
+ * UNCOMPRESSED log file).
+ *
+ *   npm run bench:verify-logs [-- --concurrency 16 --files-per-hour 100]
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import pLimit from 'p-limit';
+import { ClientCache } from '../src/collect/clients.js';
+import { BucketS3Client, openObject } from '../src/collect/s3-objects.js';
+import { startSimulator, type Credentials } from '../src/simulator/index.js';
+import { addTrailLogs } from '../src/simulator/trail-logs.js';
+import { verifyTrailLogs } from '../src/verify-logs/verify.js';
+
+const ACCOUNT = '111122223333';
+const BUCKET = 'bench-trail-logs';
+const TRAIL = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/bench`;
+const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-2'];
+const START = '2026-11-24T00:00:00Z';
+const END = '2026-11-24T20:00:00Z'; // 5 regions × 20 digests × 100 files = 10,000 log files
+
+interface Ready {
+  endpoint: string;
+  credentials: Credentials;
+  logFiles: number;
+  generateSeconds: number;
+}
+
+const { values: args } = parseArgs({
+  options: {
+    serve: { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: '16' },
+    'files-per-hour': { type: 'string', default: '100' },
+  },
+});
+
+if (args.serve) await serve(Number(args['files-per-hour']));
+else await bench(Number(args.concurrency), Number(args['files-per-hour']));
+
+/** Child: build the world and its files, serve it, report the endpoint to the parent. */
+async function serve(filesPerHour: number): Promise<void> {
+  const started = performance.now();
+  const sim = await startSimulator({
+    world: {
+      accounts: [
+        {
+          Id: ACCOUNT,
+          buckets: [{ Name: BUCKET, Region: 'us-east-1' }],
+          trails: [{ Name: 'bench', HomeRegion: 'us-east-1', S3BucketName: BUCKET, IsMultiRegionTrail: true, LogFileValidationEnabled: true }],
+        },
+      ],
+    },
+    maxLogEntries: 1000,
+  });
+  const manifest = addTrailLogs(sim.world, { trail: TRAIL, start: START, end: END, regions: REGIONS, seed: 2026, filesPerHour, eventsPerFile: [12, 260], largeFileEvery: 50 });
+  const ready: Ready = { endpoint: sim.endpoint, credentials: sim.credentialsFor(ACCOUNT), logFiles: manifest.logFiles.length, generateSeconds: (performance.now() - started) / 1000 };
+  const cpuBefore = process.cpuUsage();
+  process.send?.(ready);
+  process.on('disconnect', () => {
+    const cpu = process.cpuUsage(cpuBefore);
+    console.log(`${'CPU of the simulator child while serving'.padEnd(44)} ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`);
+    void sim.close().then(() => process.exit(0));
+  });
+}
+
+async function bench(concurrency: number, filesPerHour: number): Promise<void> {
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve', '--files-per-hour', String(filesPerHour)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as Ready));
+    child.once('exit', (code) => reject(new Error(`simulator child exited with ${code}`)));
+  });
+  console.log(`generated ${ready.logFiles} log files in ${ready.generateSeconds.toFixed(1)} s (simulator in child process ${child.pid})`);
+  const target = { credentials: ready.credentials, globalRegion: 'us-east-1', endpointUrl: ready.endpoint, maxAttempts: 3, requestTimeoutMs: 60_000 };
+
+  const rssBefore = process.memoryUsage().rss;
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  const report = await verifyTrailLogs({ trail: TRAIL, target, start: new Date(START), end: new Date(END), concurrency });
+  const seconds = (performance.now() - started) / 1000;
+  const peakRss = process.resourceUsage().maxRSS * 1024; // measured before the raw pass below allocates anything
+  const cpu = process.cpuUsage(cpuBefore);
+  const { compressed, uncompressed } = report.summary.logBytes;
+
+  const raw = await rawThroughput(target, report.logFiles.map((l) => l.key));
+  child.disconnect();
+
+  const mb = (bytes: number): number => bytes / 1e6;
+  const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
+  console.log('');
+  line('log files verified', `${report.summary.logFiles.valid}/${report.summary.logFiles.total} valid, ${report.summary.digestFiles.valid}/${report.summary.digestFiles.total} digests valid`);
+  line('wall time', `${seconds.toFixed(2)} s (concurrency ${concurrency})`);
+  line('files/s', (report.summary.logFiles.total / seconds).toFixed(0));
+  line('MB/s downloaded (gzip)', `${(mb(compressed) / seconds).toFixed(1)}  (${mb(compressed).toFixed(0)} MB)`);
+  line('MB/s hashed (uncompressed)', `${(mb(uncompressed) / seconds).toFixed(1)}  (${mb(uncompressed).toFixed(0)} MB)`);
+  line('CPU of this process (user + system)', `${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, ${((cpu.user + cpu.system) / 1e4 / seconds).toFixed(0)}% of one core`);
+  line('peak RSS', `${mb(peakRss).toFixed(0)} MB (${mb(rssBefore).toFixed(0)} MB before verifying)`);
+  line('raw SHA-256, same uncompressed bytes', `${raw.sha256MBps.toFixed(1)} MB/s`);
+  line('raw gunzip + SHA-256, same bytes', `${raw.inflateSha256MBps.toFixed(1)} MB/s (uncompressed)`);
+  line('verify-logs / raw SHA-256', `${((100 * mb(uncompressed)) / seconds / raw.sha256MBps).toFixed(0)}%`);
+  line('verify-logs / raw gunzip + SHA-256', `${((100 * mb(uncompressed)) / seconds / raw.inflateSha256MBps).toFixed(0)}%`);
+}
+
+/** Downloads each log file again, one buffer at a time, and times node:crypto (and zlib) on it in-process. */
+async function rawThroughput(target: ConstructorParameters<typeof ClientCache>[0], keys: string[]): Promise<{ sha256MBps: number; inflateSha256MBps: number }> {
+  const clients = new ClientCache(target);
+  const s3 = clients.get(BucketS3Client, 'us-east-1');
+  let bytes = 0;
+  let shaMs = 0;
+  let inflateShaMs = 0;
+  const limit = pLimit(8);
+  await Promise.all(
+    keys.map((key) =>
+      limit(async () => {
+        const object = await openObject(s3, BUCKET, key);
+        if (!object) return;
+        const chunks: Buffer[] = [];
+        for await (const chunk of object.body as AsyncIterable<Buffer>) chunks.push(chunk);
+        const gz = Buffer.concat(chunks);
+        let t = performance.now();
+        const inflated = gunzipSync(gz);
+        createHash('sha256').update(inflated).digest();
+        inflateShaMs += performance.now() - t;
+        t = performance.now();
+        createHash('sha256').update(inflated).digest();
+        shaMs += performance.now() - t;
+        bytes += inflated.length;
+      }),
+    ),
+  );
+  clients.destroy();
+  return { sha256MBps: bytes / 1e6 / (shaMs / 1000), inflateSha256MBps: bytes / 1e6 / (inflateShaMs / 1000) };
+}
