@@ -25,7 +25,7 @@ const COLUMNS: [string, (r: Result, rule: RuleSummary, doc: ResultsDocument) => 
   ['resource_name', (r) => r.resourceName],
   ['message', (r) => r.message],
   ['failed_conditions', (r) => joined((r.failures ?? []).map(describeFailure))],
-  ['expected', (r) => joined((r.failures ?? []).map((f) => formatValue(f.expected)))],
+  ['expected', (r) => joined((r.failures ?? []).map((f) => (f.expected === undefined ? '' : formatValue(f.expected))))],
   ['actual', (r) => joined((r.failures ?? []).map((f) => formatValue(f.actual)))],
   ['skip_reason', (r) => r.skipReason ?? ''],
   ['waiver_id', (r) => r.waiver?.id ?? ''],

@@ -12,10 +12,11 @@ export function formatValue(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** "Trail.KmsKeyId exists: expected a key ARN, found null (Logs must be encrypted.)" */
+/** "Trail.KmsKeyId exists: expected a key ARN, found null (Logs must be encrypted.)"; operators such as is_true have no expected value. */
 export function describeFailure(f: ConditionFailure): string {
   const subject = [f.path, f.op].filter(Boolean).join(' ');
-  const values = `expected ${formatValue(f.expected)}, found ${formatValue(f.actual)}`;
+  const found = `found ${formatValue(f.actual)}`;
+  const values = f.expected === undefined ? found : `expected ${formatValue(f.expected)}, ${found}`;
   const head = subject ? `${subject}: ${values}` : values;
   return f.because ? `${head} (${f.because})` : head;
 }
@@ -70,4 +71,9 @@ export function remediationText(rule: RuleSummary | undefined): string {
   if (r.cloudformation) parts.push(`CloudFormation:\n${r.cloudformation}`);
   if (r.terraform) parts.push(`Terraform:\n${r.terraform}`);
   return parts.join('\n');
+}
+
+/** "1 result", "3 results". */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

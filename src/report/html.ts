@@ -168,7 +168,7 @@ function evidence(r: Result, rule: RuleSummary): string {
     const rows = r.failures
       .map(
         (f) =>
-          `<tr><td><code>${esc([f.path, f.op].filter(Boolean).join(' '))}</code></td><td><code>${esc(formatValue(f.expected))}</code></td><td><code>${esc(formatValue(f.actual))}</code></td><td>${esc(f.because ?? '')}</td></tr>`,
+          `<tr><td><code>${esc([f.path, f.op].filter(Boolean).join(' '))}</code></td><td><code>${f.expected === undefined ? '' : esc(formatValue(f.expected))}</code></td><td><code>${esc(formatValue(f.actual))}</code></td><td>${esc(f.because ?? '')}</td></tr>`,
       )
       .join('');
     parts.push(

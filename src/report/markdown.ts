@@ -8,7 +8,7 @@
  */
 import type { Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
-import { describeApiError, describeFailure, describeWaiver, frameworkControls } from './explain.js';
+import { describeApiError, describeWaiver, frameworkControls, plural } from './explain.js';
 import { groupByRule, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER, compare } from './order.js';
 
 /** Bytes, a little under 65,536 so that a bot can add its own header to the comment. */
@@ -113,11 +113,11 @@ function header(doc: ResultsDocument, results: Result[]): string {
   const count = (status: Status, severity?: Severity) => results.filter((r) => r.status === status && (!severity || r.severity === severity)).length;
   const fails = count('fail');
   const verdict = fails
-    ? `❌ ${fails} failure${fails === 1 ? '' : 's'} (${SEVERITIES_DESC.filter((s) => count('fail', s)).map((s) => `${count('fail', s)} ${s}`).join(', ')})`
+    ? `❌ ${plural(fails, 'failure')} (${SEVERITIES_DESC.filter((s) => count('fail', s)).map((s) => `${count('fail', s)} ${s}`).join(', ')})`
     : '✅ no failures';
   const errors = count('error');
-  const headline = [verdict, errors && `⚠️ ${errors} error${errors === 1 ? '' : 's'}`, `${count('waived')} waived`, `${count('pass')} passed`].filter(Boolean).join(' · ');
-  const scope = [doc.run.accounts && `${doc.run.accounts.length} accounts`, doc.run.regions && `${doc.run.regions.length} regions`].filter(Boolean).join(', ');
+  const headline = [verdict, errors && `⚠️ ${plural(errors, 'error')}`, `${count('waived')} waived`, `${count('pass')} passed`].filter(Boolean).join(' · ');
+  const scope = [doc.run.accounts && plural(doc.run.accounts.length, 'account'), doc.run.regions && plural(doc.run.regions.length, 'region')].filter(Boolean).join(', ');
   const lines = [
     `## trailguard: ${headline}`,
     '',
@@ -145,9 +145,8 @@ function failureSection(results: Result[], rule: RuleSummary): { heading: string
     '|---|---|---|---|',
     '',
   ].join('\n');
-  const rows = results.map((res) =>
-    row([res.accountId, res.region, code(res.resourceArn), [text(res.message), ...(res.failures ?? []).map((f) => text(describeFailure(f)))].join('<br>')]),
-  );
+  // The message is the rule's own account of what it found; the HTML, JUnit and CSV reports list each failed condition too.
+  const rows = results.map((res) => row([res.accountId, res.region, code(res.resourceArn), text(res.message)]));
   const closing = ['', `**Remediation:** ${text(r.summary)}`];
   if (r.cli) closing.push('', '```sh', r.cli.trimEnd().replaceAll('```', '` ` `'), '```');
   const refs = [controls.length ? `Controls: ${text(controls.join(', '))}` : '', rule.references[0] ? `[Reference](${rule.references[0].replaceAll(')', '%29')})` : '', rule.file ? `Rule: \`${rule.file}\`` : ''];

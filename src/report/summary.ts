@@ -3,6 +3,7 @@ import { dirname, relative } from 'node:path';
 import { EXIT } from '../errors.js';
 import type { Result, ResultsDocument, Status } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
+import { plural } from './explain.js';
 import { countBy, groupByRule, severityRank, STATUS_ORDER } from './order.js';
 
 const TOP_RULES = 8;
@@ -74,6 +75,3 @@ function first(group: Result[]): Result {
   return group[0] as Result;
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

@@ -55,7 +55,7 @@ const columnTexts = async (n: number) => page.locator(`#findings > tbody > tr.fi
 describe('html report in Chromium', () => {
   it('loads with no console error, no request but the file, and no injected markup', async () => {
     expect(await visibleRows().count()).toBe(doc.results.length);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await expect(page.locator('#findings > tbody > tr > td.arn', { hasText: '<script>window.__pwned=1</script>' }).count()).resolves.toBe(1);
     expect(await page.locator('#findings b').count()).toBe(0);
     expect(consoleErrors).toEqual([]);
