@@ -1,5 +1,6 @@
 /** What index.html and README.txt tell a person: built once from the bundle's contents. */
 import type { ResultsDocument } from '../evaluate/types.js';
+import { isFailure, type Outcome, type VerifyLogsReport } from '../verify-logs/report.js';
 import type { RawFolder } from './raw-records.js';
 import { opensslVerifyCommand, type SignatureInfo } from './sign.js';
 import type { RunRecord } from './types.js';
@@ -15,14 +16,17 @@ export interface BundleOverview {
   signature?: SignatureInfo;
 }
 
-/** The scalar facts of a verify-logs report's summary (its `summary` object, else its top level). */
-export function verifyLogsSummary(report: unknown): Array<[string, string]> {
-  const top = report !== null && typeof report === 'object' ? (report as Record<string, unknown>) : {};
-  const summary = top.summary !== null && typeof top.summary === 'object' ? (top.summary as Record<string, unknown>) : top;
-  return Object.keys(summary)
-    .sort()
-    .filter((k) => ['string', 'number', 'boolean'].includes(typeof summary[k]))
-    .map((k) => [k, String(summary[k])]);
+/** What an auditor reads first in a verify-logs report: the period, the AWS-CLI-style counts, and each kind of failure. */
+export function verifyLogsSummary(report: VerifyLogsReport): Array<[string, string]> {
+  const s = report.summary;
+  return [
+    ['Period', `${report.requested.start} to ${report.requested.end}`],
+    ['Digest files valid', `${s.digestFiles.valid}/${s.digestFiles.total}`],
+    ['Log files valid', `${s.logFiles.valid}/${s.logFiles.total}`],
+    ...(Object.entries(s.outcomes) as Array<[Outcome, number]>).filter(([o, n]) => isFailure(o) && n > 0).map(([o, n]): [string, string] => [o, String(n)]),
+    ...(s.readErrors > 0 ? ([['Could not be read', String(s.readErrors)]] as Array<[string, string]>) : []),
+    ['Intact', s.intact ? 'yes' : 'NO'],
+  ];
 }
 
 /** The shell steps that check a bundle with no trailguard installed, run in the bundle folder. */

@@ -14,6 +14,7 @@ export function renderReadme(o: BundleOverview): string {
     `By whom: ${callers(run).join(', ') || 'unknown caller'}, using ${run.tool.name} ${run.tool.version}.`,
     `Command: ${run.commandLine.join(' ')}`,
     `Results: ${summary.total} in total; ${Object.entries(summary.byStatus).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    ...o.verifyLogs.map((v) => `Log file integrity of ${v.trailArn}: ${v.summary.map(([k, val]) => `${k} ${val}`).join('; ')}.`),
     '',
     'Contents',
     '  run.json        who ran the scan, when, how (secrets removed), rule pack hashes',

@@ -20,6 +20,7 @@ import { finished } from 'node:stream/promises';
 import { InputError } from '../errors.js';
 import { stableStringify } from '../util/stable-json.js';
 import { CONFIG_DIR, checkRelativePath, comparePaths, INVENTORY_FILE, namedPath, RESULTS_FILE, rulePath, RULES_DIR, RUN_FILE, verifyLogsPath, VERIFY_LOGS_DIR, WAIVERS_DIR } from './bundle-layout.js';
+import type { VerifyLogsReport } from '../verify-logs/report.js';
 import { buildRunRecord } from './run-record.js';
 import type { EvidenceInput, NamedFile, RawRecord, RunRecord } from './types.js';
 
@@ -83,7 +84,7 @@ export async function loadRunFolder(dir: string): Promise<EvidenceInput> {
         const file = `${VERIFY_LOGS_DIR}/${name}`;
         const trailArn = trailByFile.get(file);
         if (!trailArn) throw new InputError([{ file: join(dir, file), message: `is not listed in ${RUN_FILE}'s verifyLogs` }]);
-        return { trailArn, report: await readJson(join(dir, file)) };
+        return { trailArn, report: await readJson<VerifyLogsReport>(join(dir, file)) };
       }),
     ),
     ...(names.has(RAW_LOG_FILE) ? { raw: readRawLog(join(dir, RAW_LOG_FILE)) } : {}),

@@ -1,6 +1,7 @@
 /** What an evidence export is made of: everything a scan produced, as the caller hands it over. */
 import type { ResultsDocument } from '../evaluate/types.js';
 import type { Inventory } from '../inventory/types.js';
+import type { VerifyLogsReport } from '../verify-logs/report.js';
 import type { SignatureAlgorithm } from './sign.js';
 
 /** What only the caller knows about the run; the rest of run.json comes from the inventory, rules and results. */
@@ -43,10 +44,10 @@ export interface NamedFile {
   content: string | Uint8Array;
 }
 
-/** One `verify-logs` report (issue 10), stored as JSON under verify-logs/. */
+/** One `trailguard verify-logs` report, stored as JSON under verify-logs/. */
 export interface VerifyLogsInput {
   trailArn: string;
-  report: unknown;
+  report: VerifyLogsReport;
 }
 
 export interface EvidenceInput {

@@ -17,7 +17,7 @@ beforeAll(async () => {
   const input = sampleInput();
   runId = input.results.run.runId;
   input.inventory.accounts[0]!.CallerIdentity!.Arn = `arn:aws:sts::111111111111:assumed-role/${HOSTILE}/scan`;
-  input.verifyLogs![0]!.report = { summary: { digestFiles: 24, digestFilesValid: 23, text: `1 digest invalid ${HOSTILE}` } };
+  input.verifyLogs![0]!.report.requested.start = HOSTILE;
   out = join(dir, 'bundle');
   await exportEvidence(input, out, { signer: await ed25519KeyFileSigner(ed25519Keys(dir).privateKey) });
   html = readFileSync(join(out, 'index.html'), 'utf8');
@@ -36,7 +36,7 @@ describe('index.html', () => {
 
   it('shows each verify-logs report summary with a link to it', () => {
     expect(html).toContain('arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail');
-    expect(html).toContain('digestFilesValid: 23');
+    expect(html).toContain('Digest files valid: 1/1<br>Log files valid: 1/2<br>log file modified: 1<br>Intact: NO');
     expect(html).toContain('href="verify-logs/111111111111-us-east-1-org-trail.json"');
   });
 
@@ -59,6 +59,8 @@ describe('README.txt', () => {
     expect(readme).toContain('2. openssl pkeyutl -verify -pubin -inkey signing-public-key.pem -rawin -in manifest.json -sigfile manifest.sig');
     expect(readme).toContain('use the public key you obtained');
     expect(readme).toContain(`run ${runId}`);
+    expect(readme).toContain('Log file integrity of arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail: Period');
+    expect(readme).toContain('Digest files valid 1/1; Log files valid 1/2; log file modified 1; Intact NO.');
     expect(readme).toContain('Results: 16 in total; error 2, fail 5, pass 7, skip 1, waived 1.');
   });
 });

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
 import type { EvidenceInput, RawRecord } from '../../src/evidence/types.js';
 import type { Inventory } from '../../src/inventory/types.js';
+import { buildReport, type VerifyLogsReport } from '../../src/verify-logs/report.js';
 
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
 
@@ -54,6 +55,28 @@ export const RAW: RawRecord[] = [
   },
 ];
 
+const TRAIL_ARN = 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail';
+
+/** A verify-logs report over one hour: one valid digest listing two log files, one of them changed. */
+export function verifyLogsReport(): VerifyLogsReport {
+  const at = { bucket: 'org-trail-logs', accountId: '111111111111', region: 'us-east-1' };
+  return buildReport({
+    tool: { name: 'trailguard', version: '0.1.0' },
+    trail: { arn: TRAIL_ARN, name: 'org-trail', homeRegion: 'us-east-1', bucket: 'org-trail-logs', organizationTrail: true, multiRegionTrail: true },
+    requested: { start: '2026-06-01T10:00:00Z', end: '2026-06-01T11:00:00Z' },
+    accounts: ['111111111111'],
+    regions: ['us-east-1'],
+    digests: [{ ...at, key: 'AWSLogs/111111111111/CloudTrail-Digest/us-east-1/2026/06/01/d1.json.gz', outcome: 'digest valid' }],
+    logFiles: [
+      { ...at, key: 'AWSLogs/111111111111/CloudTrail/us-east-1/2026/06/01/l1.json.gz', outcome: 'log file valid' },
+      { ...at, key: 'AWSLogs/111111111111/CloudTrail/us-east-1/2026/06/01/l2.json.gz', outcome: 'log file modified' },
+    ],
+    chainRestarts: [],
+    errors: [],
+    logBytes: { compressed: 2048, uncompressed: 9000 },
+  });
+}
+
 export function sampleInput(overrides: Partial<EvidenceInput> = {}): EvidenceInput {
   const inventory = JSON.parse(readFileSync(join(FIXTURES, 'inventory', 'compliant.json'), 'utf8')) as Inventory;
   const results = JSON.parse(readFileSync(join(FIXTURES, 'results', 'org-scan.json'), 'utf8')) as ResultsDocument;
@@ -75,12 +98,7 @@ export function sampleInput(overrides: Partial<EvidenceInput> = {}): EvidenceInp
       { name: 'results.sarif', content: '{"version":"2.1.0","runs":[]}\n' },
       { name: 'report.html', content: '<!DOCTYPE html><title>report</title><p>16 results</p>\n' },
     ],
-    verifyLogs: [
-      {
-        trailArn: 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail',
-        report: { summary: { digestFiles: 24, digestFilesValid: 24, logFiles: 310, logFilesValid: 309 }, problems: [{ kind: 'log-modified' }] },
-      },
-    ],
+    verifyLogs: [{ trailArn: TRAIL_ARN, report: verifyLogsReport() }],
     ...overrides,
   };
 }
