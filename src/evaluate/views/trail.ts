@@ -13,6 +13,7 @@ import { coversRegions } from './derived/regions.js';
 import { hoursSince } from './derived/status-age.js';
 import { bucketSectionErrors } from './bucket.js';
 import { errorsAbout, regionsOf, type TrailEntry, type ViewContext } from './context.js';
+import { viewData } from './data.js';
 import { join } from './join.js';
 import { keySectionErrors } from './key.js';
 import { logGroupSectionErrors } from './log-group.js';
@@ -109,7 +110,7 @@ export function trailView(ctx: ViewContext, entry: TrailEntry): View {
   const logGroup = joinLogGroup(ctx, trail);
   const keyPolicy = trailKeyPolicyFact(trail.TrailARN, key);
   if (keyPolicy?.value) facts.derived.keyPolicy = keyPolicy.value;
-  const data: Record<string, unknown> = {
+  const data = viewData({
     Trail: trail,
     Status: record.Status,
     EventSelectors: record.EventSelectors,
@@ -121,7 +122,7 @@ export function trailView(ctx: ViewContext, entry: TrailEntry): View {
     LogGroup: logGroup?.value,
     derived: facts.derived,
     $errors: { ...facts.$errors, ...bucket?.errors, ...key?.errors, ...keyPolicy?.errors, ...logGroup?.errors },
-  };
+  });
   const related = [
     trail.S3BucketName ? `arn:${ctx.partition}:s3:::${trail.S3BucketName}` : undefined,
     key?.value?.KeyMetadata.Arn,
@@ -139,7 +140,7 @@ function joinBucket(ctx: ViewContext, trail: TrailRecord['Trail']) {
     found?.record,
     () => (found ? bucketSectionErrors(ctx, found) : {}),
     errorsAbout(ctx, name, `arn:${ctx.partition}:s3:::${name}`),
-    () => notCollected('GetBucketLocation', 's3', `bucket ${name} was not read: no account in this inventory holds it, and its owner account is unknown`, undefined, undefined, name),
+    () => notCollected('GetBucketLocation', 's3', `bucket ${name} was not read: no account in this inventory holds it, and ${whyNotRead(ctx)}`, undefined, undefined, name),
   );
 }
 
@@ -149,13 +150,12 @@ function joinKey(ctx: ViewContext, trail: TrailRecord['Trail']) {
   const found = ctx.keys.get(id);
   const arn = parseArn(id);
   const where = arn ? ` (account ${arn.accountId}, region ${arn.region})` : '';
-  const why = arn && ctx.accountById.has(arn.accountId) ? `the collection of account ${arn.accountId} did not read it` : 'its account is not in this inventory';
   return join(
     'KmsKey',
     found?.record,
     () => (found ? keySectionErrors(ctx, found.record) : {}),
     errorsAbout(ctx, id),
-    () => notCollected('DescribeKey', 'kms', `KMS key ${id}${where} was not read: ${why}`, arn?.accountId, arn?.region, id),
+    () => notCollected('DescribeKey', 'kms', `KMS key ${id}${where} was not read: ${whyNotRead(ctx, arn?.accountId)}`, arn?.accountId, arn?.region, id),
   );
 }
 
@@ -165,12 +165,17 @@ function joinLogGroup(ctx: ViewContext, trail: TrailRecord['Trail']) {
   const key = logGroupArnKey(arn);
   const found = ctx.logGroups.get(key);
   const parsed = parseArn(key);
-  const joined = join(
+  return join(
     'LogGroup',
     found?.record,
     () => (found ? rebase(logGroupSectionErrors(ctx, found.record, parsed?.accountId ?? found.readBy), 'LogGroup') : {}),
     errorsAbout(ctx, key, arn, logGroupNameFromArn(arn)).filter((e) => e.accountId === parsed?.accountId),
-    () => notCollected('DescribeLogGroups', 'logs', `log group ${key} was not read: ${parsed && ctx.accountById.has(parsed.accountId) ? `the collection of account ${parsed.accountId} did not read it` : `its account ${parsed?.accountId ?? ''} is not in this inventory`}`, parsed?.accountId, parsed?.region, key),
+    () => notCollected('DescribeLogGroups', 'logs', `log group ${key} was not read: ${whyNotRead(ctx, parsed?.accountId)}`, parsed?.accountId, parsed?.region, key),
   );
-  return joined;
+}
+
+/** Why a referenced resource of `accountId` is missing from the inventory. */
+function whyNotRead(ctx: ViewContext, accountId?: string): string {
+  if (!accountId) return 'its owner account is unknown';
+  return ctx.accountById.has(accountId) ? `the collection of account ${accountId} did not read it` : `its account ${accountId} is not in this inventory`;
 }
