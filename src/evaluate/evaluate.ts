@@ -30,10 +30,13 @@ export function evaluate(input: EvaluateInput): ResultsDocument {
   const viewsByType = groupViews(input.views);
   const results: Result[] = [];
   const ran: Rule[] = [];
+  // Without per-account overrides, a rule's settings are the same for every view: compute them once.
+  const perAccount = (config.settings.overrides ?? []).length > 0;
   for (const rule of [...input.rules].sort((a, b) => a.id.localeCompare(b.id))) {
+    const global = ruleSettingsFor(config, rule);
     let produced = false;
     for (const { view, id } of viewsByType.get(rule.resource) ?? []) {
-      const settings = ruleSettingsFor(config, rule, view.accountId);
+      const settings = perAccount ? ruleSettingsFor(config, rule, view.accountId) : global;
       if (!settings.enabled) continue;
       produced = true;
       const verdict = judge(rule, view.data, settings.parameters, input.scanTime);
@@ -57,7 +60,7 @@ export function evaluate(input: EvaluateInput): ResultsDocument {
       });
     }
     // A rule off by default but on for some accounts ran too.
-    if (produced || ruleSettingsFor(config, rule).enabled) ran.push(rule);
+    if (produced || global.enabled) ran.push(rule);
   }
   results.sort(compareResults);
   const waived = applyWaivers(results, input.waivers ?? [], input.scanTime);

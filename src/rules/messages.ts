@@ -27,15 +27,44 @@ export function invalidPlaceholders(template: string): string[] {
   });
 }
 
+type Part = string | ((data: MessageData) => string);
+
+// Templates are few and rendered once per result: parse each once.
+const compiled = new Map<string, Part[]>();
+
 export function renderMessage(template: string, data: MessageData): string {
-  const first = data.failures[0];
-  return template.replace(PLACEHOLDER, (_, name: string) => {
-    if (name === 'actual') return show(first?.actual);
-    if (name === 'expected') return show(first?.expected);
-    if (name === 'failures') return data.failures.map(describeFailure).join('; ') || 'none';
-    if (name.startsWith('params.')) return show(readPath(data.params, parsePath(name.slice('params.'.length)).segments));
-    return show(readPath(data.view, parsePath(name).segments));
-  });
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = compileTemplate(template);
+    compiled.set(template, parts);
+  }
+  let text = '';
+  for (const part of parts) text += typeof part === 'string' ? part : part(data);
+  return text;
+}
+
+function compileTemplate(template: string): Part[] {
+  const parts: Part[] = [];
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    parts.push(template.slice(last, m.index));
+    parts.push(placeholder(m[1]!));
+    last = m.index + m[0].length;
+  }
+  parts.push(template.slice(last));
+  return parts;
+}
+
+function placeholder(name: string): (data: MessageData) => string {
+  if (name === 'actual') return (d) => show(d.failures[0]?.actual);
+  if (name === 'expected') return (d) => show(d.failures[0]?.expected);
+  if (name === 'failures') return (d) => d.failures.map(describeFailure).join('; ') || 'none';
+  if (name.startsWith('params.')) {
+    const { segments } = parsePath(name.slice('params.'.length));
+    return (d) => show(readPath(d.params, segments));
+  }
+  const { segments } = parsePath(name);
+  return (d) => show(readPath(d.view, segments));
 }
 
 export function describeFailure(f: ConditionFailure): string {

@@ -6,7 +6,7 @@
  */
 import type { Problem } from '../../errors.js';
 import { didYouMean } from '../did-you-mean.js';
-import type { CompiledCondition, ParameterSpec } from '../types.js';
+import type { CompiledCondition, ConditionOutcome, ParameterSpec } from '../types.js';
 import { locateKey, problemAt, type YamlFile, type YamlPath } from '../yaml-file.js';
 import { evaluateLeaf, lhsLabel, type Leaf, type Lhs, type Operand } from './leaf.js';
 import { OPERATORS } from './operators/index.js';
@@ -128,11 +128,17 @@ function compileJunction(kind: 'all' | 'any', children: unknown, at: YamlPath, c
   const nodes = children.map((child, i) => compileNode(child, [...at, i], cc));
   if (nodes.some((n) => n === undefined)) return undefined;
   const evaluators = (nodes as Node[]).map((n) => n.evaluate);
-  const combine = kind === 'all' ? allOf : anyOf;
   return {
     describe: `${kind}(${(nodes as Node[]).map((n) => n.describe).join(', ')})`,
     evaluate(scope, ctx) {
-      const outcome = combine(evaluators.map((e) => e(scope, ctx)));
+      const outcomes: ConditionOutcome[] = [];
+      for (const e of evaluators) {
+        const outcome = e(scope, ctx);
+        // `any` is settled by its first true child; `all` evaluates every child to report every failure.
+        if (kind === 'any' && outcome.value === true) return outcome;
+        outcomes.push(outcome);
+      }
+      const outcome = kind === 'all' ? allOf(outcomes) : anyOf(outcomes);
       return outcome.value === false ? falseWith(withBecause(outcome.failures, because)) : outcome;
     },
   };

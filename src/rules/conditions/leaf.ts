@@ -34,16 +34,14 @@ export function evaluateLeaf(leaf: Leaf, scope: unknown, ctx: EvalContext, prepa
   if (!actual.ok) return actual.outcome;
   const operand = resolveOperand(leaf, scope, ctx, prepareCache);
   if (!operand.ok) return operand.outcome;
-  const fail = (extra: Partial<ConditionFailure> = {}): ConditionOutcome =>
-    falseWith([{ because: leaf.because, path: label, op: leaf.op.name, expected: operand.raw, actual: actual.value, ...extra }]);
   // An operand read from the view that is absent leaves nothing to compare with.
-  if (leaf.operand.kind === 'path' && jsonType(operand.raw) === 'missing') return fail();
+  if (leaf.operand.kind === 'path' && jsonType(operand.raw) === 'missing') return failure(leaf, label, operand.raw, actual.value);
 
   const type = jsonType(actual.value);
   let comparison: boolean | Comparison;
   try {
     if (type === 'missing') {
-      if (leaf.op.missing !== 'empty') return leaf.op.missing ? TRUE : fail();
+      if (leaf.op.missing !== 'empty') return leaf.op.missing ? TRUE : failure(leaf, label, operand.raw, actual.value);
       comparison = leaf.op.compare([], operand.prepared, ctx);
     } else if (!leaf.op.accepts.includes(type)) {
       return evaluationError(label, `\`${leaf.op.name}\` needs ${leaf.op.accepts.join(' or ')}, found ${type} ${JSON.stringify(actual.value)}`);
@@ -54,9 +52,15 @@ export function evaluateLeaf(leaf: Leaf, scope: unknown, ctx: EvalContext, prepa
     if (error instanceof OperandError) return evaluationError(label, error.message);
     throw error;
   }
-  if (typeof comparison === 'boolean') return comparison ? TRUE : fail();
-  if (comparison.matched) return TRUE;
-  return fail(comparison.offending && comparison.offending.length > 0 ? { offending: comparison.offending } : {});
+  if (comparison === true || (typeof comparison === 'object' && comparison.matched)) return TRUE;
+  const offending = typeof comparison === 'object' && comparison.offending?.length ? comparison.offending : undefined;
+  return failure(leaf, label, operand.raw, actual.value, offending);
+}
+
+function failure(leaf: Leaf, path: string, expected: unknown, actual: unknown, offending?: unknown[]): ConditionOutcome {
+  const detail: ConditionFailure = { because: leaf.because, path, op: leaf.op.name, expected, actual };
+  if (offending) detail.offending = offending;
+  return falseWith([detail]);
 }
 
 function readLhs(lhs: Lhs, label: string, scope: unknown, ctx: EvalContext): Read {

@@ -24,14 +24,25 @@ export function evaluationError(path: string, message: string): ConditionOutcome
 }
 
 export function allOf(outcomes: ConditionOutcome[]): ConditionOutcome {
-  const failed = outcomes.filter((o) => o.value === false);
-  if (failed.length > 0) return falseWith(failed.flatMap((o) => (o.value === false ? o.failures : [])));
-  return outcomes.find((o) => o.value === 'error') ?? TRUE;
+  let error: ConditionOutcome | undefined;
+  let failures: ConditionFailure[] | undefined;
+  for (const o of outcomes) {
+    if (o.value === false) failures = failures ? failures.concat(o.failures) : o.failures;
+    else if (o.value === 'error') error ??= o;
+  }
+  if (failures) return falseWith(failures);
+  return error ?? TRUE;
 }
 
 export function anyOf(outcomes: ConditionOutcome[]): ConditionOutcome {
-  if (outcomes.some((o) => o.value === true)) return TRUE;
-  return outcomes.find((o) => o.value === 'error') ?? falseWith(outcomes.flatMap((o) => (o.value === false ? o.failures : [])));
+  let error: ConditionOutcome | undefined;
+  const failures: ConditionFailure[] = [];
+  for (const o of outcomes) {
+    if (o.value === true) return TRUE;
+    if (o.value === 'error') error ??= o;
+    else failures.push(...o.failures);
+  }
+  return error ?? falseWith(failures);
 }
 
 /** Gives failures without their own `because` the enclosing condition's one. */

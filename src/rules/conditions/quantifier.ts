@@ -63,8 +63,9 @@ export function quantify(kind: Quantifier, path: ParsedPath, inner: Evaluate, be
         return firstError ?? TRUE;
       }
       case 'none': {
-        const matching = read.items.flatMap((item, i) =>
-          outcomes[i]!.value === true ? [{ because, path: `${path.text}[${i}]`, op: 'none', expected: 'no matching element', actual: item }] : [],
+        // The element is named by index, not copied: a trail view element is large.
+        const matching = outcomes.flatMap((o, i) =>
+          o.value === true ? [{ because, path: `${path.text}[${i}]`, op: 'none', expected: 'no matching element', actual: 'a matching element' }] : [],
         );
         if (matching.length > 0) return falseWith(matching);
         return firstError ?? TRUE;
