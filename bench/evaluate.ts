@@ -38,7 +38,7 @@ function syntheticAccount(i: number, management: string): AccountInventory {
   kinds.forEach((kind, t) => {
     const name = `trail-${t}`;
     const bucket = `trail-logs-${id}-${t}`;
-    const keyId = `00000000-0000-4000-8000-${id}`.slice(0, 32) + String(t).padStart(4, '0');
+    const keyId = `${id.slice(4)}-000${t}-4000-8000-${id}`;
     const keyArn = `arn:aws:kms:us-east-1:${id}:key/${keyId}`;
     account.trails.push({
       Trail: {
@@ -57,6 +57,12 @@ function syntheticAccount(i: number, management: string): AccountInventory {
     account.keys[keyArn] = {
       KeyMetadata: { KeyId: keyId, Arn: keyArn, AWSAccountId: id, KeyManager: 'CUSTOMER', Enabled: t !== 2, KeyState: t === 2 ? 'Disabled' : 'Enabled' },
       KeyRotationEnabled: t === 0,
+      KeyPolicy: {
+        Statement: [{
+          Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*',
+          Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${id}:trail/*` } },
+        }],
+      },
       Aliases: [`alias/trail-${t}`],
     };
   });
