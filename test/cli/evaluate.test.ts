@@ -58,10 +58,13 @@ describe('trailguard evaluate', () => {
   });
 
   it('exits 3 (incomplete) when a result is an error and nothing gating failed', async () => {
-    const { code, out } = await cli(['evaluate', '--inventory', 'test/fixtures/inventory/access-denied-selectors.json']);
+    const config = write('critical-for-denied.yaml', 'rules:\n  fixture-critical-buckets: { parameters: { critical_buckets: [ledger-prod] } }\n');
+    const inventory = 'test/fixtures/inventory/access-denied-selectors.json';
+    const { code, out } = await cli(['evaluate', '--inventory', inventory, ...FIXTURE_RULES, '--config', config]);
     expect(code).toBe(3);
     const error = parse(out).results.find((r) => r.status === 'error')!;
-    expect(error.error).toMatchObject({ operation: 'GetEventSelectors' });
+    expect(error).toMatchObject({ ruleId: 'fixture-critical-buckets', error: { operation: 'GetEventSelectors' } });
+    expect(error.message).toMatch(/^Could not read derived\.s3DataEvents\.allBuckets\.read: cloudtrail GetEventSelectors failed with AccessDenied/);
   });
 
   it('a waiver turns the failure into waived and the run passes; an unused one warns', async () => {
