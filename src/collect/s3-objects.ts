@@ -3,7 +3,7 @@
  * an object as a stream. Failures are thrown as the SDK raised them; the caller decides which are
  * data (a missing key is a deleted file) and which stop the run (the bucket can't be listed).
  */
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NotFound, NoSuchKey, S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 
 /** An S3 client that follows the 301 a bucket in another region answers with (log buckets often are). */
@@ -58,17 +58,6 @@ export async function openObject(s3: S3Client, bucket: string, key: string): Pro
     };
   } catch (error) {
     if (error instanceof NoSuchKey) return undefined;
-    throw error;
-  }
-}
-
-/** HeadObject: whether a key exists, without downloading it. */
-export async function objectExists(s3: S3Client, bucket: string, key: string): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-    return true;
-  } catch (error) {
-    if (error instanceof NotFound || error instanceof NoSuchKey) return false;
     throw error;
   }
 }
