@@ -15,9 +15,8 @@ import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
 import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { loopbackHandler, startSimulator } from '../src/simulator/index.js';
+import { DEMO_WORLD, loopbackHandler, startSimulator } from '../src/simulator/index.js';
 
-const WORLD = 'examples/demo-org.yaml';
 /** The log-archive account: it owns the bucket and sees the organization trail as a member. */
 const ACCOUNT = '222222222222';
 const ORG_TRAIL = 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail';
@@ -31,11 +30,13 @@ interface Target {
   endpoint: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
   rssKb(): number;
+  /** CPU seconds the simulator has used so far (its own process), or undefined in-process. */
+  cpuSeconds(): number | undefined;
   stop(): Promise<string>;
 }
 
 async function childSimulator(): Promise<Target> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', '--world', WORLD, '--port', '0', '--account', ACCOUNT], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', '--world', DEMO_WORLD, '--port', '0', '--account', ACCOUNT], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -50,6 +51,11 @@ async function childSimulator(): Promise<Target> {
     endpoint: env.AWS_ENDPOINT_URL ?? '',
     credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '' },
     rssKb: () => Number(/VmHWM:\s+(\d+)/.exec(status())?.[1] ?? 0),
+    cpuSeconds() {
+      // /proc/<pid>/stat fields 14 and 15: user and system time in clock ticks (100 per second).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
     async stop() {
       child.kill('SIGINT');
       await new Promise((r) => child.once('exit', r));
@@ -59,11 +65,12 @@ async function childSimulator(): Promise<Target> {
 }
 
 async function inProcessSimulator(): Promise<Target> {
-  const sim = await startSimulator({ world: WORLD });
+  const sim = await startSimulator({ world: DEMO_WORLD });
   return {
     endpoint: sim.endpoint,
     credentials: sim.credentialsFor(ACCOUNT),
     rssKb: () => 0,
+    cpuSeconds: () => undefined,
     async stop() {
       await sim.close();
       return `served ${sim.counters.count()} requests`;
@@ -102,9 +109,11 @@ async function main(): Promise<void> {
   let measuring = false;
   const deadline = performance.now() + 1000 + seconds * 1000;
   let measureStart = 0;
+  let cpuAtStart: number | undefined;
   setTimeout(() => {
     measuring = true;
     measureStart = performance.now();
+    cpuAtStart = target.cpuSeconds();
   }, 1000);
   await Promise.all(workers.map(async (calls, w) => {
     for (let i = w; performance.now() < deadline; i++) {
@@ -121,6 +130,8 @@ async function main(): Promise<void> {
   }));
   const elapsed = (performance.now() - measureStart) / 1000;
   const serverRssKb = target.rssKb();
+  const cpuAtEnd = target.cpuSeconds();
+  const cpuMsPerRequest = cpuAtStart === undefined || cpuAtEnd === undefined ? undefined : ((cpuAtEnd - cpuAtStart) * 1000) / latencies.length;
   const serverSummary = await target.stop();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(1);
@@ -132,6 +143,7 @@ async function main(): Promise<void> {
     ['requests', String(latencies.length)],
     ['errors', `${errors}${errorNames.size ? ` (${[...errorNames].map(([n, c]) => `${n} ×${c}`).join(', ')})` : ''}`],
     ['requests/s', (latencies.length / elapsed).toFixed(0)],
+    ['simulator CPU per request', cpuMsPerRequest === undefined ? '(not measured in-process)' : `${cpuMsPerRequest.toFixed(3)} ms → ${(1000 / cpuMsPerRequest).toFixed(0)} requests/s per core`],
     ['latency p50 / p99', `${pct(0.5)} / ${pct(0.99)} ms`],
     ['simulator peak RSS', inProcess ? '(shared with clients)' : `${(serverRssKb / 1024).toFixed(0)} MB`],
     ['client process peak RSS', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`],

@@ -2,10 +2,20 @@
  * The AWS simulator's programmatic API, for tests, benchmarks and `trailguard demo`:
  * start it on a loopback port with a world, point SDK clients at it with clientConfigFor,
  * read what it served from requests / counters / mutations, inject faults at run time.
+ *
+ * Addressing on loopback (no DNS here: Node does not resolve `*.localhost` names):
+ * - S3 path style (forcePathStyle) works against any endpoint; virtual-host style works with
+ *   endpoint http://localhost:<port> and a handler that resolves `<bucket>.localhost` to
+ *   127.0.0.1 (clientConfigFor(..., { virtualHost: true }) sets both up).
+ * - S3 Control puts the account id in the host (`<account>.<endpoint host>`), which the SDK
+ *   rejects for an IP endpoint; use the virtual-host config above, or a fixed endpointProvider
+ *   (the simulator reads the account from the x-amz-account-id header either way).
  */
 import { Agent } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { PACKAGE_ROOT } from '../cli/version.js';
 import { Faults } from './faults.js';
 import { IdentityStore, type Credentials } from './identity.js';
 import { Counters, type RequestRecord } from './request-log.js';
@@ -22,6 +32,9 @@ export type { RequestRecord, CallKey } from './request-log.js';
 export { loadWorldFile, parseWorld } from './world/load.js';
 export { generateWorld, type GenerateOptions } from './world/generate.js';
 export { MUTATION_REFUSED } from './errors.js';
+
+/** The bundled demo organization that `trailguard demo` scans. */
+export const DEMO_WORLD = join(PACKAGE_ROOT, 'examples', 'demo-org.yaml');
 
 export interface SimulatorOptions {
   /** A world, its spec, or the path of a world YAML file. */

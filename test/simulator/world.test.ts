@@ -1,7 +1,7 @@
 /** World files: located, helpful errors; the bundled demo organization; the generator. */
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { generateWorld, loadWorldFile, parseWorld, World } from '../../src/simulator/index.js';
+import { DEMO_WORLD, generateWorld, loadWorldFile, parseWorld, World } from '../../src/simulator/index.js';
 import { FIXTURE_WORLD } from './helpers.js';
 
 function problems(text: string): string[] {
@@ -17,7 +17,7 @@ function problems(text: string): string[] {
 describe('world files', () => {
   it('loads the test fixture and the bundled demo organization', () => {
     expect(loadWorldFile(FIXTURE_WORLD).accounts.size).toBe(6);
-    const demo = loadWorldFile('examples/demo-org.yaml');
+    const demo = loadWorldFile(DEMO_WORLD);
     expect(demo.organization?.masterAccountId).toBe('111111111111');
     expect(demo.organizationTrails.map((t) => t.arn)).toEqual(['arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail']);
     expect([...demo.accounts.values()].filter((a) => a.id !== '111111111111').every((a) => a.roles.has('OrganizationAccountAccessRole'))).toBe(true);
