@@ -67,6 +67,7 @@ export interface VerifyLogsReport {
     prefix?: string;
     organizationTrail: boolean;
     multiRegionTrail: boolean;
+    logFileValidationEnabled: boolean;
   };
   requested: { start: string; end: string };
   /** The span the valid digests cover, clipped to the request; absent when no digest is valid. */
@@ -113,8 +114,9 @@ export function buildReport(parts: ReportParts): VerifyLogsReport {
   for (const v of [...digests, ...logFiles]) outcomes[v.outcome] += 1;
   const validDigests = digests.filter((d) => d.outcome === 'digest valid');
   const found = foundRange(validDigests, parts.requested);
+  // No digest at all proves nothing, so it is not "intact" either.
   const intact =
-    outcomes['digest valid'] === digests.length && outcomes['log file valid'] === logFiles.length && parts.errors.length === 0;
+    digests.length > 0 && outcomes['digest valid'] === digests.length && outcomes['log file valid'] === logFiles.length && parts.errors.length === 0;
   return {
     schemaVersion: 1,
     tool: parts.tool,
@@ -158,7 +160,7 @@ export function summaryText(report: VerifyLogsReport): string {
   const { summary } = report;
   const lines = [`Results requested for ${report.requested.start} to ${report.requested.end}`];
   if (report.found) lines.push(`Results found for ${report.found.start} to ${report.found.end}:`);
-  else if (summary.digestFiles.total === 0) lines.push('No digests found');
+  else if (summary.digestFiles.total === 0) lines.push(report.trail.logFileValidationEnabled ? 'No digests found' : 'No digests found: log file validation is disabled on this trail');
   else lines.push('No valid digests found in range');
   lines.push('', `${summary.digestFiles.valid}/${summary.digestFiles.total} digest files valid`);
   lines.push(`${summary.logFiles.valid}/${summary.logFiles.total} log files valid`);

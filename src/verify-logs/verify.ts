@@ -153,6 +153,7 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
       ...(trail.prefix ? { prefix: trail.prefix } : {}),
       organizationTrail: trail.organizationTrail,
       multiRegionTrail: trail.multiRegionTrail,
+      logFileValidationEnabled: trail.logFileValidationEnabled,
     },
     requested: { start: displayTime(start), end: displayTime(end) },
     accounts: [...new Set(scopes.map((s) => s.scope.accountId))],
@@ -208,6 +209,7 @@ function settleScope(scope: ChainScope, checks: DigestCheck[], start: Date, end:
 }
 
 interface ResolvedTrail extends TrailShape {
+  logFileValidationEnabled: boolean;
   arn: string;
   name: string;
   bucket: string;
@@ -243,6 +245,7 @@ async function resolveTrail(options: VerifyLogsOptions, clients: ClientCache): P
     ...(found.S3KeyPrefix ? { prefix: found.S3KeyPrefix } : {}),
     organizationTrail: found.IsOrganizationTrail ?? false,
     multiRegionTrail: found.IsMultiRegionTrail ?? false,
+    logFileValidationEnabled: found.LogFileValidationEnabled ?? false,
   };
 }
 
@@ -260,8 +263,8 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** 0 all intact; 1 any digest or log file failed; 3 nothing failed but some files could not be read. */
+/** 0 all intact; 1 any digest or log file failed; 3 nothing failed but some files could not be read, or no digest was found. */
 export function exitCodeOf(report: VerifyLogsReport): 0 | 1 | 3 {
   if ([...report.digests, ...report.logFiles].some((v) => isFailure(v.outcome))) return 1;
-  return report.errors.length ? 3 : 0;
+  return report.summary.intact ? 0 : 3;
 }

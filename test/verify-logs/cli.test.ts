@@ -97,3 +97,12 @@ describe('trailguard verify-logs', () => {
     expect(r.stderr).toMatch(/^read error\tGetObject s3:\/\/audit-trail-logs\/AWSLogs\/.*\tAccessDenied/m);
   });
 });
+
+describe('a range without digests', () => {
+  it('proves nothing: says so and exits 3', async () => {
+    const r = await verify('--trail', TRAIL_ARN, '--start', '2026-10-01T00:00:00Z', '--end', '2026-10-02T00:00:00Z');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('No digests found');
+    expect((JSON.parse(r.stdout) as { summary: { intact: boolean } }).summary.intact).toBe(false);
+  });
+});
