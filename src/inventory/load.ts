@@ -45,7 +45,22 @@ export function parseInventory(text: string, file: string): Inventory {
   }
   const validate = validateInventory();
   if (!validate(data)) throw new InputError(schemaProblems(file, validate.errors ?? []));
-  return data as Inventory;
+  const inventory = data as Inventory;
+  const duplicates = duplicateAccounts(file, inventory);
+  if (duplicates.length > 0) throw new InputError(duplicates);
+  return inventory;
+}
+
+/** Each account once: views and result ids are per account, so a repeated account would double its results. */
+function duplicateAccounts(file: string, inventory: Inventory): Problem[] {
+  const first = new Map<string, number>();
+  const problems: Problem[] = [];
+  inventory.accounts.forEach((account, i) => {
+    const seen = first.get(account.AccountId);
+    if (seen === undefined) first.set(account.AccountId, i);
+    else problems.push({ file, message: `/accounts/${i}/AccountId: account ${account.AccountId} is already at /accounts/${seen}` });
+  });
+  return problems;
 }
 
 function schemaProblems(file: string, errors: ErrorObject[]): Problem[] {

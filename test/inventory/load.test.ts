@@ -77,6 +77,12 @@ describe('loadInventory', () => {
     ]));
   });
 
+  it('rejects an account listed twice', () => {
+    const inv = compliant();
+    inv.accounts.push(inv.accounts[0]!);
+    expect(problems(JSON.stringify(inv))).toEqual(['inventory.json: /accounts/1/AccountId: account 111111111111 is already at /accounts/0']);
+  });
+
   it('lists at most 20 problems and counts the rest', () => {
     const inv = compliant();
     inv.accounts = Array.from({ length: 30 }, () => ({ ...inv.accounts[0]!, AccountId: 'x' }));
