@@ -35,17 +35,18 @@ export function addReportOptions(command: Command): Command {
       new Option(
         '--format <name[=path]>',
         `report format, repeatable: ${FORMAT_NAMES.join(', ')}. Without =path the file goes to the output directory ` +
-          '(json without =path and without --output-dir goes to stdout); =- writes to stdout. Default: every format',
+          '(json without =path and without --output-dir goes to stdout); =- writes to stdout',
       )
         .argParser(collectFormat)
-        .default([]),
+        .default([], 'every format'),
     )
     .option('--output-dir <dir>', 'directory for the reports (default: reports/<run-id>/)')
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when an unwaived failure of this severity or higher exists (default: any)').choices(SEVERITIES),
     )
     .option('--allow-incomplete', 'do not exit 3 when some results are errors (data that could not be read)')
-    .option('--soft-fail', 'report without gating: exit 0 unless the input is bad (exit 2)');
+    .option('--soft-fail', 'report without gating: exit 0 unless the input is bad (exit 2)')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 unwaived failures at or above --fail-on, 2 bad input, 3 incomplete (error results), 4 internal error.');
 }
 
 /** Commander's accumulator for the repeatable --format. */

@@ -49,6 +49,19 @@ afterAll(async () => {
 });
 
 // Child combinators: each finding's evidence holds a table of its own.
+/** WCAG 2 contrast ratio of two computed "rgb(r, g, b)" colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r, g, bl] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
 const visibleRows = () => page.locator('#findings > tbody > tr.finding:visible');
 const columnTexts = async (n: number) => page.locator(`#findings > tbody > tr.finding:visible > td:nth-child(${n})`).allInnerTexts();
 
@@ -114,6 +127,16 @@ describe('html report in Chromium', () => {
 
   it('labels every control, and prints every unfiltered finding with its evidence but not the controls', async () => {
     for (const id of ['f-text', 'f-status', 'f-severity']) expect(await page.locator(`label[for="${id}"]`).count()).toBe(1);
+    // Status badges carry a word and a symbol, not only a colour, and their text meets WCAG AA contrast.
+    for (const status of ['fail', 'error', 'waived', 'pass', 'skip']) {
+      const badge = page.locator(`.totals .badge.st-${status}`);
+      expect((await badge.innerText()).toLowerCase()).toContain(status);
+      // A string, because this test is compiled without the DOM library.
+      const [fg, bg] = (await page.evaluate(
+        `(() => { const s = getComputedStyle(document.querySelector('.totals .badge.st-${status}')); return [s.color, s.backgroundColor]; })()`,
+      )) as [string, string];
+      expect(contrast(fg, bg), status).toBeGreaterThanOrEqual(4.5);
+    }
     expect(await page.locator('#findings thead th:not([scope="col"])').count()).toBe(0);
     await page.locator('#f-status').selectOption('error');
     await page.emulateMedia({ media: 'print' });
