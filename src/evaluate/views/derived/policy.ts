@@ -10,10 +10,20 @@ export function asList<T>(value: T | T[] | undefined): T[] {
   return Array.isArray(value) ? value : [value];
 }
 
+// Policies repeat the same few patterns across thousands of trails and keys: compile each once.
+const compiled = new Map<string, RegExp>();
+
 /** An IAM pattern (`*` any run, `?` one character) as an anchored regular expression. */
 export function iamPattern(pattern: string, caseInsensitive = false): RegExp {
-  const body = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/]/g, '\\$&'))).join('');
-  return new RegExp(`^${body}$`, caseInsensitive ? 'is' : 's');
+  const flags = caseInsensitive ? 'is' : 's';
+  const key = `${flags}:${pattern}`;
+  let regex = compiled.get(key);
+  if (!regex) {
+    const body = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/]/g, '\\$&'))).join('');
+    regex = new RegExp(`^${body}$`, flags);
+    compiled.set(key, regex);
+  }
+  return regex;
 }
 
 /** Does an Allow/Deny statement cover this action (`kms:GenerateDataKey`), through Action or NotAction? */
