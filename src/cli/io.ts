@@ -23,5 +23,7 @@ export function processIo(): Io {
 /** A command's handle on the run: where to write and how to set the exit code. */
 export interface CommandContext {
   io: Io;
+  /** The command line as given (without node and the script), for run records. */
+  argv: string[];
   setExitCode(code: number): void;
 }

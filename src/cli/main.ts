@@ -18,7 +18,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .showHelpAfterError('(run with --help for usage)');
-  const ctx = { io, setExitCode: (code: number) => (exitCode = code) };
+  const ctx = { io, argv, setExitCode: (code: number) => (exitCode = code) };
   for (const register of COMMANDS) register(program, ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });

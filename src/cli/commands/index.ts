@@ -7,9 +7,10 @@ import { registerEvaluate } from './evaluate.js';
 import { registerEvidence } from './evidence.js';
 import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
+import { registerScan } from './scan.js';
 import { registerSimulate } from './simulate.js';
 import { registerVerifyLogs } from './verify-logs.js';
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: Register[] = [registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs, registerReport, registerDiff, registerSimulate];
+export const COMMANDS: Register[] = [registerScan, registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs, registerReport, registerDiff, registerSimulate];

@@ -1,0 +1,109 @@
+/** `trailguard scan`: collect (one account, or the organization), evaluate, report, gate. */
+import type { Command } from 'commander';
+import { DEFAULT_SESSION_NAME } from '../../collect/aws-target.js';
+import { FULL_PLAN } from '../../collect/sections.js';
+import { InputError } from '../../errors.js';
+import { addReportOptions, type ReportFlags } from '../../report/options.js';
+import { runScan } from '../../scan/run-scan.js';
+import { parseShard } from '../../sweep/shard.js';
+import { addAwsOptions, parseRegionList, targetFromFlags, type AwsFlags } from '../aws-options.js';
+import type { CommandContext } from '../io.js';
+import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
+import { collectRepeated } from './rules.js';
+
+interface ScanFlags extends AwsFlags, ReportFlags, SigningFlags {
+  regions?: string;
+  rules: string[];
+  builtin: boolean;
+  config?: string;
+  waivers?: string;
+  organization?: boolean;
+  memberRoleName: string;
+  sessionDuration: string;
+  accounts?: string;
+  excludeAccounts?: string;
+  ou: string[];
+  concurrency: string;
+  shard?: string;
+  evidence?: string;
+  verifyLogs?: boolean;
+}
+
+export function registerScan(program: Command, ctx: CommandContext): void {
+  const command = program
+    .command('scan')
+    .description('scan an AWS account (or the whole organization) with read-only calls, evaluate the rules and write reports')
+    .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
+    .option('--rules <dir>', 'a folder of user rules, added to the built-in pack (repeatable)', collectRepeated, [])
+    .option('--no-builtin', 'leave out the built-in rule pack')
+    .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml)')
+    .option('--waivers <file>', "waivers file (default: the config's `waivers`)")
+    .option('--organization', 'sweep every account of the AWS Organization (run from the management account or a delegated administrator)')
+    .option('--member-role-name <name>', 'role assumed in each member account', 'OrganizationAccountAccessRole')
+    .option('--session-duration <seconds>', 'duration of member role sessions (refreshed before they expire)', '3600')
+    .option('--accounts <ids>', 'only these accounts (comma-separated)')
+    .option('--exclude-accounts <ids>', 'leave out these accounts (comma-separated)')
+    .option('--ou <id>', 'only accounts under this OU or root, nested OUs included (repeatable)', collectRepeated, [])
+    .option('--concurrency <n>', 'accounts read at once in an organization sweep', '16')
+    .option('--shard <I/N>', 'scan shard I of N (0-based; or N with I from JOB_COMPLETION_INDEX / AWS_BATCH_JOB_ARRAY_INDEX)')
+    .option('--evidence <path>', 'also write a signed auditor evidence bundle (a folder, or a .tar.gz)')
+    .option('--verify-logs', "with --evidence: verify each owned trail's delivered log files over the last 24 hours");
+  addSigningOptions(addReportOptions(addAwsOptions(command))).action(async (flags: ScanFlags) => {
+    const target = targetFromFlags(flags, ctx.io.env);
+    const regions = parseRegionList(flags.regions);
+    if (!flags.organization) {
+      for (const org of ['accounts', 'excludeAccounts', 'shard'] as const) {
+        if (flags[org]) throw new InputError(`--${org.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --organization`);
+      }
+      if (flags.ou.length) throw new InputError('--ou needs --organization');
+    }
+    if (flags.verifyLogs && !flags.evidence) throw new InputError('--verify-logs adds verification reports to the evidence bundle: give --evidence PATH too');
+    const signer = await signerFromFlags(flags, ctx.io.env);
+    const exitCode = await runScan(
+      {
+        target,
+        plan: FULL_PLAN,
+        ...(regions ? { regions } : {}),
+        ...(flags.organization ? { organization: organizationOptions(flags, ctx.io.env) } : {}),
+        rules: { ...(flags.config ? { configPath: flags.config } : {}), ruleDirs: flags.rules, builtin: flags.builtin },
+        ...(flags.waivers ? { waiversPath: flags.waivers } : {}),
+        report: flags,
+        ...(flags.evidence ? { evidence: { path: flags.evidence, ...(signer ? { signer } : {}), verifyLogs: Boolean(flags.verifyLogs) } } : {}),
+        argv: ctx.argv,
+      },
+      ctx,
+    );
+    ctx.setExitCode(exitCode);
+  });
+}
+
+function organizationOptions(flags: ScanFlags, env: NodeJS.ProcessEnv) {
+  const concurrency = positiveInteger(flags.concurrency, '--concurrency');
+  const durationSeconds = positiveInteger(flags.sessionDuration, '--session-duration');
+  if (durationSeconds < 900 || durationSeconds > 43_200) throw new InputError('--session-duration must be between 900 and 43200 seconds (the AssumeRole limits)');
+  const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const id of [...(list(flags.accounts) ?? []), ...(list(flags.excludeAccounts) ?? [])]) {
+    if (!/^\d{12}$/.test(id)) throw new InputError(`"${id}" is not an AWS account id (12 digits)`);
+  }
+  const shard = parseShard(flags.shard, env);
+  const accounts = list(flags.accounts);
+  const excludeAccounts = list(flags.excludeAccounts);
+  return {
+    role: {
+      roleName: flags.memberRoleName,
+      ...(flags.externalId ? { externalId: flags.externalId } : {}),
+      // Recognisable in the member accounts' own CloudTrail logs.
+      sessionName: flags.roleSessionName ?? DEFAULT_SESSION_NAME,
+      durationSeconds,
+    },
+    filters: { ...(accounts ? { accounts } : {}), ...(excludeAccounts ? { excludeAccounts } : {}), ...(flags.ou.length ? { ous: flags.ou } : {}) },
+    concurrency,
+    ...(shard ? { shard } : {}),
+  };
+}
+
+function positiveInteger(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`${flag} must be a positive integer, got "${value}"`);
+  return n;
+}

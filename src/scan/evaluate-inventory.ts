@@ -1,0 +1,49 @@
+/** Evaluation as every command runs it: the views of an inventory, judged by the configured rules. */
+import { createHash } from 'node:crypto';
+import type { Config } from '../config/types.js';
+import { evaluate } from '../evaluate/evaluate.js';
+import type { ResultsDocument } from '../evaluate/types.js';
+import { buildViews } from '../evaluate/views/index.js';
+import type { Inventory } from '../inventory/types.js';
+import type { Rule } from '../rules/types.js';
+import type { Waiver } from '../waivers/types.js';
+import { TOOL } from '../cli/version.js';
+
+export interface EvaluateInventoryInput {
+  inventory: Inventory;
+  rules: Rule[];
+  config: Config;
+  waivers: Waiver[];
+  /** Default: the inventory's collectedAt, so that evaluating a saved inventory twice gives identical output. */
+  scanTime?: Date;
+  /** Default: a hash of the inputs. */
+  runId?: string;
+}
+
+export function evaluateInventory(input: EvaluateInventoryInput): ResultsDocument {
+  const scanTime = input.scanTime ?? new Date(input.inventory.collectedAt);
+  return evaluate({
+    views: buildViews(input.inventory),
+    rules: input.rules,
+    config: input.config,
+    waivers: input.waivers,
+    scanTime,
+    run: {
+      runId: input.runId ?? contentRunId(input.inventory, input.rules, scanTime),
+      tool: TOOL,
+      partition: input.inventory.partition,
+    },
+  });
+}
+
+/** Same inventory, rules and scan time → same run id. */
+export function contentRunId(inventory: Inventory, rules: Rule[], scanTime: Date): string {
+  const hash = createHash('sha256').update(JSON.stringify(inventory));
+  for (const rule of rules) hash.update('\u0000').update(rule.source);
+  return hash.update('\u0000').update(scanTime.toISOString()).digest('hex').slice(0, 20);
+}
+
+/** A scan's run id: when it started and what it read, readable in a folder listing (20261125T080102Z-111111111111). */
+export function scanRunId(startedAt: Date, subject: string): string {
+  return `${startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${subject}`;
+}
