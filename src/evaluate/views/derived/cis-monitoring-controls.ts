@@ -35,6 +35,11 @@ export interface MonitoringControl {
    * needed in every enabled region.
    */
   eventBridgeScope: 'global' | 'regional';
+  /**
+   * Which accounts' trails record the events: every account's, or (AWS Organizations calls) only
+   * the management account's, so the control does not apply to member accounts.
+   */
+  recordedIn: 'every-account' | 'management-account';
   variants: ControlVariant[];
 }
 
@@ -120,6 +125,7 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
   {
     id: 'unauthorized-api-calls',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [
       { key: 'unauthorized-api-calls-cis3', cisVersions: ['3.0.0'], patterns: [UNAUTHORIZED_V3], match: UNAUTHORIZED_MATCH, ignore: [SUCCESSFUL_CALL] },
       {
@@ -140,6 +146,7 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
   {
     id: 'console-signin-no-mfa',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [{
       key: 'console-signin-no-mfa',
       cisVersions: [...CIS_VERSIONS],
@@ -155,6 +162,7 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
   {
     id: 'root-usage',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [{
       key: 'root-usage',
       cisVersions: [...CIS_VERSIONS],
@@ -174,16 +182,19 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
   {
     id: 'iam-policy-changes',
     eventBridgeScope: 'global',
+    recordedIn: 'every-account',
     variants: [namedEvents('iam-policy-changes', 'iam.amazonaws.com', IAM_POLICY_EVENTS, 'GetPolicy', [`{ ${anyName(IAM_POLICY_EVENTS)} }`])],
   },
   {
     id: 'cloudtrail-config-changes',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [namedEvents('cloudtrail-config-changes', 'cloudtrail.amazonaws.com', TRAIL_EVENTS, 'DescribeTrails', [`{ ${anyName(TRAIL_EVENTS)} }`])],
   },
   {
     id: 'console-auth-failures',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [{
       key: 'console-auth-failures',
       cisVersions: [...CIS_VERSIONS],
@@ -195,21 +206,25 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
   {
     id: 'cmk-disable-delete',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [namedEvents('cmk-disable-delete', 'kms.amazonaws.com', KMS_EVENTS, 'DescribeKey', [`{ ($.eventSource = kms.amazonaws.com) && (${anyName(KMS_EVENTS)}) }`])],
   },
   {
     id: 's3-bucket-policy-changes',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [namedEvents('s3-bucket-policy-changes', 's3.amazonaws.com', S3_POLICY_EVENTS, 'GetBucketPolicy', [`{ ($.eventSource = s3.amazonaws.com) && (${anyName(S3_POLICY_EVENTS)}) }`])],
   },
   {
     id: 'config-changes',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [namedEvents('config-changes', 'config.amazonaws.com', CONFIG_EVENTS, 'DescribeConfigurationRecorders', [`{ ($.eventSource = config.amazonaws.com) && (${anyName(CONFIG_EVENTS)}) }`])],
   },
   {
     id: 'security-group-changes',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [
       namedEvents('security-group-changes-cis3', 'ec2.amazonaws.com', SECURITY_GROUP_EVENTS, 'DescribeSecurityGroups', [`{ ${anyName(SECURITY_GROUP_EVENTS)} }`], ['3.0.0', '4.0.1']),
       namedEvents(
@@ -221,16 +236,19 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
   {
     id: 'nacl-changes',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [namedEvents('nacl-changes', 'ec2.amazonaws.com', NACL_EVENTS, 'DescribeNetworkAcls', [`{ ${anyName(NACL_EVENTS)} }`])],
   },
   {
     id: 'network-gateway-changes',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [namedEvents('network-gateway-changes', 'ec2.amazonaws.com', GATEWAY_EVENTS, 'DescribeInternetGateways', [`{ ${anyName(GATEWAY_EVENTS)} }`])],
   },
   {
     id: 'route-table-changes',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [namedEvents('route-table-changes', 'ec2.amazonaws.com', ROUTE_EVENTS, 'DescribeRouteTables', [
       // As CIS prints it: && binds tighter, so the eventSource clause guards CreateRoute only.
       `{ ($.eventSource = ec2.amazonaws.com) && ${anyName(ROUTE_EVENTS)} }`,
@@ -240,11 +258,13 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
   {
     id: 'vpc-changes',
     eventBridgeScope: 'regional',
+    recordedIn: 'every-account',
     variants: [namedEvents('vpc-changes', 'ec2.amazonaws.com', VPC_EVENTS, 'DescribeVpcs', [`{ ${anyName(VPC_EVENTS)} }`])],
   },
   {
     id: 'organizations-changes',
     eventBridgeScope: 'global',
+    recordedIn: 'management-account',
     variants: [namedEvents(
       'organizations-changes', 'organizations.amazonaws.com', ORGANIZATIONS_EVENTS, 'DescribeOrganization',
       [`{ ($.eventSource = organizations.amazonaws.com) && (${ORGANIZATIONS_EVENTS.map((n) => `($.eventName = "${n}")`).join(' || ')}) }`],

@@ -43,7 +43,11 @@ export interface MetricFilterOutcome {
   topicArn?: string;
 }
 
-type ControlFacts = Record<Strictness, MetricFilterOutcome> & { eventbridge: EventBridgeOutcome };
+type ControlFacts = Record<Strictness, MetricFilterOutcome> & {
+  eventbridge: EventBridgeOutcome;
+  /** False for a member account of an organization when the control's events are recorded in the management account only. */
+  applies: boolean;
+};
 
 /** A chain's answer for one trail: satisfied, unknown (with the error), or the link it stopped at. */
 type TrailAnswer =
@@ -73,7 +77,7 @@ export function monitoringFacts(ctx: ViewContext, accountId: string, trails: Tra
   const trailsUnreadable = accountErrors['derived.trails'];
   for (const control of MONITORING_CONTROLS) {
     for (const variant of control.variants) {
-      const facts = {} as ControlFacts;
+      const facts = { applies: applies(ctx, accountId, control) } as ControlFacts;
       for (const strictness of STRICTNESS_LEVELS) {
         const answer = trailsUnreadable ? { kind: 'unknown' as const, error: trailsUnreadable } : accountAnswer(ctx, trails, variant, strictness);
         facts[strictness] = answer.kind === 'unknown' ? { state: 'unknown', via: 'none' } : answer.outcome;
@@ -86,6 +90,12 @@ export function monitoringFacts(ctx: ViewContext, accountId: string, trails: Tra
     }
   }
   return { monitoring, errors };
+}
+
+function applies(ctx: ViewContext, accountId: string, control: MonitoringControl): boolean {
+  if (control.recordedIn === 'every-account') return true;
+  // A standalone account, or one the inventory's organization does not list, records its own calls.
+  return accountId === ctx.org.managementAccountId || !ctx.org.memberIds.has(accountId);
 }
 
 /** Where the control's events reach EventBridge for this account. */
