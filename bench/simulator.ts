@@ -3,10 +3,14 @@
  * Query and REST-XML protocols) for a fixed time; prints requests/s, p50/p99 latency and the
  * RSS of the simulator and of the client process. The simulator runs in its own process
  * (`trailguard simulate`), as in a sweep where it must not compete with the clients' event loop;
- * `--in-process` runs it in this process instead. Target: ≥ 3,000 requests/s on 2 cores.
- * Run: npm run bench:simulator [-- --seconds 10 --clients 64 --in-process]
+ * `--in-process` runs it in this process instead. The SDK clients cost more CPU per request
+ * than the simulator, so `--raw` replaces them with plain keep-alive HTTP requests of the same
+ * operations (SigV4-shaped Authorization headers, unsigned) to find the simulator's own ceiling.
+ * Target: ≥ 3,000 requests/s on 2 cores.
+ * Run: npm run bench:simulator [-- --seconds 10 --clients 64 --in-process --raw]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
@@ -35,8 +39,14 @@ interface Target {
   stop(): Promise<string>;
 }
 
+/** BENCH_PROFILE_DIR=dir writes a CPU profile of the simulator process there. */
+function profileFlags(): string[] {
+  const dir = process.env.BENCH_PROFILE_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 async function childSimulator(): Promise<Target> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'simulate', '--world', DEMO_WORLD, '--port', '0', '--account', ACCOUNT], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', 'src/cli/main.ts', 'simulate', '--world', DEMO_WORLD, '--port', '0', '--account', ACCOUNT], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -97,12 +107,41 @@ function clientsFor(target: Target) {
   ];
 }
 
+/** The same mix as plain HTTP requests: what the SDK sends, minus the SDK's own work. */
+function rawCallsFor(target: Target, agent: Agent) {
+  const url = new URL(target.endpoint);
+  const auth = (service: string) => `AWS4-HMAC-SHA256 Credential=${target.credentials.accessKeyId}/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`;
+  const json = (service: string, version: string, target: string, body: object) => ({
+    method: 'POST', path: '/', body: JSON.stringify(body),
+    headers: { authorization: auth(service), 'x-amz-target': target, 'content-type': `application/x-amz-json-${version}` },
+  });
+  const specs = [
+    json('cloudtrail', '1.1', 'CloudTrail_20131101.DescribeTrails', {}),
+    json('cloudtrail', '1.1', 'CloudTrail_20131101.GetTrailStatus', { Name: ORG_TRAIL }),
+    { method: 'GET', path: '/demo-org-trail-logs?versioning', body: '', headers: { authorization: auth('s3') } },
+    json('kms', '1.1', 'TrentService.ListKeys', {}),
+    { method: 'POST', path: '/', body: 'Action=GetCallerIdentity&Version=2011-06-15', headers: { authorization: auth('sts'), 'content-type': 'application/x-www-form-urlencoded' } },
+    json('monitoring', '1.0', 'GraniteServiceVersion20100801.DescribeAlarms', {}),
+    json('organizations', '1.1', 'AWSOrganizationsV20161128.DescribeOrganization', {}),
+  ];
+  return specs.map((spec) => () => new Promise<void>((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, agent, method: spec.method, path: spec.path, headers: spec.headers }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end(spec.body);
+  }));
+}
+
 async function main(): Promise<void> {
   const seconds = flag('seconds', 10);
   const concurrency = flag('clients', 64);
   const inProcess = process.argv.includes('--in-process');
   const target = inProcess ? await inProcessSimulator() : await childSimulator();
-  const workers = Array.from({ length: concurrency }, () => clientsFor(target));
+  const raw = process.argv.includes('--raw');
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const workers = Array.from({ length: concurrency }, () => (raw ? rawCallsFor(target, agent) : clientsFor(target)));
   const latencies: number[] = [];
   let errors = 0;
   const errorNames = new Map<string, number>();
@@ -110,10 +149,12 @@ async function main(): Promise<void> {
   const deadline = performance.now() + 1000 + seconds * 1000;
   let measureStart = 0;
   let cpuAtStart: number | undefined;
+  let clientCpuAtStart = process.cpuUsage();
   setTimeout(() => {
     measuring = true;
     measureStart = performance.now();
     cpuAtStart = target.cpuSeconds();
+    clientCpuAtStart = process.cpuUsage();
   }, 1000);
   await Promise.all(workers.map(async (calls, w) => {
     for (let i = w; performance.now() < deadline; i++) {
@@ -131,19 +172,22 @@ async function main(): Promise<void> {
   const elapsed = (performance.now() - measureStart) / 1000;
   const serverRssKb = target.rssKb();
   const cpuAtEnd = target.cpuSeconds();
+  const clientCpu = process.cpuUsage(clientCpuAtStart);
+  const clientCpuMsPerRequest = (clientCpu.user + clientCpu.system) / 1000 / latencies.length;
   const cpuMsPerRequest = cpuAtStart === undefined || cpuAtEnd === undefined ? undefined : ((cpuAtEnd - cpuAtStart) * 1000) / latencies.length;
   const serverSummary = await target.stop();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(1);
   const rows: Array<[string, string]> = [
     ['simulator', inProcess ? 'in this process' : 'own process (trailguard simulate)'],
-    ['concurrent SDK clients', String(concurrency)],
+    [raw ? 'concurrent HTTP clients (no SDK)' : 'concurrent SDK clients', String(concurrency)],
     ['operations', 'DescribeTrails, GetTrailStatus, GetBucketVersioning, ListKeys, GetCallerIdentity, DescribeAlarms, DescribeOrganization'],
     ['measured', `${elapsed.toFixed(1)} s (after 1 s warm-up)`],
     ['requests', String(latencies.length)],
     ['errors', `${errors}${errorNames.size ? ` (${[...errorNames].map(([n, c]) => `${n} ×${c}`).join(', ')})` : ''}`],
     ['requests/s', (latencies.length / elapsed).toFixed(0)],
     ['simulator CPU per request', cpuMsPerRequest === undefined ? '(not measured in-process)' : `${cpuMsPerRequest.toFixed(3)} ms → ${(1000 / cpuMsPerRequest).toFixed(0)} requests/s per core`],
+    [raw ? 'client CPU per request' : 'client (SDK) CPU per request', `${clientCpuMsPerRequest.toFixed(3)} ms${inProcess ? ' (simulator included)' : ''}`],
     ['latency p50 / p99', `${pct(0.5)} / ${pct(0.99)} ms`],
     ['simulator peak RSS', inProcess ? '(shared with clients)' : `${(serverRssKb / 1024).toFixed(0)} MB`],
     ['client process peak RSS', `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`],
