@@ -37,11 +37,12 @@ export function compileRule(yaml: YamlFile, pack: string): { rule?: Rule; proble
   problems.push(...checkId(yaml, raw));
   const parameters = checkParameters(yaml, raw, problems);
 
-  const cc: CompileContext = { yaml, parameters, problems: [] };
+  const declared = isMapping(raw.parameters) ? Object.keys(raw.parameters) : [];
+  const cc: CompileContext = { yaml, parameters, declared, problems: [] };
   let appliesWhen: Rule['appliesWhen'];
-  if (isMapping(raw.applies_when)) {
+  if ('applies_when' in raw) {
     const condition = compileCondition(raw.applies_when, ['applies_when'], cc, ['reason']);
-    if (condition) appliesWhen = { condition, reason: String(raw.applies_when.reason) };
+    if (condition && isMapping(raw.applies_when)) appliesWhen = { condition, reason: String(raw.applies_when.reason) };
   }
   const assert = 'assert' in raw ? compileCondition(raw.assert, ['assert'], cc) : undefined;
   // The schema backs the compiler up: anything it flags in a condition the compiler accepted still counts.

@@ -7,11 +7,12 @@ export function nearest(name: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of list) {
-    const d = levenshtein(name.toLowerCase(), candidate.toLowerCase());
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  // Beyond a third of the word the "suggestion" is a different word, not a typo.
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+  // Beyond a third of the word the "suggestion" is a different word, not a typo; short words allow one edit.
+  const allowed = name.length <= 3 ? 1 : Math.max(2, Math.floor(name.length / 3));
+  return bestDistance > 0 && bestDistance <= allowed ? best : undefined;
 }
 
 /** The message suffix, or '' when nothing is close. */
@@ -20,15 +21,17 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   return match === undefined ? '' : `; did you mean \`${match}\`?`;
 }
 
-function levenshtein(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+/** Edit distance where swapping two neighbouring letters ("valeu") counts as one edit. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
-    previous = current;
   }
-  return previous[b.length]!;
+  return d[a.length]![b.length]!;
 }

@@ -61,7 +61,7 @@ function collapseAlternatives(errors: ErrorObject[]): ErrorObject[] {
     dropped.add(alt);
     if (deeper.length > 0) {
       for (const e of branch) if (!deeper.includes(e)) dropped.add(e);
-    } else {
+    } else if (branch.length > 0) {
       for (const e of branch) dropped.add(e);
       const options = [...new Set(branch.map((e) => e.message ?? 'be valid'))];
       added.push({ ...alt, keyword: 'alternatives', message: options.join(' or ') });

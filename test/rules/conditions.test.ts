@@ -137,6 +137,14 @@ describe('load-time problems are located', () => {
   it('a bad JMESPath is reported at the query', () => {
     expect(problemsOf('any:\n  - query: "a[?"\n    op: exists\n')[0]).toMatch(/^2:12: invalid JMESPath `a\[\?`/);
   });
+  it('a condition mixing two forms is rejected, not half-read', () => {
+    expect(problemsOf({ path: 'a', op: 'exists', all: [{ path: 'b', op: 'exists' }] })).toEqual([
+      '1:1: a condition has one form; this one mixes `all` and `op` (nest them under `all` or `any`)',
+    ]);
+  });
+  it('no suggestion for a name that is not close to any key', () => {
+    expect(problemsOf('foo: 1\n')).toEqual(['1:1: unknown key `foo`']);
+  });
   it('every mistake is reported, not only the first', () => {
     expect(problemsOf('all:\n  - path: a\n    op: nope\n  - path: b\n    op: gt\n    value: x\n')).toHaveLength(2);
   });

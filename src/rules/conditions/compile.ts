@@ -18,7 +18,10 @@ import { compileQuery, type CompiledQuery } from './query.js';
 
 export interface CompileContext {
   yaml: YamlFile;
+  /** The parameters that are valid (their schema compiles and their default satisfies it). */
   parameters: Record<string, ParameterSpec>;
+  /** Every declared parameter name: an invalid one is already reported, so it is not "unknown". */
+  declared?: string[];
   problems: Problem[];
 }
 
@@ -59,6 +62,11 @@ function compileNode(raw: unknown, at: YamlPath, cc: CompileContext, extraKeys: 
     return undefined;
   }
   const node = raw as Record<string, unknown>;
+  const forms = FORM_KEYS.filter((k) => k in node);
+  if (forms.length > 1) {
+    report(at, `a condition has one form; this one mixes ${forms.map((f) => `\`${f}\``).join(' and ')} (nest them under \`all\` or \`any\`)`);
+    return undefined;
+  }
   const kind = kindOf(node);
   if (kind === undefined) {
     const unknown = Object.keys(node).filter((k) => !ALL_KEYS.includes(k as never) && !extraKeys.includes(k));
@@ -84,6 +92,9 @@ function compileNode(raw: unknown, at: YamlPath, cc: CompileContext, extraKeys: 
   const compiled = compileKind(kind, node, at, cc, because as string | undefined);
   return ok ? compiled : undefined;
 }
+
+/** The keys that decide a condition's form; a condition uses exactly one form. */
+const FORM_KEYS = ['all', 'any', 'not', 'some', 'every', 'none', 'count', 'op'];
 
 function kindOf(node: Record<string, unknown>): Kind | undefined {
   if ('all' in node) return 'all';
@@ -172,12 +183,7 @@ function compilePath(raw: unknown, at: YamlPath, cc: CompileContext): ParsedPath
 }
 
 function compileQuantified(node: Record<string, unknown>, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
-  const present = QUANTIFIERS.filter((q) => q in node);
-  if (present.length > 1) {
-    cc.problems.push(problemAt(cc.yaml, [...at, present[1]!], `a quantifier has exactly one of \`some\`, \`every\`, \`none\` (found ${present.join(', ')})`));
-    return undefined;
-  }
-  const kind = present[0]!;
+  const kind = QUANTIFIERS.find((q) => q in node)!;
   const path = compilePath(node.path, [...at, 'path'], cc);
   const inner = compileNode(node[kind], [...at, kind], cc);
   if (!path || !inner) return undefined;
@@ -259,7 +265,8 @@ function compileJmesPath(raw: unknown, at: YamlPath, cc: CompileContext): Compil
 }
 
 function checkParam(raw: unknown, at: YamlPath, cc: CompileContext): string | undefined {
-  const names = Object.keys(cc.parameters);
+  const names = cc.declared ?? Object.keys(cc.parameters);
+  if (typeof raw === 'string' && names.includes(raw) && !(raw in cc.parameters)) return undefined;
   if (typeof raw !== 'string' || !names.includes(raw)) {
     const hint = typeof raw === 'string' ? didYouMean(raw, names) : '';
     const declared = names.length > 0 ? ` (declared: ${names.join(', ')})` : ' (the rule declares no parameters)';
