@@ -22,7 +22,7 @@ export function renderJunit(doc: ResultsDocument): string {
   const report = junit.newBuilder().name(`trailguard ${doc.run.runId}`);
   const ruleOf = ruleLookup(doc);
   for (const results of groupByRule(doc.results).values()) {
-    const rule = ruleOf(results[0] as Result);
+    const rule = ruleOf(results[0]);
     const suite = report
       .testSuite()
       .name(`${rule.id}: ${rule.title}`)

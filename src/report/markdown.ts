@@ -9,7 +9,7 @@
 import type { Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
 import { describeApiError, describeWaiver, frameworkControls, plural } from './explain.js';
-import { groupByRule, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER, compare } from './order.js';
+import { compare, groupByRule, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER, type ResultGroup } from './order.js';
 
 /** Bytes, a little under 65,536 so that a bot can add its own header to the comment. */
 export const MARKDOWN_LIMIT = 60_000;
@@ -24,11 +24,11 @@ export function renderMarkdown(doc: ResultsDocument, limit = MARKDOWN_LIMIT): st
   out.add(header(doc, results));
 
   const failureGroups = [...groupByRule(of('fail')).values()].sort(
-    (a, b) => severityRank(first(b).severity) - severityRank(first(a).severity) || compare(first(a).ruleId, first(b).ruleId),
+    (a, b) => severityRank(b[0].severity) - severityRank(a[0].severity) || compare(a[0].ruleId, b[0].ruleId),
   );
   if (failureGroups.length) out.add('\n### Failures\n');
   for (const group of failureGroups) {
-    const { heading, rows, closing } = failureSection(group, ruleOf(first(group)));
+    const { heading, rows, closing } = failureSection(group, ruleOf(group[0]));
     out.section('failures', heading, rows.map((text) => ({ text, count: 1 })), closing);
   }
 
@@ -51,14 +51,10 @@ export function renderMarkdown(doc: ResultsDocument, limit = MARKDOWN_LIMIT): st
   out.section(
     'passed results',
     `\n<details><summary>Passed: ${passes.length} results of ${passGroups.length} rules</summary>\n\n| Rule | Severity | Resources passed |\n|---|---|---|\n`,
-    passGroups.map((g) => ({ text: row([code(first(g).ruleId), first(g).severity, String(g.length)]), count: g.length })),
+    passGroups.map((g) => ({ text: row([code(g[0].ruleId), g[0].severity, String(g.length)]), count: g.length })),
     '\n</details>\n',
   );
   return out.text() + footer(doc);
-}
-
-function first(group: Result[]): Result {
-  return group[0] as Result;
 }
 
 /**
@@ -134,7 +130,7 @@ function header(doc: ResultsDocument, results: Result[]): string {
 }
 
 /** One failing rule: a heading and table header, a row per resource, then the remediation. */
-function failureSection(results: Result[], rule: RuleSummary): { heading: string; rows: string[]; closing: string } {
+function failureSection(results: ResultGroup, rule: RuleSummary): { heading: string; rows: string[]; closing: string } {
   const controls = frameworkControls(rule);
   const r = rule.remediation;
   const heading = [

@@ -53,13 +53,16 @@ export function ruleLookup(doc: ResultsDocument): (result: Result) => RuleSummar
     };
 }
 
+/** A group that has at least one result, so `group[0]` is always there. */
+export type ResultGroup = [Result, ...Result[]];
+
 /** Results grouped by rule id, groups in rule id order, each group in report order. */
-export function groupByRule(results: readonly Result[]): Map<string, Result[]> {
-  const groups = new Map<string, Result[]>();
+export function groupByRule(results: readonly Result[]): Map<string, ResultGroup> {
+  const groups = new Map<string, ResultGroup>();
   for (const r of sortedResults(results)) {
-    const list = groups.get(r.ruleId) ?? [];
-    list.push(r);
-    groups.set(r.ruleId, list);
+    const group = groups.get(r.ruleId);
+    if (group) group.push(r);
+    else groups.set(r.ruleId, [r]);
   }
   return groups;
 }

@@ -26,13 +26,13 @@ export function renderSummary({ doc, written, exitCode, failOn, cwd }: SummaryIn
   ];
 
   const failing = [...groupByRule(results.filter((r) => r.status === 'fail')).values()].sort(
-    (a, b) => severityRank(first(b).severity) - severityRank(first(a).severity) || b.length - a.length,
+    (a, b) => severityRank(b[0].severity) - severityRank(a[0].severity) || b.length - a.length,
   );
   if (failing.length) {
     lines.push('failing rules:');
-    const width = Math.max(...failing.slice(0, TOP_RULES).map((g) => first(g).ruleId.length));
+    const width = Math.max(...failing.slice(0, TOP_RULES).map((g) => g[0].ruleId.length));
     for (const g of failing.slice(0, TOP_RULES)) {
-      lines.push(`  ${first(g).severity.padEnd(13)} ${first(g).ruleId.padEnd(width)}  ${plural(g.length, 'resource')}`);
+      lines.push(`  ${g[0].severity.padEnd(13)} ${g[0].ruleId.padEnd(width)}  ${plural(g.length, 'resource')}`);
     }
     if (failing.length > TOP_RULES) lines.push(`  … and ${plural(failing.length - TOP_RULES, 'more rule')}`);
   }
@@ -69,9 +69,5 @@ function verdict(results: Result[], exitCode: number, failOn: Severity | undefin
     default:
       return `exit ${exitCode}`;
   }
-}
-
-function first(group: Result[]): Result {
-  return group[0] as Result;
 }
 
