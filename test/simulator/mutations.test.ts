@@ -4,6 +4,7 @@ import { CloudTrailClient, CreateTrailCommand, LookupEventsCommand, StopLoggingC
 import { KMSClient, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { DeleteObjectCommand, PutBucketPolicyCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { EC2Client, RebootInstancesCommand } from '@aws-sdk/client-ec2';
 import { startSimulator, MUTATION_REFUSED, type Simulator } from '../../src/simulator/index.js';
 import { ARCHIVE, clientFor, failure, FIXTURE_WORLD, MGMT } from './helpers.js';
 
@@ -23,6 +24,8 @@ describe('mutating calls', () => {
       ['s3:DeleteObject', () => clientFor(sim, S3Client, ARCHIVE).send(new DeleteObjectCommand({ Bucket: 'archive-logs', Key: 'AWSLogs/a.json.gz' }))],
       ['kms:ScheduleKeyDeletion', () => clientFor(sim, KMSClient, MGMT).send(new ScheduleKeyDeletionCommand({ KeyId: 'alias/one' }))],
       ['sns:Publish', () => clientFor(sim, SNSClient, MGMT).send(new PublishCommand({ TopicArn: `arn:aws:sns:us-east-1:${MGMT}:alerts`, Message: 'hi' }))],
+      // A verb no list of writes names: anything that is not a read counts as a mutation.
+      ['ec2:RebootInstances', () => clientFor(sim, EC2Client, MGMT).send(new RebootInstancesCommand({ InstanceIds: ['i-1'] }))],
     ];
     for (const [, call] of calls) {
       const e = await failure(call());

@@ -3,7 +3,7 @@ import {
   GetBucketAclCommand, GetBucketEncryptionCommand, GetBucketLifecycleConfigurationCommand, GetBucketLocationCommand,
   GetBucketLoggingCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, GetBucketPolicyStatusCommand,
   GetBucketReplicationCommand, GetBucketTaggingCommand, GetBucketVersioningCommand, GetObjectCommand,
-  GetObjectLockConfigurationCommand, GetPublicAccessBlockCommand, HeadObjectCommand, ListBucketsCommand, ListObjectsV2Command,
+  GetObjectLockConfigurationCommand, GetPublicAccessBlockCommand, HeadBucketCommand, HeadObjectCommand, ListBucketsCommand, ListObjectsV2Command,
   S3Client, paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
@@ -32,6 +32,12 @@ describe('bucket configuration as the owner reads it', () => {
     const rest = await mgmt.send(new ListBucketsCommand({ MaxBuckets: 2, ContinuationToken: first.ContinuationToken }));
     expect(rest.Buckets?.map((b) => b.Name)).toEqual(['mgmt-bucket']);
     expect(rest.ContinuationToken).toBeUndefined();
+  });
+
+  it('HeadBucket answers with the bucket region, or a bodiless 404', async () => {
+    expect((await owner.send(new HeadBucketCommand({ Bucket: B }))).BucketRegion).toBe('eu-west-1');
+    const e = await failure(owner.send(new HeadBucketCommand({ Bucket: 'no-such-bucket' })));
+    expect([e.name, e.$metadata.httpStatusCode]).toEqual(['NotFound', 404]);
   });
 
   it('GetBucketLocation: the region, empty for us-east-1', async () => {
