@@ -236,8 +236,10 @@ describe('trail rule pack on organizations', () => {
     const { byKey, results } = statuses('rulepack-trails/org-reach.json');
     const id = `cloudtrail-organization-trail-covers-all-accounts ${org('300000000001', 'o-reach00001')}`;
     expect(byKey[id]).toBe('fail');
-    const failures = results.find((r) => `${r.ruleId} ${r.resourceArn}` === id)!.failures!;
-    expect(failures.map((f) => f.path)).toEqual(['derived.organizationTrailReach[2].missingOrganizationTrails']);
+    const result = results.find((r) => `${r.ruleId} ${r.resourceArn}` === id)!;
+    // Only the account that was read and lacks the trail; 300000000004 (not scanned) is unknown, not missing.
+    expect(result.failures!.map((f) => f.actual)).toEqual([['300000000003']]);
+    expect(result.message).toContain('300000000003');
   });
 
   it('an active account the inventory did not read is an error, not a failure; a suspended one is ignored', () => {

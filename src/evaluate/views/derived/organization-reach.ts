@@ -14,8 +14,8 @@ export interface AccountReach {
   Name?: string;
   /** Organization trail ARNs the account's ListTrails showed. */
   seenOrganizationTrails: string[];
-  /** Organization trail ARNs it did not show. */
-  missingOrganizationTrails: string[];
+  /** Organization trail ARNs it did not show; absent (with `$errors`) when its listing is unknown. */
+  missingOrganizationTrails?: string[];
   /** Set when the account's trail listing could not be read. */
   $errors?: SectionErrors;
 }
@@ -33,10 +33,11 @@ export function organizationTrailReach(ctx: ViewContext, organizationTrails: rea
         AccountId: account.Id,
         ...(account.Name !== undefined ? { Name: account.Name } : {}),
         seenOrganizationTrails: seen,
-        missingOrganizationTrails: missing,
       };
+      // A trail not seen is "missing" only when the account's listing was read.
       const unreadable = missing.length > 0 ? listingError(ctx, account.Id) : undefined;
-      if (unreadable) reach.$errors = { seenOrganizationTrails: unreadable, missingOrganizationTrails: unreadable };
+      if (unreadable) reach.$errors = { missingOrganizationTrails: unreadable };
+      else reach.missingOrganizationTrails = missing;
       return reach;
     });
 }
