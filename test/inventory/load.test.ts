@@ -27,6 +27,11 @@ describe('loadInventory', () => {
     expect(loadInventory(join(FIXTURES, name)).schemaVersion).toBe(1);
   });
 
+  it("accepts the collector's own output (the simulator collection fixture)", () => {
+    const collected = loadInventory(join(import.meta.dirname, '..', 'fixtures', 'collect', 'expected-inventory.json'));
+    expect(collected.accounts[0]?.AccountId).toBe('123456789012');
+  });
+
   it('names the file when it cannot be read', () => {
     expect(() => loadInventory(join(OUT, 'missing.json'))).toThrow(/missing\.json: cannot read the inventory: ENOENT/);
   });
