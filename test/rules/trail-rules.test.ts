@@ -101,8 +101,8 @@ describe('trail rule pack: rule files', () => {
 });
 
 describe('trail rule pack on rulepack-trails/accounts.json', () => {
-  const A = { none: '200000000001', good: '200000000002', denied: '200000000003', split: '200000000004', regional: '200000000005', broken: '200000000006' };
-  const { byKey } = statuses('rulepack-trails/accounts.json', { 'cloudtrail-trail-designated-bucket': { bucket_names: ['org-log-archive'], key_prefix: 'o-rulepack' } });
+  const A = { none: '200000000001', good: '200000000002', denied: '200000000003', split: '200000000004', regional: '200000000005', broken: '200000000006', listedTwice: '200000000007' };
+  const { byKey, results } = statuses('rulepack-trails/accounts.json', { 'cloudtrail-trail-designated-bucket': { bucket_names: ['org-log-archive'], key_prefix: 'o-rulepack' } });
 
   it('zero trails fail every coverage rule (never a vacuous pass)', () => {
     expectStatuses(byKey, {
@@ -220,6 +220,18 @@ describe('trail rule pack on rulepack-trails/accounts.json', () => {
       [`kms-cmk-rotation ${key(A.good, 'retiring')}`]: 'skip',
       [`kms-cmk-rotation ${key(A.good, 'imported')}`]: 'skip',
       [`kms-cmk-rotation ${key(A.broken, 'team-key')}`]: 'fail',
+    });
+  });
+
+  it('a multi-region trail listed twice (shadow copies) is one trail: one result per trail rule, no duplicate global events', () => {
+    const main = trail(A.listedTwice, 'main');
+    const perRule = results.filter((r) => r.resourceArn === main).map((r) => r.ruleId);
+    expect(perRule.length).toBeGreaterThan(5);
+    expect(new Set(perRule).size).toBe(perRule.length);
+    expectStatuses(byKey, {
+      [`cloudtrail-global-events-not-duplicated ${account(A.listedTwice)}`]: 'pass',
+      [`cloudtrail-multi-region-trail ${account(A.listedTwice)}`]: 'pass',
+      [`cloudtrail-all-trails-logging ${main}`]: 'pass',
     });
   });
 
