@@ -226,7 +226,7 @@ function compileLeaf(node: Record<string, unknown>, at: YamlPath, cc: CompileCon
   const lhs = compileLhs(sides[0]!, node[sides[0]!], op, at, cc);
   const operand = compileOperand(op, node, at, cc);
   if (!lhs || !operand) return undefined;
-  const leaf: Leaf = { lhs, op, operand, because };
+  const leaf: Leaf = { lhs, label: lhsLabel(lhs), op, operand, because };
   const cache = new Map<string, unknown>();
   return { describe: `${lhsLabel(lhs)} ${op.name}`, evaluate: (scope, ctx) => evaluateLeaf(leaf, scope, ctx, cache) };
 }
@@ -306,7 +306,7 @@ function compileOperand(op: Operator, node: Record<string, unknown>, at: YamlPat
   if (type === 'missing') return report(`${needs}, found null (use \`exists\`/\`not_exists\` for absence)`), undefined;
   if (!op.operand.includes(type)) return report(`${needs}, found ${type} ${JSON.stringify(raw)}`), undefined;
   try {
-    return { kind: 'literal', raw, prepared: op.prepare ? op.prepare(raw) : raw };
+    return { kind: 'literal', resolved: { ok: true, raw, prepared: op.prepare ? op.prepare(raw) : raw } };
   } catch (error) {
     return report((error as Error).message), undefined;
   }

@@ -9,12 +9,14 @@ export type Lhs = { kind: 'path'; path: ParsedPath } | { kind: 'query'; query: C
 
 export type Operand =
   | { kind: 'none' }
-  | { kind: 'literal'; raw: unknown; prepared: unknown }
+  | { kind: 'literal'; resolved: Resolved }
   | { kind: 'param'; name: string }
   | { kind: 'path'; path: ParsedPath };
 
 export interface Leaf {
   lhs: Lhs;
+  /** What failures and errors name: the path, the query, or params.<name>. */
+  label: string;
   op: Operator;
   operand: Operand;
   because?: string;
@@ -26,27 +28,34 @@ export function lhsLabel(lhs: Lhs): string {
   return `params.${lhs.name}`;
 }
 
-type Read = { ok: true; value: unknown } | { ok: false; outcome: ConditionOutcome };
+/** A value that could not be read, carrying its error outcome. Reads return plain values otherwise (no wrapper per read). */
+class Unreadable {
+  constructor(readonly outcome: ConditionOutcome) {}
+}
+
+export type Resolved = { ok: true; raw: unknown; prepared: unknown } | { ok: false; outcome: ConditionOutcome };
+
+const NO_OPERAND: Resolved = { ok: true, raw: undefined, prepared: undefined };
 
 export function evaluateLeaf(leaf: Leaf, scope: unknown, ctx: EvalContext, prepareCache: Map<string, unknown>): ConditionOutcome {
-  const label = lhsLabel(leaf.lhs);
-  const actual = readLhs(leaf.lhs, label, scope, ctx);
-  if (!actual.ok) return actual.outcome;
+  const { label } = leaf;
+  const value = readLhs(leaf.lhs, label, scope, ctx);
+  if (value instanceof Unreadable) return value.outcome;
   const operand = resolveOperand(leaf, scope, ctx, prepareCache);
   if (!operand.ok) return operand.outcome;
   // An operand read from the view that is absent leaves nothing to compare with.
-  if (leaf.operand.kind === 'path' && jsonType(operand.raw) === 'missing') return failure(leaf, label, operand.raw, actual.value);
+  if (leaf.operand.kind === 'path' && jsonType(operand.raw) === 'missing') return failure(leaf, label, operand.raw, value);
 
-  const type = jsonType(actual.value);
+  const type = jsonType(value);
   let comparison: boolean | Comparison;
   try {
     if (type === 'missing') {
-      if (leaf.op.missing !== 'empty') return leaf.op.missing ? TRUE : failure(leaf, label, operand.raw, actual.value);
+      if (leaf.op.missing !== 'empty') return leaf.op.missing ? TRUE : failure(leaf, label, operand.raw, value);
       comparison = leaf.op.compare([], operand.prepared, ctx);
     } else if (!leaf.op.accepts.includes(type)) {
-      return evaluationError(label, `\`${leaf.op.name}\` needs ${leaf.op.accepts.join(' or ')}, found ${type} ${JSON.stringify(actual.value)}`);
+      return evaluationError(label, `\`${leaf.op.name}\` needs ${leaf.op.accepts.join(' or ')}, found ${type} ${JSON.stringify(value)}`);
     } else {
-      comparison = leaf.op.compare(actual.value, operand.prepared, ctx);
+      comparison = leaf.op.compare(value, operand.prepared, ctx);
     }
   } catch (error) {
     if (error instanceof OperandError) return evaluationError(label, error.message);
@@ -54,7 +63,7 @@ export function evaluateLeaf(leaf: Leaf, scope: unknown, ctx: EvalContext, prepa
   }
   if (comparison === true || (typeof comparison === 'object' && comparison.matched)) return TRUE;
   const offending = typeof comparison === 'object' && comparison.offending?.length ? comparison.offending : undefined;
-  return failure(leaf, label, operand.raw, actual.value, offending);
+  return failure(leaf, label, operand.raw, value, offending);
 }
 
 function failure(leaf: Leaf, path: string, expected: unknown, actual: unknown, offending?: unknown[]): ConditionOutcome {
@@ -63,36 +72,33 @@ function failure(leaf: Leaf, path: string, expected: unknown, actual: unknown, o
   return falseWith([detail]);
 }
 
-function readLhs(lhs: Lhs, label: string, scope: unknown, ctx: EvalContext): Read {
+function readLhs(lhs: Lhs, label: string, scope: unknown, ctx: EvalContext): unknown {
   switch (lhs.kind) {
     case 'param':
-      return { ok: true, value: ctx.params[lhs.name] };
+      return ctx.params[lhs.name];
     case 'path': {
       const error = errorCovering(scope, lhs.path);
-      if (error) return { ok: false, outcome: errorAt(label, error) };
-      return { ok: true, value: readPath(scope, lhs.path.segments) };
+      return error ? new Unreadable(errorAt(label, error)) : readPath(scope, lhs.path.segments);
     }
     case 'query': {
       const covering = errorForQuery(lhs.query, scope);
-      if (covering) return { ok: false, outcome: errorAt(label, covering.error) };
+      if (covering) return new Unreadable(errorAt(label, covering.error));
       try {
-        return { ok: true, value: runQuery(lhs.query, scope) };
+        return runQuery(lhs.query, scope);
       } catch (error) {
-        return { ok: false, outcome: evaluationError(label, `query failed: ${(error as Error).message}`) };
+        return new Unreadable(evaluationError(label, `query failed: ${(error as Error).message}`));
       }
     }
   }
 }
 
-type Resolved = { ok: true; raw: unknown; prepared: unknown } | { ok: false; outcome: ConditionOutcome };
-
 function resolveOperand(leaf: Leaf, scope: unknown, ctx: EvalContext, cache: Map<string, unknown>): Resolved {
   const operand = leaf.operand;
   switch (operand.kind) {
     case 'none':
-      return { ok: true, raw: undefined, prepared: undefined };
+      return NO_OPERAND;
     case 'literal':
-      return { ok: true, raw: operand.raw, prepared: operand.prepared };
+      return operand.resolved;
     case 'param':
       return prepareDynamic(leaf, `params.${operand.name}`, ctx.params[operand.name], cache);
     case 'path': {
