@@ -48,6 +48,11 @@ describe('DescribeTrails: home, shadow and organization trails', () => {
     });
   });
 
+  it('shows the key ARN of a trail configured with a key alias', async () => {
+    const west = await ct(MGMT, 'us-west-2').send(new DescribeTrailsCommand({ trailNameList: ['west-only'] }));
+    expect(west.trailList?.[0]?.KmsKeyId).toBe(`arn:aws:kms:us-west-2:${MGMT}:key/aaaaaaaa-0000-4000-8000-000000000006`);
+  });
+
   it('leaves shadow copies out with includeShadowTrails false', async () => {
     const west = await ct(MGMT, 'us-west-2').send(new DescribeTrailsCommand({ includeShadowTrails: false }));
     expect(west.trailList?.map((t) => t.TrailARN)).toEqual([WEST_TRAIL]);

@@ -46,7 +46,17 @@ function findTrail(ctx: Ctx, nameOrArn: unknown): Trail {
   return trail;
 }
 
-function describe(t: Trail): Record<string, unknown> {
+/** DescribeTrails shows the key ARN whatever the trail was configured with (id, alias or ARN). */
+function keyArn(ctx: Ctx, t: Trail, keyId: string): string {
+  const home = t.spec.HomeRegion;
+  if (keyId.startsWith('arn:aws:kms:') && !keyId.includes(':alias/')) return keyId;
+  const [owner, alias] = keyId.startsWith('arn:') ? [keyId.split(':')[4] ?? t.accountId, keyId.slice(keyId.indexOf(':alias/') + 1)] : [t.accountId, keyId];
+  const index = ctx.world.accounts.get(owner)?.keyIndex;
+  const key = index?.get(alias.startsWith('alias/') ? `${home}|${alias}` : alias);
+  return key?.arn ?? `arn:aws:kms:${home}:${owner}:key/${alias}`;
+}
+
+function describe(ctx: Ctx, t: Trail): Record<string, unknown> {
   const s = t.spec;
   const home = s.HomeRegion;
   return {
@@ -62,7 +72,7 @@ function describe(t: Trail): Record<string, unknown> {
     LogFileValidationEnabled: s.LogFileValidationEnabled ?? false,
     CloudWatchLogsLogGroupArn: s.CloudWatchLogsLogGroupArn,
     CloudWatchLogsRoleArn: s.CloudWatchLogsRoleArn,
-    KmsKeyId: s.KmsKeyId && (s.KmsKeyId.startsWith('arn:') ? s.KmsKeyId : `arn:aws:kms:${home}:${t.accountId}:key/${s.KmsKeyId}`),
+    KmsKeyId: s.KmsKeyId && keyArn(ctx, t, s.KmsKeyId),
     HasCustomEventSelectors: Boolean(s.EventSelectors || s.AdvancedEventSelectors),
     HasInsightSelectors: Boolean(s.InsightSelectors?.length),
     IsOrganizationTrail: s.IsOrganizationTrail ?? false,
@@ -97,7 +107,7 @@ export const cloudtrail = {
     if (names?.length) trails = names.map((n) => lookup(ctx, n)).filter((t): t is Trail => t !== undefined);
     else if (input.includeShadowTrails === false) trails = ctx.account.trails.filter((t) => t.spec.HomeRegion === ctx.region);
     else trails = visibleTrails(ctx);
-    return { trailList: trails.map(describe) };
+    return { trailList: trails.map((t) => describe(ctx, t)) };
   },
 
   ListTrails(ctx: Ctx, input: JsonInput) {
@@ -107,7 +117,7 @@ export const cloudtrail = {
   },
 
   GetTrail(ctx: Ctx, input: JsonInput) {
-    return { Trail: describe(findTrail(ctx, input.Name)) };
+    return { Trail: describe(ctx, findTrail(ctx, input.Name)) };
   },
 
   GetTrailStatus(ctx: Ctx, input: JsonInput) {

@@ -1,7 +1,7 @@
 /**
  * Reads a world YAML file: syntax and schema problems come back located (file:line:col, with
  * "did you mean"), then the cross-references the schema can't see (duplicate ids, an
- * organization trail outside the management or delegated administrator account, ...).
+ * organization trail outside the management account, ...).
  */
 import { readFileSync } from 'node:fs';
 import { InputError, type Problem } from '../../errors.js';
@@ -39,7 +39,6 @@ function crossReferenceProblems(spec: WorldSpec, yaml: YamlFile): Problem[] {
   const ids = new Set<string>();
   const buckets = new Map<string, string>();
   const org = spec.organization;
-  const delegated = new Set(Object.values(org?.DelegatedAdministrators ?? {}).flat());
   const ouNames = new Set((org?.OrganizationalUnits ?? []).flatMap((ou) => [ou.Name, ou.Id ?? ou.Name]));
   spec.accounts.forEach((a, i) => {
     if (ids.has(a.Id)) at(['accounts', i, 'Id'], `account ${a.Id} is listed twice`);
@@ -56,8 +55,14 @@ function crossReferenceProblems(spec: WorldSpec, yaml: YamlFile): Problem[] {
       if (trailKeys.has(key)) at(['accounts', i, 'trails', j, 'Name'], `trail ${t.Name} is defined twice in ${t.HomeRegion}`);
       trailKeys.add(key);
       if (t.EventSelectors && t.AdvancedEventSelectors) at(['accounts', i, 'trails', j, 'AdvancedEventSelectors'], 'a trail has EventSelectors or AdvancedEventSelectors, never both');
-      if (t.IsOrganizationTrail && org?.MasterAccountId !== a.Id && !delegated.has(a.Id)) {
-        at(['accounts', i, 'trails', j, 'IsOrganizationTrail'], `only the management account or a delegated administrator can own an organization trail (account ${a.Id} is neither)`);
+      // AWS makes the management account the owner of every organization trail, even one a
+      // delegated administrator creates (CloudTrail user guide, delegated administrator page).
+      if (t.IsOrganizationTrail && org?.MasterAccountId !== a.Id) {
+        at(['accounts', i, 'trails', j, 'IsOrganizationTrail'], `organization trails belong to the management account (${org?.MasterAccountId ?? 'no organization'}), even when a delegated administrator creates them; move this trail there`);
+      }
+      const logGroupAccount = t.CloudWatchLogsLogGroupArn?.split(':')[4];
+      if (logGroupAccount && logGroupAccount !== a.Id) {
+        at(['accounts', i, 'trails', j, 'CloudWatchLogsLogGroupArn'], `a trail delivers only to a log group of its own account (${a.Id}), not ${logGroupAccount}`);
       }
     });
   });
