@@ -36,11 +36,12 @@ export function loadRuleSet(options: LoadRuleSetOptions = {}): RuleSet {
   if (options.builtin ?? true) sources.push({ pack: BUILTIN_PACK, files: ruleFiles(BUILTIN_RULES_DIR, true) });
   for (const dir of options.dirs ?? []) {
     const absolute = resolve(cwd, dir);
-    if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
+    if (!existsSync(absolute)) {
       problems.push({ file: dir, message: 'rule folder not found' });
       continue;
     }
-    sources.push({ pack: dir, files: ruleFiles(absolute, false) });
+    // A single rule file is accepted too (an editor validating the file it has open).
+    sources.push({ pack: dir, files: statSync(absolute).isDirectory() ? ruleFiles(absolute, false) : [absolute] });
   }
 
   const rules: Rule[] = [];
@@ -51,7 +52,14 @@ export function loadRuleSet(options: LoadRuleSetOptions = {}): RuleSet {
       if (loaded.has(path)) continue; // the same folder given twice
       loaded.add(path);
       const file = displayPath(path, cwd);
-      const { yaml, problems: syntax } = parseYamlFile(file, readFileSync(path, 'utf8'));
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (error) {
+        problems.push({ file, message: `cannot read the rule file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+        continue;
+      }
+      const { yaml, problems: syntax } = parseYamlFile(file, text);
       if (syntax.length > 0) {
         problems.push(...syntax);
         continue;

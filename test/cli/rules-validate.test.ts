@@ -49,6 +49,12 @@ describe('trailguard rules validate: a malformed rule exits 2 with one file:line
     expect(err).toContain(`${M}/no-such-folder: rule folder not found`);
   });
 
+  it('accepts a single rule file', async () => {
+    const { code, err } = await cli(['rules', 'validate', '--no-builtin', '--rules', `${M}/bad-regex/cloudtrail-bad-regex.yaml`]);
+    expect(code).toBe(2);
+    expect(locations(err)).toEqual([`${M}/bad-regex/cloudtrail-bad-regex.yaml:15:10`]);
+  });
+
   it('valid rules: exit 0 and "N rules OK"', async () => {
     const { code, out } = await cli(['rules', 'validate', '--no-builtin', '--rules', 'test/fixtures/rules/valid']);
     expect(code).toBe(0);
