@@ -4,6 +4,7 @@
  * administrator) and what they cover together.
  */
 import type { AccountInventory } from '../../inventory/types.js';
+import type { SectionError } from '../../rules/types.js';
 import type { View } from '../types.js';
 import { fullyLogged, readWriteType, type S3BucketDataEvents, type S3DataEvents } from './derived/data-events.js';
 import { sectionErrors, type SectionErrors } from './derived/errors.js';
@@ -24,11 +25,12 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
   const errors = accountErrors(ctx, id, trails, regions);
   const covered = new Set(trails.filter((t) => t.Status?.IsLogging === true).flatMap((t) => t.derived.coversRegions as string[]));
   const uncovered = regions.filter((r) => !covered.has(r));
-  // A region left uncovered by the known trails may be covered by one whose status could not be read.
-  const unknown = trails.find((t) => t.$errors.Status && (t.derived.coversRegions as string[]).some((r) => uncovered.includes(r)));
-  if (unknown?.$errors.Status) {
-    errors['derived.coveredRegions'] ??= unknown.$errors.Status;
-    errors['derived.uncoveredRegions'] ??= unknown.$errors.Status;
+  // A region left uncovered by the known trails may be covered by one whose status could not be
+  // read, or by any region of one whose configuration could not be read.
+  const unsure = uncovered.length > 0 ? trails.map((t) => coverageDoubt(t, uncovered)).find((e) => e !== undefined) : undefined;
+  if (unsure) {
+    errors['derived.coveredRegions'] ??= unsure;
+    errors['derived.uncoveredRegions'] ??= unsure;
   }
   const logging = trails.filter((t) => t.Status?.IsLogging === true || t.$errors.Status);
   const unreadable = logging.find((t) => t.$errors.Status ?? t.$errors['derived.s3DataEvents']);
@@ -55,6 +57,13 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
     }),
     related: trails.map((t) => t.Trail.TrailARN),
   };
+}
+
+/** The error that leaves open whether the trail covers one of these regions. */
+function coverageDoubt(trail: TrailSummary, regions: string[]): SectionError | undefined {
+  if (trail.$errors.Trail) return trail.$errors.Trail;
+  const reaches = (trail.derived.coversRegions as string[]).some((r) => regions.includes(r));
+  return reaches ? trail.$errors.Status : undefined;
 }
 
 /**

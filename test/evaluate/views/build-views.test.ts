@@ -133,6 +133,16 @@ describe('account views', () => {
     expect(errors['derived.uncoveredRegions']).toMatchObject({ operation: 'GetTrailStatus' });
   });
 
+  it('region coverage is an error when a trail whose configuration could not be read might cover an uncovered region', () => {
+    const arn = 'arn:aws:cloudtrail:us-east-1:111111111111:trail/unreadable';
+    const a = account('111111111111', {
+      trails: [trail('111111111111', 'single', { IsMultiRegionTrail: false }), { Trail: { Name: 'unreadable', TrailARN: arn, HomeRegion: 'us-east-1' }, Status: { IsLogging: true } }],
+      errors: [apiError('111111111111', 'GetTrail', arn)],
+    });
+    const errors = get(one(buildViews(inventory([a])), 'account'), '$errors') as Record<string, unknown>;
+    expect(errors['derived.uncoveredRegions']).toMatchObject({ operation: 'GetTrail', resource: arn });
+  });
+
   it('a failed trail listing is an error only when no trail was found', () => {
     const failed = apiError('111111111111', 'ListTrails');
     const errorsOf = (a: ReturnType<typeof account>) => get(one(buildViews(inventory([a])), 'account'), '$errors') as Record<string, unknown>;
