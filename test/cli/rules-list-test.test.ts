@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../rules/cli-io.js';
 
@@ -12,7 +14,6 @@ describe('trailguard rules list', () => {
   });
 
   it('--json, with the severity the config sets', async () => {
-    const { writeFileSync, mkdirSync } = await import('node:fs');
     mkdirSync('test-output/rules-list', { recursive: true });
     writeFileSync('test-output/rules-list/config.yaml', 'rules:\n  fixture-trail-validation: { severity: critical }\n  fixture-critical-buckets: off\n');
     const { code, out } = await cli(['rules', 'list', '--no-builtin', '--rules', 'test/fixtures/rules/valid', '--config', 'test-output/rules-list/config.yaml', '--json']);
@@ -20,6 +21,22 @@ describe('trailguard rules list', () => {
     expect(JSON.parse(out)).toEqual([
       { id: 'fixture-critical-buckets', severity: 'high', enabled: false, resource: 'account', title: 'Fixture data events cover exactly the critical buckets', file: 'test/fixtures/rules/valid/fixture-critical-buckets.yaml' },
       { id: 'fixture-trail-validation', severity: 'critical', enabled: true, resource: 'trail', title: 'Fixture trails have log file validation on', file: 'test/fixtures/rules/valid/fixture-trail-validation.yaml' },
+    ]);
+  });
+
+  it('finds trailguard.config.yaml walking up to the repository root, and reads its rule_dirs', async () => {
+    const root = resolve('test-output/config-discovery');
+    mkdirSync(`${root}/.git`, { recursive: true });
+    mkdirSync(`${root}/sub/deeper`, { recursive: true });
+    writeFileSync(
+      `${root}/trailguard.config.yaml`,
+      `rule_dirs: [${JSON.stringify(resolve('test/fixtures/rules/valid'))}]\nrules:\n  fixture-trail-validation: { severity: critical }\n`,
+    );
+    const { code, out } = await cli(['rules', 'list', '--no-builtin', '--json'], `${root}/sub/deeper`);
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as Array<{ id: string; severity: string }>).map((r) => [r.id, r.severity])).toEqual([
+      ['fixture-critical-buckets', 'high'],
+      ['fixture-trail-validation', 'critical'],
     ]);
   });
 
