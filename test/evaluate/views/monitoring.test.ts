@@ -2,17 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { buildViews } from '../../../src/evaluate/views/index.js';
 import type { View } from '../../../src/evaluate/types.js';
 import { loadInventory } from '../../../src/inventory/load.js';
+import type { Inventory } from '../../../src/inventory/types.js';
 
 const FIXTURES = 'test/fixtures/inventory/rulepack-monitoring';
 
-function accounts(file: string): Map<string, View> {
-  const views = buildViews(loadInventory(`${FIXTURES}/${file}.json`));
+function accounts(file: string, change: (inventory: Inventory) => void = () => {}): Map<string, View> {
+  const inventory = loadInventory(`${FIXTURES}/${file}.json`);
+  change(inventory);
+  const views = buildViews(inventory);
   return new Map(views.filter((v) => v.type === 'account').map((v) => [v.accountId, v]));
 }
 const org = accounts('organization');
 const standalone = accounts('standalone');
 
-type Node = Record<string, { state: string; satisfied?: boolean; missing?: string; [k: string]: unknown }>;
+type Node = Record<string, { state: string; satisfied?: boolean; missing?: string; [k: string]: unknown }> & { applies?: boolean };
 function facts(view: View | undefined, key: string): Node {
   return ((view!.data.derived as { monitoring: Record<string, Node> }).monitoring)[key]!;
 }
@@ -82,6 +85,39 @@ describe('derived.monitoring: the metric-filter chain', () => {
     // DescribeAlarms failed, but no filter implements the control: no alarm could help.
     expect(errorOf(standalone.get('500000000005'), 'derived.monitoring.vpc-changes.covers-events')).toBeUndefined();
     expect(facts(standalone.get('500000000005'), 'vpc-changes')['covers-events']).toMatchObject({ satisfied: false, missing: 'no-filter' });
+  });
+});
+
+describe('derived.monitoring: a trail whose status could not be read', () => {
+  /** GetTrailStatus denied for every trail the owner account reads. */
+  const statusDenied = (inventory: Inventory) => {
+    for (const account of inventory.accounts) {
+      for (const trail of account.trails.filter((t) => t.Trail.TrailARN.includes(`:${account.AccountId}:`))) {
+        delete trail.Status;
+        account.errors.push({ accountId: account.AccountId, region: 'us-east-1', service: 'cloudtrail', operation: 'GetTrailStatus', resource: trail.Trail.TrailARN, errorName: 'AccessDeniedException', message: 'denied' });
+      }
+    }
+  };
+
+  it('makes a chain that would hold unknown', () => {
+    const denied = accounts('organization', statusDenied);
+    expect(errorOf(denied.get('111111111111'), 'derived.monitoring.root-usage.covers-events')).toMatchObject({ operation: 'GetTrailStatus' });
+  });
+
+  it('does not spoil a chain that fails anyway', () => {
+    const denied = accounts('standalone', statusDenied);
+    expect(errorOf(denied.get('500000000002'), 'derived.monitoring.root-usage.covers-events')).toBeUndefined();
+    expect(facts(denied.get('500000000002'), 'root-usage')['covers-events']).toMatchObject({ satisfied: false, missing: 'no-log-group' });
+    expect(facts(accounts('organization', statusDenied).get('111111111111'), 'vpc-changes')['covers-events']).toMatchObject({ satisfied: false, missing: 'no-filter' });
+  });
+});
+
+describe('derived.monitoring: where a control applies', () => {
+  it('Organizations changes apply to the management account and standalone accounts, not to members', () => {
+    expect(facts(org.get('111111111111'), 'organizations-changes').applies).toBe(true);
+    expect(facts(org.get('222222222222'), 'organizations-changes').applies).toBe(false);
+    expect(facts(standalone.get('500000000001'), 'organizations-changes').applies).toBe(true);
+    expect(facts(org.get('222222222222'), 'root-usage').applies).toBe(true);
   });
 });
 

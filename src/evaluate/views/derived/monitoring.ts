@@ -127,22 +127,37 @@ function accountAnswer(ctx: ViewContext, trails: TrailSummary[], variant: Contro
   return furthest ?? { kind: 'missing', outcome: { state: 'no-trail', satisfied: false, via: 'none', missing: 'no-trail' } };
 }
 
+function stop(missing: MissingLink, found: Partial<MetricFilterOutcome> = {}): TrailAnswer {
+  return { kind: 'missing', outcome: { state: missing, satisfied: false, via: 'none', missing, ...found } };
+}
+
+/**
+ * Does the trail count for CIS (multi-region is filtered before): logging and recording all management
+ * events. An unreadable status or selectors leave it unknown, which only matters if its chain holds.
+ */
+function qualifies(trail: TrailSummary): boolean | SectionError {
+  const statusError = trail.$errors.Status;
+  const selectorsError = trail.$errors['derived.logsAllManagementEvents'];
+  if (!statusError && trail.Status?.IsLogging !== true) return false;
+  if (!selectorsError && trail.derived.logsAllManagementEvents !== true) return false;
+  return statusError ?? selectorsError ?? true;
+}
+
 function trailAnswer(ctx: ViewContext, trail: TrailSummary, variant: ControlVariant, strictness: Strictness): TrailAnswer {
   const trailArn = trail.Trail.TrailARN;
-  const stop = (missing: MissingLink, found: Partial<MetricFilterOutcome> = {}): TrailAnswer => ({
-    kind: 'missing',
-    outcome: { state: missing, satisfied: false, via: 'none', missing, trailArn, ...found },
-  });
-  const statusError = trail.$errors.Status;
-  if (statusError) return { kind: 'unknown', error: statusError };
-  if (trail.Status?.IsLogging !== true) return stop('no-trail');
-  const selectorsError = trail.$errors['derived.logsAllManagementEvents'];
-  if (selectorsError) return { kind: 'unknown', error: selectorsError };
-  if (trail.derived.logsAllManagementEvents !== true) return stop('no-trail');
+  const counts = qualifies(trail);
+  if (counts === false) return stop('no-trail', { trailArn });
   const logGroupArn = trail.Trail.CloudWatchLogsLogGroupArn;
-  if (!logGroupArn) return stop('no-log-group');
+  if (!logGroupArn) return stop('no-log-group', { trailArn });
+  const chain = logGroupChain(ctx, logGroupArnKey(logGroupArn), variant, strictness);
+  if (chain.kind === 'unknown') return chain;
+  if (chain.kind === 'missing') return { kind: 'missing', outcome: { ...chain.outcome, trailArn } };
+  return counts === true ? { kind: 'satisfied', outcome: { ...chain.outcome, trailArn } } : { kind: 'unknown', error: counts };
+}
 
-  const logGroup = logGroupFacts(ctx, logGroupArnKey(logGroupArn));
+/** From the log group on: a metric filter implementing the control, an enabled alarm on its metric, a topic with a confirmed subscriber. */
+function logGroupChain(ctx: ViewContext, arnKey: string, variant: ControlVariant, strictness: Strictness): TrailAnswer {
+  const logGroup = logGroupFacts(ctx, arnKey);
   if (!('data' in logGroup)) return { kind: 'unknown', error: logGroup };
   const found = { logGroup: logGroup.arn };
   const data = logGroup.data as { MetricFilters?: Array<{ filterName: string; filterPattern?: string }>; derived: { filters?: FilterFacts[] }; $errors: SectionErrors };
@@ -153,7 +168,7 @@ function trailAnswer(ctx: ViewContext, trail: TrailSummary, variant: ControlVari
   const alarmsError = data.$errors['derived.filters'];
   if (alarmsError) return { kind: 'unknown', error: alarmsError };
 
-  let furthest: TrailAnswer = stop('no-alarm', { ...found, filterName: matching[0] });
+  let furthest = stop('no-alarm', { ...found, filterName: matching[0] });
   let unknown: TrailAnswer | undefined;
   const reach = (missing: MissingLink, at: Partial<MetricFilterOutcome>) => {
     if (furthest.kind === 'missing' && MISSING_LINKS.indexOf(missing) > MISSING_LINKS.indexOf(furthest.outcome.missing)) furthest = stop(missing, { ...found, ...at });
@@ -170,7 +185,7 @@ function trailAnswer(ctx: ViewContext, trail: TrailSummary, variant: ControlVari
         const subscriptionsError = topic.$errors?.confirmedSubscriptions;
         if (subscriptionsError) unknown ??= { kind: 'unknown', error: subscriptionsError };
         else if ((topic.confirmedSubscriptions ?? 0) > 0) {
-          return { kind: 'satisfied', outcome: { state: 'monitored', satisfied: true, via: 'metric-filter', trailArn, ...found, ...at, topicArn: topic.TopicArn } };
+          return { kind: 'satisfied', outcome: { state: 'monitored', satisfied: true, via: 'metric-filter', ...found, ...at, topicArn: topic.TopicArn } };
         } else reach('no-confirmed-subscription', { ...at, topicArn: topic.TopicArn });
       }
     }
