@@ -1,5 +1,5 @@
 /** The config and the rule set it selects, checked against each other: what every rule-using command starts from. */
-import { loadRuleSet, type RuleSet } from '../rules/load.js';
+import { builtinRuleIds, loadRuleSet, type RuleSet } from '../rules/load.js';
 import { loadConfig } from './load.js';
 import { checkConfigAgainstRules } from './rule-settings.js';
 import type { Config } from './types.js';
@@ -18,6 +18,6 @@ export interface ConfiguredRulesOptions {
 export function loadConfiguredRules(options: ConfiguredRulesOptions): { config: Config; ruleSet: RuleSet } {
   const config = loadConfig(options.configPath, options.cwd);
   const ruleSet = loadRuleSet({ dirs: [...(options.ruleDirs ?? []), ...config.ruleDirs], builtin: options.builtin, cwd: options.cwd });
-  checkConfigAgainstRules(config, ruleSet.rules);
+  checkConfigAgainstRules(config, ruleSet.rules, options.builtin === false ? builtinRuleIds() : []);
   return { config, ruleSet };
 }

@@ -7,11 +7,16 @@ import type { Rule } from '../rules/types.js';
 import { locateKey, problemAt, type YamlPath } from '../rules/yaml-file.js';
 import type { Config, EffectiveRuleSettings, RuleSetting } from './types.js';
 
-/** Every rule id and parameter the config names must exist, and every value satisfy its schema. */
-export function checkConfigAgainstRules(config: Config, rules: Rule[]): void {
+/**
+ * Every rule id and parameter the config names must exist, and every value satisfy its
+ * schema. `unloadedIds` are real rules left out of this run (the built-in pack under
+ * --no-builtin): their settings are not errors, only not checked.
+ */
+export function checkConfigAgainstRules(config: Config, rules: Rule[], unloadedIds: Iterable<string> = []): void {
   const { yaml } = config;
   if (!yaml) return;
   const byId = new Map(rules.map((r) => [r.id, r]));
+  const unloaded = new Set(unloadedIds);
   const problems: Problem[] = [];
   const keyProblem = (at: YamlPath, key: string, message: string) => {
     const { line, column } = locateKey(yaml, at, key);
@@ -20,6 +25,7 @@ export function checkConfigAgainstRules(config: Config, rules: Rule[]): void {
   const checkSettings = (settings: Record<string, RuleSetting> | undefined, at: YamlPath) => {
     for (const [id, setting] of Object.entries(settings ?? {})) {
       const rule = byId.get(id);
+      if (!rule && unloaded.has(id)) continue;
       if (!rule) {
         keyProblem(at, id, `unknown rule \`${id}\`${didYouMean(id, byId.keys())}`);
         continue;

@@ -4,7 +4,7 @@
  * one InputError is thrown, so a user fixes them all in one pass.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { PACKAGE_ROOT } from '../cli/version.js';
 import { InputError, type Problem } from '../errors.js';
 import { compileRule } from './compile-rule.js';
@@ -79,6 +79,11 @@ export function loadRuleSet(options: LoadRuleSetOptions = {}): RuleSet {
   }
   if (problems.length > 0) throw new InputError(sortProblems(problems));
   return { rules: rules.sort((a, b) => a.id.localeCompare(b.id)) };
+}
+
+/** Ids of the built-in rules, from their file names (id = stem), without loading them. */
+export function builtinRuleIds(): string[] {
+  return ruleFiles(BUILTIN_RULES_DIR, true).map((path) => basename(path, extname(path)));
 }
 
 /** Every *.yaml / *.yml under `dir`, sorted, so that load order (and which duplicate is "first") is stable. */

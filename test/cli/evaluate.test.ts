@@ -129,6 +129,11 @@ describe('trailguard evaluate --config: problems are located in the config file'
     ]);
   });
 
+  it('settings for built-in rules are not errors when the built-in pack is left out', async () => {
+    const config = write('builtin-settings.yaml', 'rules:\n  cloudtrail-log-file-validation: { severity: critical }\n');
+    expect((await run(config)).code).toBe(0);
+  });
+
   it('"off" stops a rule from running', async () => {
     const config = write('off.yaml', 'rules:\n  fixture-trail-validation: off\n');
     const doc = parse((await run(config)).out);
