@@ -62,7 +62,7 @@ export function verifyLogsReport(): VerifyLogsReport {
   const at = { bucket: 'org-trail-logs', accountId: '111111111111', region: 'us-east-1' };
   return buildReport({
     tool: { name: 'trailguard', version: '0.1.0' },
-    trail: { arn: TRAIL_ARN, name: 'org-trail', homeRegion: 'us-east-1', bucket: 'org-trail-logs', organizationTrail: true, multiRegionTrail: true },
+    trail: { arn: TRAIL_ARN, name: 'org-trail', homeRegion: 'us-east-1', bucket: 'org-trail-logs', organizationTrail: true, multiRegionTrail: true, logFileValidationEnabled: true },
     requested: { start: '2026-06-01T10:00:00Z', end: '2026-06-01T11:00:00Z' },
     accounts: ['111111111111'],
     regions: ['us-east-1'],
