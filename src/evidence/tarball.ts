@@ -16,6 +16,8 @@ export interface TarEntryDigest {
   path: string;
   /** tar's entry type: File, Directory, SymbolicLink, Link, ... */
   type: string;
+  /** A regular file (whatever tar variant stored it). */
+  regular: boolean;
   sha256: string;
   size: number;
   /** The entry's bytes, for the entries `keep` selected. */
@@ -33,7 +35,8 @@ export async function digestTarball(file: string, keep: (path: string) => boolea
     onReadEntry: (entry) => {
       const path = entry.path.replace(/^(\.\/)+/, '');
       const hash = createHash('sha256');
-      const chunks: Buffer[] | undefined = FILE_TYPES.has(entry.type) && keep(path) ? [] : undefined;
+      const regular = FILE_TYPES.has(entry.type);
+      const chunks: Buffer[] | undefined = regular && keep(path) ? [] : undefined;
       let size = 0;
       entry.on('data', (chunk: Buffer) => {
         hash.update(chunk);
@@ -41,7 +44,7 @@ export async function digestTarball(file: string, keep: (path: string) => boolea
         chunks?.push(chunk);
       });
       entry.on('end', () =>
-        onEntry({ path, type: entry.type, sha256: hash.digest('hex'), size, ...(chunks ? { content: Buffer.concat(chunks) } : {}) }),
+        onEntry({ path, type: entry.type, regular, sha256: hash.digest('hex'), size, ...(chunks ? { content: Buffer.concat(chunks) } : {}) }),
       );
     },
   });

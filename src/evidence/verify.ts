@@ -87,7 +87,7 @@ async function tarballContents(file: string): Promise<BundleContents> {
     await digestTarball(file, (path) => READ_FILES.has(path), (entry) => {
       if (entry.type === 'Directory') return;
       if (!isPlainRelativePath(entry.path)) problems.push({ file: entry.path, kind: 'extra', detail: 'archive entry with a path outside the bundle' });
-      else if (!['File', 'OldFile', 'ContiguousFile'].includes(entry.type)) problems.push({ file: entry.path, kind: 'unreadable', detail: `archive entry of type ${entry.type}, not a regular file` });
+      else if (!entry.regular) problems.push({ file: entry.path, kind: 'unreadable', detail: `archive entry of type ${entry.type}, not a regular file` });
       else if (files.has(entry.path)) problems.push({ file: entry.path, kind: 'extra', detail: 'appears twice in the archive' });
       else {
         files.set(entry.path, { sha256: entry.sha256, size: entry.size });
