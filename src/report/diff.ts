@@ -26,14 +26,14 @@ export interface ResultsDiff {
   new: { runId: string; scanTime: string };
   /** Failing now and not failing before (including resources that are new and failing). */
   newFailures: DiffEntry[];
-  /** Failing before, passing or not applicable now. */
+  /** Failing before, passing now. (Failing before and not applicable now is an other change: nothing was fixed.) */
   fixed: DiffEntry[];
   stillFailing: DiffEntry[];
   /** (rule, resource) pairs only in the new scan, whatever their status. */
   newResources: DiffEntry[];
   /** (rule, resource) pairs only in the old scan: the resource or the rule is gone. */
   goneResources: DiffEntry[];
-  /** Every other status change (pass → error, fail → waived, …). */
+  /** Every other status change (pass → error, fail → waived, fail → skip, …). */
   otherChanges: DiffEntry[];
 }
 
@@ -55,7 +55,7 @@ export function diffResults(oldDoc: ResultsDocument, newDoc: ResultsDocument): R
     const entry = toEntry(now, was?.status, now.status);
     if (!was) diff.newResources.push(entry);
     if (now.status === 'fail') (was?.status === 'fail' ? diff.stillFailing : diff.newFailures).push(entry);
-    else if (was?.status === 'fail' && (now.status === 'pass' || now.status === 'skip')) diff.fixed.push(entry);
+    else if (was?.status === 'fail' && now.status === 'pass') diff.fixed.push(entry);
     else if (was && was.status !== now.status) diff.otherChanges.push(entry);
   }
   for (const was of sortedResults(oldDoc.results)) {

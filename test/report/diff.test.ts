@@ -1,7 +1,7 @@
 /**
- * Scan-to-scan drift on two saved scans of the same Organization a day apart, with one
- * rule broken between them (the organization trail lost its KMS key).
- * TODO(lead): add the same check on two `trailguard demo` scans once the demo scan exists.
+ * Scan-to-scan drift on two saved results fixtures of the same Organization a day apart
+ * (the organization trail lost its KMS key, a trail was fixed, resources came and went).
+ * diff-demo.test.ts does the same on two real scans of the demo organization.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

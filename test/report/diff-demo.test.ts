@@ -1,0 +1,79 @@
+/**
+ * `trailguard diff` on two real scans of the demo organization (served by the simulator),
+ * with one thing broken between them: log file validation turned off on the organization
+ * trail. The diff must report that rule on that trail as a new failure (with only its
+ * knock-on effects besides), and exit 1.
+ */
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ResultsDocument } from '../../src/evaluate/types.js';
+import { diffResults } from '../../src/report/diff.js';
+import { DEMO_WORLD, parseWorld, startSimulator } from '../../src/simulator/index.js';
+import { cli } from '../rules/cli-io.js';
+import { TEST_OUTPUT } from './fixture.js';
+
+const MANAGEMENT = '111111111111';
+// The management account (owner of the organization trail) and the log-archive account: enough
+// for the organization trail and its bucket and key, at a fraction of the whole sweep's calls.
+const ACCOUNTS = '111111111111,222222222222';
+const ORG_TRAIL = 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org-trail';
+const saved = { ...process.env };
+
+afterAll(() => {
+  process.env = saved;
+});
+
+/** Scans a world with `trailguard scan --organization` (two accounts) and returns the results it saved. */
+async function scanWorld(worldText: string, dir: string, name: string): Promise<string> {
+  const sim = await startSimulator({ world: parseWorld(worldText, name) });
+  try {
+    const creds = sim.credentialsFor(MANAGEMENT);
+    // The SDK's default credential chain reads the process environment.
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: creds.accessKeyId, AWS_SECRET_ACCESS_KEY: creds.secretAccessKey, AWS_REGION: 'us-east-1' });
+    delete process.env.AWS_PROFILE;
+    delete process.env.AWS_SESSION_TOKEN;
+    const results = join(dir, `${name}.json`);
+    const run = await cli(['scan', '--organization', '--endpoint-url', sim.endpoint, '--accounts', ACCOUNTS, '--output-dir', join(dir, name), '--format', `json=${results}`, '--soft-fail'], dir);
+    expect(run.code, run.err).toBe(0);
+    return results;
+  } finally {
+    await sim.close();
+  }
+}
+
+describe('diff on two scans of the demo organization', () => {
+  it('reports the rule broken between the scans as a new failure, with only its knock-on effects', async () => {
+    mkdirSync(TEST_OUTPUT, { recursive: true });
+    const dir = mkdtempSync(join(TEST_OUTPUT, 'demo-diff-'));
+    const world = readFileSync(DEMO_WORLD, 'utf8');
+    // The organization trail is the first trail of the world file; break only it.
+    const broken = world.replace('LogFileValidationEnabled: true', 'LogFileValidationEnabled: false');
+    expect(broken).not.toBe(world);
+
+    const before = await scanWorld(world, dir, 'before');
+    const after = await scanWorld(broken, dir, 'after');
+
+    const load = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as ResultsDocument;
+    const diff = diffResults(load(before), load(after));
+    const [first, ...knockOn] = diff.newFailures;
+    expect([first?.ruleId, first?.resourceArn, first?.before, first?.after]).toEqual(['cloudtrail-log-file-validation', ORG_TRAIL, 'pass', 'fail']);
+    // The organization trail was every account's baseline trail: the accounts it covers now
+    // fail the security-trail rule, because of validation.
+    expect(knockOn.length).toBeGreaterThan(0);
+    for (const e of knockOn) {
+      expect([e.ruleId, e.before, e.after]).toEqual(['cloudtrail-security-trail', 'pass', 'fail']);
+      expect(e.message).toContain('LogFileValidationEnabled');
+    }
+    // The digest rule applies only to validating trails: no longer applicable, which is not "fixed".
+    expect(diff.fixed).toEqual([]);
+    expect(diff.otherChanges.map((e) => [e.ruleId, e.resourceArn, e.before, e.after])).toEqual([['cloudtrail-digest-delivery-healthy', ORG_TRAIL, 'fail', 'skip']]);
+    expect([diff.newResources, diff.goneResources].flat()).toEqual([]);
+    expect(diff.stillFailing.length).toBeGreaterThan(0); // the demo's deliberately broken members
+
+    const run = await cli(['diff', before, after]);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain(`+ [medium] cloudtrail-log-file-validation ${MANAGEMENT} us-east-1 ${ORG_TRAIL} (pass → fail)`);
+    expect((await cli(['diff', before, before])).code).toBe(0);
+  }, 120_000);
+});
