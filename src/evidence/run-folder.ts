@@ -28,7 +28,7 @@ export const RAW_LOG_FILE = 'raw.jsonl';
 
 const KNOWN_TOP_LEVEL = new Set([RUN_FILE, INVENTORY_FILE, RESULTS_FILE, RAW_LOG_FILE]);
 
-/** Writes everything of `input` except rendered reports the caller already wrote at the top level. */
+/** Writes every part of `input`; reports, if given, become top-level files (scan writes its own there). */
 export async function saveRunFolder(dir: string, input: EvidenceInput): Promise<void> {
   const put = async (path: string, content: string | Uint8Array) => {
     await mkdir(dirname(join(dir, path)), { recursive: true });
