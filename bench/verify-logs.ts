@@ -9,6 +9,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
@@ -94,6 +95,7 @@ async function bench(concurrency: number, filesPerHour: number): Promise<void> {
   const mb = (bytes: number): number => bytes / 1e6;
   const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
   console.log('');
+  line('machine', `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work shares these cores)`);
   line('log files verified', `${report.summary.logFiles.valid}/${report.summary.logFiles.total} valid, ${report.summary.digestFiles.valid}/${report.summary.digestFiles.total} digests valid`);
   line('wall time', `${seconds.toFixed(2)} s (concurrency ${concurrency})`);
   line('files/s', (report.summary.logFiles.total / seconds).toFixed(0));
