@@ -26,3 +26,11 @@ export type CommonErrorKind =
   | 'expiredToken';
 
 export const MUTATION_REFUSED = 'TrailguardSimulatorMutationRefused';
+
+/** A protocol's (code, HTTP status) for each common error kind. */
+export type ErrorTable = Record<CommonErrorKind, readonly [code: string, status: number]>;
+
+export function commonError(table: ErrorTable, kind: CommonErrorKind, message: string): SimError {
+  const [code, status] = table[kind];
+  return new SimError(code, message, status);
+}

@@ -1,17 +1,17 @@
 /** AWS JSON 1.0 / 1.1: POST /, operation in X-Amz-Target, JSON bodies, errors as {__type, message}. */
-import { SimError, type CommonErrorKind } from '../errors.js';
-import type { Protocol, WireRequest, WireResponse } from './types.js';
+import { MUTATION_REFUSED, SimError, type ErrorTable } from '../errors.js';
+import type { Protocol, WireResponse } from './types.js';
 
 /** Services whose throttling error is not ThrottlingException. */
 const THROTTLE_CODE: Record<string, string> = { organizations: 'TooManyRequestsException' };
 
-const COMMON: Record<CommonErrorKind, [string, number]> = {
+const COMMON: ErrorTable = {
   throttle: ['ThrottlingException', 400],
   throttle429: ['ThrottlingException', 429],
   internal: ['InternalFailure', 500],
   unavailable: ['ServiceUnavailable', 503],
   accessDenied: ['AccessDeniedException', 400],
-  mutationRefused: ['TrailguardSimulatorMutationRefused', 400],
+  mutationRefused: [MUTATION_REFUSED, 400],
   unknownOperation: ['UnknownOperationException', 400],
   invalidToken: ['UnrecognizedClientException', 400],
   expiredToken: ['ExpiredTokenException', 400],
@@ -55,4 +55,3 @@ export function jsonError(e: SimError, requestId: string, contentType: string): 
 }
 
 export type JsonInput = Record<string, unknown>;
-export type { WireRequest };

@@ -1,18 +1,18 @@
 /** EC2 Query: like Query on the way in; answers are <OpResponse> with <item> lists and EC2's error envelope. */
-import { SimError, type CommonErrorKind } from '../errors.js';
+import { commonError, MUTATION_REFUSED, type ErrorTable } from '../errors.js';
 import { formParams } from './query.js';
 import { buildXml } from './xml.js';
 import type { Protocol } from './types.js';
 
 const XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 
-const COMMON: Record<CommonErrorKind, [string, number]> = {
+const COMMON: ErrorTable = {
   throttle: ['RequestLimitExceeded', 503],
   throttle429: ['RequestLimitExceeded', 429],
   internal: ['InternalError', 500],
   unavailable: ['Unavailable', 503],
   accessDenied: ['UnauthorizedOperation', 403],
-  mutationRefused: ['TrailguardSimulatorMutationRefused', 400],
+  mutationRefused: [MUTATION_REFUSED, 400],
   unknownOperation: ['InvalidAction', 400],
   invalidToken: ['AuthFailure', 401],
   expiredToken: ['RequestExpired', 400],
@@ -29,8 +29,5 @@ export const ec2Query: Protocol = {
     const body = buildXml({ Response: { Errors: { Error: { Code: e.code, Message: e.message } }, RequestID: requestId } });
     return { status: e.status ?? 400, headers: { 'content-type': 'text/xml' }, body };
   },
-  common(kind, _service, message) {
-    const [code, status] = COMMON[kind];
-    return new SimError(code, message, status);
-  },
+  common: (kind, _service, message) => commonError(COMMON, kind, message),
 };

@@ -2,17 +2,17 @@
  * AWS Query (SNS, STS): form-encoded POST with Action=..., answers as
  * <OpResponse><OpResult>...</OpResult><ResponseMetadata/></OpResponse>; lists are <member>.
  */
-import { SimError, type CommonErrorKind } from '../errors.js';
+import { commonError, MUTATION_REFUSED, type ErrorTable } from '../errors.js';
 import { buildXml } from './xml.js';
 import type { Protocol, WireRequest } from './types.js';
 
-const COMMON: Record<CommonErrorKind, [string, number]> = {
+const COMMON: ErrorTable = {
   throttle: ['Throttling', 400],
   throttle429: ['Throttling', 429],
   internal: ['InternalFailure', 500],
   unavailable: ['ServiceUnavailable', 503],
   accessDenied: ['AccessDenied', 403],
-  mutationRefused: ['TrailguardSimulatorMutationRefused', 400],
+  mutationRefused: [MUTATION_REFUSED, 400],
   unknownOperation: ['InvalidAction', 400],
   invalidToken: ['InvalidClientTokenId', 403],
   expiredToken: ['ExpiredToken', 400],
@@ -46,19 +46,7 @@ export function queryProtocol(xmlns: string): Protocol {
       });
       return { status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId }, body };
     },
-    common(kind, _service, message) {
-      const [code, status] = COMMON[kind];
-      return new SimError(code, message, status);
-    },
+    common: (kind, _service, message) => commonError(COMMON, kind, message),
   };
 }
 
-/** The values of a Query list parameter (Name.member.1, Name.member.2, ... or Name.1, ...). */
-export function queryList(input: QueryInput, name: string): string[] {
-  const out: string[] = [];
-  for (let i = 1; ; i++) {
-    const v = input[`${name}.member.${i}`] ?? input[`${name}.${i}`];
-    if (v === undefined) return out;
-    out.push(v);
-  }
-}

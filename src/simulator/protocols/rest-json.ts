@@ -1,15 +1,15 @@
 /** REST-JSON (the Account API): operation from the path (POST /listRegions), JSON bodies. */
-import { SimError, type CommonErrorKind } from '../errors.js';
+import { commonError, MUTATION_REFUSED, SimError, type ErrorTable } from '../errors.js';
 import { jsonError } from './aws-json.js';
 import type { Protocol } from './types.js';
 
-const COMMON: Record<CommonErrorKind, [string, number]> = {
+const COMMON: ErrorTable = {
   throttle: ['TooManyRequestsException', 429],
   throttle429: ['TooManyRequestsException', 429],
   internal: ['InternalServerException', 500],
   unavailable: ['ServiceUnavailable', 503],
   accessDenied: ['AccessDeniedException', 403],
-  mutationRefused: ['TrailguardSimulatorMutationRefused', 400],
+  mutationRefused: [MUTATION_REFUSED, 400],
   unknownOperation: ['UnknownOperationException', 404],
   invalidToken: ['UnrecognizedClientException', 403],
   expiredToken: ['ExpiredTokenException', 403],
@@ -34,8 +34,5 @@ export const restJson: Protocol = {
   error(e, requestId) {
     return jsonError(e, requestId, 'application/json');
   },
-  common(kind, _service, message) {
-    const [code, status] = COMMON[kind];
-    return new SimError(code, message, status);
-  },
+  common: (kind, _service, message) => commonError(COMMON, kind, message),
 };

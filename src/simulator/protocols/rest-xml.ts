@@ -2,19 +2,19 @@
  * REST-XML (S3 and S3 Control): the operation is the method, the bucket (path style or the
  * `<bucket>.localhost` virtual host), the key and the sub-resource in the query string.
  */
-import { SimError, type CommonErrorKind } from '../errors.js';
+import { commonError, MUTATION_REFUSED, type ErrorTable } from '../errors.js';
 import { buildXml } from './xml.js';
 import type { Protocol, WireRequest } from './types.js';
 
 export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
-const COMMON: Record<CommonErrorKind, [string, number]> = {
+const COMMON: ErrorTable = {
   throttle: ['SlowDown', 503],
   throttle429: ['SlowDown', 429],
   internal: ['InternalError', 500],
   unavailable: ['ServiceUnavailable', 503],
   accessDenied: ['AccessDenied', 403],
-  mutationRefused: ['TrailguardSimulatorMutationRefused', 400],
+  mutationRefused: [MUTATION_REFUSED, 400],
   unknownOperation: ['NotImplemented', 501],
   invalidToken: ['InvalidAccessKeyId', 403],
   expiredToken: ['ExpiredToken', 400],
@@ -109,10 +109,7 @@ function restXml(operation: (req: WireRequest) => string, errorRoot: 'Error' | '
       const body = buildXml(errorRoot === 'Error' ? { Error: error } : { ErrorResponse: { Error: error, RequestId: requestId } });
       return { status, headers, body };
     },
-    common(kind, _service, message) {
-      const [code, status] = COMMON[kind];
-      return new SimError(code, message, status);
-    },
+    common: (kind, _service, message) => commonError(COMMON, kind, message),
   };
 }
 
