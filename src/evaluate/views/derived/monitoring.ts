@@ -55,16 +55,22 @@ type TrailAnswer =
   | { kind: 'unknown'; error: SectionError }
   | { kind: 'missing'; outcome: MetricFilterOutcome & { missing: MissingLink } };
 
+/** Per trail: the answer when it holds for every control (the trail does not count, or has no log group), else one per control and strictness. */
+interface TrailAnswers {
+  every?: TrailAnswer;
+  byControl: Map<string, TrailAnswer>;
+}
+
 interface Cache {
   logGroups: Map<string, View | SectionError>;
-  answers: Map<string, TrailAnswer>;
+  trails: Map<string, TrailAnswers>;
 }
 const caches = new WeakMap<ViewContext, Cache>();
 
 function cacheOf(ctx: ViewContext): Cache {
   let cache = caches.get(ctx);
   if (!cache) {
-    cache = { logGroups: new Map(), answers: new Map() };
+    cache = { logGroups: new Map(), trails: new Map() };
     caches.set(ctx, cache);
   }
   return cache;
@@ -104,19 +110,10 @@ function eventRegions(ctx: ViewContext, accountId: string, control: MonitoringCo
   return regionsOf(ctx, accountId);
 }
 
+const NO_TRAIL: TrailAnswer = { kind: 'missing', outcome: { state: 'no-trail', satisfied: false, via: 'none', missing: 'no-trail' } };
+
 function accountAnswer(ctx: ViewContext, trails: TrailSummary[], variant: ControlVariant, strictness: Strictness): TrailAnswer {
-  const answers = trails
-    .filter((t) => t.Trail.IsMultiRegionTrail === true)
-    .map((t) => {
-      const memo = `${t.Trail.TrailARN}\u0000${variant.key}\u0000${strictness}`;
-      const cache = cacheOf(ctx).answers;
-      let answer = cache.get(memo);
-      if (!answer) {
-        answer = trailAnswer(ctx, t, variant, strictness);
-        cache.set(memo, answer);
-      }
-      return answer;
-    });
+  const answers = trails.filter((t) => t.Trail.IsMultiRegionTrail === true).map((t) => trailAnswer(ctx, t, variant, strictness));
   const satisfied = answers.find((a) => a.kind === 'satisfied');
   if (satisfied) return satisfied;
   const unknown = answers.find((a) => a.kind === 'unknown');
@@ -124,7 +121,29 @@ function accountAnswer(ctx: ViewContext, trails: TrailSummary[], variant: Contro
   const furthest = answers
     .filter((a): a is Extract<TrailAnswer, { kind: 'missing' }> => a.kind === 'missing')
     .sort((a, b) => MISSING_LINKS.indexOf(b.outcome.missing) - MISSING_LINKS.indexOf(a.outcome.missing))[0];
-  return furthest ?? { kind: 'missing', outcome: { state: 'no-trail', satisfied: false, via: 'none', missing: 'no-trail' } };
+  return furthest ?? NO_TRAIL;
+}
+
+/** The trail's answer for a control at a strictness, computed once per inventory (members share their organization trail's). */
+function trailAnswer(ctx: ViewContext, trail: TrailSummary, variant: ControlVariant, strictness: Strictness): TrailAnswer {
+  const cache = cacheOf(ctx).trails;
+  const trailArn = trail.Trail.TrailARN;
+  let answers = cache.get(trailArn);
+  if (!answers) {
+    answers = { byControl: new Map() };
+    const counts = qualifies(trail);
+    if (counts === false) answers.every = stop('no-trail', { trailArn });
+    else if (!trail.Trail.CloudWatchLogsLogGroupArn) answers.every = stop('no-log-group', { trailArn });
+    cache.set(trailArn, answers);
+  }
+  if (answers.every) return answers.every;
+  const memo = `${variant.key} ${strictness}`;
+  let answer = answers.byControl.get(memo);
+  if (!answer) {
+    answer = chainAnswer(ctx, trail, variant, strictness);
+    answers.byControl.set(memo, answer);
+  }
+  return answer;
 }
 
 function stop(missing: MissingLink, found: Partial<MetricFilterOutcome> = {}): TrailAnswer {
@@ -143,16 +162,14 @@ function qualifies(trail: TrailSummary): boolean | SectionError {
   return statusError ?? selectorsError ?? true;
 }
 
-function trailAnswer(ctx: ViewContext, trail: TrailSummary, variant: ControlVariant, strictness: Strictness): TrailAnswer {
+/** The chain through a trail that counts (or may: its status is unknown) and has a log group. */
+function chainAnswer(ctx: ViewContext, trail: TrailSummary, variant: ControlVariant, strictness: Strictness): TrailAnswer {
   const trailArn = trail.Trail.TrailARN;
   const counts = qualifies(trail);
-  if (counts === false) return stop('no-trail', { trailArn });
-  const logGroupArn = trail.Trail.CloudWatchLogsLogGroupArn;
-  if (!logGroupArn) return stop('no-log-group', { trailArn });
-  const chain = logGroupChain(ctx, logGroupArnKey(logGroupArn), variant, strictness);
+  const chain = logGroupChain(ctx, logGroupArnKey(trail.Trail.CloudWatchLogsLogGroupArn!), variant, strictness);
   if (chain.kind === 'unknown') return chain;
   if (chain.kind === 'missing') return { kind: 'missing', outcome: { ...chain.outcome, trailArn } };
-  return counts === true ? { kind: 'satisfied', outcome: { ...chain.outcome, trailArn } } : { kind: 'unknown', error: counts };
+  return counts === true ? { kind: 'satisfied', outcome: { ...chain.outcome, trailArn } } : { kind: 'unknown', error: counts as SectionError };
 }
 
 /** From the log group on: a metric filter implementing the control, an enabled alarm on its metric, a topic with a confirmed subscriber. */
