@@ -43,7 +43,7 @@ thead th { background: var(--bg-alt); }
 #findings > thead th { position: sticky; top: 0; z-index: 1; }
 #findings { table-layout: fixed; }
 .c-status { width: 6.5rem; } .c-severity { width: 8.5rem; } .c-rule { width: 12rem; } .c-account { width: 8.5rem; }
-.c-region { width: 6.5rem; } .c-resource { width: 24%; }
+.c-region { width: 6.5rem; } .c-resource { width: 20%; }
 #findings td { overflow-wrap: anywhere; }
 td.num, th.num { text-align: right; }
 th button { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; }

@@ -14,6 +14,11 @@ import { compare, groupByRule, ruleLookup, SEVERITIES_DESC, severityRank, sorted
 /** Bytes, a little under 65,536 so that a bot can add its own header to the comment. */
 export const MARKDOWN_LIMIT = 60_000;
 
+// Long messages and scripts are cut here (the other reports keep them whole), so that more
+// failures fit in a pull request comment.
+const MESSAGE_MAX = 240;
+const CLI_MAX = 600;
+
 const SEVERITY_ICON: Record<Severity, string> = { critical: '🟥', high: '🟧', medium: '🟨', low: '🟦', informational: '⬜' };
 
 export function renderMarkdown(doc: ResultsDocument, limit = MARKDOWN_LIMIT): string {
@@ -142,9 +147,9 @@ function failureSection(results: ResultGroup, rule: RuleSummary): { heading: str
     '',
   ].join('\n');
   // The message is the rule's own account of what it found; the HTML, JUnit and CSV reports list each failed condition too.
-  const rows = results.map((res) => row([res.accountId, res.region, code(res.resourceArn), text(res.message)]));
+  const rows = results.map((res) => row([res.accountId, res.region, code(res.resourceArn), text(shorten(res.message, MESSAGE_MAX))]));
   const closing = ['', `**Remediation:** ${text(r.summary)}`];
-  if (r.cli) closing.push('', '```sh', r.cli.trimEnd().replaceAll('```', '` ` `'), '```');
+  if (r.cli) closing.push('', '```sh', shorten(r.cli.trimEnd(), CLI_MAX).replaceAll('```', '` ` `'), '```');
   const refs = [controls.length ? `Controls: ${text(controls.join(', '))}` : '', rule.references[0] ? `[Reference](${rule.references[0].replaceAll(')', '%29')})` : '', rule.file ? `Rule: \`${rule.file}\`` : ''];
   if (refs.some(Boolean)) closing.push('', refs.filter(Boolean).join(' · '));
   return { heading, rows, closing: `${closing.join('\n')}\n` };
@@ -152,6 +157,10 @@ function failureSection(results: ResultGroup, rule: RuleSummary): { heading: str
 
 function footer(doc: ResultsDocument): string {
   return `\n<sub>${text(doc.run.tool.name)} ${text(doc.run.tool.version)} · run ${text(doc.run.runId)} · scanned ${text(doc.run.scanTime)}</sub>\n`;
+}
+
+function shorten(value: string, max: number): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
 }
 
 function statusTitle(status: Status): string {

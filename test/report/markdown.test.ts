@@ -48,6 +48,16 @@ describe('markdown report', () => {
     expect(failures).toContain('**Remediation:** Create a multi-region trail that logs all management events');
   });
 
+  it('cuts a very long message in its row (the other reports keep it whole)', () => {
+    const long = orgScan();
+    const r = long.results.find((x) => x.status === 'fail') as Result;
+    r.message = `start ${'x'.repeat(2000)} end`;
+    const row = renderMarkdown(long).split('\n').find((l) => l.includes('start xxx')) ?? '';
+    expect(row).toContain('x…');
+    expect(row).not.toContain(' end');
+    expect(row.length).toBeLessThan(500);
+  });
+
   it('is deterministic', () => {
     expect(renderMarkdown({ ...doc, results: [...doc.results].reverse() })).toBe(md);
   });
