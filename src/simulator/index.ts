@@ -48,7 +48,7 @@ export interface SimulatorOptions {
   seed?: number;
   /** The simulator's clock (session expiry, delivery times). Default: the real clock. */
   now?: () => Date;
-  /** Request records kept in `requests` (older ones are dropped). Default 100,000. */
+  /** Request records kept in `requests` (older ones are dropped). Default 50,000. */
   maxLogEntries?: number;
 }
 
@@ -92,7 +92,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     requests: [] as RequestRecord[],
     mutations: [] as Simulator['mutations'],
     pageSize: options.pageSize ?? world.pageSize,
-    maxLogEntries: options.maxLogEntries ?? 100_000,
+    maxLogEntries: options.maxLogEntries ?? 50_000,
     now: options.now ?? (() => new Date()),
   };
   const { server, hanging } = createSimulatorServer(state);
