@@ -131,6 +131,15 @@ describe('derived.monitoring: the EventBridge alternative', () => {
     });
   });
 
+  it('does not count a disabled rule, names a rule without targets, and is unknown when the targets were not read', () => {
+    const member = (change: (rules: Inventory['accounts'][number]['eventRules']) => void) =>
+      facts(accounts('organization', (inventory) => change(inventory.accounts.find((a) => a.AccountId === '222222222222')!.eventRules)).get('222222222222'), 'vpc-changes').eventbridge;
+    expect(member((rules) => { rules[0]!.Rule.State = 'DISABLED'; })).toMatchObject({ satisfied: false, missing: 'no-eventbridge-rule', regionsWithoutRule: ['eu-west-1'] });
+    expect(member((rules) => { rules[0]!.Targets = []; })).toMatchObject({ satisfied: false, missing: 'no-target', regionsWithoutRule: ['eu-west-1'] });
+    expect(member((rules) => { delete rules[0]!.Targets; })).toEqual({ state: 'unknown', via: 'none' });
+    expect(member((rules) => { rules[1]!.Rule.EventPattern = JSON.stringify({ source: ['aws.ec2'], detail: { eventName: ['CreateVpc'] } }); })).toMatchObject({ satisfied: false, regionsWithoutRule: ['us-east-1'] });
+  });
+
   it('is unknown where the rules of a region could not be listed, and global controls only need the global region', () => {
     expect(errorOf(org.get('444444444444'), 'derived.monitoring.vpc-changes.eventbridge')).toMatchObject({ operation: 'ListRules', region: 'eu-west-1' });
     expect(errorOf(org.get('444444444444'), 'derived.monitoring.iam-policy-changes.eventbridge')).toBeUndefined();

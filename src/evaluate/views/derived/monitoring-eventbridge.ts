@@ -9,7 +9,7 @@ import type { SectionError } from '../../../rules/types.js';
 import { errorsAbout, type ViewContext } from '../context.js';
 import type { ControlVariant, EventSpec } from './cis-monitoring-controls.js';
 import { notCollected, sectionErrors } from './errors.js';
-import { matchesEventPattern, parseEventPattern } from './eventbridge-pattern.js';
+import { matchesEventPattern, parseEventPattern, type ParsedEventPattern } from './eventbridge-pattern.js';
 import { coversEvents, syntheticEvent } from './monitoring-match.js';
 
 export interface EventBridgeOutcome {
@@ -42,8 +42,20 @@ export function cloudTrailEnvelope(spec: EventSpec, accountId: string, region: s
   };
 }
 
+const parsedPatterns = new Map<string, ParsedEventPattern>();
+
+function parsedPattern(text: string | undefined): ParsedEventPattern {
+  if (text === undefined) return parseEventPattern(text);
+  let parsed = parsedPatterns.get(text);
+  if (!parsed) {
+    parsed = parseEventPattern(text);
+    parsedPatterns.set(text, parsed);
+  }
+  return parsed;
+}
+
 function matchesControl(rule: EventRuleRecord, variant: ControlVariant, accountId: string): boolean {
-  const parsed = parseEventPattern(rule.Rule.EventPattern);
+  const parsed = parsedPattern(rule.Rule.EventPattern);
   if (!parsed.ok || rule.Rule.State !== 'ENABLED') return false;
   return coversEvents(variant, (event) => matchesEventPattern(parsed.pattern, cloudTrailEnvelope(event as EventSpec, accountId, rule.Region)));
 }
