@@ -17,7 +17,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
-import { describeError, evidenceLines, frameworkControls } from './explain.js';
+import { describeError, describeFailure, frameworkControls } from './explain.js';
 import { compare, ruleLookup, sortedResults } from './order.js';
 
 /** CVSS-like scores GitHub buckets into critical (≥ 9.0), high (7.0–8.9), medium (4.0–6.9), low (0.1–3.9). */
@@ -78,7 +78,13 @@ export function renderSarif(doc: ResultsDocument): string {
             message: { text: resultMessage(r) },
             locations: [location(r, ruleOf(r))],
             partialFingerprints: { 'trailguard/v1': fingerprint(r) },
-            properties: { accountId: r.accountId, region: r.region, resourceType: r.resourceType, severity: r.severity },
+            properties: {
+              accountId: r.accountId,
+              region: r.region,
+              resourceType: r.resourceType,
+              severity: r.severity,
+              ...(r.failures?.length ? { failures: r.failures.map(describeFailure) } : {}),
+            },
           })),
       },
     ],
@@ -142,10 +148,9 @@ function helpMarkdown(rule: RuleSummary, controls: string[]): string {
     .join('\n\n');
 }
 
+/** The rule's message says what was expected and found; each failed condition stays in `properties.failures`. */
 function resultMessage(r: Result): string {
-  const evidence = evidenceLines(r);
-  const head = `[${r.region}] ${r.resourceArn}: ${r.message}`;
-  return evidence.length ? `${head}\n${evidence.map((l) => `- ${l}`).join('\n')}` : head;
+  return `[${r.region}] ${r.resourceArn}: ${r.message}`;
 }
 
 function location(r: Result, rule: RuleSummary) {

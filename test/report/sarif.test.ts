@@ -29,6 +29,7 @@ interface SarifResult {
   message: { text: string };
   locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: { fullyQualifiedName: string }[] }[];
   partialFingerprints: Record<string, string>;
+  properties: { accountId: string; failures?: string[] };
 }
 interface SarifLog {
   runs: {
@@ -83,7 +84,10 @@ describe('sarif report', () => {
     expect(critical?.properties['security-severity']).toBe('9.5');
     expect(critical?.properties.tags).toContain('security');
     expect(critical?.help.markdown).toContain('Enable all four S3 Block Public Access settings');
-    expect(run.results.find((r) => r.ruleId === 's3-trail-bucket-not-public')?.level).toBe('error');
+    const s3 = run.results.find((r) => r.ruleId === 's3-trail-bucket-not-public');
+    expect(s3?.level).toBe('error');
+    expect(s3?.properties.accountId).toBe('777788889999');
+    expect(s3?.properties.failures?.[0]).toBe('PublicAccessBlock.BlockPublicPolicy is_true: expected true, found false (All four Block Public Access settings must be on.)');
     expect(run.results.find((r) => r.ruleId === 'cloudtrail-log-file-validation')?.level).toBe('warning');
     expect(Object.values(SECURITY_SEVERITY).map(Number)).toEqual([9.5, 8.0, 5.5, 3.0, 0.0]);
   });
