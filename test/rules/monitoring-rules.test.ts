@@ -47,10 +47,11 @@ describe('the monitoring rule pack', () => {
     expect(failed.map((t) => `${t.ruleId}: ${t.name} → ${t.actual} (${t.message})`)).toEqual([]);
   });
 
-  it('every monitoring rule has strictness and accept_eventbridge, and cis_version where the pattern changed', () => {
+  it('every monitoring rule has strictness, accept_eventbridge and external_monitoring, and cis_version where the pattern changed', () => {
     for (const rule of rules.filter((r) => r.id.startsWith('cw-monitor-'))) {
       expect(rule.parameters.strictness?.default, rule.id).toBe('covers-events');
       expect(rule.parameters.accept_eventbridge?.default, rule.id).toBe(false);
+      expect(rule.parameters.external_monitoring?.default, rule.id).toBe('');
       expect('cis_version' in rule.parameters, rule.id).toBe(['cw-monitor-unauthorized-api-calls', 'cw-monitor-security-group-changes'].includes(rule.id));
     }
   });
@@ -130,6 +131,14 @@ describe('the EventBridge alternative', () => {
     // a rule in us-east-1 only, and ListRules denied in eu-west-1: unknown, not fail
     expect(status(accepted, 'vpc-changes', SANDBOX)).toBe('error');
     expect(accepted.get(`cw-monitor-vpc-changes ${SANDBOX}`)?.error).toMatchObject({ operation: 'ListRules', region: 'eu-west-1' });
+  });
+});
+
+describe('monitoring declared external (a SIEM)', () => {
+  it('skips the account for manual verification instead of failing it', () => {
+    const results = statuses('standalone', { external_monitoring: 'Splunk Enterprise Security' });
+    expect(status(results, 'root-usage', '500000000001')).toBe('skip');
+    expect(results.get('cw-monitor-root-usage 500000000001')?.skipReason).toContain('external solution');
   });
 });
 
