@@ -12,6 +12,7 @@ import { evaluate } from '../../src/evaluate/evaluate.js';
 import type { Result } from '../../src/evaluate/types.js';
 import { buildViews } from '../../src/evaluate/views/index.js';
 import { loadInventory } from '../../src/inventory/load.js';
+import { MONITORING_CONTROLS } from '../../src/evaluate/views/derived/cis-monitoring-controls.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import { runRuleTests } from '../../src/rules/test-runner.js';
 
@@ -53,6 +54,20 @@ describe('the monitoring rule pack', () => {
       expect(rule.parameters.accept_eventbridge?.default, rule.id).toBe(false);
       expect(rule.parameters.external_monitoring?.default, rule.id).toBe('');
       expect('cis_version' in rule.parameters, rule.id).toBe(['cw-monitor-unauthorized-api-calls', 'cw-monitor-security-group-changes'].includes(rule.id));
+    }
+  });
+});
+
+describe('rules and controls data agree', () => {
+  it('each control has its rule, and each rule reads only control keys that exist', () => {
+    const keys = new Set(MONITORING_CONTROLS.flatMap((c) => c.variants.map((v) => v.key)));
+    expect(MONITORING_CONTROLS.map((c) => `cw-monitor-${c.id}`).sort()).toEqual([...MONITORING_RULES].sort());
+    for (const rule of rules.filter((r) => r.id.startsWith('cw-monitor-'))) {
+      const read = [...rule.source.matchAll(/derived\.monitoring\.([a-z0-9-]+)\./g)].map((m) => m[1]!);
+      expect(read.length, rule.id).toBeGreaterThan(0);
+      for (const key of read) expect(keys.has(key), `${rule.id} reads derived.monitoring.${key}`).toBe(true);
+      const control = MONITORING_CONTROLS.find((c) => `cw-monitor-${c.id}` === rule.id)!;
+      for (const variant of control.variants) expect(read, `${rule.id} never reads ${variant.key}`).toContain(variant.key);
     }
   });
 });
