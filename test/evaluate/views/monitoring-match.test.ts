@@ -96,3 +96,33 @@ describe('strictness levels', () => {
     expect(filterImplements(undefined, variant('cloudtrail-config-changes'), 'covers-events')).toBe(false);
   });
 });
+
+describe('real-world patterns', () => {
+  it('a landing-zone root-usage pattern (no spaces around =, != with a space) is the CIS pattern', () => {
+    expect(verdicts('{$.userIdentity.type="Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType !="AwsServiceEvent"}', 'root-usage'))
+      .toEqual({ 'exact-cis': true, 'superset-ok': true, 'covers-events': true });
+  });
+
+  it('a Terraform-module unauthorized-calls pattern is exact for CIS 3.0.0 only', () => {
+    const text = '{($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*")}';
+    expect(filterImplements(text, variant('unauthorized-api-calls-cis3'), 'exact-cis')).toBe(true);
+    expect(filterImplements(text, variant('unauthorized-api-calls-cis4'), 'exact-cis')).toBe(false);
+  });
+
+  it('a blog pattern with a typo (*UnauthorizedAccess) misses EC2 denials', () => {
+    expect(verdicts('{ ($.errorCode = "*UnauthorizedAccess") || ($.errorCode = "AccessDenied*") }', 'unauthorized-api-calls-cis3')['covers-events']).toBe(false);
+  });
+
+  it('the CIS 1.x sign-in pattern (mfaAuthenticated, invokedBy signin) does not catch a ConsoleLogin record without MFA', () => {
+    expect(verdicts('{ $.userIdentity.sessionContext.attributes.mfaAuthenticated != "true" && $.userIdentity.invokedBy = "signin.amazonaws.com" }', 'console-signin-no-mfa')['covers-events']).toBe(false);
+  });
+
+  it('the AWS CloudTrail guide security-group example is exact for CIS 3.0.0/4.0.1', () => {
+    const text = '{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }';
+    expect(filterImplements(text, variant('security-group-changes-cis3'), 'exact-cis')).toBe(true);
+  });
+
+  it('an eventSource-only filter catches every event but also the benign ones', () => {
+    expect(verdicts('{ $.eventSource = "cloudtrail.amazonaws.com" }', 'cloudtrail-config-changes')['covers-events']).toBe(false);
+  });
+});
