@@ -17,7 +17,7 @@ import { checkDigest, logFilesListedBy, type DigestCheck } from './check-digest.
 import { checkLogFile } from './check-log.js';
 import { findAccountFolders, findScopes, listDigestKeys, type ChainScope, type FoundDigests, type TrailShape } from './find-digests.js';
 import { coverage, findUnlistedLogFiles } from './find-orphans.js';
-import { TRAIL_NAME, logsRoot, parseDigestKey, parseTrailArn, type DigestIdentity } from './locate.js';
+import { TRAIL_NAME, logsRoot, parseTrailArn, type DigestIdentity } from './locate.js';
 import { silentProgress, type Progress } from './progress.js';
 import { buildReport, isFailure, type ChainRestart, type DigestVerdict, type LogVerdict, type ReadError, type VerifyLogsReport } from './report.js';
 import { KeyRing } from './signature.js';
@@ -116,7 +116,10 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
         Promise.all(found.others.map(({ key }) => guarded([], { ...read, key }, () => logFilesListedBy(s3, trail.bucket, key)))),
       ]);
       for (const f of foreign.flat()) tally.listed.add(`${f.s3Bucket}/${f.s3Object}`);
-      settleScope(scope, checks.filter((c) => c !== undefined), start, end, tally);
+      const readable = checks.filter((c) => c !== undefined);
+      settleScope(scope, found, readable, trail.bucket, start, end, tally);
+      // Without an unreadable digest's list, its files would look unlisted: skip that check here (the run is incomplete anyway).
+      if (readable.length < checks.length) tally.spans = tally.spans.filter((s) => s.scope !== scope);
     }),
   );
 
@@ -134,12 +137,15 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
         tally.logBytes.uncompressed += checked.uncompressedBytes;
       }),
     ),
+    // A log folder that can't be listed costs only the unlisted-file check there: recorded, not fatal.
     ...tally.spans.map((span) =>
-      limit(() =>
-        listing(trail.bucket, span.scope.folder, async () => {
+      limit(async () => {
+        try {
           tally.logFiles.push(...(await findUnlistedLogFiles(s3, trail.bucket, span.scope, span, (b, k) => tally.listed.has(`${b}/${k}`))));
-        }),
-      ),
+        } catch (error) {
+          tally.errors.push({ operation: 'ListObjectsV2', region: span.scope.region, bucket: trail.bucket, key: span.scope.folder, errorName: errorNameOf(error), message: messageOf(error) });
+        }
+      }),
     ),
   ]);
 
@@ -182,10 +188,11 @@ async function loadKeyRings(clients: ClientCache, regions: string[], start: Date
 }
 
 /** Applies the chain check to one scope's digest verdicts and records what the log phase needs. */
-function settleScope(scope: ChainScope, checks: DigestCheck[], start: Date, end: Date, tally: Tally): void {
+function settleScope(scope: ChainScope, found: FoundDigests, checks: DigestCheck[], bucket: string, start: Date, end: Date, tally: Tally): void {
   const byKey = new Map(checks.map((c) => [c.verdict.key, c]));
+  // Every listed digest is a link, even one that failed to download: it exists, so it is not "missing".
   // Backfill digests list late files outside the hourly chain; the guide gives them no place in it.
-  const chainable = checks.filter((c) => !parseDigestKey(c.link.key)?.backfill).map((c) => c.link);
+  const chainable = found.own.filter((f) => !f.info.backfill).map((f) => byKey.get(f.key)?.link ?? { bucket, key: f.key, endTime: f.info.endTime });
   for (const finding of checkChain(chainable, start)) {
     if (finding.kind === 'missing') {
       tally.digests.push({ bucket: finding.bucket, key: finding.key, accountId: scope.accountId, region: scope.region, outcome: 'digest missing', reason: `named as previous digest by ${finding.referencedBy}` });

@@ -88,7 +88,20 @@ describe('trailguard verify-logs', () => {
     expect(r.stderr).toMatch(/S3 ListObjectsV2 failed with AccessDenied/);
   });
 
+  it('still verifies every file when only the unlisted-file check cannot list its folder (exit 3)', async () => {
+    // Discovery lists twice; the next ListObjectsV2 after the digests were fetched is the log folder's.
+    sim.reset();
+    const remove = sim.faults.add({ kind: 'accessDenied', service: 's3', operation: 'ListObjectsV2', afterCalls: 10 });
+    const r = await verify('--trail', 'main', '--start', START, '--end', END);
+    remove();
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('32/32 log files valid');
+    expect(r.stderr).toMatch(/^read error\tListObjectsV2 s3:\/\/audit-trail-logs\/AWSLogs\/111122223333\/\tAccessDenied/m);
+  });
+
   it('exits 3, with the file named, when one log file cannot be read', async () => {
+    // 2 listings and 16 digests (this trail's and the other trail's) come first: call 21 is a log file.
+    sim.reset();
     const remove = sim.faults.add({ kind: 'accessDenied', service: 's3', operation: 'GetObject', times: 1, afterCalls: 20 });
     const r = await verify('--trail', 'main', '--start', START, '--end', END);
     remove();
@@ -104,5 +117,18 @@ describe('a range without digests', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('No digests found');
     expect((JSON.parse(r.stdout) as { summary: { intact: boolean } }).summary.intact).toBe(false);
+  });
+});
+
+describe('a digest that cannot be read', () => {
+  it('is a read error (exit 3), not a gap in the chain', async () => {
+    sim.reset();
+    const remove = sim.faults.add({ kind: 'accessDenied', service: 's3', operation: 'GetObject', times: 1, afterCalls: 4 });
+    const r = await verify('--trail', 'main', '--start', START, '--end', END);
+    remove();
+    expect(r.code).toBe(3);
+    expect(r.stderr).not.toContain('digest missing');
+    expect(r.stderr).not.toContain('log file not in any digest');
+    expect(r.stderr).toMatch(/^read error\tGetObject s3:\/\/audit-trail-logs\/AWSLogs\/111122223333\/CloudTrail-Digest\/.*\tAccessDenied/m);
   });
 });
