@@ -57,15 +57,20 @@ export function renderSummary({ doc, written, exitCode, failOn, cwd }: SummaryIn
   return `${lines.join('\n')}\n`;
 }
 
+/** Why the exit code is what it is, including what a flag let through. */
 function verdict(results: Result[], exitCode: number, failOn: Severity | undefined): string {
   const threshold = failOn ? ` at or above ${failOn}` : '';
+  const gating = results.filter((r) => r.status === 'fail' && severityRank(r.severity) >= severityRank(failOn ?? 'informational')).length;
+  const errors = results.filter((r) => r.status === 'error').length;
   switch (exitCode) {
-    case EXIT.failures: {
-      const n = results.filter((r) => r.status === 'fail' && severityRank(r.severity) >= severityRank(failOn ?? 'informational')).length;
-      return `exit 1: ${plural(n, 'unwaived failure')}${threshold}`;
-    }
+    case EXIT.failures:
+      return `exit 1: ${plural(gating, 'unwaived failure')}${threshold}`;
     case EXIT.incomplete:
-      return 'exit 3: the scan is incomplete (error results); --allow-incomplete accepts that';
+      return `exit 3: the scan is incomplete (${plural(errors, 'error result')}); --allow-incomplete accepts that`;
+    case EXIT.ok:
+      if (gating) return `exit 0: --soft-fail lets ${plural(gating, 'unwaived failure')}${threshold} pass`;
+      if (errors) return `exit 0: ${plural(errors, 'error result')} accepted (the scan is incomplete)`;
+      return 'exit 0';
     default:
       return `exit ${exitCode}`;
   }

@@ -78,6 +78,17 @@ describe('trailguard report', () => {
       expect(await gate(keepOnly(['error', 'fail'], 'medium'), ['--fail-on', 'high'])).toBe(3);
     });
 
+    it('says on stderr why the exit code is what it is', async () => {
+      const last = async (change: (doc: ResultsDocument) => void, flags: string[]) => {
+        const dir = workdir();
+        const run = await cli(['report', '--results', saved(dir, change), '--format', 'json=out.json', ...flags], dir);
+        return run.err.trimEnd().split('\n').at(-1);
+      };
+      expect(await last(keepOnly(['error']), [])).toBe('exit 3: the scan is incomplete (2 error results); --allow-incomplete accepts that');
+      expect(await last(keepOnly(['error']), ['--allow-incomplete'])).toBe('exit 0: 2 error results accepted (the scan is incomplete)');
+      expect(await last(() => undefined, ['--soft-fail', '--fail-on', 'high'])).toBe('exit 0: --soft-fail lets 2 unwaived failures at or above high pass');
+    });
+
     it('exits 0 with --soft-fail whatever the results, but still 2 on bad input', async () => {
       expect(await gate(keepOnly(['error', 'fail']), ['--soft-fail'])).toBe(0);
       const dir = workdir();
