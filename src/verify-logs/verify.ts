@@ -113,13 +113,13 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
       const read = { operation: 'GetObject', region: scope.region, bucket: trail.bucket };
       const [checks, foreign] = await Promise.all([
         Promise.all(found.own.map(({ key, info }) => guarded(undefined, { ...read, key }, () => checkDigest(s3, trail.bucket, key, info.endTime, scope, keyRings.get(scope.region) as KeyRing)))),
-        Promise.all(found.others.map(({ key }) => guarded([], { ...read, key }, () => logFilesListedBy(s3, trail.bucket, key)))),
+        Promise.all(found.others.map(({ key }) => guarded(undefined, { ...read, key }, () => logFilesListedBy(s3, trail.bucket, key)))),
       ]);
-      for (const f of foreign.flat()) tally.listed.add(`${f.s3Bucket}/${f.s3Object}`);
+      for (const f of foreign.flat()) if (f) tally.listed.add(`${f.s3Bucket}/${f.s3Object}`);
       const readable = checks.filter((c) => c !== undefined);
       settleScope(scope, found, readable, trail.bucket, start, end, tally);
       // Without an unreadable digest's list, its files would look unlisted: skip that check here (the run is incomplete anyway).
-      if (readable.length < checks.length) tally.spans = tally.spans.filter((s) => s.scope !== scope);
+      if (readable.length < checks.length || foreign.includes(undefined)) tally.spans = tally.spans.filter((s) => s.scope !== scope);
     }),
   );
 
