@@ -7,10 +7,10 @@
 import type { EventRuleRecord } from '../../../inventory/types.js';
 import type { SectionError } from '../../../rules/types.js';
 import { errorsAbout, type ViewContext } from '../context.js';
-import type { ControlVariant, EventSpec } from './cis-monitoring-controls.js';
+import type { ControlVariant } from './cis-monitoring-controls.js';
 import { notCollected, sectionErrors } from './errors.js';
 import { matchesEventPattern, parseEventPattern, type ParsedEventPattern } from './eventbridge-pattern.js';
-import { coversEvents, syntheticEvent } from './monitoring-match.js';
+import { coversEvents } from './monitoring-match.js';
 
 export interface EventBridgeOutcome {
   /** One word for messages: `monitored`, the missing link, or `unknown`. */
@@ -25,9 +25,9 @@ export interface EventBridgeOutcome {
   regionsWithoutRule?: string[];
 }
 
-/** A CloudTrail record as EventBridge delivers it: wrapped in the event envelope. */
-export function cloudTrailEnvelope(spec: EventSpec, accountId: string, region: string): Record<string, unknown> {
-  const detail: Record<string, unknown> = { ...syntheticEvent(spec), awsRegion: region, recipientAccountId: accountId };
+/** A CloudTrail record as EventBridge delivers it in `region`: wrapped in the event envelope. */
+export function cloudTrailEnvelope(record: Record<string, unknown>, accountId: string, region: string): Record<string, unknown> {
+  const detail: Record<string, unknown> = { ...record, awsRegion: region, recipientAccountId: accountId };
   const service = String(detail.eventSource).split('.')[0];
   return {
     version: '0',
@@ -57,7 +57,7 @@ function parsedPattern(text: string | undefined): ParsedEventPattern {
 function matchesControl(rule: EventRuleRecord, variant: ControlVariant, accountId: string): boolean {
   const parsed = parsedPattern(rule.Rule.EventPattern);
   if (!parsed.ok || rule.Rule.State !== 'ENABLED') return false;
-  return coversEvents(variant, (event) => matchesEventPattern(parsed.pattern, cloudTrailEnvelope(event as EventSpec, accountId, rule.Region)));
+  return coversEvents(variant, (record) => matchesEventPattern(parsed.pattern, cloudTrailEnvelope(record, accountId, rule.Region)));
 }
 
 export function monitoringByEventBridge(ctx: ViewContext, accountId: string, regions: string[], variant: ControlVariant): { outcome: EventBridgeOutcome; error?: SectionError } {

@@ -26,7 +26,7 @@ import { monitoringByEventBridge, type EventBridgeOutcome } from './monitoring-e
 import { filterImplements, STRICTNESS_LEVELS, type Strictness } from './monitoring-match.js';
 
 /** The links of the metric-filter chain, in order: `missing` names the furthest one reached. */
-export const MISSING_LINKS = ['no-trail', 'no-log-group', 'no-filter', 'no-alarm', 'alarm-actions-disabled', 'no-topic', 'no-confirmed-subscription'] as const;
+const MISSING_LINKS = ['no-trail', 'no-log-group', 'no-filter', 'no-alarm', 'alarm-actions-disabled', 'no-topic', 'no-confirmed-subscription'] as const;
 export type MissingLink = (typeof MISSING_LINKS)[number];
 
 export interface MetricFilterOutcome {
