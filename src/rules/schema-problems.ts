@@ -34,7 +34,7 @@ function dropMisspeltRequired(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !(e.keyword === 'required' && suggested.has(`${e.instancePath} ${(e.params as { missingProperty: string }).missingProperty}`)));
 }
 
-export function toPath(instancePath: string): YamlPath {
+function toPath(instancePath: string): YamlPath {
   if (instancePath === '') return [];
   return instancePath
     .slice(1)
