@@ -19,7 +19,7 @@ export type Strictness = (typeof STRICTNESS_LEVELS)[number];
 
 const parsed = new Map<string, ParseResult>();
 
-export function parsePatternCached(text: string): ParseResult {
+function parsePatternCached(text: string): ParseResult {
   let result = parsed.get(text);
   if (!result) {
     result = parseFilterPattern(text);
@@ -29,7 +29,7 @@ export function parsePatternCached(text: string): ParseResult {
 }
 
 /** A CloudTrail record for a synthetic event: the base call with the spec's fields over it. */
-export function syntheticEvent(spec: EventSpec): Record<string, unknown> {
+function syntheticEvent(spec: EventSpec): Record<string, unknown> {
   return { ...BASE_EVENT, ...spec };
 }
 
@@ -46,7 +46,7 @@ export function coversEvents(variant: ControlVariant, matches: (event: Record<st
   return variant.match.every((e) => matches(syntheticEvent(e))) && !variant.ignore.some((e) => matches(syntheticEvent(e)));
 }
 
-export function patternImplements(tree: PatternNode, variant: ControlVariant, strictness: Strictness): boolean {
+function patternImplements(tree: PatternNode, variant: ControlVariant, strictness: Strictness): boolean {
   switch (strictness) {
     case 'exact-cis': {
       const key = canonicalKey(tree);
