@@ -7,10 +7,13 @@ import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderOcsf } from './ocsf.js';
-import { renderSarif } from './sarif.js';
+import { renderSarif, type SarifOptions } from './sarif.js';
+
+/** What a renderer may know besides the results: where the scan ran (only SARIF uses it). */
+export type RenderContext = SarifOptions;
 
 export interface ReportFormat {
-  render(doc: ResultsDocument): string;
+  render(doc: ResultsDocument, context: RenderContext): string;
   /** The file written under the output directory when no path is given. */
   fileName: string;
   description: string;
@@ -21,7 +24,7 @@ export const FORMATS = {
   junit: { render: renderJunit, fileName: 'junit.xml', description: 'JUnit XML for CI test reports' },
   sarif: { render: renderSarif, fileName: 'results.sarif', description: 'SARIF 2.1.0 for GitHub code scanning' },
   csv: { render: renderCsv, fileName: 'results.csv', description: 'one row per result (RFC 4180)' },
-  markdown: { render: renderMarkdown, fileName: 'summary.md', description: 'summary for $GITHUB_STEP_SUMMARY and PR comments' },
+  markdown: { render: (doc) => renderMarkdown(doc), fileName: 'summary.md', description: 'summary for $GITHUB_STEP_SUMMARY and PR comments' },
   html: { render: renderHtml, fileName: 'report.html', description: 'self-contained, filterable report' },
   ocsf: { render: renderOcsf, fileName: 'findings.ocsf.jsonl', description: 'OCSF 1.6 Compliance Findings, JSON lines' },
   asff: { render: renderAsff, fileName: 'findings.asff.json', description: 'AWS Security Finding Format for Security Hub' },

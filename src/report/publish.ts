@@ -5,6 +5,7 @@
 import type { CommandContext } from '../cli/io.js';
 import { gate } from '../evaluate/gate.js';
 import type { ResultsDocument } from '../evaluate/types.js';
+import type { RenderContext } from './formats.js';
 import { resolveTargets, type ReportFlags } from './options.js';
 import { renderSummary } from './summary.js';
 import { writeReports } from './write.js';
@@ -13,7 +14,7 @@ import { writeReports } from './write.js';
 export async function publishReports(doc: ResultsDocument, flags: ReportFlags, ctx: CommandContext): Promise<number> {
   const { cwd } = ctx.io;
   const targets = resolveTargets(flags.format, { runId: doc.run.runId, cwd, ...(flags.outputDir !== undefined ? { outputDir: flags.outputDir } : {}) });
-  const written = await writeReports(doc, targets, (text) => ctx.io.out(text));
+  const written = await writeReports(doc, targets, (text) => ctx.io.out(text), renderContext(ctx.io.env));
   const exitCode = gate(doc, {
     ...(flags.failOn ? { failOn: flags.failOn } : {}),
     allowIncomplete: Boolean(flags.allowIncomplete),
@@ -21,4 +22,14 @@ export async function publishReports(doc: ResultsDocument, flags: ReportFlags, c
   });
   ctx.io.err(renderSummary({ doc, written, exitCode, cwd, ...(flags.failOn ? { failOn: flags.failOn } : {}) }));
   return exitCode;
+}
+
+/**
+ * In GitHub Actions, the workflow file that ran the scan is in the repository: SARIF anchors
+ * there the results of rules whose files are not (GITHUB_WORKFLOW_REF is
+ * `owner/repo/.github/workflows/x.yml@refs/heads/main`).
+ */
+export function renderContext(env: NodeJS.ProcessEnv): RenderContext {
+  const match = /^[^/]+\/[^/]+\/(.+?)@/.exec(env.GITHUB_WORKFLOW_REF ?? '');
+  return match?.[1] ? { anchor: match[1] } : {};
 }

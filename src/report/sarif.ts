@@ -8,7 +8,9 @@
  *   shows on the tool status page instead of as alerts.
  * - GitHub rejects the whole upload if one result lacks a physical location, and cloud
  *   resources have no file: each result is anchored at its rule file, on the rule's line,
- *   and the resource ARN rides in `logicalLocations` and the message.
+ *   and the resource ARN rides in `logicalLocations` and the message. A rule file outside
+ *   the repository (the built-in rules when trailguard runs through npx) gives way to
+ *   `options.anchor`, a file that is in it (the workflow that ran the scan).
  * - `partialFingerprints` hash rule id + ARN, so every resource is its own alert (instead of
  *   GitHub collapsing all results at one rule line) and stays the same alert across runs.
  */
@@ -37,7 +39,12 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   informational: 'note',
 };
 
-export function renderSarif(doc: ResultsDocument): string {
+export interface SarifOptions {
+  /** A file of the scanned repository, relative to its root, for results whose rule file is not in it. */
+  anchor?: string;
+}
+
+export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): string {
   const ruleOf = ruleLookup(doc);
   const rules = uniqueRules(doc, ruleOf);
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -65,7 +72,7 @@ export function renderSarif(doc: ResultsDocument): string {
               level: 'error',
               message: { text: `${r.ruleId} could not evaluate ${r.resourceArn}: ${describeError(r) ?? r.message}` },
               associatedRule: { id: r.ruleId, index: index.get(r.ruleId) },
-              locations: [location(r, ruleOf(r))],
+              locations: [location(r, ruleOf(r), options)],
             })),
           },
         ],
@@ -76,7 +83,7 @@ export function renderSarif(doc: ResultsDocument): string {
             ruleIndex: index.get(r.ruleId),
             level: LEVEL[r.severity],
             message: { text: resultMessage(r) },
-            locations: [location(r, ruleOf(r))],
+            locations: [location(r, ruleOf(r), options)],
             partialFingerprints: { 'trailguard/v1': fingerprint(r) },
             properties: {
               accountId: r.accountId,
@@ -153,17 +160,25 @@ function resultMessage(r: Result): string {
   return `[${r.region}] ${r.resourceArn}: ${r.message}`;
 }
 
-function location(r: Result, rule: RuleSummary) {
+function location(r: Result, rule: RuleSummary, options: SarifOptions) {
+  const { uri, line } = anchorFor(rule, options);
   return {
-    physicalLocation: { artifactLocation: { uri: artifactUri(rule.file) }, region: { startLine: Math.max(1, rule.line) } },
+    physicalLocation: { artifactLocation: { uri }, region: { startLine: Math.max(1, line) } },
     logicalLocations: [{ fullyQualifiedName: r.resourceArn, name: r.resourceName, kind: 'resource' }],
   };
 }
 
-/** Rule files are recorded relative to the working directory, which in CI is the repository root. */
-export function artifactUri(file: string): string {
-  if (isAbsolute(file)) return pathToFileURL(file).href;
-  return encodeURI(file.replaceAll('\\', '/').replace(/^\.\//, ''));
+/**
+ * Where a result of `rule` is shown. Rule files are recorded relative to the working
+ * directory, which in CI is the repository root; one outside it, or under node_modules
+ * (never committed), is not a file GitHub can show, so the anchor takes its place.
+ */
+export function anchorFor(rule: RuleSummary, options: SarifOptions): { uri: string; line: number } {
+  const file = rule.file.replaceAll('\\', '/');
+  const inRepository = file !== '' && !isAbsolute(rule.file) && !file.startsWith('../') && !/(^|\/)node_modules\//.test(file);
+  if (inRepository) return { uri: encodeURI(file.replace(/^\.\//, '')), line: rule.line };
+  if (options.anchor) return { uri: encodeURI(options.anchor.replaceAll('\\', '/')), line: 1 };
+  return { uri: isAbsolute(rule.file) ? pathToFileURL(rule.file).href : encodeURI(file), line: rule.line };
 }
 
 /** Stable per (rule, resource): the same alert across runs, a different one per resource. */

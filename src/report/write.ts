@@ -3,13 +3,18 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
 import type { ResultsDocument } from '../evaluate/types.js';
-import { FORMATS } from './formats.js';
+import { FORMATS, type RenderContext } from './formats.js';
 import type { ReportTarget } from './options.js';
 
-export async function writeReports(doc: ResultsDocument, targets: ReportTarget[], stdout: (text: string) => void): Promise<string[]> {
+export async function writeReports(
+  doc: ResultsDocument,
+  targets: ReportTarget[],
+  stdout: (text: string) => void,
+  context: RenderContext = {},
+): Promise<string[]> {
   const written: string[] = [];
   for (const target of targets) {
-    const text = FORMATS[target.format].render(doc);
+    const text = FORMATS[target.format].render(doc, context);
     if (target.path === '-') {
       stdout(text);
       continue;

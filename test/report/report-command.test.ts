@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
 import { FORMAT_NAMES, FORMATS } from '../../src/report/formats.js';
 import { renderJson } from '../../src/report/json.js';
+import { run as runCli } from '../../src/cli/main.js';
 import { cli } from '../rules/cli-io.js';
 import { ORG_SCAN, orgScan, TEST_OUTPUT } from './fixture.js';
 
@@ -51,6 +52,18 @@ describe('trailguard report', () => {
     const sarif = await cli(['report', '--results', ORG_SCAN, '--format', 'sarif=out/scan.sarif', '--soft-fail'], dir);
     expect(sarif.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'out', 'scan.sarif'), 'utf8'))).toMatchObject({ version: '2.1.0' });
+  });
+
+  it('anchors SARIF at the running GitHub workflow when the rule files are outside the repository', async () => {
+    const dir = workdir();
+    const file = saved(dir, (doc) => {
+      for (const r of doc.rules) r.file = `/home/runner/.npm/_npx/1/node_modules/trailguard/rules/${r.id}.yaml`;
+    });
+    const env = { GITHUB_WORKFLOW_REF: 'acme/infra/.github/workflows/audit.yml@refs/heads/main' };
+    const io = { out: () => undefined, err: () => undefined, isTTY: false, env, cwd: dir };
+    expect(await runCli(['report', '--results', file, '--format', 'sarif=out.sarif', '--soft-fail'], io)).toBe(0);
+    const sarif = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(new Set(sarif.runs[0]?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri))).toEqual(new Set(['.github/workflows/audit.yml']));
   });
 
   describe('gate', () => {

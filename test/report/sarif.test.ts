@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
-import { renderSarif, SECURITY_SEVERITY } from '../../src/report/sarif.js';
+import { renderContext } from '../../src/report/publish.js';
+import { anchorFor, renderSarif, SECURITY_SEVERITY } from '../../src/report/sarif.js';
 import { orgScan } from './fixture.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -96,6 +97,27 @@ describe('sarif report', () => {
     const notes = run.invocations[0]?.toolExecutionNotifications ?? [];
     expect(notes.map((n) => n.associatedRule.id).sort()).toEqual(['cloudtrail-kms-encryption', 'kms-trail-key-rotation']);
     expect(notes[0]?.message.text).toContain('AccessDeniedException');
+  });
+
+  it('anchors rules that are not in the repository at the workflow that ran the scan', () => {
+    const rule = doc.rules[0];
+    if (!rule) throw new Error('fixture has rules');
+    const anchor = { anchor: '.github/workflows/cloudtrail audit.yml' };
+    expect(anchorFor(rule, anchor)).toEqual({ uri: rule.file, line: rule.line });
+    for (const file of ['/home/runner/.npm/_npx/1/node_modules/trailguard/rules/x.yaml', 'node_modules/trailguard/rules/x.yaml', '../rules/x.yaml']) {
+      expect(anchorFor({ ...rule, file }, anchor)).toEqual({ uri: '.github/workflows/cloudtrail%20audit.yml', line: 1 });
+    }
+    // Without an anchor an absolute path still gives a location, as a file URI.
+    expect(anchorFor({ ...rule, file: '/opt/rules/x.yaml' }, {}).uri).toBe('file:///opt/rules/x.yaml');
+    expect(renderContext({ GITHUB_WORKFLOW_REF: 'acme/infra/.github/workflows/audit.yml@refs/heads/main' })).toEqual({ anchor: '.github/workflows/audit.yml' });
+    expect(renderContext({})).toEqual({});
+
+    const outside = orgScan();
+    for (const r of outside.rules) r.file = `/opt/trailguard/rules/${r.id}.yaml`;
+    const anchored = JSON.parse(renderSarif(outside, { anchor: '.github/workflows/audit.yml' })) as SarifLog;
+    const uris = new Set(anchored.runs[0]?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri));
+    expect([...uris]).toEqual(['.github/workflows/audit.yml']);
+    expect(sarifValidator()(anchored)).toBe(true);
   });
 
   it('is deterministic', () => {
