@@ -142,6 +142,16 @@ describe('GetTrail, GetTrailStatus, GetEventSelectors, GetInsightSelectors by na
     expect(s.StartLoggingTime).toBeInstanceOf(Date);
   });
 
+  it('GetTrailStatus defaults: recent deliveries for what the trail is configured to deliver', async () => {
+    const org = await ct(MGMT, 'us-east-1').send(new GetTrailStatusCommand({ Name: ORG_TRAIL }));
+    for (const t of [org.LatestDigestDeliveryTime, org.LatestCloudWatchLogsDeliveryTime, org.LatestNotificationTime]) {
+      expect(Date.now() - (t?.getTime() ?? 0)).toBeLessThan(3_600_000);
+    }
+    const west = await ct(MGMT, 'us-west-2').send(new GetTrailStatusCommand({ Name: 'west-only' }));
+    expect([west.LatestDigestDeliveryTime, west.LatestCloudWatchLogsDeliveryTime, west.LatestNotificationTime]).toEqual([undefined, undefined, undefined]);
+    expect(west.LatestDeliveryTime).toBeInstanceOf(Date);
+  });
+
   it('GetEventSelectors returns default basic selectors, or the advanced ones, never both', async () => {
     const basic = await ct(MGMT, 'us-east-1').send(new GetEventSelectorsCommand({ TrailName: ORG_TRAIL }));
     expect(basic.EventSelectors).toEqual([{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }]);

@@ -120,21 +120,27 @@ export const cloudtrail = {
     return { Trail: describe(ctx, findTrail(ctx, input.Name)) };
   },
 
+  /**
+   * A logging trail that the world doesn't give times for has just delivered everything it is
+   * configured to deliver: log files, digests (with validation on), CloudWatch Logs events and
+   * SNS notifications, five minutes before the request, as a healthy trail in AWS shows.
+   */
   GetTrailStatus(ctx: Ctx, input: JsonInput) {
-    const s = findTrail(ctx, input.Name).spec.Status ?? {};
+    const trail = findTrail(ctx, input.Name).spec;
+    const s = trail.Status ?? {};
     const isLogging = s.IsLogging ?? true;
-    const recent = new Date(ctx.now.getTime() - 300_000);
+    const recent = (configured: unknown) => (isLogging && configured ? new Date(ctx.now.getTime() - 300_000) : undefined);
     return {
       IsLogging: isLogging,
       LatestDeliveryError: s.LatestDeliveryError,
       LatestNotificationError: s.LatestNotificationError,
-      LatestDeliveryTime: epoch(s.LatestDeliveryTime ?? (isLogging ? recent : undefined)),
-      LatestNotificationTime: epoch(s.LatestNotificationTime),
+      LatestDeliveryTime: epoch(s.LatestDeliveryTime ?? recent(true)),
+      LatestNotificationTime: epoch(s.LatestNotificationTime ?? recent(trail.SnsTopicName)),
       StartLoggingTime: epoch(s.StartLoggingTime ?? EPOCH),
       StopLoggingTime: epoch(s.StopLoggingTime),
       LatestCloudWatchLogsDeliveryError: s.LatestCloudWatchLogsDeliveryError,
-      LatestCloudWatchLogsDeliveryTime: epoch(s.LatestCloudWatchLogsDeliveryTime),
-      LatestDigestDeliveryTime: epoch(s.LatestDigestDeliveryTime),
+      LatestCloudWatchLogsDeliveryTime: epoch(s.LatestCloudWatchLogsDeliveryTime ?? recent(trail.CloudWatchLogsLogGroupArn)),
+      LatestDigestDeliveryTime: epoch(s.LatestDigestDeliveryTime ?? recent(trail.LogFileValidationEnabled)),
       LatestDigestDeliveryError: s.LatestDigestDeliveryError,
     };
   },
