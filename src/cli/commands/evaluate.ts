@@ -54,7 +54,7 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
         config,
         waivers,
         scanTime,
-        run: { runId: runIdFor(inventory, ruleSet.rules.map((r) => r.source), scanTime), tool: TOOL, partition: inventory.partition },
+        run: { runId: runIdFor([inventory, config.settings, waivers], ruleSet.rules.map((r) => r.source), scanTime), tool: TOOL, partition: inventory.partition },
       });
       const text = `${stableStringify(doc)}\n`;
       if (flags.output) {
@@ -78,9 +78,9 @@ function parseScanTime(value: string): Date {
   return date;
 }
 
-/** Same inventory, rules and scan time → same run id. */
-function runIdFor(inventory: unknown, ruleSources: string[], scanTime: Date): string {
-  const hash = createHash('sha256').update(JSON.stringify(inventory));
+/** Same inventory, config, waivers, rules and scan time → same run id. */
+function runIdFor(inputs: unknown[], ruleSources: string[], scanTime: Date): string {
+  const hash = createHash('sha256').update(stableStringify(inputs, 0));
   for (const source of ruleSources) hash.update('\u0000').update(source);
   return hash.update('\u0000').update(scanTime.toISOString()).digest('hex').slice(0, 20);
 }
