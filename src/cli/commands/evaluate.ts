@@ -80,7 +80,7 @@ function parseScanTime(value: string): Date {
 
 /** Same inventory, config, waivers, rules and scan time → same run id. */
 function runIdFor(inputs: unknown[], ruleSources: string[], scanTime: Date): string {
-  const hash = createHash('sha256').update(stableStringify(inputs, 0));
+  const hash = createHash('sha256').update(JSON.stringify(inputs));
   for (const source of ruleSources) hash.update('\u0000').update(source);
   return hash.update('\u0000').update(scanTime.toISOString()).digest('hex').slice(0, 20);
 }
