@@ -134,6 +134,13 @@ describe('trailguard evaluate --config: problems are located in the config file'
     expect((await run(config)).code).toBe(0);
   });
 
+  it('a config that is not valid YAML: exit 2 at the syntax error', async () => {
+    const config = write('bad-yaml.yaml', 'rules:\n  fixture-trail-validation: { severity: high\n');
+    const { code, err } = await run(config);
+    expect(code).toBe(2);
+    expect(err).toMatch(new RegExp(`^${config}:3:1: `));
+  });
+
   it('"off" stops a rule from running', async () => {
     const config = write('off.yaml', 'rules:\n  fixture-trail-validation: off\n');
     const doc = parse((await run(config)).out);
