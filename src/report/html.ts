@@ -199,6 +199,7 @@ function evidence(r: Result, rule: RuleSummary): string {
   parts.push(
     dl([
       ['Resource', `${r.resourceName} (${r.resourceType})`],
+      ['Parameters', r.parameters && Object.keys(r.parameters).length ? JSON.stringify(r.parameters) : ''],
       ['Controls', controls.join(', ')],
       ['Result id', r.id],
     ]),

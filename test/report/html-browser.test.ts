@@ -119,6 +119,7 @@ describe('html report in Chromium', () => {
     const text = await evidence.innerText();
     expect(text).toContain('PublicAccessBlock.BlockPublicPolicy is_true');
     expect(text).toContain('Enable all four S3 Block Public Access settings on the bucket.');
+    expect(text).toContain('{"allowedPrincipals":[]}'); // the parameters the rule ran with
     await page.screenshot({ path: join(TEST_OUTPUT, 'html.png'), fullPage: true });
     // The rule link opens the rule's full description.
     await evidence.getByRole('link').click();
