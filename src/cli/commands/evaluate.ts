@@ -1,19 +1,16 @@
 /** `trailguard evaluate`: judge a saved inventory against the rules and write the JSON results. */
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadConfiguredRules } from '../../config/configured-rules.js';
-import { evaluate } from '../../evaluate/evaluate.js';
 import { gate } from '../../evaluate/gate.js';
 import type { ResultsDocument } from '../../evaluate/types.js';
-import { buildViews } from '../../evaluate/views/index.js';
 import { loadInventory } from '../../inventory/load.js';
+import { evaluateInventory } from '../../scan/evaluate-inventory.js';
 import { SEVERITIES, type Severity } from '../../rules/types.js';
 import { stableStringify } from '../../util/stable-json.js';
 import { loadWaivers } from '../../waivers/load.js';
 import type { CommandContext } from '../io.js';
-import { TOOL } from '../version.js';
 import { collectRepeated } from './rules.js';
 
 interface EvaluateFlags {
@@ -46,16 +43,7 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
       const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd);
       // Name the inventory as the user wrote it in errors, unless a different working directory forces a full path.
       const inventory = loadInventory(cwd === process.cwd() ? flags.inventory : resolve(cwd, flags.inventory));
-      // The scan time defaults to the collection time, so evaluating a saved inventory twice gives identical output.
-      const scanTime = flags.scanTime ?? new Date(inventory.collectedAt);
-      const doc = evaluate({
-        views: buildViews(inventory),
-        rules: ruleSet.rules,
-        config,
-        waivers,
-        scanTime,
-        run: { runId: runIdFor([inventory, config.settings, waivers], ruleSet.rules.map((r) => r.source), scanTime), tool: TOOL, partition: inventory.partition },
-      });
+      const doc = evaluateInventory({ inventory, rules: ruleSet.rules, config, waivers, scanTime: flags.scanTime });
       const text = `${stableStringify(doc)}\n`;
       if (flags.output) {
         const path = resolve(cwd, flags.output);
@@ -76,13 +64,6 @@ function parseScanTime(value: string): Date {
     throw new InvalidArgumentError('expected an ISO-8601 time such as 2026-01-31T12:00:00Z');
   }
   return date;
-}
-
-/** Same inventory, config, waivers, rules and scan time → same run id. */
-function runIdFor(inputs: unknown[], ruleSources: string[], scanTime: Date): string {
-  const hash = createHash('sha256').update(JSON.stringify(inputs));
-  for (const source of ruleSources) hash.update('\u0000').update(source);
-  return hash.update('\u0000').update(scanTime.toISOString()).digest('hex').slice(0, 20);
 }
 
 function describeSummary(doc: ResultsDocument): string {
