@@ -52,7 +52,7 @@ export async function collectAccount(session: Session, options: AccountCollectOp
   const identity = await collectCallerIdentity(session);
   if (identity) account.CallerIdentity = identity;
   if (identity?.Account && session.accountId !== identity.Account) {
-    session.accountId = identity.Account;
+    session.bindAccount(identity.Account);
     account.AccountId = identity.Account;
   }
 

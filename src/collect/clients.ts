@@ -8,9 +8,6 @@ import type { AwsTarget } from './aws-target.js';
 /** The shape every SDK v3 client constructor shares, as far as trailguard uses it. */
 export type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
 
-// Shared keep-alive agents: a sweep opens thousands of clients and must not open a socket per call.
-const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 256 });
-const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 256 });
 
 /** The SDK's adaptive retry mode, with bounded attempts; tuned delays only when the target asks. */
 function retryConfig(target: AwsTarget): Record<string, unknown> {
@@ -30,6 +27,10 @@ function retryConfig(target: AwsTarget): Record<string, unknown> {
 
 export class ClientCache {
   private readonly clients = new Map<string, unknown>();
+  // One keep-alive pool per account, shared by its clients: a socket per call would be slow, and a
+  // pool shared across accounts would be torn down under other accounts' requests by destroy().
+  private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
 
   constructor(private readonly target: AwsTarget) {}
 
@@ -49,8 +50,8 @@ export class ClientCache {
         credentials: this.target.credentials,
         ...retryConfig(this.target),
         requestHandler: new NodeHttpHandler({
-          httpAgent,
-          httpsAgent,
+          httpAgent: this.httpAgent,
+          httpsAgent: this.httpsAgent,
           connectionTimeout: 5_000,
           requestTimeout: this.target.requestTimeoutMs,
         }),

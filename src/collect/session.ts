@@ -60,7 +60,7 @@ interface SdkMetadata {
 }
 
 export class Session {
-  /** Set from sts:GetCallerIdentity when the caller did not know it in advance. */
+  /** Set by bindAccount when the caller did not know it in advance. */
   accountId: string;
   readonly partition: string;
   readonly globalRegion: string;
@@ -78,6 +78,12 @@ export class Session {
     this.clients = options.clients;
   }
 
+  /** The account id learnt from sts:GetCallerIdentity, also on what was recorded before it was known. */
+  bindAccount(accountId: string): void {
+    for (const record of [...this.raw, ...this.errors]) if (record.accountId === this.accountId) record.accountId = accountId;
+    this.accountId = accountId;
+  }
+
   async call<T extends object>(spec: CallSpec, send: () => Promise<T>): Promise<CallOutcome<T>> {
     const limit = this.limitFor(spec.region, spec.service);
     return limit(async () => {
@@ -89,9 +95,11 @@ export class Session {
         return { kind: 'ok', value };
       } catch (thrown) {
         const metadata = (thrown as { $metadata?: SdkMetadata }).$metadata;
-        this.report(spec, false, metadata);
         const errorName = errorNameOf(thrown);
-        if (spec.absentOn?.includes(errorName)) return { kind: 'absent', errorName };
+        // "Not configured" is an answer, not a failure.
+        const absent = spec.absentOn?.includes(errorName) ?? false;
+        this.report(spec, absent, metadata);
+        if (absent) return { kind: 'absent', errorName };
         const error: ApiError = {
           accountId: this.accountId,
           region: spec.region,

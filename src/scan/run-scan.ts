@@ -3,8 +3,6 @@
  * collect one account or sweep the organization, evaluate, save the run folder with its
  * reports, optionally verify trail logs and export a signed evidence bundle, then gate.
  */
-import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
 import type { AwsTarget, MemberRole } from '../collect/aws-target.js';
 import { collectInventory } from '../collect/inventory.js';
 import type { Plan } from '../collect/sections.js';
@@ -12,23 +10,17 @@ import type { RawResponse } from '../collect/session.js';
 import type { CommandContext } from '../cli/io.js';
 import { startProgress } from '../cli/progress.js';
 import { TOOL } from '../cli/version.js';
-import { loadConfiguredRules, type ConfiguredRulesOptions } from '../config/configured-rules.js';
-import { exportEvidence } from '../evidence/export.js';
-import { loadRunFolder, saveRunFolder } from '../evidence/run-folder.js';
 import type { Signer } from '../evidence/sign.js';
-import type { EvidenceInput, RuleFile, VerifyLogsInput } from '../evidence/types.js';
 import type { Inventory } from '../inventory/types.js';
+import type { ConfiguredRulesOptions } from '../config/configured-rules.js';
+import type { VerifyLogsInput } from '../evidence/types.js';
 import type { ReportFlags } from '../report/options.js';
-import { defaultOutputDir } from '../report/options.js';
-import { publishReports } from '../report/publish.js';
-import { BUILTIN_PACK, BUILTIN_RULES_DIR } from '../rules/load.js';
-import type { Rule } from '../rules/types.js';
 import type { AccountFilters } from '../sweep/select.js';
 import type { Shard } from '../sweep/shard.js';
 import { sweepOrganization } from '../sweep/sweep.js';
 import { verifyTrailLogs } from '../verify-logs/verify.js';
-import { loadWaivers } from '../waivers/load.js';
-import { evaluateInventory, scanRunId } from './evaluate-inventory.js';
+import { completeRun, loadRunRules } from './complete-run.js';
+import { scanRunId } from './evaluate-inventory.js';
 
 export interface ScanOptions {
   target: AwsTarget;
@@ -46,42 +38,26 @@ export interface ScanOptions {
 
 export async function runScan(options: ScanOptions, ctx: CommandContext): Promise<number> {
   const now = options.now ?? (() => new Date());
-  const { cwd } = ctx.io;
-  const { config, ruleSet } = loadConfiguredRules({ ...options.rules, cwd });
-  const waiversFile = options.waiversPath ?? config.waiversFile;
-  const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd);
-
+  const rules = loadRunRules(options.rules, options.waiversPath, ctx.io.cwd);
   const started = now();
   const keepRaw = Boolean(options.evidence);
   const { inventory, raw } = await collect(options, ctx, started, keepRaw);
-  const runId = scanRunId(started, options.organization ? (inventory.organization?.Organization?.Id ?? 'organization') : (inventory.accounts[0]?.AccountId ?? 'account'));
-  const doc = evaluateInventory({ inventory, rules: ruleSet.rules, config, waivers, runId });
-  for (const warning of doc.warnings) ctx.io.err(`warning: ${warning}\n`);
-
-  const outputDir = resolve(cwd, options.report.outputDir ?? defaultOutputDir(runId));
+  const subject = options.organization ? (inventory.organization?.Organization?.Id ?? 'organization') : (inventory.accounts[0]?.AccountId ?? 'account');
   const verifyLogs = options.evidence?.verifyLogs ? await verifyOwnedTrails(options.target, inventory, started, ctx) : [];
-  const input: EvidenceInput = {
-    run: { argv: options.argv, startedAt: started.toISOString(), endedAt: now().toISOString() },
-    inventory,
-    ...(keepRaw ? { raw } : {}),
-    rules: ruleSet.rules.map((rule) => ruleFile(rule, cwd)),
-    ...(config.file ? { config: await namedFile(config.file, cwd) } : {}),
-    ...(waiversFile ? { waivers: await namedFile(waiversFile, cwd) } : {}),
-    results: doc,
-    verifyLogs,
-  };
-  await saveRunFolder(outputDir, input);
-  const exitCode = await publishReports(doc, { ...options.report, outputDir }, ctx);
-  if (options.evidence) {
-    // Exactly what `trailguard evidence export --run <folder>` would bundle.
-    const saved = await loadRunFolder(outputDir);
-    const bundle = await exportEvidence({ ...saved, run: { ...saved.run, exitCode } }, resolve(cwd, options.evidence.path), {
-      ...(options.evidence.signer ? { signer: options.evidence.signer } : {}),
+  return completeRun(
+    {
+      inventory,
+      ...(keepRaw ? { raw } : {}),
+      rules,
+      runId: scanRunId(started, subject),
+      run: { argv: options.argv, startedAt: started.toISOString(), endedAt: now().toISOString() },
+      report: options.report,
+      ...(options.evidence ? { evidence: { path: options.evidence.path, ...(options.evidence.signer ? { signer: options.evidence.signer } : {}) } } : {}),
+      verifyLogs,
       knownSecrets: await knownSecrets(options.target),
-    });
-    ctx.io.err(`evidence: ${relative(cwd, bundle.path) || bundle.path} (${bundle.files} files, manifest sha256 ${bundle.manifestSha256})\n`);
-  }
-  return exitCode;
+    },
+    ctx,
+  );
 }
 
 async function collect(options: ScanOptions, ctx: CommandContext, started: Date, keepRaw: boolean): Promise<{ inventory: Inventory; raw: RawResponse[] }> {
@@ -125,11 +101,9 @@ async function collect(options: ScanOptions, ctx: CommandContext, started: Date,
       now: started,
       tool: TOOL,
       signal: abort.signal,
+      onPlan: (total) => (progress = startProgress(ctx.io, 'accounts', total)),
       onCall: (e) => progress?.call(e.ok, e.retries),
-      onAccount: (_account, done, total) => {
-        progress ??= startProgress(ctx.io, 'accounts', total);
-        progress.tick(done);
-      },
+      onAccount: (_account, done) => progress?.tick(done),
     });
     for (const { account, reason } of outcome.skipped) ctx.io.err(`skipped ${account.Id}${account.Name ? ` (${account.Name})` : ''}: ${reason}\n`);
     return outcome;
@@ -153,15 +127,6 @@ async function verifyOwnedTrails(target: AwsTarget, inventory: Inventory, end: D
     }
   }
   return out;
-}
-
-function ruleFile(rule: Rule, cwd: string): RuleFile {
-  const root = rule.pack === BUILTIN_PACK ? BUILTIN_RULES_DIR : resolve(cwd, rule.pack);
-  return { pack: rule.pack === BUILTIN_PACK ? BUILTIN_PACK : rule.pack.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || 'rules', relativePath: relative(root, resolve(cwd, rule.location.file)).split('\\').join('/'), content: rule.source };
-}
-
-async function namedFile(path: string, cwd: string): Promise<{ name: string; content: Buffer }> {
-  return { name: path.split(/[\\/]/).pop() ?? path, content: await readFile(resolve(cwd, path)) };
 }
 
 /** The secrets the run used, so the export can refuse to write one. */

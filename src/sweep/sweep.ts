@@ -34,6 +34,8 @@ export interface SweepOptions {
   now?: Date;
   tool: { name: string; version: string };
   onCall?: (event: CallEvent) => void;
+  /** Called once the accounts to read are known. */
+  onPlan?: (accounts: number) => void;
   /** Called as each account finishes (for progress and the on-disk journal). */
   onAccount?: (account: AccountInventory, done: number, total: number) => void;
   /** Aborted (Ctrl-C): accounts not started are recorded as not scanned. */
@@ -58,7 +60,7 @@ export async function sweepOrganization(options: SweepOptions): Promise<SweepOut
     discovery.clients.destroy();
     throw new InputError(`cannot identify the calling account: ${describe(discovery.session.errors)}`);
   }
-  discovery.session.accountId = identity.Account;
+  discovery.session.bindAccount(identity.Account);
   const partition = partitionOf(identity.Arn);
   const organization = await collectOrganization(discovery.session, new Set([...options.plan, 'organization', 'organization-accounts']) as Plan);
   discovery.clients.destroy();
@@ -73,6 +75,7 @@ export async function sweepOrganization(options: SweepOptions): Promise<SweepOut
 
   const selection = selectAccounts(organization, options.filters);
   const scan = options.shard ? selection.scan.filter((a) => shardOf(a.Id, options.shard!.count) === options.shard!.index) : selection.scan;
+  options.onPlan?.(scan.length);
   const memberPlan = new Set([...options.plan, 'owned-buckets'].filter((s) => !MEMBER_EXCLUDED.has(s))) as Plan;
   const owned = new Map<string, Set<string>>();
   const accounts = new Map<string, AccountInventory>();

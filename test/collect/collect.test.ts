@@ -17,7 +17,8 @@ const now = new Date('2026-11-25T00:00:00Z');
 
 let sim: Simulator;
 beforeAll(async () => {
-  sim = await startSimulator({ world: WORLD });
+  // A fixed clock: the simulator dates deliveries by it.
+  sim = await startSimulator({ world: WORLD, now: () => now });
 });
 afterAll(() => sim.close());
 beforeEach(() => sim.reset());

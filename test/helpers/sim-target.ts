@@ -8,7 +8,7 @@ export function simTarget(sim: Simulator, accountId: string, overrides: Partial<
     globalRegion: 'us-east-1',
     endpointUrl: sim.endpoint,
     maxAttempts: 3,
-    requestTimeoutMs: 5_000,
+    requestTimeoutMs: 15_000,
     retryTuning: { baseDelayMs: 5, minFillRate: 500 },
     ...overrides,
   };

@@ -5,6 +5,7 @@ import { registerCollect } from './collect.js';
 import { registerDiff } from './diff.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerEvidence } from './evidence.js';
+import { registerMerge } from './merge.js';
 import { registerReport } from './report.js';
 import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
@@ -13,4 +14,4 @@ import { registerVerifyLogs } from './verify-logs.js';
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: Register[] = [registerScan, registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs, registerReport, registerDiff, registerSimulate];
+export const COMMANDS: Register[] = [registerScan, registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs, registerReport, registerDiff, registerMerge, registerSimulate];

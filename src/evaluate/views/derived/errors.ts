@@ -13,6 +13,9 @@ export type ErrorKind = 'trail' | 'bucket' | 'key' | 'log-group' | 'topic' | 'ev
 const SELECTOR_FACTS = ['EventSelectors', 'AdvancedEventSelectors', 'derived.managementEvents', 'derived.logsAllManagementEvents', 'derived.s3DataEvents', 'derived.dataEventTypes'];
 const TRAIL_LIST_FACTS = ['derived.trails', 'derived.coveredRegions', 'derived.uncoveredRegions', 'derived.s3DataEvents'];
 
+/** An account the sweep could not enter (its member role could not be assumed, or the sweep was interrupted): nothing about it is known. */
+const WHOLE_ACCOUNT = ['Regions', 'IsManagementAccount', 'AccountPublicAccessBlock', 'derived'];
+
 /** operation → the kind of resource it is about → sections it feeds. */
 export const ERROR_FEEDS: Readonly<Record<string, Partial<Record<ErrorKind, readonly string[]>>>> = {
   // CloudTrail
@@ -53,6 +56,9 @@ export const ERROR_FEEDS: Readonly<Record<string, Partial<Record<ErrorKind, read
   // EventBridge (the alternative to a metric filter for derived.monitoring.<control>.eventbridge)
   ListRules: { monitoring: ['eventbridge'] },
   ListTargetsByRule: { monitoring: ['eventbridge'] },
+  // Organization sweeps: the member role, and accounts an interrupted sweep never reached
+  AssumeRole: { account: WHOLE_ACCOUNT },
+  Sweep: { account: WHOLE_ACCOUNT },
   // Regions
   ListRegions: { account: ['Regions', 'derived.coveredRegions', 'derived.uncoveredRegions'] },
   DescribeRegions: { account: ['Regions', 'derived.coveredRegions', 'derived.uncoveredRegions'] },

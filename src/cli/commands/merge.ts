@@ -1,0 +1,66 @@
+/** `trailguard merge`: the run folders of a sharded sweep → one inventory, one set of results, reports and evidence. */
+import type { Command } from 'commander';
+import { join, resolve } from 'node:path';
+import { loadRunFolder } from '../../evidence/run-folder.js';
+import type { RawRecord } from '../../evidence/types.js';
+import { loadInventory } from '../../inventory/load.js';
+import { addReportOptions, type ReportFlags } from '../../report/options.js';
+import { completeRun, loadRunRules } from '../../scan/complete-run.js';
+import { scanRunId } from '../../scan/evaluate-inventory.js';
+import { mergeInventories } from '../../sweep/merge.js';
+import type { CommandContext } from '../io.js';
+import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
+import { collectRepeated } from './rules.js';
+
+interface MergeFlags extends ReportFlags, SigningFlags {
+  rules: string[];
+  builtin: boolean;
+  config?: string;
+  waivers?: string;
+  evidence?: string;
+}
+
+export function registerMerge(program: Command, ctx: CommandContext): void {
+  const command = program
+    .command('merge')
+    .description('combine the run folders of a sharded sweep (scan --organization --shard I/N) into one report')
+    .argument('<run-folders...>', 'the reports/<run-id>/ folder each shard wrote')
+    .option('--rules <dir>', 'a folder of user rules, added to the built-in pack (repeatable)', collectRepeated, [])
+    .option('--no-builtin', 'leave out the built-in rule pack')
+    .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml)')
+    .option('--waivers <file>', "waivers file (default: the config's `waivers`)")
+    .option('--evidence <path>', 'also write a signed auditor evidence bundle of the merged run (a folder, or a .tar.gz)');
+  addSigningOptions(addReportOptions(command)).action(async (folders: string[], flags: MergeFlags) => {
+    const { cwd } = ctx.io;
+    const rules = loadRunRules({ ...(flags.config ? { configPath: flags.config } : {}), ruleDirs: flags.rules, builtin: flags.builtin }, flags.waivers, cwd);
+    const shards = folders.map((folder) => {
+      const file = join(folder, 'inventory.json');
+      return { file, inventory: loadInventory(resolve(cwd, file)) };
+    });
+    const inventory = mergeInventories(shards);
+    const signer = flags.evidence ? await signerFromFlags(flags, ctx.io.env) : undefined;
+    const started = new Date(inventory.collectedAt);
+    ctx.setExitCode(
+      await completeRun(
+        {
+          inventory,
+          ...(flags.evidence ? { raw: shardRaw(folders.map((f) => resolve(cwd, f))) } : {}),
+          rules,
+          runId: `${scanRunId(started, inventory.organization?.Organization?.Id ?? 'organization')}-merged`,
+          run: { argv: ctx.argv, startedAt: started.toISOString(), endedAt: new Date().toISOString() },
+          report: flags,
+          ...(flags.evidence ? { evidence: { path: flags.evidence, ...(signer ? { signer } : {}) } } : {}),
+        },
+        ctx,
+      ),
+    );
+  });
+}
+
+/** Every shard's raw responses, streamed one shard after another. */
+async function* shardRaw(folders: string[]): AsyncGenerator<RawRecord> {
+  for (const folder of folders) {
+    const { raw } = await loadRunFolder(folder);
+    if (raw) yield* raw;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Everything after collection, shared by `scan` and `merge`: evaluate, save the run folder,
+ * write the reports, export the evidence bundle when asked, and return the gate's exit code.
+ */
+import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import type { CommandContext } from '../cli/io.js';
+import { loadConfiguredRules, type ConfiguredRulesOptions } from '../config/configured-rules.js';
+import type { Config } from '../config/types.js';
+import { exportEvidence } from '../evidence/export.js';
+import { loadRunFolder, saveRunFolder } from '../evidence/run-folder.js';
+import type { Signer } from '../evidence/sign.js';
+import type { EvidenceInput, RawRecord, RuleFile, RunInput, VerifyLogsInput } from '../evidence/types.js';
+import type { Inventory } from '../inventory/types.js';
+import { defaultOutputDir, type ReportFlags } from '../report/options.js';
+import { publishReports } from '../report/publish.js';
+import { BUILTIN_PACK, BUILTIN_RULES_DIR, type RuleSet } from '../rules/load.js';
+import type { Rule } from '../rules/types.js';
+import { loadWaivers } from '../waivers/load.js';
+import type { Waiver } from '../waivers/types.js';
+import { evaluateInventory } from './evaluate-inventory.js';
+
+/** The rules, config and waivers a run evaluates with, loaded before any AWS call so a bad file fails fast. */
+export interface RunRules {
+  config: Config;
+  ruleSet: RuleSet;
+  waivers: Waiver[];
+  waiversFile?: string;
+}
+
+export function loadRunRules(rules: Omit<ConfiguredRulesOptions, 'cwd'>, waiversPath: string | undefined, cwd: string): RunRules {
+  const { config, ruleSet } = loadConfiguredRules({ ...rules, cwd });
+  const waiversFile = waiversPath ?? config.waiversFile;
+  return { config, ruleSet, waivers: waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd), ...(waiversFile ? { waiversFile } : {}) };
+}
+
+export interface CompleteRunInput {
+  inventory: Inventory;
+  raw?: Iterable<RawRecord> | AsyncIterable<RawRecord>;
+  rules: RunRules;
+  runId: string;
+  run: RunInput;
+  report: ReportFlags;
+  evidence?: { path: string; signer?: Signer };
+  verifyLogs?: VerifyLogsInput[];
+  /** Credentials the run used: the evidence export refuses to write a file containing one. */
+  knownSecrets?: string[];
+}
+
+export async function completeRun(input: CompleteRunInput, ctx: CommandContext): Promise<number> {
+  const { cwd } = ctx.io;
+  const { config, ruleSet, waivers, waiversFile } = input.rules;
+  const doc = evaluateInventory({ inventory: input.inventory, rules: ruleSet.rules, config, waivers, runId: input.runId });
+  for (const warning of doc.warnings) ctx.io.err(`warning: ${warning}\n`);
+  const outputDir = resolve(cwd, input.report.outputDir ?? defaultOutputDir(input.runId));
+  const saved: EvidenceInput = {
+    run: input.run,
+    inventory: input.inventory,
+    ...(input.raw ? { raw: input.raw } : {}),
+    rules: ruleSet.rules.map((rule) => ruleFile(rule, cwd)),
+    ...(config.file ? { config: await namedFile(config.file, cwd) } : {}),
+    ...(waiversFile ? { waivers: await namedFile(waiversFile, cwd) } : {}),
+    results: doc,
+    verifyLogs: input.verifyLogs ?? [],
+  };
+  await saveRunFolder(outputDir, saved);
+  const exitCode = await publishReports(doc, { ...input.report, outputDir }, ctx);
+  if (input.evidence) {
+    // Exactly what `trailguard evidence export --run <folder>` would bundle.
+    const folder = await loadRunFolder(outputDir);
+    const bundle = await exportEvidence({ ...folder, run: { ...folder.run, exitCode } }, resolve(cwd, input.evidence.path), {
+      ...(input.evidence.signer ? { signer: input.evidence.signer } : {}),
+      knownSecrets: input.knownSecrets ?? [],
+    });
+    ctx.io.err(`evidence: ${relative(cwd, bundle.path) || bundle.path} (${bundle.files} files, manifest sha256 ${bundle.manifestSha256})\n`);
+  }
+  return exitCode;
+}
+
+/** A rule as the evidence bundle stores it: its pack, its path inside the pack, its text as evaluated. */
+function ruleFile(rule: Rule, cwd: string): RuleFile {
+  const builtin = rule.pack === BUILTIN_PACK;
+  const root = builtin ? BUILTIN_RULES_DIR : resolve(cwd, rule.pack);
+  const pack = builtin ? BUILTIN_PACK : (rule.pack.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'rules');
+  return { pack, relativePath: relative(root, resolve(cwd, rule.location.file)).split('\\').join('/'), content: rule.source };
+}
+
+async function namedFile(path: string, cwd: string): Promise<{ name: string; content: Buffer }> {
+  return { name: path.split(/[\\/]/).pop() ?? path, content: await readFile(resolve(cwd, path)) };
+}
