@@ -15,7 +15,7 @@ import { collectRepeated } from './rules.js';
 
 interface EvaluateFlags {
   inventory: string;
-  rules: string[];
+  rules?: string[];
   builtin: boolean;
   config?: string;
   waivers?: string;
@@ -29,7 +29,7 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
     .command('evaluate')
     .description('evaluate an inventory against the rules and write JSON results (exit 0 ok, 1 failures, 2 bad input, 3 incomplete, 4 internal)')
     .requiredOption('--inventory <file>', 'inventory.json written by `trailguard collect`')
-    .option('--rules <dir>', 'a folder of user rules, added to the built-in pack (repeatable)', collectRepeated, [])
+    .option('--rules <dir>', 'a folder (or file) of user rules, added to the built-in pack (repeatable)', collectRepeated)
     .option('--no-builtin', 'leave out the built-in rule pack')
     .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml, searched up to the repository root)')
     .option('--waivers <file>', 'waivers file (default: the config\'s `waivers`)')

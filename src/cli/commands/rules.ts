@@ -9,19 +9,19 @@ import { stableStringify } from '../../util/stable-json.js';
 import type { CommandContext } from '../io.js';
 
 /** commander accumulator for repeatable options (`--rules a --rules b`). */
-export function collectRepeated(value: string, previous: string[]): string[] {
+export function collectRepeated(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
 interface RuleSourceFlags {
-  rules: string[];
+  rules?: string[];
   builtin: boolean;
   config?: string;
 }
 
 function addRuleSourceOptions(command: Command): Command {
   return command
-    .option('--rules <dir>', 'a folder of user rules, added to the built-in pack (repeatable)', collectRepeated, [])
+    .option('--rules <dir>', 'a folder (or file) of user rules, added to the built-in pack (repeatable)', collectRepeated)
     .option('--no-builtin', 'leave out the built-in rule pack')
     .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml, searched up to the repository root)');
 }
