@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { run } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
+import { startSimulator } from '../../src/simulator/index.js';
 import { cli } from '../rules/cli-io.js';
 import { FIXTURE_WORLD, MEMBER } from './helpers.js';
 
@@ -32,6 +33,13 @@ describe('trailguard simulate', () => {
     expect(bad.err).toContain('test/fixtures/simulator/missing.yaml: cannot read world file');
     const port = await cli(['simulate', '--world', FIXTURE_WORLD, '--port', 'eighty']);
     expect([port.code, port.err.trim()]).toEqual([2, '--port must be an integer from 0 to 65535, not "eighty"']);
+    const busy = await startSimulator({ world: FIXTURE_WORLD });
+    try {
+      const taken = await cli(['simulate', '--world', FIXTURE_WORLD, '--port', String(busy.port)]);
+      expect([taken.code, taken.err.trim()]).toEqual([2, `--port ${busy.port}: the port is in use; choose another (0 picks a free one)`]);
+    } finally {
+      await busy.close();
+    }
     const account = await cli(['simulate', '--world', FIXTURE_WORLD, '--account', '123123123123']);
     expect(account.code).toBe(2);
     expect(account.err).toContain('no such account');

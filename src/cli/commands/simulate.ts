@@ -32,10 +32,14 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
       const world = loadWorldFile(flags.world);
       const accountId = flags.account ?? world.organization?.masterAccountId ?? [...world.accounts.keys()][0] ?? '';
       if (!world.accounts.has(accountId)) throw new InputError(`--account ${accountId}: no such account in ${flags.world}`);
+      const port = integer(flags.port, '--port', 0, 65535);
       const sim = await startSimulator({
         world,
-        port: integer(flags.port, '--port', 0, 65535),
+        port,
         ...(flags.pageSize ? { pageSize: integer(flags.pageSize, '--page-size', 1, 10_000) } : {}),
+      }).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'EADDRINUSE') throw new InputError(`--port ${port}: the port is in use; choose another (0 picks a free one)`);
+        throw e;
       });
       const creds = sim.credentialsFor(accountId);
       ctx.io.out([
@@ -45,6 +49,7 @@ export function registerSimulate(program: Command, ctx: CommandContext): void {
         `export AWS_ACCESS_KEY_ID=${creds.accessKeyId}`,
         `export AWS_SECRET_ACCESS_KEY=${creds.secretAccessKey}`,
         'export AWS_REGION=us-east-1',
+        'export AWS_DEFAULT_REGION=us-east-1',
         '# S3 needs path-style addressing on loopback (aws configure set default.s3.addressing_style path)',
         '',
       ].join('\n'));
