@@ -64,7 +64,8 @@ export async function completeRun(input: CompleteRunInput, ctx: CommandContext):
     verifyLogs: input.verifyLogs ?? [],
   };
   await saveRunFolder(outputDir, saved);
-  const exitCode = await publishReports(doc, { ...input.report, outputDir }, ctx);
+  // Same folder: publishReports resolves the default output directory from the run id as above.
+  const exitCode = await publishReports(doc, input.report, ctx);
   if (input.evidence) {
     // Exactly what `trailguard evidence export --run <folder>` would bundle.
     const folder = await loadRunFolder(outputDir);

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from '../io.js';
 import { registerCollect } from './collect.js';
+import { registerDemo } from './demo.js';
 import { registerDiff } from './diff.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerEvidence } from './evidence.js';
@@ -14,4 +15,4 @@ import { registerVerifyLogs } from './verify-logs.js';
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: Register[] = [registerScan, registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs, registerReport, registerDiff, registerMerge, registerSimulate];
+export const COMMANDS: Register[] = [registerScan, registerDemo, registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs, registerReport, registerDiff, registerMerge, registerSimulate];

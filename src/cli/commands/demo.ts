@@ -1,0 +1,61 @@
+/**
+ * `trailguard demo`: the bundled demo organization, served by the simulator on a free loopback
+ * port and scanned exactly as a user scans a real one (organization sweep, every report), so
+ * nobody needs an AWS account to see trailguard work.
+ */
+import type { Command } from 'commander';
+import { join } from 'node:path';
+import { FULL_PLAN } from '../../collect/sections.js';
+import { addReportOptions, type ReportFlags } from '../../report/options.js';
+import { runScan } from '../../scan/run-scan.js';
+import { loadWorldFile, startSimulator } from '../../simulator/index.js';
+import type { CommandContext } from '../io.js';
+import { PACKAGE_ROOT } from '../version.js';
+
+export const DEMO_WORLD = join(PACKAGE_ROOT, 'examples', 'demo-org.yaml');
+
+interface DemoFlags extends ReportFlags {
+  world: string;
+}
+
+export function registerDemo(program: Command, ctx: CommandContext): void {
+  const command = program
+    .command('demo')
+    .description('scan the bundled demo AWS organization (served by the built-in simulator on loopback: no AWS account needed)')
+    .option('--world <file>', 'world file to serve instead of the demo organization', DEMO_WORLD);
+  addReportOptions(command).action(async (flags: DemoFlags) => {
+    const world = loadWorldFile(flags.world);
+    const management = world.organization?.masterAccountId ?? [...world.accounts.keys()][0] ?? '';
+    const sim = await startSimulator({ world });
+    try {
+      ctx.io.err(`demo: simulating ${world.accounts.size} accounts at ${sim.endpoint}; scanning from the management account ${management}\n`);
+      const exitCode = await runScan(
+        {
+          target: {
+            credentials: sim.credentialsFor(management),
+            globalRegion: 'us-east-1',
+            endpointUrl: sim.endpoint,
+            maxAttempts: 8,
+            requestTimeoutMs: 15_000,
+            retryTuning: { baseDelayMs: 20, minFillRate: 100 },
+          },
+          plan: FULL_PLAN,
+          organization: {
+            role: { roleName: 'OrganizationAccountAccessRole', sessionName: 'trailguard-demo', durationSeconds: 3600 },
+            filters: {},
+            concurrency: 8,
+          },
+          rules: { builtin: true, ruleDirs: [] },
+          // The demo shows findings; it is not a gate unless asked to be.
+          report: { ...flags, softFail: flags.failOn === undefined ? true : Boolean(flags.softFail) },
+          argv: ctx.argv,
+        },
+        ctx,
+      );
+      ctx.io.err(`demo: ${sim.counters.count()} AWS API calls served, ${sim.mutations.length} mutating calls attempted\n`);
+      ctx.setExitCode(exitCode);
+    } finally {
+      await sim.close();
+    }
+  });
+}
