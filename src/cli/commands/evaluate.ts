@@ -1,19 +1,20 @@
 /** `trailguard evaluate`: judge a saved inventory against the rules and write the JSON results. */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadConfiguredRules } from '../../config/configured-rules.js';
 import { gate } from '../../evaluate/gate.js';
 import type { ResultsDocument } from '../../evaluate/types.js';
 import { loadInventory } from '../../inventory/load.js';
+import { addReportOptions, type ReportFlags } from '../../report/options.js';
+import { publishReports } from '../../report/publish.js';
 import { evaluateInventory } from '../../scan/evaluate-inventory.js';
-import { SEVERITIES, type Severity } from '../../rules/types.js';
 import { stableStringify } from '../../util/stable-json.js';
 import { loadWaivers } from '../../waivers/load.js';
 import type { CommandContext } from '../io.js';
 import { collectRepeated } from './rules.js';
 
-interface EvaluateFlags {
+interface EvaluateFlags extends ReportFlags {
   inventory: string;
   rules?: string[];
   builtin: boolean;
@@ -21,11 +22,10 @@ interface EvaluateFlags {
   waivers?: string;
   output?: string;
   scanTime?: Date;
-  failOn?: Severity;
 }
 
 export function registerEvaluate(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('evaluate')
     .description('evaluate an inventory against the rules and write JSON results (exit 0 ok, 1 failures, 2 bad input, 3 incomplete, 4 internal)')
     .requiredOption('--inventory <file>', 'inventory.json written by `trailguard collect`')
@@ -34,28 +34,32 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
     .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml, searched up to the repository root)')
     .option('--waivers <file>', 'waivers file (default: the config\'s `waivers`)')
     .option('-o, --output <file>', 'write the results here instead of stdout')
-    .option('--scan-time <iso>', "the time rules compare against (default: the inventory's collectedAt)", parseScanTime)
-    .addOption(new Option('--fail-on <severity>', 'lowest failure severity that exits 1 (default: any)').choices(SEVERITIES))
-    .action((flags: EvaluateFlags) => {
-      const cwd = ctx.io.cwd;
-      const { config, ruleSet } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, cwd });
-      const waiversFile = flags.waivers ?? config.waiversFile;
-      const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd);
-      // Name the inventory as the user wrote it in errors, unless a different working directory forces a full path.
-      const inventory = loadInventory(cwd === process.cwd() ? flags.inventory : resolve(cwd, flags.inventory));
-      const doc = evaluateInventory({ inventory, rules: ruleSet.rules, config, waivers, scanTime: flags.scanTime });
-      const text = `${stableStringify(doc)}\n`;
-      if (flags.output) {
-        const path = resolve(cwd, flags.output);
-        mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, text);
-      } else {
-        ctx.io.out(text);
-      }
-      for (const warning of doc.warnings) ctx.io.err(`warning: ${warning}\n`);
-      ctx.io.err(`${describeSummary(doc)}${flags.output ? ` → ${flags.output}` : ''}\n`);
-      ctx.setExitCode(gate(doc, { failOn: flags.failOn }));
-    });
+    .option('--scan-time <iso>', "the time rules compare against (default: the inventory's collectedAt)", parseScanTime);
+  addReportOptions(command).action(async (flags: EvaluateFlags) => {
+    const cwd = ctx.io.cwd;
+    const { config, ruleSet } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, cwd });
+    const waiversFile = flags.waivers ?? config.waiversFile;
+    const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd);
+    // Name the inventory as the user wrote it in errors, unless a different working directory forces a full path.
+    const inventory = loadInventory(cwd === process.cwd() ? flags.inventory : resolve(cwd, flags.inventory));
+    const doc = evaluateInventory({ inventory, rules: ruleSet.rules, config, waivers, scanTime: flags.scanTime });
+    // With --format or --output-dir, the reports; otherwise the results JSON alone, as a pipeline step.
+    if (flags.format.length > 0 || flags.outputDir !== undefined) {
+      ctx.setExitCode(await publishReports(doc, flags, ctx));
+      return;
+    }
+    const text = `${stableStringify(doc)}\n`;
+    if (flags.output) {
+      const path = resolve(cwd, flags.output);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    } else {
+      ctx.io.out(text);
+    }
+    for (const warning of doc.warnings) ctx.io.err(`warning: ${warning}\n`);
+    ctx.io.err(`${describeSummary(doc)}${flags.output ? ` → ${flags.output}` : ''}\n`);
+    ctx.setExitCode(gate(doc, { failOn: flags.failOn, allowIncomplete: Boolean(flags.allowIncomplete), softFail: Boolean(flags.softFail) }));
+  });
 }
 
 function parseScanTime(value: string): Date {
