@@ -47,6 +47,8 @@ describe('trailguard verify-logs', () => {
     expect(r.stderr).toContain('Results requested for 2026-11-24T00:00:00Z to 2026-11-24T08:00:00Z');
     expect(r.stderr).toContain('8/8 digest files valid');
     expect(r.stderr).toContain('32/32 log files valid');
+    // Not a terminal: progress is a few plain lines, no bar.
+    expect(r.stderr).toMatch(/^verify-logs log files: 32\/32 \(100%\)/m);
     const report = JSON.parse(readFileSync('test-output/verify-logs/intact.json', 'utf8')) as unknown;
     expect(schemaProblems(report)).toEqual([]);
   });
