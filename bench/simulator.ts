@@ -7,12 +7,14 @@
  * than the simulator, so `--raw` replaces them with plain keep-alive HTTP requests of the same
  * operations (SigV4-shaped Authorization headers, unsigned) to find the simulator's own ceiling.
  * Target: ≥ 3,000 requests/s on 2 cores.
- * Run: npm run bench:simulator [-- --seconds 10 --clients 64 --in-process --raw]
+ * The clients run in `--threads` worker threads (default 2, one per core).
+ * Run: npm run bench:simulator [-- --seconds 10 --clients 64 --threads 2 --in-process --raw]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { CloudTrailClient, DescribeTrailsCommand, GetTrailStatusCommand } from '@aws-sdk/client-cloudtrail';
 import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
@@ -134,42 +136,77 @@ function rawCallsFor(target: Target, agent: Agent) {
   }));
 }
 
-async function main(): Promise<void> {
-  const seconds = flag('seconds', 10);
-  const concurrency = flag('clients', 64);
-  const inProcess = process.argv.includes('--in-process');
-  const target = inProcess ? await inProcessSimulator() : await childSimulator();
-  const raw = process.argv.includes('--raw');
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const workers = Array.from({ length: concurrency }, () => (raw ? rawCallsFor(target, agent) : clientsFor(target)));
-  const latencies: number[] = [];
-  let errors = 0;
-  const errorNames = new Map<string, number>();
-  let measuring = false;
-  const deadline = performance.now() + 1000 + seconds * 1000;
-  let measureStart = 0;
-  let cpuAtStart: number | undefined;
-  let clientCpuAtStart = process.cpuUsage();
-  setTimeout(() => {
-    measuring = true;
-    measureStart = performance.now();
-    cpuAtStart = target.cpuSeconds();
-    clientCpuAtStart = process.cpuUsage();
-  }, 1000);
+interface LoadSpec {
+  endpoint: string;
+  credentials: Target['credentials'];
+  clients: number;
+  raw: boolean;
+  /** Date.now() times: requests count from measureFrom, and stop at until. */
+  measureFrom: number;
+  until: number;
+}
+
+interface LoadResult {
+  latencies: number[];
+  errorNames: Record<string, number>;
+}
+
+/** One thread's share of the clients, each sending the mix in a loop until the deadline. */
+async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  const target = { endpoint: spec.endpoint, credentials: spec.credentials } as Target;
+  const agent = new Agent({ keepAlive: true, maxSockets: spec.clients });
+  const workers = Array.from({ length: spec.clients }, () => (spec.raw ? rawCallsFor(target, agent) : clientsFor(target)));
+  const result: LoadResult = { latencies: [], errorNames: {} };
   await Promise.all(workers.map(async (calls, w) => {
-    for (let i = w; performance.now() < deadline; i++) {
+    for (let i = w; Date.now() < spec.until; i++) {
       const started = performance.now();
       try {
         await (calls[i % calls.length] as () => Promise<unknown>)();
       } catch (e) {
-        errors++;
         const name = e instanceof Error ? e.name : String(e);
-        errorNames.set(name, (errorNames.get(name) ?? 0) + 1);
+        result.errorNames[name] = (result.errorNames[name] ?? 0) + 1;
       }
-      if (measuring) latencies.push(performance.now() - started);
+      if (Date.now() >= spec.measureFrom) result.latencies.push(performance.now() - started);
     }
   }));
-  const elapsed = (performance.now() - measureStart) / 1000;
+  return result;
+}
+
+/** Runs runLoad in a worker thread (same file, same loader), so SDK clients use every core. */
+function loadInWorker(spec: LoadSpec): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    // tsx's loader hooks don't reach worker threads: register them in the worker, then load this file.
+    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
+    const worker = new Worker(boot, { eval: true, workerData: spec });
+    worker.once('message', (r: LoadResult) => resolve(r));
+    worker.once('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const seconds = flag('seconds', 10);
+  const concurrency = flag('clients', 64);
+  const threads = flag('threads', 2);
+  const inProcess = process.argv.includes('--in-process');
+  const raw = process.argv.includes('--raw');
+  const target = inProcess ? await inProcessSimulator() : await childSimulator();
+  const measureFrom = Date.now() + 1000;
+  const until = measureFrom + seconds * 1000;
+  const share = (t: number) => Math.floor(concurrency / threads) + (t < concurrency % threads ? 1 : 0);
+  const specFor = (t: number): LoadSpec => ({ endpoint: target.endpoint, credentials: target.credentials, clients: share(t), raw, measureFrom, until });
+  let cpuAtStart: number | undefined;
+  let clientCpuAtStart = process.cpuUsage();
+  setTimeout(() => {
+    cpuAtStart = target.cpuSeconds();
+    clientCpuAtStart = process.cpuUsage();
+  }, measureFrom - Date.now());
+  // In-process, the simulator must stay on this thread's event loop; the clients go to workers.
+  const results = await Promise.all(Array.from({ length: threads }, (_, t) => (threads === 1 ? runLoad(specFor(t)) : loadInWorker(specFor(t)))));
+  const latencies = results.flatMap((r) => r.latencies);
+  const errorNames = new Map<string, number>();
+  for (const r of results) for (const [n, c] of Object.entries(r.errorNames)) errorNames.set(n, (errorNames.get(n) ?? 0) + c);
+  const errors = [...errorNames.values()].reduce((a, b) => a + b, 0);
+  const elapsed = (Date.now() - measureFrom) / 1000;
   const serverRssKb = target.rssKb();
   const cpuAtEnd = target.cpuSeconds();
   const clientCpu = process.cpuUsage(clientCpuAtStart);
@@ -180,7 +217,7 @@ async function main(): Promise<void> {
   const pct = (p: number) => (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(1);
   const rows: Array<[string, string]> = [
     ['simulator', inProcess ? 'in this process' : 'own process (trailguard simulate)'],
-    [raw ? 'concurrent HTTP clients (no SDK)' : 'concurrent SDK clients', String(concurrency)],
+    [raw ? 'concurrent HTTP clients (no SDK)' : 'concurrent SDK clients', `${concurrency} over ${threads} thread(s)`],
     ['operations', 'DescribeTrails, GetTrailStatus, GetBucketVersioning, ListKeys, GetCallerIdentity, DescribeAlarms, DescribeOrganization'],
     ['measured', `${elapsed.toFixed(1)} s (after 1 s warm-up)`],
     ['requests', String(latencies.length)],
@@ -197,4 +234,5 @@ async function main(): Promise<void> {
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
 }
 
-await main();
+if (isMainThread) await main();
+else parentPort?.postMessage(await runLoad(workerData as LoadSpec));
