@@ -75,7 +75,7 @@ export function createSimulatorServer(state: ServerState): { server: Server; han
       record.operation = def.protocol.operation(wire);
       try {
         const output = await serve(def, wire, scope, record, res);
-        if (output === HANG) {
+        if (output === NO_ANSWER) {
           record.latencyMs = performance.now() - started;
           log(record);
           return;
@@ -138,11 +138,12 @@ export function createSimulatorServer(state: ServerState): { server: Server; han
         case 'reset':
           res.socket?.destroy();
           record.errorCode = 'ConnectionReset';
-          return HANG;
+          return NO_ANSWER;
         case 'hang':
           hanging.add(res);
+          res.once('close', () => hanging.delete(res));
           record.errorCode = 'Hang';
-          return HANG;
+          return NO_ANSWER;
       }
     }
     const ctx: Ctx = { world: state.world, identity: state.identity, caller, account, region: scope.region, service: def.name, operation, now, pageSize: state.pageSize, protocol: def.protocol };
@@ -163,4 +164,5 @@ export function createSimulatorServer(state: ServerState): { server: Server; han
   return { server, hanging };
 }
 
-const HANG = Symbol('hang');
+/** What serve() returns when the fault leaves the request unanswered (reset or hang). */
+const NO_ANSWER = Symbol('no answer');
