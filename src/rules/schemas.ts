@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../cli/version.js';
 
-export type SchemaName = 'rule' | 'config' | 'waivers' | 'results' | 'world';
+export type SchemaName = 'rule' | 'config' | 'waivers' | 'results' | 'world' | 'benchmark';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;

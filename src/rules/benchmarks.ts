@@ -1,0 +1,97 @@
+/**
+ * Benchmarks (framework catalogues) and `--benchmark <id>[:<profile>]`: which controls a
+ * selection holds, and which rules run for it. Rules point to controls through their
+ * `frameworks:` map ({ "cis-aws-foundations@5.0.0": ["3.2"] }); a benchmark never lists rules,
+ * so a user's rule mapped to a built-in control is selected like a built-in one.
+ */
+import { InputError } from '../errors.js';
+import { builtinBenchmarks } from './benchmark-load.js';
+import { didYouMean } from './did-you-mean.js';
+import type { Rule } from './types.js';
+
+export type Assessment = 'automated' | 'manual';
+
+export interface BenchmarkControl {
+  id: string;
+  title: string;
+  section: { id: string; title: string };
+  /** The lowest profile that holds the control (benchmarks with profiles only). */
+  profile?: string;
+  assessment: Assessment;
+  note?: string;
+}
+
+export interface Benchmark {
+  id: string;
+  title: string;
+  description?: string;
+  references: string[];
+  /** Profile name → its description and the profiles it includes. Empty: the benchmark has no levels. */
+  profiles: Record<string, { description: string; includes: string[] }>;
+  sections: Array<{ id: string; title: string; controls: BenchmarkControl[] }>;
+  /** The benchmark file, for messages. */
+  file: string;
+}
+
+/** A control of the selection with the rules (of the loaded rule set) mapped to it. */
+export interface SelectedControl extends BenchmarkControl {
+  ruleIds: string[];
+}
+
+export interface BenchmarkSelection {
+  id: string;
+  title: string;
+  /** The profile asked for; undefined: the whole benchmark. */
+  profile?: string;
+  /** In benchmark order. */
+  controls: SelectedControl[];
+  /** The rules mapped to at least one selected control, in rule-set order. */
+  rules: Rule[];
+}
+
+/** Every control of the benchmark, in section order. */
+export function controlsOf(benchmark: Benchmark): BenchmarkControl[] {
+  return benchmark.sections.flatMap((section) => section.controls);
+}
+
+/** The profile and every profile it includes, transitively. */
+export function profileClosure(benchmark: Benchmark, profile: string): Set<string> {
+  const closure = new Set<string>();
+  const visit = (name: string): void => {
+    if (closure.has(name)) return;
+    closure.add(name);
+    for (const included of benchmark.profiles[name]?.includes ?? []) visit(included);
+  };
+  visit(profile);
+  return closure;
+}
+
+/**
+ * `<id>[:<profile>]` → the selected controls and the rules of `rules` mapped to them.
+ * Throws InputError for an unknown benchmark or profile.
+ */
+export function selectBenchmark(rules: Rule[], spec: string, benchmarks: Benchmark[] = builtinBenchmarks()): BenchmarkSelection {
+  const [id = '', profile] = spec.split(':', 2);
+  const benchmark = benchmarks.find((b) => b.id === id);
+  if (!benchmark) {
+    const ids = benchmarks.map((b) => b.id);
+    throw new InputError(`--benchmark: unknown benchmark \`${id}\`${didYouMean(id, ids)} (available: ${ids.join(', ')})`);
+  }
+  const profiles = Object.keys(benchmark.profiles);
+  if (profile !== undefined && !profiles.includes(profile)) {
+    const available = profiles.length > 0 ? `profiles: ${profiles.join(', ')}` : 'it has no profiles';
+    throw new InputError(`--benchmark: ${benchmark.id} has no profile \`${profile}\`${didYouMean(profile, profiles)} (${available})`);
+  }
+  const inProfile = profile === undefined ? undefined : profileClosure(benchmark, profile);
+  const controls = controlsOf(benchmark)
+    .filter((control) => !inProfile || (control.profile !== undefined && inProfile.has(control.profile)))
+    .map((control) => ({ ...control, ruleIds: rules.filter((rule) => rule.frameworks[benchmark.id]?.includes(control.id)).map((rule) => rule.id) }));
+  const selected = new Set(controls.flatMap((control) => control.ruleIds));
+  return {
+    id: benchmark.id,
+    title: benchmark.title,
+    ...(profile !== undefined ? { profile } : {}),
+    controls,
+    rules: rules.filter((rule) => selected.has(rule.id)),
+  };
+}
