@@ -28,7 +28,8 @@ describe('latency', () => {
     for (let i = 0; i < 5; i++) await describeTrails();
     for (const r of sim.requests) {
       expect(r.latencyMs).toBeGreaterThanOrEqual(19);
-      expect(r.latencyMs).toBeLessThan(100);
+      // 20 ms + up to 40 ms of jitter, plus slack for timers firing late on a busy machine.
+      expect(r.latencyMs).toBeLessThan(20 + 40 + 200);
     }
   });
 });
