@@ -36,3 +36,16 @@ export const restJson: Protocol = {
   },
   common: (kind, _service, message) => commonError(COMMON, kind, message),
 };
+
+/**
+ * REST-JSON for a service whose operations are routed by method and path (Security Hub: GET
+ * /accounts is DescribeHub); query parameters join the body as input. An unrouted request is
+ * named "<METHOD> <path>", so a write nobody routed still counts as a mutation.
+ */
+export function routedRestJson(routes: Readonly<Record<string, string>>): Protocol {
+  return {
+    ...restJson,
+    operation: (req) => routes[`${req.method} ${req.path}`] ?? `${req.method} ${req.path}`,
+    input: (req) => ({ ...Object.fromEntries(req.query), ...(restJson.input(req) as Record<string, unknown>) }),
+  };
+}

@@ -3,18 +3,20 @@ import type { Handlers } from '../context.js';
 import { awsJson } from '../protocols/aws-json.js';
 import { ec2Query } from '../protocols/ec2-query.js';
 import { queryProtocol } from '../protocols/query.js';
-import { restJson } from '../protocols/rest-json.js';
+import { restJson, routedRestJson } from '../protocols/rest-json.js';
 import { s3ControlProtocol, s3Protocol } from '../protocols/rest-xml.js';
 import type { Protocol, WireRequest } from '../protocols/types.js';
 import { account } from './account.js';
 import { cloudtrail } from './cloudtrail.js';
 import { cloudwatch } from './cloudwatch.js';
+import { configservice } from './configservice.js';
 import { ec2 } from './ec2.js';
 import { eventbridge } from './eventbridge.js';
 import { kms } from './kms.js';
 import { logs } from './logs.js';
 import { organizations } from './organizations.js';
 import { s3, s3control } from './s3.js';
+import { securityhub } from './securityhub.js';
 import { sns } from './sns.js';
 import { sts } from './sts.js';
 
@@ -39,6 +41,12 @@ const BY_SIGNING_NAME: Record<string, ServiceDef> = {
   ec2: { name: 'ec2', protocol: ec2Query, handlers: ec2 },
   account: { name: 'account', protocol: restJson, handlers: account },
   s3: { name: 's3', protocol: s3Protocol, handlers: s3 },
+  config: { name: 'config', protocol: json11, handlers: configservice },
+  securityhub: {
+    name: 'securityhub',
+    protocol: routedRestJson({ 'GET /accounts': 'DescribeHub', 'POST /accounts': 'EnableSecurityHub', 'DELETE /accounts': 'DisableSecurityHub' }),
+    handlers: securityhub,
+  },
 };
 
 const S3_CONTROL: ServiceDef = { name: 's3control', protocol: s3ControlProtocol, handlers: s3control };
@@ -46,7 +54,7 @@ const S3_CONTROL: ServiceDef = { name: 's3control', protocol: s3ControlProtocol,
 /** X-Amz-Target prefixes, for requests that carry no credential scope. */
 const BY_TARGET: Record<string, string> = {
   CloudTrail_20131101: 'cloudtrail', TrentService: 'kms', AWSOrganizationsV20161128: 'organizations',
-  Logs_20140328: 'logs', AWSEvents: 'events', GraniteServiceVersion20100801: 'monitoring',
+  Logs_20140328: 'logs', AWSEvents: 'events', GraniteServiceVersion20100801: 'monitoring', StarlingDoveService: 'config',
 };
 
 export function serviceFor(signingName: string | undefined, req: WireRequest): ServiceDef | undefined {

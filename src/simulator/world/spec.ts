@@ -67,6 +67,12 @@ export interface AccountSpec {
   eventRules?: EventRuleSpec[];
   eventDataStores?: EventDataStoreSpec[];
   roles?: RoleSpec[];
+  /** AWS Config: at most one customer-managed recorder per region; a region without one has none. */
+  configurationRecorders?: ConfigurationRecorderSpec[];
+  /** VPCs with their flow logs; a region without an entry has no VPC (the default VPC is not implied). */
+  vpcs?: VpcSpec[];
+  /** Regions where Security Hub is enabled; elsewhere DescribeHub answers "not subscribed". */
+  securityHub?: SecurityHubSpec[];
 }
 
 export interface TrailStatusSpec {
@@ -218,6 +224,69 @@ export interface EventDataStoreSpec {
   BillingMode?: string;
   AdvancedEventSelectors?: AdvancedEventSelector[];
   CreatedTimestamp?: string;
+}
+
+export interface ConfigurationRecorderSpec {
+  Region: string;
+  /** Default: default. */
+  name?: string;
+  roleARN?: string;
+  /** Default: allSupported true, includeGlobalResourceTypes false. */
+  recordingGroup?: {
+    allSupported?: boolean;
+    includeGlobalResourceTypes?: boolean;
+    resourceTypes?: string[];
+    exclusionByResourceTypes?: { resourceTypes?: string[] };
+    recordingStrategy?: { useOnly?: 'ALL_SUPPORTED_RESOURCE_TYPES' | 'INCLUSION_BY_RESOURCE_TYPES' | 'EXCLUSION_BY_RESOURCE_TYPES' };
+  };
+  recordingMode?: {
+    recordingFrequency?: 'CONTINUOUS' | 'DAILY';
+    recordingModeOverrides?: Array<{ description?: string; resourceTypes: string[]; recordingFrequency: 'CONTINUOUS' | 'DAILY' }>;
+  };
+  /** DescribeConfigurationRecorderStatus; default: recording, lastStatus Success. */
+  status?: {
+    recording?: boolean;
+    lastStatus?: 'Pending' | 'Success' | 'Failure' | 'NotApplicable';
+    lastStartTime?: string;
+    lastStopTime?: string;
+    lastStatusChangeTime?: string;
+    lastErrorCode?: string;
+    lastErrorMessage?: string;
+  };
+}
+
+export interface FlowLogSpec {
+  /** Default: derived from the VPC and the entry's position. */
+  FlowLogId?: string;
+  TrafficType: 'ACCEPT' | 'REJECT' | 'ALL';
+  /** Default: ACTIVE. */
+  FlowLogStatus?: string;
+  DeliverLogsStatus?: 'SUCCESS' | 'FAILED';
+  DeliverLogsErrorMessage?: string;
+  LogDestinationType?: 'cloud-watch-logs' | 's3' | 'kinesis-data-firehose';
+  LogDestination?: string;
+  LogGroupName?: string;
+  MaxAggregationInterval?: 60 | 600;
+  CreationTime?: string;
+}
+
+export interface VpcSpec {
+  Region: string;
+  VpcId: string;
+  /** Default: this account; another account's id makes it a VPC shared with this one (RAM). */
+  OwnerId?: string;
+  CidrBlock?: string;
+  IsDefault?: boolean;
+  State?: 'pending' | 'available';
+  Tags?: Array<{ Key: string; Value?: string }>;
+  FlowLogs?: FlowLogSpec[];
+}
+
+export interface SecurityHubSpec {
+  Region: string;
+  SubscribedAt?: string;
+  AutoEnableControls?: boolean;
+  ControlFindingGenerator?: 'STANDARD_CONTROL' | 'SECURITY_CONTROL';
 }
 
 export interface RoleSpec {
