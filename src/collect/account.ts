@@ -13,7 +13,7 @@ import { collectLogGroup, logGroupKey } from './logs.js';
 import { collectOrganization } from './organizations.js';
 import { arnAccount } from './plain.js';
 import { collectAccountPublicAccessBlock, collectBucket } from './s3.js';
-import type { Plan } from './sections.js';
+import { FULL_PLAN, type Plan } from './sections.js';
 import type { Session } from './session.js';
 import { collectTopic } from './sns.js';
 
@@ -80,6 +80,8 @@ export async function collectAccount(session: Session, options: AccountCollectOp
   }
   if (plan.has('all-customer-keys')) await collectCustomerKeys(session, plan, scanned, account.keys);
   await Promise.all(perRegion);
+  // A partial plan is recorded, so that evaluation reports what was left out instead of reading it as absent.
+  if ([...FULL_PLAN].some((section) => !plan.has(section))) account.collected = [...plan].sort();
   account.keys = sortRecord(account.keys);
   account.buckets = sortRecord(account.buckets);
   // Organization errors belong to the organization, not to the account that read it.

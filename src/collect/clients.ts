@@ -54,6 +54,8 @@ export class ClientCache {
           httpsAgent: this.httpsAgent,
           connectionTimeout: 5_000,
           requestTimeout: this.target.requestTimeoutMs,
+          // Without it the handler only logs a warning, and a hung region would never time out.
+          throwOnRequestTimeout: true,
         }),
         ...(endpointUrl
           ? // Custom endpoints (simulator, LocalStack) can't resolve <bucket>.host names.

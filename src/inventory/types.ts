@@ -329,5 +329,10 @@ export interface AccountInventory {
   topics: Record<string, TopicRecord>;
   eventRules: EventRuleRecord[];
   eventDataStores: EventDataStoreRecord[];
+  /**
+   * The collector sections read for this account (src/collect/sections.ts); absent means all
+   * of them. A rule reading a section left out gets `error` (NotCollected), never a verdict.
+   */
+  collected?: string[];
   errors: ApiError[];
 }

@@ -9,6 +9,7 @@ import { basename, extname } from 'node:path';
 import type { Problem } from '../errors.js';
 import { compileCondition, type CompileContext } from './conditions/compile.js';
 import { didYouMean } from './did-you-mean.js';
+import { conditionReads } from './reads.js';
 import { invalidPlaceholders } from './messages.js';
 import { parameterValidator, parameterValueProblem } from './parameters.js';
 import { schemaProblems } from './schema-problems.js';
@@ -67,6 +68,7 @@ export function compileRule(yaml: YamlFile, pack: string): { rule?: Rule; proble
     parameters,
     appliesWhen,
     assert,
+    reads: [...new Set([...conditionReads(raw.applies_when), ...conditionReads(raw.assert)])].sort(),
     messages: raw.messages,
     tests,
     deprecated: raw.deprecated,

@@ -95,6 +95,8 @@ export interface Rule {
   parameters: Record<string, ParameterSpec>;
   appliesWhen?: { condition: CompiledCondition; reason: string };
   assert: CompiledCondition;
+  /** View paths the conditions read (`<array>[].<field>` inside quantifiers): what collection must provide. */
+  reads: string[];
   messages: { pass: string; fail: string };
   tests: RuleTestCase[];
   deprecated?: { since: string; reason: string; replacedBy?: string };

@@ -5,6 +5,7 @@ import { evaluate } from '../evaluate/evaluate.js';
 import type { ResultsDocument } from '../evaluate/types.js';
 import { buildViews } from '../evaluate/views/index.js';
 import type { Inventory } from '../inventory/types.js';
+import { markUncollected } from '../plan/uncollected.js';
 import type { Rule } from '../rules/types.js';
 import type { Waiver } from '../waivers/types.js';
 import { TOOL } from '../cli/version.js';
@@ -23,7 +24,7 @@ export interface EvaluateInventoryInput {
 export function evaluateInventory(input: EvaluateInventoryInput): ResultsDocument {
   const scanTime = input.scanTime ?? new Date(input.inventory.collectedAt);
   return evaluate({
-    views: buildViews(input.inventory),
+    views: buildViews(markUncollected(input.inventory)),
     rules: input.rules,
     config: input.config,
     waivers: input.waivers,

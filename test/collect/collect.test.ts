@@ -102,6 +102,16 @@ describe('collector against the simulator', () => {
     expect(Object.keys(account.buckets)).toEqual(['collect-main-logs']);
   });
 
+  it('gives up on a region that hangs, records it, and finishes the rest', async () => {
+    sim.faults.add({ kind: 'hang', service: 'events', region: 'eu-west-2' });
+    const { inventory } = await collect({ requestTimeoutMs: 500, maxAttempts: 2 });
+    const account = inventory.accounts[0]!;
+    const hung = account.errors.filter((e) => e.region === 'eu-west-2');
+    expect(hung.map((e) => [e.service, e.operation, e.errorName])).toEqual([['events', 'ListRules', 'TimeoutError']]);
+    expect(account.eventRules.map((r) => r.Rule.Name)).toEqual(['stop-logging']);
+    expect(account.trails).toHaveLength(2);
+  });
+
   it("names the other account when a trail's key belongs to it, and says a foreign bucket is not this account's", async () => {
     const { inventory } = await collect();
     const bucketError = inventory.accounts[0]!.errors.find((e) => e.resource === 'collect-archive-logs')!;
