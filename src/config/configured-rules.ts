@@ -1,4 +1,5 @@
 /** The config and the rule set it selects, checked against each other: what every rule-using command starts from. */
+import { selectBenchmark, type BenchmarkSelection } from '../rules/benchmarks.js';
 import { builtinRuleIds, loadRuleSet, type RuleSet } from '../rules/load.js';
 import { loadConfig } from './load.js';
 import { checkConfigAgainstRules } from './rule-settings.js';
@@ -11,13 +12,18 @@ export interface ConfiguredRulesOptions {
   ruleDirs?: string[];
   /** Load the built-in pack (default true). */
   builtin?: boolean;
+  /** --benchmark <id>[:<profile>]: keep only the rules mapped to the selected controls. */
+  benchmark?: string;
   cwd: string;
 }
 
 /** Throws InputError (file:line:col problems) for a bad config, a bad rule, or a config naming unknown rules or bad parameters. */
-export function loadConfiguredRules(options: ConfiguredRulesOptions): { config: Config; ruleSet: RuleSet } {
+export function loadConfiguredRules(options: ConfiguredRulesOptions): { config: Config; ruleSet: RuleSet; benchmark?: BenchmarkSelection } {
   const config = loadConfig(options.configPath, options.cwd);
   const ruleSet = loadRuleSet({ dirs: [...(options.ruleDirs ?? []), ...config.ruleDirs], builtin: options.builtin, cwd: options.cwd });
   checkConfigAgainstRules(config, ruleSet.rules, options.builtin === false ? builtinRuleIds() : []);
-  return { config, ruleSet };
+  // The config is checked against every loaded rule: it may configure rules the benchmark leaves out.
+  if (options.benchmark === undefined) return { config, ruleSet };
+  const benchmark = selectBenchmark(ruleSet.rules, options.benchmark);
+  return { config, ruleSet: { rules: benchmark.rules }, benchmark };
 }

@@ -71,6 +71,35 @@ export interface RunInfo {
   regions?: string[];
 }
 
+/** A control's verdict: the worst of its rules' results, or why there is none. */
+export const CONTROL_STATUSES = ['fail', 'error', 'waived', 'pass', 'skip', 'manual', 'not-evaluated'] as const;
+export type ControlStatus = (typeof CONTROL_STATUSES)[number];
+
+export interface BenchmarkControlStatus {
+  id: string;
+  title: string;
+  section: { id: string; title: string };
+  profile?: string;
+  assessment: 'automated' | 'manual';
+  /** manual: a person judges (the counts are evidence); not-evaluated: automated, but no rule maps to it. */
+  status: ControlStatus;
+  /** The rules mapped to the control, sorted. */
+  rules: string[];
+  /** Their results per status. */
+  counts: Record<Status, number>;
+  note?: string;
+}
+
+/** Present when the run selected a benchmark (--benchmark <id>[:<profile>]): every control of the selection. */
+export interface BenchmarkReport {
+  id: string;
+  title: string;
+  profile?: string;
+  controls: BenchmarkControlStatus[];
+  /** Controls per status. */
+  summary: Record<ControlStatus, number>;
+}
+
 export interface ResultsDocument {
   schemaVersion: 1;
   run: RunInfo;
@@ -78,4 +107,5 @@ export interface ResultsDocument {
   results: Result[];
   summary: { total: number; byStatus: Record<Status, number>; bySeverity: Record<Severity, number> };
   warnings: string[];
+  benchmark?: BenchmarkReport;
 }

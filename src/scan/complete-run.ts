@@ -15,6 +15,7 @@ import type { Inventory } from '../inventory/types.js';
 import { defaultOutputDir, type ReportFlags } from '../report/options.js';
 import { publishReports } from '../report/publish.js';
 import { BUILTIN_PACK, BUILTIN_RULES_DIR, type RuleSet } from '../rules/load.js';
+import type { BenchmarkSelection } from '../rules/benchmarks.js';
 import type { Rule } from '../rules/types.js';
 import { loadWaivers } from '../waivers/load.js';
 import type { Waiver } from '../waivers/types.js';
@@ -26,12 +27,13 @@ export interface RunRules {
   ruleSet: RuleSet;
   waivers: Waiver[];
   waiversFile?: string;
+  benchmark?: BenchmarkSelection;
 }
 
 export function loadRunRules(rules: Omit<ConfiguredRulesOptions, 'cwd'>, waiversPath: string | undefined, cwd: string): RunRules {
-  const { config, ruleSet } = loadConfiguredRules({ ...rules, cwd });
+  const { config, ruleSet, benchmark } = loadConfiguredRules({ ...rules, cwd });
   const waiversFile = waiversPath ?? config.waiversFile;
-  return { config, ruleSet, waivers: waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd), ...(waiversFile ? { waiversFile } : {}) };
+  return { config, ruleSet, waivers: waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd), ...(waiversFile ? { waiversFile } : {}), ...(benchmark ? { benchmark } : {}) };
 }
 
 export interface CompleteRunInput {
@@ -49,8 +51,8 @@ export interface CompleteRunInput {
 
 export async function completeRun(input: CompleteRunInput, ctx: CommandContext): Promise<number> {
   const { cwd } = ctx.io;
-  const { config, ruleSet, waivers, waiversFile } = input.rules;
-  const doc = evaluateInventory({ inventory: input.inventory, rules: ruleSet.rules, config, waivers, runId: input.runId });
+  const { config, ruleSet, waivers, waiversFile, benchmark } = input.rules;
+  const doc = evaluateInventory({ inventory: input.inventory, rules: ruleSet.rules, config, waivers, runId: input.runId, ...(benchmark ? { benchmark } : {}) });
   for (const warning of doc.warnings) ctx.io.err(`warning: ${warning}\n`);
   const outputDir = resolve(cwd, input.report.outputDir ?? defaultOutputDir(input.runId));
   const saved: EvidenceInput = {

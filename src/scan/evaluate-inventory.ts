@@ -1,11 +1,13 @@
 /** Evaluation as every command runs it: the views of an inventory, judged by the configured rules. */
 import { createHash } from 'node:crypto';
 import type { Config } from '../config/types.js';
+import { benchmarkStatus } from '../evaluate/benchmark-status.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import type { ResultsDocument } from '../evaluate/types.js';
 import { buildViews } from '../evaluate/views/index.js';
 import type { Inventory } from '../inventory/types.js';
 import { markUncollected } from '../plan/uncollected.js';
+import type { BenchmarkSelection } from '../rules/benchmarks.js';
 import type { Rule } from '../rules/types.js';
 import type { Waiver } from '../waivers/types.js';
 import { TOOL } from '../cli/version.js';
@@ -19,11 +21,13 @@ export interface EvaluateInventoryInput {
   scanTime?: Date;
   /** Default: a hash of the inputs. */
   runId?: string;
+  /** --benchmark: the document then reports every selected control's status. */
+  benchmark?: BenchmarkSelection;
 }
 
 export function evaluateInventory(input: EvaluateInventoryInput): ResultsDocument {
   const scanTime = input.scanTime ?? new Date(input.inventory.collectedAt);
-  return evaluate({
+  const doc = evaluate({
     views: buildViews(markUncollected(input.inventory)),
     rules: input.rules,
     config: input.config,
@@ -35,6 +39,7 @@ export function evaluateInventory(input: EvaluateInventoryInput): ResultsDocumen
       partition: input.inventory.partition,
     },
   });
+  return input.benchmark ? { ...doc, benchmark: benchmarkStatus(input.benchmark, doc.results) } : doc;
 }
 
 /** Same inventory, rules and scan time → same run id. */
