@@ -8,6 +8,7 @@ import type { SectionError } from '../../rules/types.js';
 import type { View } from '../types.js';
 import { fullyLogged, readWriteType, type S3BucketDataEvents, type S3DataEvents } from './derived/data-events.js';
 import { sectionErrors, type SectionErrors } from './derived/errors.js';
+import { excludedBuckets } from './derived/s3-excluded-buckets.js';
 import { monitoringFacts } from './derived/monitoring.js';
 import { trailCoversAccount } from './derived/ownership.js';
 import { regionsOf, type ViewContext } from './context.js';
@@ -86,7 +87,8 @@ function accountErrors(ctx: ViewContext, id: string, trails: TrailSummary[], reg
 }
 
 /** S3 data events recorded for the account by its logging trails together, one entry per bucket (and key prefix). */
-export interface AccountS3DataEvents extends Omit<S3DataEvents, 'buckets'> {
+export interface AccountS3DataEvents extends Omit<S3DataEvents, 'buckets' | 'allBuckets'> {
+  allBuckets: S3DataEvents['allBuckets'] & { excludedBuckets: string[] };
   buckets: Array<S3BucketDataEvents & { TrailArns: string[] }>;
 }
 
@@ -111,9 +113,10 @@ export function aggregateS3DataEvents(trails: TrailSummary[]): AccountS3DataEven
   const buckets = [...byBucket.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([, e]) => ({ Name: e.Name, ...(e.Prefix !== undefined ? { Prefix: e.Prefix } : {}), ReadWriteType: readWriteType(e.read, e.write) ?? 'All', TrailArns: [...e.TrailArns].sort() }));
+  const fullyLoggedBuckets = fullyLogged(buckets);
   return {
-    allBuckets: { read: all.some((s) => s.allBuckets.read), write: all.some((s) => s.allBuckets.write), excludedPrefixes },
+    allBuckets: { read: all.some((s) => s.allBuckets.read), write: all.some((s) => s.allBuckets.write), excludedPrefixes, excludedBuckets: excludedBuckets(excludedPrefixes, fullyLoggedBuckets) },
     buckets,
-    fullyLoggedBuckets: fullyLogged(buckets),
+    fullyLoggedBuckets,
   };
 }

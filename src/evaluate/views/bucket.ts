@@ -1,13 +1,20 @@
 /** The bucket view: one per bucket, in its owner account, with the trails that write to it and their log prefixes' lifecycle. */
 import type { ApiError, BucketRecord } from '../../inventory/types.js';
 import type { View } from '../types.js';
-import { sectionErrors, type SectionErrors } from './derived/errors.js';
+import { BUCKET_RECORD_FACTS, bucketRecordFacts } from './derived/bucket-facts.js';
+import { notCollected, sectionErrors, toSectionError, type SectionErrors } from './derived/errors.js';
 import { prefixLifecycle, trailLogPrefix } from './derived/lifecycle.js';
+import { trailOwner } from './derived/ownership.js';
 import { errorsAbout, type Found, type ViewContext } from './context.js';
 import { viewData } from './data.js';
 
-/** The bucket's unreadable sections, from the errors of the account that read it. */
+/** The bucket's unreadable sections (`Bucket.*`, as a trail view joins them), from the errors of the account that read it. */
 export function bucketSectionErrors(ctx: ViewContext, found: Found<BucketRecord>): SectionErrors {
+  return pick(bucketViewErrors(ctx, found), (path) => path.startsWith('Bucket'));
+}
+
+/** Also the bucket view's own derived facts that those failures leave unknown. */
+function bucketViewErrors(ctx: ViewContext, found: Found<BucketRecord>): SectionErrors {
   const name = found.record.Name;
   return sectionErrors(errorsAbout(ctx, name, `arn:${ctx.partition}:s3:::${name}`), 'bucket', (e: ApiError) => e.accountId === found.readBy);
 }
@@ -18,7 +25,7 @@ export function bucketView(ctx: ViewContext, found: Found<BucketRecord>): View {
   const trails = (ctx.trailsByBucket.get(bucket.Name) ?? []).map((t) => t.record.Trail);
   const logPrefixes = [...new Set(trails.map((t) => trailLogPrefix(t.S3KeyPrefix)))].sort();
   const errors = {
-    ...bucketSectionErrors(ctx, found),
+    ...bucketViewErrors(ctx, found),
     ...sectionErrors(ctx.accountErrors.get(found.readBy) ?? [], 'account', () => true),
   };
   const account = ctx.accountById.get(found.readBy);
@@ -29,9 +36,12 @@ export function bucketView(ctx: ViewContext, found: Found<BucketRecord>): View {
     derived: {
       trails: trailArns,
       logPrefixes,
+      exists: true,
+      ownerKnown: isKnownAccount(ctx, accountId),
       ...(errors['Bucket.Lifecycle'] ? {} : { lifecycle: logPrefixes.map((p) => prefixLifecycle(bucket.Lifecycle?.Rules ?? [], p)) }),
+      ...bucketRecordFacts(bucket, account?.accountPublicAccessBlock, ctx.partition, errors),
     },
-    $errors: pick(errors, (path) => path.startsWith('Bucket') || path.startsWith('derived.lifecycle') || path === 'AccountPublicAccessBlock'),
+    $errors: pick(errors, (path) => path.startsWith('Bucket') || path.startsWith('derived.') || path === 'AccountPublicAccessBlock'),
   });
   return {
     type: 'bucket',
@@ -42,6 +52,43 @@ export function bucketView(ctx: ViewContext, found: Found<BucketRecord>): View {
     data,
     related: trailArns,
   };
+}
+
+/**
+ * A bucket that trails write to but that no account of the inventory could read: one view all the
+ * same, so every bucket rule answers `error` (naming the failed call, or NotCollected) instead of
+ * staying silent. NoSuchBucket is an answer, not a failure: the bucket does not exist.
+ */
+export function unreadBucketView(ctx: ViewContext, name: string): View {
+  const trails = (ctx.trailsByBucket.get(name) ?? []).map((t) => t.record.Trail);
+  const arn = `arn:${ctx.partition}:s3:::${name}`;
+  const failed = errorsAbout(ctx, name, arn);
+  const error = failed[0]
+    ? toSectionError(failed[0])
+    : notCollected('GetBucketLocation', 's3', `bucket ${name} was not read: no account in this inventory holds it (its owner is unknown; sweep the account that owns it)`, undefined, undefined, name);
+  const missing = failed.some((e) => e.errorName === 'NoSuchBucket');
+  const $errors: SectionErrors = { Bucket: error };
+  for (const fact of BUCKET_RECORD_FACTS) if (!(missing && fact === 'derived.exists')) $errors[fact] = error;
+  const trailArns = trails.map((t) => t.TrailARN);
+  return {
+    type: 'bucket',
+    arn,
+    name,
+    accountId: failed[0]?.accountId || trailOwner(trails[0]!),
+    region: 'unknown',
+    data: viewData({
+      Bucket: { Name: name },
+      derived: { trails: trailArns, logPrefixes: [...new Set(trails.map((t) => trailLogPrefix(t.S3KeyPrefix)))].sort(), ...(missing ? { exists: false } : {}) },
+      $errors,
+    }),
+    related: trailArns,
+  };
+}
+
+/** An account of the organization when the inventory read it (ListAccounts), else an account of the inventory. */
+function isKnownAccount(ctx: ViewContext, accountId: string): boolean {
+  if (ctx.inventory.organization?.Accounts) return ctx.org.memberIds.has(accountId) || accountId === ctx.org.managementAccountId;
+  return ctx.accountById.has(accountId);
 }
 
 function pick(errors: SectionErrors, keep: (path: string) => boolean): SectionErrors {

@@ -6,7 +6,7 @@
 import type { Inventory } from '../../inventory/types.js';
 import type { View } from '../types.js';
 import { accountView } from './account.js';
-import { bucketView } from './bucket.js';
+import { bucketView, unreadBucketView } from './bucket.js';
 import { buildContext } from './context.js';
 import { eventDataStoreView } from './event-data-store.js';
 import { keyView } from './key.js';
@@ -31,7 +31,10 @@ export function buildViews(inventory: Inventory): View[] {
     ...(inventory.organization ? [organizationView(ctx, inventory.organization)] : []),
     ...byArn(ctx.accounts.map((a) => accountView(ctx, a))),
     ...byArn(ctx.trails.map((t) => trailView(ctx, t))),
-    ...byArn([...ctx.buckets.values()].map((b) => bucketView(ctx, b))),
+    ...byArn([
+      ...[...ctx.buckets.values()].map((b) => bucketView(ctx, b)),
+      ...[...ctx.trailsByBucket.keys()].filter((name) => !ctx.buckets.has(name)).map((name) => unreadBucketView(ctx, name)),
+    ]),
     ...byArn(keys.map((k) => keyView(ctx, k))),
     ...byArn([...stores.values()]),
     ...byArn([...ctx.logGroups.entries()].map(([arn, found]) => logGroupView(ctx, found, arn))),

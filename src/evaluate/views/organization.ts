@@ -4,6 +4,7 @@ import type { View } from '../types.js';
 import { CLOUDTRAIL_PRINCIPAL, mayOwnOrgTrails, trailOwner } from './derived/ownership.js';
 import { notCollected, sectionErrors } from './derived/errors.js';
 import { organizationTrailReach } from './derived/organization-reach.js';
+import { cloudTrailScp } from './derived/scp-cloudtrail.js';
 import type { ViewContext } from './context.js';
 import { viewData } from './data.js';
 import { trailSummary } from './trail.js';
@@ -19,6 +20,7 @@ export function organizationView(ctx: ViewContext, org: OrganizationInventory): 
   if (organizationTrails.length === 0 && unread.length > 0) {
     errors['derived.organizationTrails'] ??= notCollected('ListTrails', 'cloudtrail', `account ${unread.join(', ')} (which may own organization trails) is not in this inventory`, unread[0]);
   }
+  const policiesUnread = errors.Policies ?? (org.Policies === undefined ? notCollected('ListPolicies', 'organizations', 'service control policies were not read', facts.managementAccountId) : undefined);
   const id = org.Organization?.Id ?? 'unknown';
   const management = facts.managementAccountId ?? '';
   return {
@@ -38,6 +40,7 @@ export function organizationView(ctx: ViewContext, org: OrganizationInventory): 
         organizationTrailReach: organizationTrailReach(ctx, organizationTrailEntries),
         cloudTrailDelegatedAdministrators: facts.cloudTrailAdmins,
         cloudTrailTrustedAccess: (org.EnabledServicePrincipals ?? []).some((p) => p.ServicePrincipal === CLOUDTRAIL_PRINCIPAL),
+        cloudTrailScp: cloudTrailScp(org, ctx.partition, policiesUnread),
       },
       $errors: errors,
     }),

@@ -160,7 +160,7 @@ describe('account views', () => {
       ],
     });
     expect(get(one(buildViews(inventory([a])), 'account'), 'derived.s3DataEvents')).toEqual({
-      allBuckets: { read: false, write: false, excludedPrefixes: [] },
+      allBuckets: { read: false, write: false, excludedPrefixes: [], excludedBuckets: [] },
       buckets: [{ Name: 'ledger', ReadWriteType: 'All', TrailArns: ['arn:aws:cloudtrail:us-east-1:111111111111:trail/reads', 'arn:aws:cloudtrail:us-east-1:111111111111:trail/writes'] }],
       fullyLoggedBuckets: ['ledger'],
     });
@@ -196,6 +196,14 @@ describe('bucket, key, event data store and log group views', () => {
       trails: ['arn:aws:cloudtrail:us-east-1:111111111111:trail/legacy', 'arn:aws:cloudtrail:us-east-1:111111111111:trail/main'],
       logPrefixes: ['AWSLogs/', 'legacy/AWSLogs/'],
       lifecycle: [{ prefix: 'AWSLogs/', archiveTransitionDays: 30 }, { prefix: 'legacy/AWSLogs/' }],
+      exists: true,
+      ownerKnown: true,
+      bucketPolicy: {
+        tlsOnly: false, cloudTrailGrants: [], unscopedCloudTrailGrants: [], broadDeleteGrants: [],
+        deleteProtection: { deniedActions: [], undeniedActions: ['s3:DeleteBucket', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutLifecycleConfiguration'], exemptPrincipals: [], statements: [] },
+      },
+      objectLock: { enabled: false },
+      publicAccess: { public: false, via: [] },
     });
   });
 

@@ -28,10 +28,11 @@ export const ERROR_FEEDS: Readonly<Record<string, Partial<Record<ErrorKind, read
   ListTags: { trail: ['Tags'] },
   ListEventDataStores: { account: ['derived.eventDataStores'] },
   GetEventDataStore: { 'event-data-store': ['EventDataStore'] },
-  // S3 (the bucket's sections) and S3 Control (the account's public access block)
+  // S3 (the bucket's sections) and S3 Control (the account's public access block). derived.publicAccess
+  // weighs several of these and is unknown only when a failure could change it (bucket-public-access.ts).
   HeadBucket: { bucket: ['Bucket'] },
   GetBucketLocation: { bucket: ['Bucket.Region'] },
-  GetBucketPolicy: { bucket: ['Bucket.Policy'] },
+  GetBucketPolicy: { bucket: ['Bucket.Policy', 'derived.bucketPolicy'] },
   GetBucketPolicyStatus: { bucket: ['Bucket.PolicyStatus'] },
   GetBucketAcl: { bucket: ['Bucket.Acl'] },
   GetBucketOwnershipControls: { bucket: ['Bucket.OwnershipControls'] },
@@ -39,7 +40,7 @@ export const ERROR_FEEDS: Readonly<Record<string, Partial<Record<ErrorKind, read
   GetBucketLifecycleConfiguration: { bucket: ['Bucket.Lifecycle', 'derived.lifecycle'] },
   GetBucketVersioning: { bucket: ['Bucket.Versioning'] },
   GetPublicAccessBlock: { bucket: ['Bucket.PublicAccessBlock'], account: ['AccountPublicAccessBlock'] },
-  GetObjectLockConfiguration: { bucket: ['Bucket.ObjectLock'] },
+  GetObjectLockConfiguration: { bucket: ['Bucket.ObjectLock', 'derived.objectLock'] },
   GetBucketLogging: { bucket: ['Bucket.Logging'] },
   GetBucketReplication: { bucket: ['Bucket.Replication'] },
   // KMS
@@ -64,13 +65,13 @@ export const ERROR_FEEDS: Readonly<Record<string, Partial<Record<ErrorKind, read
   DescribeRegions: { account: ['Regions', 'derived.coveredRegions', 'derived.uncoveredRegions'] },
   // Organizations
   DescribeOrganization: { organization: ['Organization', 'derived.organizationTrails', 'derived.organizationTrailReach'] },
-  ListAccounts: { organization: ['Accounts', 'derived.organizationTrailReach'] },
+  ListAccounts: { organization: ['Accounts', 'derived.organizationTrailReach', 'derived.cloudTrailScp'] },
   ListRoots: { organization: ['Roots'] },
   ListOrganizationalUnitsForParent: { organization: ['OrganizationalUnits'] },
   ListAccountsForParent: { organization: ['AccountParents'] },
   ListParents: { organization: ['AccountParents'] },
-  ListAWSServiceAccessForOrganization: { organization: ['EnabledServicePrincipals'] },
-  ListDelegatedAdministrators: { organization: ['DelegatedAdministrators', 'derived.organizationTrails', 'derived.organizationTrailReach'] },
+  ListAWSServiceAccessForOrganization: { organization: ['EnabledServicePrincipals', 'derived.cloudTrailTrustedAccess'] },
+  ListDelegatedAdministrators: { organization: ['DelegatedAdministrators', 'derived.organizationTrails', 'derived.organizationTrailReach', 'derived.cloudTrailDelegatedAdministrators'] },
   ListPolicies: { organization: ['Policies'] },
   DescribePolicy: { organization: ['Policies'] },
   ListTargetsForPolicy: { organization: ['Policies'] },
