@@ -11,6 +11,7 @@ import { publishReports } from '../../report/publish.js';
 import { evaluateInventory } from '../../scan/evaluate-inventory.js';
 import { stableStringify } from '../../util/stable-json.js';
 import { loadWaivers } from '../../waivers/load.js';
+import { addBenchmarkOption } from '../benchmark-option.js';
 import type { CommandContext } from '../io.js';
 import { collectRepeated } from './rules.js';
 
@@ -19,6 +20,7 @@ interface EvaluateFlags extends ReportFlags {
   rules?: string[];
   builtin: boolean;
   config?: string;
+  benchmark?: string;
   waivers?: string;
   output?: string;
   scanTime?: Date;
@@ -35,14 +37,14 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
     .option('--waivers <file>', 'waivers file (default: the config\'s `waivers`)')
     .option('-o, --output <file>', 'write the results here instead of stdout')
     .option('--scan-time <iso>', "the time rules compare against (default: the inventory's collectedAt)", parseScanTime);
-  addReportOptions(command).action(async (flags: EvaluateFlags) => {
+  addReportOptions(addBenchmarkOption(command)).action(async (flags: EvaluateFlags) => {
     const cwd = ctx.io.cwd;
-    const { config, ruleSet } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, cwd });
+    const { config, ruleSet, benchmark } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, benchmark: flags.benchmark, cwd });
     const waiversFile = flags.waivers ?? config.waiversFile;
     const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd);
     // Name the inventory as the user wrote it in errors, unless a different working directory forces a full path.
     const inventory = loadInventory(cwd === process.cwd() ? flags.inventory : resolve(cwd, flags.inventory));
-    const doc = evaluateInventory({ inventory, rules: ruleSet.rules, config, waivers, scanTime: flags.scanTime });
+    const doc = evaluateInventory({ inventory, rules: ruleSet.rules, config, waivers, scanTime: flags.scanTime, ...(benchmark ? { benchmark } : {}) });
     // With --format or --output-dir, the reports; otherwise the results JSON alone, as a pipeline step.
     if (flags.format.length > 0 || flags.outputDir !== undefined) {
       ctx.setExitCode(await publishReports(doc, flags, ctx));

@@ -1,11 +1,14 @@
 /** `trailguard rules list|validate|test`: look at, check and test rule packs. */
 import type { Command } from 'commander';
 import { loadConfiguredRules } from '../../config/configured-rules.js';
+import { selectBenchmark } from '../../rules/benchmarks.js';
 import { ruleSettingsFor } from '../../config/rule-settings.js';
 import { EXIT } from '../../errors.js';
 import { loadRuleSet } from '../../rules/load.js';
 import { runRuleTests } from '../../rules/test-runner.js';
 import { stableStringify } from '../../util/stable-json.js';
+import { addBenchmarkOption } from '../benchmark-option.js';
+import { controlRows, renderControlTable } from '../benchmark-table.js';
 import type { CommandContext } from '../io.js';
 
 /** commander accumulator for repeatable options (`--rules a --rules b`). */
@@ -17,6 +20,7 @@ interface RuleSourceFlags {
   rules?: string[];
   builtin: boolean;
   config?: string;
+  benchmark?: string;
 }
 
 function addRuleSourceOptions(command: Command): Command {
@@ -29,10 +33,14 @@ function addRuleSourceOptions(command: Command): Command {
 export function registerRules(program: Command, ctx: CommandContext): void {
   const rules = program.command('rules').description('list, validate and test rules');
 
-  addRuleSourceOptions(rules.command('list').description('list the rules: id, severity (after config), resource, title'))
+  addBenchmarkOption(addRuleSourceOptions(rules.command('list').description('list the rules: id, severity (after config), resource, title; with --benchmark, its controls and their rules')))
     .option('--json', 'print JSON instead of a table')
     .action((flags: RuleSourceFlags & { json?: boolean }) => {
-      const { config, ruleSet } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, cwd: ctx.io.cwd });
+      const { config, ruleSet, benchmark } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, benchmark: flags.benchmark, cwd: ctx.io.cwd });
+      if (benchmark) {
+        ctx.io.out(flags.json ? `${stableStringify({ id: benchmark.id, title: benchmark.title, profile: benchmark.profile, controls: controlRows(benchmark) })}\n` : renderControlTable(benchmark));
+        return;
+      }
       const rows = ruleSet.rules.map((rule) => {
         const settings = ruleSettingsFor(config, rule);
         return { id: rule.id, severity: settings.severity, resource: rule.resource, title: rule.title, enabled: settings.enabled, file: rule.location.file };
@@ -52,12 +60,12 @@ export function registerRules(program: Command, ctx: CommandContext): void {
       ctx.io.out(`${ruleSet.rules.length} rules OK\n`);
     });
 
-  rules
-    .command('test')
+  addBenchmarkOption(rules.command('test'))
     .description("run the rules' inline test cases (default: the built-in pack); exit 1 when one fails")
     .argument('[dir...]', 'rule folders to test instead of the built-in pack')
-    .action((dirs: string[]) => {
-      const ruleSet = loadRuleSet({ dirs, builtin: dirs.length === 0, cwd: ctx.io.cwd });
+    .action((dirs: string[], flags: { benchmark?: string }) => {
+      const loaded = loadRuleSet({ dirs, builtin: dirs.length === 0, cwd: ctx.io.cwd });
+      const ruleSet = flags.benchmark === undefined ? loaded : { rules: selectBenchmark(loaded.rules, flags.benchmark).rules };
       const results = runRuleTests(ruleSet.rules);
       const failed = results.filter((r) => !r.passed);
       for (const f of failed) {
