@@ -6,6 +6,7 @@
 import type { AccountInventory, KeyRecord, LogGroupRecord, OrganizationInventory, TopicRecord, TrailRecord } from '../inventory/types.js';
 import { collectAlarms, metricKey } from './cloudwatch.js';
 import { collectEventDataStores, collectTrails } from './cloudtrail.js';
+import { collectConfigRecorders } from './config.js';
 import { collectEventRules } from './eventbridge.js';
 import { collectCallerIdentity, collectRegions } from './identity.js';
 import { collectCustomerKeys, collectKey } from './kms.js';
@@ -13,9 +14,11 @@ import { collectLogGroup, logGroupKey } from './logs.js';
 import { collectOrganization } from './organizations.js';
 import { arnAccount } from './plain.js';
 import { collectAccountPublicAccessBlock, collectBucket } from './s3.js';
+import { collectSecurityHub } from './securityhub.js';
 import { FULL_PLAN, type Plan } from './sections.js';
 import type { Session } from './session.js';
 import { collectTopic } from './sns.js';
+import { collectVpcs } from './vpc.js';
 
 export interface AccountCollectOptions {
   plan: Plan;
@@ -66,6 +69,9 @@ export async function collectAccount(session: Session, options: AccountCollectOp
   const perRegion: Promise<void>[] = [];
   if (plan.has('event-data-stores')) perRegion.push(collectEventDataStores(session, scanned).then((s) => void (account.eventDataStores = s)));
   if (plan.has('event-rules')) perRegion.push(collectEventRules(session, scanned).then((r) => void (account.eventRules = r)));
+  if (plan.has('config-recorders')) perRegion.push(collectConfigRecorders(session, scanned).then((r) => void (account.configRecorders = r)));
+  if (plan.has('vpc-flow-logs')) perRegion.push(collectVpcs(session, scanned).then((v) => void (account.vpcs = v)));
+  if (plan.has('security-hub')) perRegion.push(collectSecurityHub(session, scanned).then((h) => void (account.securityHub = h)));
   if (plan.has('account-public-access-block')) {
     perRegion.push(
       collectAccountPublicAccessBlock(session).then((pab) => {

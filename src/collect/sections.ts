@@ -19,7 +19,9 @@ export type CallScope =
   | 'per matching EventBridge rule'
   | 'per event data store'
   | 'per SCP'
-  | 'per OU';
+  | 'per OU'
+  | 'per region with a Config recorder'
+  | 'per region with VPCs';
 
 export interface SectionCall {
   service: string;
@@ -74,6 +76,9 @@ export const SECTION_IDS = [
   'organization-policies',
   'organization-structure',
   'owned-buckets',
+  'config-recorders',
+  'vpc-flow-logs',
+  'security-hub',
 ] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
 
@@ -243,6 +248,20 @@ export const SECTIONS: Record<SectionId, Section> = {
     fills: 'which account owns each trail bucket (organization sweeps)',
     calls: [c('s3', 'ListBuckets', 'once', 's3:ListAllMyBuckets')],
   },
+  'config-recorders': {
+    id: 'config-recorders',
+    fills: 'accounts[].configRecorders{region}',
+    calls: [
+      c('config', 'DescribeConfigurationRecorders', 'per enabled region'),
+      c('config', 'DescribeConfigurationRecorderStatus', 'per region with a Config recorder'),
+    ],
+  },
+  'vpc-flow-logs': {
+    id: 'vpc-flow-logs',
+    fills: 'accounts[].vpcs{region}.Vpcs, FlowLogs',
+    calls: [c('ec2', 'DescribeVpcs', 'per enabled region'), c('ec2', 'DescribeFlowLogs', 'per region with VPCs')],
+  },
+  'security-hub': { id: 'security-hub', fills: 'accounts[].securityHub{region}.Hub', calls: [c('securityhub', 'DescribeHub', 'per enabled region')] },
 };
 
 /** Sections whose calls need the result of another section first. */

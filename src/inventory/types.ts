@@ -308,6 +308,81 @@ export interface EventDataStoreRecord {
   Region: string;
 }
 
+/**
+ * One region's AWS Config recorder. A list is absent when its call failed (the error is listed);
+ * an empty list means the region has no recorder.
+ */
+export interface ConfigRecordersRecord {
+  /** config:DescribeConfigurationRecorders → ConfigurationRecorders (the customer-managed recorder). */
+  ConfigurationRecorders?: ConfigurationRecorder[];
+  /** config:DescribeConfigurationRecorderStatus → ConfigurationRecordersStatus; not read when the region has no recorder. */
+  ConfigurationRecordersStatus?: ConfigurationRecorderStatus[];
+}
+
+export interface ConfigurationRecorder {
+  arn?: string;
+  name?: string;
+  roleARN?: string;
+  recordingGroup?: {
+    allSupported?: boolean;
+    includeGlobalResourceTypes?: boolean;
+    resourceTypes?: string[];
+    exclusionByResourceTypes?: { resourceTypes?: string[] };
+    /** ALL_SUPPORTED_RESOURCE_TYPES | INCLUSION_BY_RESOURCE_TYPES | EXCLUSION_BY_RESOURCE_TYPES. */
+    recordingStrategy?: { useOnly?: string };
+  };
+  recordingMode?: {
+    /** CONTINUOUS | DAILY. */
+    recordingFrequency?: string;
+    recordingModeOverrides?: Array<{ description?: string; resourceTypes?: string[]; recordingFrequency?: string }>;
+  };
+  recordingScope?: string;
+  servicePrincipal?: string;
+}
+
+export interface ConfigurationRecorderStatus {
+  arn?: string;
+  name?: string;
+  recording?: boolean;
+  /** Pending | Success | Failure | NotApplicable. */
+  lastStatus?: string;
+  lastStartTime?: string;
+  lastStopTime?: string;
+  lastStatusChangeTime?: string;
+  lastErrorCode?: string;
+  lastErrorMessage?: string;
+}
+
+/** One region's VPCs and VPC flow logs. A list is absent when it was not read (its error is listed, or DescribeVpcs failed). */
+export interface VpcsRecord {
+  /** ec2:DescribeVpcs (all pages). */
+  Vpcs?: Array<{ VpcId: string; OwnerId?: string; State?: string; IsDefault?: boolean; CidrBlock?: string; Tags?: Array<{ Key?: string; Value?: string }> }>;
+  /** ec2:DescribeFlowLogs (all pages): the flow logs attached to VPCs (ResourceId vpc-...); not read when the region has no VPC. */
+  FlowLogs?: FlowLog[];
+}
+
+export interface FlowLog {
+  FlowLogId?: string;
+  ResourceId?: string;
+  /** ACCEPT | REJECT | ALL. */
+  TrafficType?: string;
+  FlowLogStatus?: string;
+  /** SUCCESS | FAILED. */
+  DeliverLogsStatus?: string;
+  DeliverLogsErrorMessage?: string;
+  LogDestinationType?: string;
+  LogDestination?: string;
+  LogGroupName?: string;
+  CreationTime?: string;
+  MaxAggregationInterval?: number;
+}
+
+/** One region's Security Hub. */
+export interface SecurityHubRecord {
+  /** securityhub:DescribeHub; absent when Security Hub is not enabled (InvalidAccessException, no error) or the call failed (error listed). */
+  Hub?: { HubArn?: string; SubscribedAt?: string; AutoEnableControls?: boolean; ControlFindingGenerator?: string };
+}
+
 export interface AccountInventory {
   AccountId: string;
   /** sts:GetCallerIdentity for the credentials that read this account. */
@@ -320,6 +395,12 @@ export interface AccountInventory {
   buckets: Record<string, BucketRecord>;
   /** s3control:GetPublicAccessBlock (account level) → PublicAccessBlockConfiguration. */
   accountPublicAccessBlock?: PublicAccessBlockConfiguration;
+  /** AWS Config per scanned region, by region name (CIS "AWS Config is enabled in all regions"). */
+  configRecorders?: Record<string, ConfigRecordersRecord>;
+  /** VPCs and their flow logs per scanned region, by region name (CIS "VPC flow logging is enabled in all VPCs"). */
+  vpcs?: Record<string, VpcsRecord>;
+  /** Security Hub per scanned region, by region name (CIS "AWS Security Hub is enabled"). */
+  securityHub?: Record<string, SecurityHubRecord>;
   /** KMS keys read by this account's credentials, by key ARN. */
   keys: Record<string, KeyRecord>;
   /** Trail log groups read by this account's credentials, by log group ARN (without the trailing :*). */

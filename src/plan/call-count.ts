@@ -28,6 +28,10 @@ export interface AccountShape {
   eventDataStores?: number;
   scps?: number;
   ous?: number;
+  /** Regions with an AWS Config recorder (its status is read). */
+  regionsWithConfigRecorder?: number;
+  /** Regions with at least one VPC (their flow logs are read). */
+  regionsWithVpcs?: number;
   /** The management account reads the organization's accounts, services and policies. */
   management: boolean;
 }
@@ -85,6 +89,10 @@ function countFor(section: SectionId, operation: string, scope: CallScope, s: Ac
       return s.scps;
     case 'per OU':
       return s.ous;
+    case 'per region with a Config recorder':
+      return s.regionsWithConfigRecorder;
+    case 'per region with VPCs':
+      return s.regionsWithVpcs;
   }
 }
 

@@ -73,6 +73,9 @@ export const VIEW_NEEDS: Record<ResourceType, { base: SectionId[]; fields: Needs
       'derived.s3DataEvents': ['trails', 'trail-status', 'trail-event-selectors'],
       'derived.monitoring': MONITORING,
       'derived.eventDataStores': ['event-data-stores'],
+      'derived.configRecorders': ['config-recorders'],
+      'derived.flowLogs': ['vpc-flow-logs'],
+      'derived.securityHub': ['security-hub'],
     },
   },
   organization: {
