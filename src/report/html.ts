@@ -5,7 +5,7 @@
  * asset of any kind; every string from the results is escaped.
  */
 import { createHash } from 'node:crypto';
-import type { Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
+import type { BenchmarkReport, ControlStatus, Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
 import { SEVERITIES } from '../rules/types.js';
 import { formatValue, frameworkControls } from './explain.js';
 import { barChart, countsText, legend, type Category } from './html-charts.js';
@@ -51,6 +51,7 @@ ${runInfo(doc)}
 </header>
 <main>
 ${totals(results)}
+${doc.benchmark ? benchmarkControls(doc.benchmark) : ''}
 ${charts(results, ruleOf)}
 ${findings(results, ruleOf)}
 ${rulesSection(doc)}
@@ -98,6 +99,27 @@ function totals(results: Result[]): string {
 <table class="by-severity"><caption class="visually-hidden">Results by severity and status</caption>
 <thead><tr><th scope="col">Severity</th>${head}<th scope="col" class="num">Total</th></tr></thead>
 <tbody>${body}</tbody></table>
+</section>`;
+}
+
+/** Every selected control, manual ones included: a manual control is judged by a person, its rules' results are evidence. */
+function benchmarkControls(benchmark: BenchmarkReport): string {
+  const label = (status: ControlStatus) =>
+    status === 'manual' || status === 'not-evaluated'
+      ? `<span class="badge st-skip">${status === 'manual' ? 'Manual' : 'Not evaluated'}</span>`
+      : badge(status);
+  const rows = benchmark.controls.map((c) => {
+    const counts = STATUS_ORDER.filter((st) => c.counts[st] > 0).map((st) => `${c.counts[st]} ${st}`).join(', ');
+    const rules = c.rules.map((id) => `<code>${esc(id)}</code>`).join(', ');
+    return `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}${c.note ? `<br><small>${esc(c.note)}</small>` : ''}</td><td>${esc(c.assessment)}</td><td>${label(c.status)}</td><td>${rules}${counts ? ` (${esc(counts)})` : ''}</td></tr>`;
+  });
+  const totals = Object.entries(benchmark.summary).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
+  return `<section aria-labelledby="benchmark-h">
+<h2 id="benchmark-h">Benchmark: ${esc(benchmark.title)}${benchmark.profile ? `, profile ${esc(benchmark.profile)}` : ''}</h2>
+<p>${benchmark.controls.length} controls: ${esc(totals)}. A manual control is judged by a person; the results of its rules are evidence.</p>
+<table class="benchmark"><caption class="visually-hidden">Each control of the benchmark with the worst status of its rules</caption>
+<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Assessment</th><th scope="col">Status</th><th scope="col">Rules (results)</th></tr></thead>
+<tbody>${rows.join('')}</tbody></table>
 </section>`;
 }
 

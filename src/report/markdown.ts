@@ -6,7 +6,7 @@
  * It is cut to fit the smaller of GitHub's two limits (1 MiB per step summary, 65,536
  * characters per comment), entry by entry, with a note saying what was left out.
  */
-import type { Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
+import type { BenchmarkReport, ControlStatus, Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
 import { describeApiError, describeWaiver, frameworkControls, plural } from './explain.js';
 import { compare, groupByRule, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER, type ResultGroup } from './order.js';
@@ -27,6 +27,10 @@ export function renderMarkdown(doc: ResultsDocument, limit = MARKDOWN_LIMIT): st
   const of = (status: Status) => results.filter((r) => r.status === status);
   const out = new Budget(limit - Buffer.byteLength(footer(doc)));
   out.add(header(doc, results));
+  if (doc.benchmark) {
+    const { heading, rows } = benchmarkSection(doc.benchmark);
+    out.section('benchmark controls', heading, rows.map((text) => ({ text, count: 1 })));
+  }
 
   const failureGroups = [...groupByRule(of('fail')).values()].sort(
     (a, b) => severityRank(b[0].severity) - severityRank(a[0].severity) || compare(a[0].ruleId, b[0].ruleId),
@@ -153,6 +157,28 @@ function failureSection(results: ResultGroup, rule: RuleSummary): { heading: str
   const refs = [controls.length ? `Controls: ${text(controls.join(', '))}` : '', rule.references[0] ? `[Reference](${rule.references[0].replaceAll(')', '%29')})` : '', rule.file ? `Rule: \`${rule.file}\`` : ''];
   if (refs.some(Boolean)) closing.push('', refs.filter(Boolean).join(' · '));
   return { heading, rows, closing: `${closing.join('\n')}\n` };
+}
+
+/** Every selected control, manual ones included, with the worst status of its rules. */
+function benchmarkSection(benchmark: BenchmarkReport): { heading: string; rows: string[] } {
+  const icon: Record<ControlStatus, string> = { fail: '❌', error: '⚠️', waived: '💤', pass: '✅', skip: '➖', manual: '👤', 'not-evaluated': '⬜' };
+  const totals = Object.entries(benchmark.summary).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`);
+  const heading = [
+    '',
+    `### Benchmark: ${text(benchmark.title)}${benchmark.profile ? ` (profile ${code(benchmark.profile)})` : ''}`,
+    '',
+    `${plural(benchmark.controls.length, 'control')}: ${totals.join(', ')}. A manual control is judged by a person; its rules' results are evidence.`,
+    '',
+    '| Control | Title | Assessment | Status | Rules (results) |',
+    '|---|---|---|---|---|',
+    '',
+  ].join('\n');
+  const rows = benchmark.controls.map((c) => {
+    const counts = STATUS_ORDER.filter((st) => c.counts[st] > 0).map((st) => `${c.counts[st]} ${st}`);
+    const rules = c.rules.length ? `${c.rules.map(code).join(', ')}${counts.length ? ` (${counts.join(', ')})` : ''}` : '';
+    return row([c.id, text(c.title), c.assessment, `${icon[c.status]} ${c.status}`, rules]);
+  });
+  return { heading, rows };
 }
 
 function footer(doc: ResultsDocument): string {
