@@ -92,7 +92,17 @@ export const VIEW_NEEDS: Record<ResourceType, { base: SectionId[]; fields: Needs
       'derived.organizationTrailReach': ['trails', 'organization-accounts'],
     },
   },
-  bucket: { base: ['trails', 'bucket-location'], fields: { ...BUCKET, 'derived.trails': ['trails'], 'derived.logPrefixes': ['trails'], 'derived.lifecycle': ['trails', 'bucket-lifecycle'] } },
+  bucket: {
+    base: ['trails', 'bucket-location'],
+    fields: {
+      ...BUCKET,
+      'derived.trails': ['trails'],
+      'derived.logPrefixes': ['trails'],
+      'derived.lifecycle': ['trails', 'bucket-lifecycle'],
+      'derived.objectLock': ['bucket-object-lock'],
+      'derived.publicAccess': ['bucket-policy', 'bucket-policy-status', 'bucket-acl', 'bucket-public-access-block', 'account-public-access-block'],
+    },
+  },
   key: { base: ['trails', 'key-metadata'], fields: { ...KEY, 'derived.trails': ['trails'], 'derived.eventDataStores': ['event-data-stores'] } },
   'event-data-store': { base: ['event-data-stores'], fields: { EventDataStore: ['event-data-stores'], derived: ['event-data-stores'] } },
   'log-group': {

@@ -5,8 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import type { CommandContext } from '../cli/io.js';
-import { loadConfiguredRules, type ConfiguredRulesOptions } from '../config/configured-rules.js';
-import type { Config } from '../config/types.js';
+import { loadSelectedRules, type RuleSelectionFlags, type SelectedRules } from '../cli/rule-selection.js';
 import { exportEvidence } from '../evidence/export.js';
 import { loadRunFolder, saveRunFolder } from '../evidence/run-folder.js';
 import type { Signer } from '../evidence/sign.js';
@@ -14,26 +13,22 @@ import type { EvidenceInput, RawRecord, RuleFile, RunInput, VerifyLogsInput } fr
 import type { Inventory } from '../inventory/types.js';
 import { defaultOutputDir, type ReportFlags } from '../report/options.js';
 import { publishReports } from '../report/publish.js';
-import { BUILTIN_PACK, BUILTIN_RULES_DIR, type RuleSet } from '../rules/load.js';
-import type { BenchmarkSelection } from '../rules/benchmarks.js';
+import { BUILTIN_PACK, BUILTIN_RULES_DIR } from '../rules/load.js';
 import type { Rule } from '../rules/types.js';
 import { loadWaivers } from '../waivers/load.js';
 import type { Waiver } from '../waivers/types.js';
 import { evaluateInventory } from './evaluate-inventory.js';
 
 /** The rules, config and waivers a run evaluates with, loaded before any AWS call so a bad file fails fast. */
-export interface RunRules {
-  config: Config;
-  ruleSet: RuleSet;
+export interface RunRules extends SelectedRules {
   waivers: Waiver[];
   waiversFile?: string;
-  benchmark?: BenchmarkSelection;
 }
 
-export function loadRunRules(rules: Omit<ConfiguredRulesOptions, 'cwd'>, waiversPath: string | undefined, cwd: string): RunRules {
-  const { config, ruleSet, benchmark } = loadConfiguredRules({ ...rules, cwd });
-  const waiversFile = waiversPath ?? config.waiversFile;
-  return { config, ruleSet, waivers: waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd), ...(waiversFile ? { waiversFile } : {}), ...(benchmark ? { benchmark } : {}) };
+export function loadRunRules(selection: RuleSelectionFlags, waiversPath: string | undefined, cwd: string): RunRules {
+  const selected = loadSelectedRules(selection, cwd);
+  const waiversFile = waiversPath ?? selected.config.waiversFile;
+  return { ...selected, waivers: waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd), ...(waiversFile ? { waiversFile } : {}) };
 }
 
 export interface CompleteRunInput {
@@ -51,15 +46,15 @@ export interface CompleteRunInput {
 
 export async function completeRun(input: CompleteRunInput, ctx: CommandContext): Promise<number> {
   const { cwd } = ctx.io;
-  const { config, ruleSet, waivers, waiversFile, benchmark } = input.rules;
-  const doc = evaluateInventory({ inventory: input.inventory, rules: ruleSet.rules, config, waivers, runId: input.runId, ...(benchmark ? { benchmark } : {}) });
+  const { config, rules, waivers, waiversFile, benchmark } = input.rules;
+  const doc = evaluateInventory({ inventory: input.inventory, rules, config, waivers, runId: input.runId, ...(benchmark ? { benchmark } : {}) });
   for (const warning of doc.warnings) ctx.io.err(`warning: ${warning}\n`);
   const outputDir = resolve(cwd, input.report.outputDir ?? defaultOutputDir(input.runId));
   const saved: EvidenceInput = {
     run: input.run,
     inventory: input.inventory,
     ...(input.raw ? { raw: input.raw } : {}),
-    rules: ruleSet.rules.map((rule) => ruleFile(rule, cwd)),
+    rules: rules.map((rule) => ruleFile(rule, cwd)),
     ...(config.file ? { config: await namedFile(config.file, cwd) } : {}),
     ...(waiversFile ? { waivers: await namedFile(waiversFile, cwd) } : {}),
     results: doc,

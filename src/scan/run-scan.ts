@@ -12,14 +12,13 @@ import { startProgress } from '../cli/progress.js';
 import { TOOL } from '../cli/version.js';
 import type { Signer } from '../evidence/sign.js';
 import type { Inventory } from '../inventory/types.js';
-import type { ConfiguredRulesOptions } from '../config/configured-rules.js';
 import type { VerifyLogsInput } from '../evidence/types.js';
 import type { ReportFlags } from '../report/options.js';
 import type { AccountFilters } from '../sweep/select.js';
 import type { Shard } from '../sweep/shard.js';
 import { sweepOrganization } from '../sweep/sweep.js';
 import { verifyTrailLogs } from '../verify-logs/verify.js';
-import { completeRun, loadRunRules } from './complete-run.js';
+import { completeRun, type RunRules } from './complete-run.js';
 import { scanRunId } from './evaluate-inventory.js';
 
 export interface ScanOptions {
@@ -27,8 +26,8 @@ export interface ScanOptions {
   plan: Plan;
   regions?: string[];
   organization?: { role: MemberRole; filters: AccountFilters; concurrency: number; shard?: Shard };
-  rules: Omit<ConfiguredRulesOptions, 'cwd'>;
-  waiversPath?: string;
+  /** Loaded before any AWS call, so that a bad rule, config or waiver fails fast. */
+  rules: RunRules;
   report: ReportFlags;
   evidence?: { path: string; signer?: Signer; verifyLogs?: boolean };
   /** The command line (for run.json; redacted by the evidence layer). */
@@ -38,7 +37,6 @@ export interface ScanOptions {
 
 export async function runScan(options: ScanOptions, ctx: CommandContext): Promise<number> {
   const now = options.now ?? (() => new Date());
-  const rules = loadRunRules(options.rules, options.waiversPath, ctx.io.cwd);
   const started = now();
   const keepRaw = Boolean(options.evidence);
   const { inventory, raw } = await collect(options, ctx, started, keepRaw);
@@ -48,7 +46,7 @@ export async function runScan(options: ScanOptions, ctx: CommandContext): Promis
     {
       inventory,
       ...(keepRaw ? { raw } : {}),
-      rules,
+      rules: options.rules,
       runId: scanRunId(started, subject),
       run: { argv: options.argv, startedAt: started.toISOString(), endedAt: now().toISOString() },
       report: options.report,

@@ -2,32 +2,35 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { collectInventory } from '../../collect/inventory.js';
-import { FULL_PLAN } from '../../collect/sections.js';
+import { planForRules } from '../../plan/rule-plan.js';
 import { stableStringify } from '../../util/stable-json.js';
 import { addAwsOptions, parseRegionList, targetFromFlags, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
+import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
 import { startProgress } from '../progress.js';
 import { TOOL } from '../version.js';
 
-interface CollectFlags extends AwsFlags {
+interface CollectFlags extends AwsFlags, RuleSelectionFlags {
   regions?: string;
   output: string;
 }
 
 export function registerCollect(program: Command, ctx: CommandContext): void {
-  addAwsOptions(
+  addRuleSelectionOptions(addAwsOptions(
     program
       .command('collect')
-      .description('read one account\'s audit configuration (read-only API calls) and write inventory.json')
+      .description('read one account\'s audit configuration (read-only API calls, only those the selected rules need) and write inventory.json')
       .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
       .option('-o, --output <file>', 'where to write the inventory ("-" for stdout)', 'inventory.json'),
-  ).action(async (flags: CollectFlags) => {
+  )).action(async (flags: CollectFlags) => {
+    // Only what the selected rules (by default all of them) read.
+    const plan = planForRules(loadSelectedRules(flags, ctx.io.cwd).rules);
     const target = targetFromFlags(flags, ctx.io.env);
     const regions = parseRegionList(flags.regions);
     const progress = startProgress(ctx.io, 'collect', 1);
     const { inventory } = await collectInventory({
       target,
-      plan: FULL_PLAN,
+      plan,
       ...(regions ? { regions } : {}),
       tool: TOOL,
       onCall: (e) => progress.call(e.ok, e.retries),

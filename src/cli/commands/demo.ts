@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { FULL_PLAN } from '../../collect/sections.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
+import { loadRunRules } from '../../scan/complete-run.js';
 import { runScan } from '../../scan/run-scan.js';
 import { loadWorldFile, startSimulator } from '../../simulator/index.js';
 import type { CommandContext } from '../io.js';
@@ -24,6 +25,7 @@ export function registerDemo(program: Command, ctx: CommandContext): void {
     .description('scan the bundled demo AWS organization (served by the built-in simulator on loopback: no AWS account needed)')
     .option('--world <file>', 'world file to serve instead of the demo organization', DEMO_WORLD);
   addReportOptions(command).action(async (flags: DemoFlags) => {
+    const rules = loadRunRules({ rules: [], builtin: true }, undefined, ctx.io.cwd);
     const world = loadWorldFile(flags.world);
     const management = world.organization?.masterAccountId ?? [...world.accounts.keys()][0] ?? '';
     const sim = await startSimulator({ world });
@@ -45,7 +47,7 @@ export function registerDemo(program: Command, ctx: CommandContext): void {
             filters: {},
             concurrency: 8,
           },
-          rules: { builtin: true, ruleDirs: [] },
+          rules,
           // The demo shows findings; it is not a gate unless asked to be.
           report: { ...flags, softFail: flags.failOn === undefined ? true : Boolean(flags.softFail) },
           argv: ctx.argv,

@@ -8,6 +8,8 @@ import { registerEvaluate } from './evaluate.js';
 import { registerEvidence } from './evidence.js';
 import { registerMerge } from './merge.js';
 import { registerReport } from './report.js';
+import { registerPermissions } from './permissions.js';
+import { registerPlan } from './plan.js';
 import { registerRules } from './rules.js';
 import { registerScan } from './scan.js';
 import { registerSimulate } from './simulate.js';
@@ -15,4 +17,4 @@ import { registerVerifyLogs } from './verify-logs.js';
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: Register[] = [registerScan, registerDemo, registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs, registerReport, registerDiff, registerMerge, registerSimulate];
+export const COMMANDS: Register[] = [registerScan, registerDemo, registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs, registerReport, registerDiff, registerMerge, registerPlan, registerPermissions, registerSimulate];

@@ -9,13 +9,10 @@ import { completeRun, loadRunRules } from '../../scan/complete-run.js';
 import { scanRunId } from '../../scan/evaluate-inventory.js';
 import { mergeInventories } from '../../sweep/merge.js';
 import type { CommandContext } from '../io.js';
+import { addRuleSelectionOptions, type RuleSelectionFlags } from '../rule-selection.js';
 import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
-import { collectRepeated } from './rules.js';
 
-interface MergeFlags extends ReportFlags, SigningFlags {
-  rules: string[];
-  builtin: boolean;
-  config?: string;
+interface MergeFlags extends ReportFlags, SigningFlags, RuleSelectionFlags {
   waivers?: string;
   evidence?: string;
 }
@@ -25,14 +22,11 @@ export function registerMerge(program: Command, ctx: CommandContext): void {
     .command('merge')
     .description('combine the run folders of a sharded sweep (scan --organization --shard I/N) into one report')
     .argument('<run-folders...>', 'the reports/<run-id>/ folder each shard wrote')
-    .option('--rules <dir>', 'a folder of user rules, added to the built-in pack (repeatable)', collectRepeated, [])
-    .option('--no-builtin', 'leave out the built-in rule pack')
-    .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml)')
     .option('--waivers <file>', "waivers file (default: the config's `waivers`)")
     .option('--evidence <path>', 'also write a signed auditor evidence bundle of the merged run (a folder, or a .tar.gz)');
-  addSigningOptions(addReportOptions(command)).action(async (folders: string[], flags: MergeFlags) => {
+  addRuleSelectionOptions(addSigningOptions(addReportOptions(command))).action(async (folders: string[], flags: MergeFlags) => {
     const { cwd } = ctx.io;
-    const rules = loadRunRules({ ...(flags.config ? { configPath: flags.config } : {}), ruleDirs: flags.rules, builtin: flags.builtin }, flags.waivers, cwd);
+    const rules = loadRunRules(flags, flags.waivers, cwd);
     const shards = folders.map((folder) => {
       const file = join(folder, 'inventory.json');
       return { file, inventory: loadInventory(resolve(cwd, file)) };

@@ -1,21 +1,20 @@
 /** `trailguard scan`: collect (one account, or the organization), evaluate, report, gate. */
 import type { Command } from 'commander';
 import { DEFAULT_SESSION_NAME } from '../../collect/aws-target.js';
-import { FULL_PLAN } from '../../collect/sections.js';
 import { InputError } from '../../errors.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
+import { planForRules } from '../../plan/rule-plan.js';
+import { loadRunRules } from '../../scan/complete-run.js';
 import { runScan } from '../../scan/run-scan.js';
 import { parseShard } from '../../sweep/shard.js';
 import { addAwsOptions, parseRegionList, targetFromFlags, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
+import { addRuleSelectionOptions, type RuleSelectionFlags } from '../rule-selection.js';
 import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
 import { collectRepeated } from './rules.js';
 
-interface ScanFlags extends AwsFlags, ReportFlags, SigningFlags {
+interface ScanFlags extends AwsFlags, ReportFlags, SigningFlags, RuleSelectionFlags {
   regions?: string;
-  rules: string[];
-  builtin: boolean;
-  config?: string;
   waivers?: string;
   organization?: boolean;
   memberRoleName: string;
@@ -34,9 +33,6 @@ export function registerScan(program: Command, ctx: CommandContext): void {
     .command('scan')
     .description('scan an AWS account (or the whole organization) with read-only calls, evaluate the rules and write reports')
     .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
-    .option('--rules <dir>', 'a folder of user rules, added to the built-in pack (repeatable)', collectRepeated, [])
-    .option('--no-builtin', 'leave out the built-in rule pack')
-    .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml)')
     .option('--waivers <file>', "waivers file (default: the config's `waivers`)")
     .option('--organization', 'sweep every account of the AWS Organization (run from the management account or a delegated administrator)')
     .option('--member-role-name <name>', 'role assumed in each member account', 'OrganizationAccountAccessRole')
@@ -48,7 +44,9 @@ export function registerScan(program: Command, ctx: CommandContext): void {
     .option('--shard <I/N>', 'scan shard I of N (0-based; or N with I from JOB_COMPLETION_INDEX / AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--evidence <path>', 'also write a signed auditor evidence bundle (a folder, or a .tar.gz)')
     .option('--verify-logs', "with --evidence: verify each owned trail's delivered log files over the last 24 hours");
-  addSigningOptions(addReportOptions(addAwsOptions(command))).action(async (flags: ScanFlags) => {
+  addRuleSelectionOptions(addSigningOptions(addReportOptions(addAwsOptions(command)))).action(async (flags: ScanFlags) => {
+    // Rules first: a bad rule, config or waiver fails before any AWS call.
+    const rules = loadRunRules(flags, flags.waivers, ctx.io.cwd);
     const target = targetFromFlags(flags, ctx.io.env);
     const regions = parseRegionList(flags.regions);
     if (!flags.organization) {
@@ -62,11 +60,11 @@ export function registerScan(program: Command, ctx: CommandContext): void {
     const exitCode = await runScan(
       {
         target,
-        plan: FULL_PLAN,
+        // Only what the selected rules read.
+        plan: planForRules(rules.rules),
         ...(regions ? { regions } : {}),
         ...(flags.organization ? { organization: organizationOptions(flags, ctx.io.env) } : {}),
-        rules: { ...(flags.config ? { configPath: flags.config } : {}), ruleDirs: flags.rules, builtin: flags.builtin },
-        ...(flags.waivers ? { waiversPath: flags.waivers } : {}),
+        rules,
         report: flags,
         ...(flags.evidence ? { evidence: { path: flags.evidence, ...(signer ? { signer } : {}), verifyLogs: Boolean(flags.verifyLogs) } } : {}),
         argv: ctx.argv,
