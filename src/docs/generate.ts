@@ -8,12 +8,14 @@ import { iamPolicyFor } from '../collect/iam-policy.js';
 import { renderApiCallsDoc } from '../collect/plan-doc.js';
 import { ALL_SECTIONS } from '../collect/sections.js';
 import { PACKAGE_ROOT } from '../cli/version.js';
+import { renderRulesDoc } from './rules-doc.js';
 
 /** Repository-relative path → content. */
 export async function generatedDocs(): Promise<Record<string, string>> {
   return {
     'docs/api-calls.md': renderApiCallsDoc(),
     'docs/iam-policy.json': `${JSON.stringify(iamPolicyFor(ALL_SECTIONS), null, 2)}\n`,
+    'docs/rules.md': renderRulesDoc(),
   };
 }
 
