@@ -7,10 +7,14 @@ import type { AccountInventory } from '../../inventory/types.js';
 import type { SectionError } from '../../rules/types.js';
 import type { View } from '../types.js';
 import { fullyLogged, readWriteType, type S3BucketDataEvents, type S3DataEvents } from './derived/data-events.js';
+import { configRecorderFacts } from './derived/config-recorders.js';
+import { recordedDataEventTypes } from './derived/data-event-types-recorded.js';
 import { sectionErrors, type SectionErrors } from './derived/errors.js';
+import { flowLogFacts } from './derived/flow-logs.js';
 import { excludedBuckets } from './derived/s3-excluded-buckets.js';
 import { monitoringFacts } from './derived/monitoring.js';
 import { trailCoversAccount } from './derived/ownership.js';
+import { securityHubFacts } from './derived/security-hub.js';
 import { regionsOf, type ViewContext } from './context.js';
 import { viewData } from './data.js';
 import { trailSummary, type TrailSummary } from './trail.js';
@@ -36,7 +40,13 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
   const logging = trails.filter((t) => t.Status?.IsLogging === true || t.$errors.Status);
   const unreadable = logging.find((t) => t.$errors.Status ?? t.$errors['derived.s3DataEvents']);
   if (unreadable) errors['derived.s3DataEvents'] ??= unreadable.$errors.Status ?? unreadable.$errors['derived.s3DataEvents']!;
+  const dataEventTypes = recordedDataEventTypes(trails);
+  if (dataEventTypes.error) errors['derived.dataEventTypesRecorded'] ??= dataEventTypes.error;
   const monitoring = monitoringFacts(ctx, id, trails, errors);
+  const failures = ctx.accountErrors.get(id) ?? [];
+  const config = configRecorderFacts(account, id, regions, failures);
+  const flowLogs = flowLogFacts(account, id, regions, failures);
+  const securityHub = securityHubFacts(account, id, regions, failures);
   return {
     type: 'account',
     arn: `arn:${ctx.partition}:::${id}`,
@@ -52,9 +62,13 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
         coveredRegions: regions.filter((r) => covered.has(r)),
         uncoveredRegions: uncovered,
         s3DataEvents: aggregateS3DataEvents(logging.filter((t) => !t.$errors.Status)),
+        dataEventTypesRecorded: dataEventTypes.value,
         monitoring: monitoring.monitoring,
+        configRecorders: config.facts,
+        flowLogs: flowLogs.facts,
+        securityHub: securityHub.facts,
       },
-      $errors: { ...errors, ...monitoring.errors },
+      $errors: { ...errors, ...monitoring.errors, ...config.errors, ...flowLogs.errors, ...securityHub.errors },
     }),
     related: trails.map((t) => t.Trail.TrailARN),
   };

@@ -7,8 +7,11 @@
 import type { ApiError } from '../../../inventory/types.js';
 import type { SectionError } from '../../../rules/types.js';
 
-/** `monitoring`: sections of one control's node in the account view's derived.monitoring (monitoring.ts). */
-export type ErrorKind = 'trail' | 'bucket' | 'key' | 'log-group' | 'topic' | 'event-data-store' | 'account' | 'organization' | 'monitoring';
+/**
+ * `monitoring`: sections of one control's node in the account view's derived.monitoring (monitoring.ts).
+ * `region`: the account view's per-region facts (regional-reads.ts), named without `derived.`.
+ */
+export type ErrorKind = 'trail' | 'bucket' | 'key' | 'log-group' | 'topic' | 'event-data-store' | 'account' | 'organization' | 'monitoring' | 'region';
 
 const SELECTOR_FACTS = ['EventSelectors', 'AdvancedEventSelectors', 'derived.managementEvents', 'derived.logsAllManagementEvents', 'derived.s3DataEvents', 'derived.dataEventTypes'];
 const TRAIL_LIST_FACTS = ['derived.trails', 'derived.coveredRegions', 'derived.uncoveredRegions', 'derived.s3DataEvents'];
@@ -57,6 +60,12 @@ export const ERROR_FEEDS: Readonly<Record<string, Partial<Record<ErrorKind, read
   // EventBridge (the alternative to a metric filter for derived.monitoring.<control>.eventbridge)
   ListRules: { monitoring: ['eventbridge'] },
   ListTargetsByRule: { monitoring: ['eventbridge'] },
+  // Per-region services of the account view: unknown only where a region's answer is missing (regional-reads.ts)
+  DescribeConfigurationRecorders: { region: ['configRecorders'] },
+  DescribeConfigurationRecorderStatus: { region: ['configRecorders'] },
+  DescribeVpcs: { region: ['flowLogs'] },
+  DescribeFlowLogs: { region: ['flowLogs'] },
+  DescribeHub: { region: ['securityHub'] },
   // Organization sweeps: the member role, and accounts an interrupted sweep never reached
   AssumeRole: { account: WHOLE_ACCOUNT },
   Sweep: { account: WHOLE_ACCOUNT },
