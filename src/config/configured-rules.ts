@@ -25,5 +25,22 @@ export function loadConfiguredRules(options: ConfiguredRulesOptions): { config: 
   // The config is checked against every loaded rule: it may configure rules the benchmark leaves out.
   if (options.benchmark === undefined) return { config, ruleSet };
   const benchmark = selectBenchmark(ruleSet.rules, options.benchmark);
-  return { config, ruleSet: { rules: benchmark.rules }, benchmark };
+  return { config: withBenchmarkParameters(config, benchmark), ruleSet: { rules: benchmark.rules }, benchmark };
+}
+
+/**
+ * The benchmark's parameters (cis_version: which CIS patterns the monitoring rules want) set
+ * for each selected rule that declares them, under the config's own values, which still win.
+ */
+function withBenchmarkParameters(config: Config, benchmark: BenchmarkSelection): Config {
+  const names = Object.keys(benchmark.parameters);
+  if (names.length === 0) return config;
+  const rules = { ...config.settings.rules };
+  for (const rule of benchmark.rules) {
+    const own = rules[rule.id];
+    const declared = names.filter((name) => name in rule.parameters);
+    if (own === 'off' || declared.length === 0) continue;
+    rules[rule.id] = { ...own, parameters: { ...Object.fromEntries(declared.map((name) => [name, benchmark.parameters[name]])), ...own?.parameters } };
+  }
+  return { ...config, settings: { ...config.settings, rules } };
 }

@@ -22,6 +22,7 @@ interface RawBenchmark {
   description?: string;
   references?: string[];
   profiles?: Record<string, { description: string; includes?: string[] }>;
+  parameters?: Record<string, unknown>;
   sections: Array<{ id: string; title: string; controls: Array<Omit<BenchmarkControl, 'section'>> }>;
 }
 
@@ -95,6 +96,7 @@ function compileBenchmark(yaml: YamlFile): { benchmark?: Benchmark; problems: Pr
     ...(raw.description ? { description: raw.description } : {}),
     references: raw.references ?? [],
     profiles: Object.fromEntries(Object.entries(raw.profiles ?? {}).map(([name, p]) => [name, { description: p.description, includes: p.includes ?? [] }])),
+    parameters: raw.parameters ?? {},
     sections: raw.sections.map((section) => ({
       id: section.id,
       title: section.title,

@@ -7,6 +7,7 @@
 import { InputError } from '../errors.js';
 import { builtinBenchmarks } from './benchmark-load.js';
 import { didYouMean } from './did-you-mean.js';
+import { parameterValueProblem } from './parameters.js';
 import type { Rule } from './types.js';
 
 export type Assessment = 'automated' | 'manual';
@@ -28,6 +29,8 @@ export interface Benchmark {
   references: string[];
   /** Profile name → its description and the profiles it includes. Empty: the benchmark has no levels. */
   profiles: Record<string, { description: string; includes: string[] }>;
+  /** Parameter values for every selected rule that declares the parameter (the config still wins). */
+  parameters: Record<string, unknown>;
   sections: Array<{ id: string; title: string; controls: BenchmarkControl[] }>;
   /** The benchmark file, for messages. */
   file: string;
@@ -47,6 +50,8 @@ export interface BenchmarkSelection {
   controls: SelectedControl[];
   /** The rules mapped to at least one selected control, in rule-set order. */
   rules: Rule[];
+  /** The benchmark's parameters, each valid for every selected rule that declares it. */
+  parameters: Record<string, unknown>;
 }
 
 /** Every control of the benchmark, in section order. */
@@ -87,11 +92,21 @@ export function selectBenchmark(rules: Rule[], spec: string, benchmarks: Benchma
     .filter((control) => !inProfile || (control.profile !== undefined && inProfile.has(control.profile)))
     .map((control) => ({ ...control, ruleIds: rules.filter((rule) => rule.frameworks[benchmark.id]?.includes(control.id)).map((rule) => rule.id) }));
   const selected = new Set(controls.flatMap((control) => control.ruleIds));
+  const chosen = rules.filter((rule) => selected.has(rule.id));
+  const invalid = chosen.flatMap((rule) =>
+    Object.entries(benchmark.parameters).flatMap(([name, value]) => {
+      const spec = rule.parameters[name];
+      const problem = spec && parameterValueProblem(spec, value);
+      return problem ? [{ file: benchmark.file, message: `parameter \`${name}\` does not suit rule \`${rule.id}\`: ${problem}` }] : [];
+    }),
+  );
+  if (invalid.length > 0) throw new InputError(invalid);
   return {
     id: benchmark.id,
     title: benchmark.title,
     ...(profile !== undefined ? { profile } : {}),
     controls,
-    rules: rules.filter((rule) => selected.has(rule.id)),
+    rules: chosen,
+    parameters: benchmark.parameters,
   };
 }

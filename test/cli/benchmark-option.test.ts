@@ -1,5 +1,5 @@
 /** --benchmark on the commands: what a user sees listed, tested and reported. */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
 import { validatorFor } from '../../src/rules/schemas.js';
@@ -77,5 +77,22 @@ describe('trailguard evaluate --benchmark', () => {
     expect(markdown).toMatch(/\| 4\.3 \| Ensure usage of the 'root' account is monitored \| manual \| 👤 manual \| `cw-monitor-root-usage`/);
     const html = readFileSync(`${dir}/report.html`, 'utf8');
     expect(html).toMatch(/<td>4\.3<\/td><td>Ensure usage of the &#39;root&#39; account is monitored<\/td><td>manual<\/td><td><span class="badge st-skip">Manual<\/span>/);
+  });
+});
+
+describe('a benchmark\'s parameters', () => {
+  const evaluate = async (args: string[]) => {
+    const { out } = await cli(['evaluate', '--inventory', 'test/fixtures/inventory/compliant.json', ...args]);
+    const doc = JSON.parse(out) as ResultsDocument;
+    return doc.results.find((r) => r.ruleId === 'cw-monitor-security-group-changes')!.parameters;
+  };
+
+  it('CIS 3.0.0 runs the monitoring rules with its own patterns; the config still wins', async () => {
+    expect(await evaluate([])).toMatchObject({ cis_version: '5.0.0' });
+    expect(await evaluate(['--benchmark', 'cis-aws-foundations@3.0.0'])).toMatchObject({ cis_version: '3.0.0' });
+    expect(await evaluate(['--benchmark', 'cis-aws-foundations@6.0.0:level-2'])).toMatchObject({ cis_version: '6.0.0' });
+    mkdirSync('test-output/benchmark-option', { recursive: true });
+    writeFileSync('test-output/benchmark-option/config.yaml', 'rules:\n  cw-monitor-security-group-changes: { parameters: { cis_version: "4.0.1" } }\n');
+    expect(await evaluate(['--benchmark', 'cis-aws-foundations@3.0.0', '--config', 'test-output/benchmark-option/config.yaml'])).toMatchObject({ cis_version: '4.0.1' });
   });
 });

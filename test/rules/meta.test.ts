@@ -109,6 +109,16 @@ describe('every built-in benchmark', () => {
     expect(unjudged).toEqual([]);
   });
 
+  it('sets only parameters its rules declare (a misspelt one would be ignored), with values they accept', () => {
+    for (const benchmark of benchmarks) {
+      // selectBenchmark rejects a value a rule's parameter schema refuses.
+      const selected = selectBenchmark(rules, benchmark.id, benchmarks).rules;
+      for (const name of Object.keys(benchmark.parameters)) {
+        expect(selected.some((rule) => name in rule.parameters), `${benchmark.id} parameter ${name}`).toBe(true);
+      }
+    }
+  });
+
   it('never holds two contradicting rules in one profile', () => {
     const clashes: string[] = [];
     for (const benchmark of benchmarks) {
