@@ -47,6 +47,9 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
   const config = configRecorderFacts(account, id, regions, failures);
   const flowLogs = flowLogFacts(account, id, regions, failures);
   const securityHub = securityHubFacts(account, id, regions, failures);
+  // Without the region list, "no region lacks it" is not known either.
+  const regionalErrors: SectionErrors = { ...config.errors, ...flowLogs.errors, ...securityHub.errors };
+  if (errors.Regions) for (const fact of ['configRecorders', 'flowLogs', 'securityHub']) regionalErrors[`derived.${fact}`] = errors.Regions;
   return {
     type: 'account',
     arn: `arn:${ctx.partition}:::${id}`,
@@ -68,7 +71,7 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
         flowLogs: flowLogs.facts,
         securityHub: securityHub.facts,
       },
-      $errors: { ...errors, ...monitoring.errors, ...config.errors, ...flowLogs.errors, ...securityHub.errors },
+      $errors: { ...errors, ...monitoring.errors, ...regionalErrors },
     }),
     related: trails.map((t) => t.Trail.TrailARN),
   };

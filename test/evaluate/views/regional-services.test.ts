@@ -26,10 +26,11 @@ const recording = (extra: Partial<NonNullable<ConfigRecordersRecord['Configurati
 
 describe('derived.configRecorders', () => {
   it('a recorder of every type that is recording passes the region; ap-east-1 (not enabled) is not required', () => {
-    const data = accountData({ configRecorders: { 'us-east-1': recording({}, true), 'eu-west-1': recording() } });
+    const linkedRole = `arn:aws:iam::${ID}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`;
+    const data = accountData({ configRecorders: { 'us-east-1': recording({ roleARN: linkedRole }, true), 'eu-west-1': recording({ roleARN: `arn:aws:iam::${ID}:role/my-config-role` }) } });
     expect(data.derived.configRecorders).toEqual({
       regionsRecordingAll: ['eu-west-1', 'us-east-1'], regionsMissing: [], regionsWithoutRecorder: [], regionsPartialRecording: [], regionsNotRecording: [],
-      regionsRecordingGlobalTypes: ['us-east-1'], regionsWithoutGlobalTypes: ['eu-west-1'], regionsUnread: [],
+      regionsRecordingGlobalTypes: ['us-east-1'], regionsWithoutGlobalTypes: ['eu-west-1'], regionsWithoutServiceLinkedRole: ['eu-west-1'], regionsUnread: [],
     });
     expect(Object.keys(data.$errors).filter((k) => k.includes('configRecorders'))).toEqual([]);
   });
@@ -127,5 +128,14 @@ describe('derived.securityHub', () => {
     const data = accountData({ errors: [notCollected] });
     expect(data.derived.securityHub!.regionsUnread).toEqual(['eu-west-1', 'us-east-1']);
     expect(data.$errors['derived.securityHub.regionsDisabled']).toMatchObject({ errorName: 'NotCollected', operation: 'DescribeHub' });
+  });
+});
+
+describe('an unreadable region list', () => {
+  it('makes every per-region fact unknown: zero regions read is not "no region lacks it"', () => {
+    const listRegions: ApiError = { accountId: ID, region: 'us-east-1', service: 'account', operation: 'ListRegions', errorName: 'AccessDeniedException', message: 'denied' };
+    const describeRegions: ApiError = { ...listRegions, service: 'ec2', operation: 'DescribeRegions', errorName: 'UnauthorizedOperation' };
+    const data = accountData({ Regions: [], errors: [listRegions, describeRegions], securityHub: {}, vpcs: {}, configRecorders: {} });
+    for (const fact of ['configRecorders', 'flowLogs', 'securityHub']) expect(data.$errors[`derived.${fact}`], fact).toMatchObject({ operation: 'ListRegions' });
   });
 });

@@ -24,25 +24,30 @@ export interface ConfigRecorderFacts {
   regionsRecordingGlobalTypes: string[];
   /** The readable regions that do not record the global types. */
   regionsWithoutGlobalTypes: string[];
+  /** Regions whose recorder uses a role other than the AWSServiceRoleForConfig service-linked role (Security Hub Config.1). */
+  regionsWithoutServiceLinkedRole: string[];
   /** Enabled regions whose recorder or its status could not be read. */
   regionsUnread: string[];
 }
 
 type RegionState = 'recording-all' | 'no-recorder' | 'partial' | 'not-recording' | 'unread';
 
-function regionState(record: ConfigRecordersRecord | undefined): { state: RegionState; global: boolean } {
+const SERVICE_LINKED_ROLE = /:role\/aws-service-role\/config\.amazonaws\.com\/AWSServiceRoleForConfig$/;
+
+function regionState(record: ConfigRecordersRecord | undefined): { state: RegionState; global: boolean; customRole: boolean } {
   const recorders = record?.ConfigurationRecorders;
-  if (!recorders) return { state: 'unread', global: false };
+  if (!recorders) return { state: 'unread', global: false, customRole: false };
   // Service-linked recorders record what their service needs, not the account's resources.
   const recorder = recorders.find((r) => !r.servicePrincipal);
-  if (!recorder) return { state: 'no-recorder', global: false };
+  if (!recorder) return { state: 'no-recorder', global: false, customRole: false };
+  const customRole = !SERVICE_LINKED_ROLE.test(recorder.roleARN ?? '');
   const group = recorder.recordingGroup;
-  if (!(group?.allSupported === true || group?.recordingStrategy?.useOnly === 'ALL_SUPPORTED_RESOURCE_TYPES')) return { state: 'partial', global: false };
+  if (!(group?.allSupported === true || group?.recordingStrategy?.useOnly === 'ALL_SUPPORTED_RESOURCE_TYPES')) return { state: 'partial', global: false, customRole };
   const statuses = record.ConfigurationRecordersStatus;
-  if (!statuses) return { state: 'unread', global: false };
+  if (!statuses) return { state: 'unread', global: false, customRole };
   const status = statuses.find((s) => s.name === recorder.name) ?? (statuses.length === 1 ? statuses[0] : undefined);
-  if (status?.recording !== true || status.lastStatus === 'Failure') return { state: 'not-recording', global: false };
-  return { state: 'recording-all', global: group.includeGlobalResourceTypes === true };
+  if (status?.recording !== true || status.lastStatus === 'Failure') return { state: 'not-recording', global: false, customRole };
+  return { state: 'recording-all', global: group.includeGlobalResourceTypes === true, customRole };
 }
 
 export function configRecorderFacts(
@@ -67,6 +72,7 @@ export function configRecorderFacts(
     regionsNotRecording: where('not-recording'),
     regionsRecordingGlobalTypes: recordingGlobal,
     regionsWithoutGlobalTypes: regions.filter((r) => states.get(r)!.state !== 'unread' && !recordingGlobal.includes(r)),
+    regionsWithoutServiceLinkedRole: regions.filter((r) => states.get(r)?.customRole),
     regionsUnread: reads.unread,
   };
   const { regionsUnread: _unread, ...lists } = facts;
