@@ -116,7 +116,7 @@ export function addTrailLogs(world: World, spec: TrailLogsSpec): TrailLogsManife
     ...(trail.spec.S3KeyPrefix ? { prefix: trail.spec.S3KeyPrefix } : {}),
     regions: spec.regions ?? (trail.spec.IsMultiRegionTrail ? enabled.sort() : [trail.spec.HomeRegion]),
     ...(organizationTrail ? { organizationId: world.organization?.id } : {}),
-    accounts: spec.accounts ?? (organizationTrail ? [...world.accounts.keys()].filter((id) => world.isOrganizationMember(id)).sort() : [arn.accountId]),
+    accounts: spec.accounts ?? (organizationTrail ? [...world.accounts.keys()].filter((id) => world.receivesOrganizationTrails(id)).sort() : [arn.accountId]),
   };
   const signer = simulatorSigner();
   const start = new Date(spec.start);

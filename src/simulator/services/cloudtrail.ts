@@ -26,7 +26,7 @@ function visibleTrails(ctx: Ctx): Trail[] {
 }
 
 function organizationTrailsSeenBy(ctx: Ctx): Trail[] {
-  if (!ctx.world.isOrganizationMember(ctx.account.id)) return [];
+  if (!ctx.world.receivesOrganizationTrails(ctx.account.id)) return [];
   return ctx.world.organizationTrails.filter((t) => t.accountId !== ctx.account.id);
 }
 

@@ -137,6 +137,11 @@ export class World {
     return Boolean(this.organization && a && a.inOrganization);
   }
 
+  /** Whether the organization trails list in, and record, this account. */
+  receivesOrganizationTrails(accountId: string): boolean {
+    return this.isOrganizationMember(accountId) && this.accounts.get(accountId)?.spec.ReceivesOrganizationTrails !== false;
+  }
+
   isDelegatedAdministrator(accountId: string, servicePrincipal?: string): boolean {
     const delegated = this.organization?.spec.DelegatedAdministrators ?? {};
     return Object.entries(delegated).some(([sp, ids]) => (!servicePrincipal || sp === servicePrincipal) && ids.includes(accountId));

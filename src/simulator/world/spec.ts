@@ -54,6 +54,11 @@ export interface AccountSpec {
   /** OU name (or id); default the root. Accounts outside the organization set `InOrganization: false`. */
   Parent?: string;
   InOrganization?: boolean;
+  /**
+   * false: the organization trails' rollout failed here (CloudTrail could not create its
+   * service-linked role in the account), so the account neither lists nor records them.
+   */
+  ReceivesOrganizationTrails?: boolean;
   /** Opt-in regions this account enabled. */
   OptInRegions?: string[];
   /** s3control GetPublicAccessBlock; absent → NoSuchPublicAccessBlockConfiguration. */
