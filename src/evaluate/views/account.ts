@@ -111,10 +111,14 @@ export interface AccountS3DataEvents extends Omit<S3DataEvents, 'buckets' | 'all
 
 export function aggregateS3DataEvents(trails: TrailSummary[]): AccountS3DataEvents {
   const all = trails.map((t) => t.derived.s3DataEvents as S3DataEvents | undefined).filter((x): x is S3DataEvents => x !== undefined);
-  const allTrails = all.filter((s) => s.allBuckets.read || s.allBuckets.write);
-  // An object is excluded for the account only when every all-buckets trail excludes it.
-  const [first, ...rest] = allTrails.map((s) => s.allBuckets.excludedPrefixes);
-  const excludedPrefixes = (first ?? []).filter((p) => rest.every((list) => list.includes(p)));
+  // An object's read (write) events are excluded for the account only when every trail recording
+  // read (write) events for all buckets excludes it: a read-only trail does not restore the
+  // write events another trail leaves out.
+  const excludedFor = (kind: 'read' | 'write') => {
+    const [first, ...rest] = all.filter((s) => s.allBuckets[kind]).map((s) => s.allBuckets.excludedPrefixes);
+    return (first ?? []).filter((p) => rest.every((list) => list.includes(p)));
+  };
+  const excludedPrefixes = [...new Set([...excludedFor('read'), ...excludedFor('write')])].sort();
   const byBucket = new Map<string, { Name: string; Prefix?: string; read: boolean; write: boolean; TrailArns: Set<string> }>();
   for (const s of all) {
     for (const b of s.buckets) {
