@@ -54,6 +54,9 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // trailguard pins its SDK versions and supports Node 20 on purpose: the SDK's notice that
+  // future SDK releases will need Node 22 is not something a user of this build can act on.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

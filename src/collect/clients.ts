@@ -59,7 +59,8 @@ export class ClientCache {
         }),
         ...(endpointUrl
           ? // Custom endpoints (simulator, LocalStack) can't resolve <bucket>.host names.
-            { endpoint: endpointUrl, forcePathStyle: true, disableHostPrefix: true }
+            // FIPS and dual-stack never apply to them, and settling each client's provider chains costs a sweep dearly.
+            { endpoint: endpointUrl, forcePathStyle: true, disableHostPrefix: true, useFipsEndpoint: false, useDualstackEndpoint: false }
           : {}),
         ...(endpointUrl && options.fixedEndpoint ? { endpointProvider: () => ({ url: new URL(endpointUrl) }) } : {}),
       });
