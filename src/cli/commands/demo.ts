@@ -10,22 +10,28 @@ import { addReportOptions, type ReportFlags } from '../../report/options.js';
 import { loadRunRules } from '../../scan/complete-run.js';
 import { runScan } from '../../scan/run-scan.js';
 import { loadWorldFile, startSimulator } from '../../simulator/index.js';
+import { addBenchmarkOption } from '../benchmark-option.js';
 import type { CommandContext } from '../io.js';
 import { PACKAGE_ROOT } from '../version.js';
 
 export const DEMO_WORLD = join(PACKAGE_ROOT, 'examples', 'demo-org.yaml');
+/** What only the demo organization's owners could say: its critical buckets, its designated log bucket. */
+export const DEMO_CONFIG = join(PACKAGE_ROOT, 'examples', 'demo-config.yaml');
 
 interface DemoFlags extends ReportFlags {
   world: string;
+  config: string;
+  benchmark?: string;
 }
 
 export function registerDemo(program: Command, ctx: CommandContext): void {
   const command = program
     .command('demo')
     .description('scan the bundled demo AWS organization (served by the built-in simulator on loopback: no AWS account needed)')
-    .option('--world <file>', 'world file to serve instead of the demo organization', DEMO_WORLD);
-  addReportOptions(command).action(async (flags: DemoFlags) => {
-    const rules = loadRunRules({ rules: [], builtin: true }, undefined, ctx.io.cwd);
+    .option('--world <file>', 'world file to serve instead of the demo organization', DEMO_WORLD)
+    .option('--config <file>', "config file (default: the demo organization's)", DEMO_CONFIG);
+  addReportOptions(addBenchmarkOption(command)).action(async (flags: DemoFlags) => {
+    const rules = loadRunRules({ rules: [], builtin: true, config: flags.config, ...(flags.benchmark ? { benchmark: flags.benchmark } : {}) }, undefined, ctx.io.cwd);
     const world = loadWorldFile(flags.world);
     const management = world.organization?.masterAccountId ?? [...world.accounts.keys()][0] ?? '';
     const sim = await startSimulator({ world });
