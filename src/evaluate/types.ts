@@ -1,5 +1,5 @@
 /** Results: one per (rule, resource). Shared by the evaluator, the reports, diff and the evidence bundle. */
-import type { ConditionFailure, ResourceType, SectionError, Severity } from '../rules/types.js';
+import type { ConditionFailure, Remediation, ResourceType, SectionError, Severity } from '../rules/types.js';
 
 export const STATUSES = ['pass', 'fail', 'error', 'skip', 'waived'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -53,7 +53,7 @@ export interface RuleSummary {
   description: string;
   rationale: string;
   impact?: string;
-  remediation: { summary: string; console?: string; cli?: string; cloudformation?: string; terraform?: string };
+  remediation: Remediation;
   references: string[];
   frameworks: Record<string, string[]>;
   tags: string[];
