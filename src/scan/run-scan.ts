@@ -39,9 +39,9 @@ export async function runScan(options: ScanOptions, ctx: CommandContext): Promis
   const now = options.now ?? (() => new Date());
   const started = now();
   const keepRaw = Boolean(options.evidence);
-  const { inventory, raw } = await collect(options, ctx, started, keepRaw);
+  const { inventory, raw, callerAccountId } = await collect(options, ctx, started, keepRaw);
   const subject = options.organization ? (inventory.organization?.Organization?.Id ?? 'organization') : (inventory.accounts[0]?.AccountId ?? 'account');
-  const verifyLogs = options.evidence?.verifyLogs ? await verifyOwnedTrails(options.target, inventory, started, ctx) : [];
+  const verifyLogs = options.evidence?.verifyLogs ? await verifyOwnedTrails(options.target, inventory, callerAccountId, started, ctx) : [];
   return completeRun(
     {
       inventory,
@@ -58,11 +58,16 @@ export async function runScan(options: ScanOptions, ctx: CommandContext): Promis
   );
 }
 
-async function collect(options: ScanOptions, ctx: CommandContext, started: Date, keepRaw: boolean): Promise<{ inventory: Inventory; raw: RawResponse[] }> {
+async function collect(
+  options: ScanOptions,
+  ctx: CommandContext,
+  started: Date,
+  keepRaw: boolean,
+): Promise<{ inventory: Inventory; raw: RawResponse[]; callerAccountId: string }> {
   if (!options.organization) {
     const progress = startProgress(ctx.io, 'collect', 1);
     try {
-      return await collectInventory({
+      const collection = await collectInventory({
         target: options.target,
         plan: options.plan,
         ...(options.regions ? { regions: options.regions } : {}),
@@ -71,6 +76,7 @@ async function collect(options: ScanOptions, ctx: CommandContext, started: Date,
         tool: TOOL,
         onCall: (e) => progress.call(e.ok, e.retries),
       });
+      return { ...collection, callerAccountId: collection.inventory.accounts[0]?.AccountId ?? '' };
     } finally {
       progress.tick(1);
       progress.stop();
@@ -111,10 +117,15 @@ async function collect(options: ScanOptions, ctx: CommandContext, started: Date,
   }
 }
 
-/** Each trail the scanned accounts own, verified over the 24 hours before the scan (scan --evidence --verify-logs). */
-async function verifyOwnedTrails(target: AwsTarget, inventory: Inventory, end: Date, ctx: CommandContext): Promise<VerifyLogsInput[]> {
+/**
+ * Each validated trail the calling account owns (in a sweep: the organization trail), verified
+ * over the 24 hours before the scan with the caller's credentials (scan --evidence --verify-logs).
+ * A member's own trails would need that member's role and its bucket owner's: they are left to
+ * `trailguard verify-logs` run with those credentials.
+ */
+async function verifyOwnedTrails(target: AwsTarget, inventory: Inventory, caller: string, end: Date, ctx: CommandContext): Promise<VerifyLogsInput[]> {
   const out: VerifyLogsInput[] = [];
-  for (const account of inventory.accounts) {
+  for (const account of inventory.accounts.filter((a) => a.AccountId === caller)) {
     for (const { Trail } of account.trails) {
       if (Trail.TrailARN.split(':')[4] !== account.AccountId || !Trail.LogFileValidationEnabled) continue;
       try {

@@ -44,6 +44,8 @@ export interface SweepOptions {
 
 export interface SweepOutcome {
   inventory: Inventory;
+  /** The account the sweep ran from (its own credentials read it). */
+  callerAccountId: string;
   raw: RawResponse[];
   skipped: Array<{ account: OrgAccount; reason: string }>;
 }
@@ -107,7 +109,7 @@ export async function sweepOrganization(options: SweepOptions): Promise<SweepOut
     organization,
     accounts: [...accounts.values()].sort((a, b) => a.AccountId.localeCompare(b.AccountId)),
   };
-  return { inventory, raw, skipped: selection.skipped };
+  return { inventory, raw, skipped: selection.skipped, callerAccountId: identity.Account };
 }
 
 function newSession(options: SweepOptions, target: AwsTarget, accountId: string): { session: Session; clients: ClientCache } {

@@ -102,6 +102,21 @@ describe('organization sweep', () => {
     expect(sim.mutations).toEqual([]);
   });
 
+  it('when interrupted, reports the accounts it did not reach as errors and keeps what it read', async () => {
+    const abort = new AbortController();
+    const interrupted = await sweep({ concurrency: 2, signal: abort.signal, onAccount: (_a, done) => done === 5 && abort.abort() });
+    expect(interrupted.inventory.accounts.map((a) => a.AccountId)).toEqual(swept.inventory.accounts.map((a) => a.AccountId));
+    const notReached = interrupted.inventory.accounts.filter((a) => a.errors.some((e) => e.errorName === 'Interrupted')).map((a) => a.AccountId);
+    expect(notReached.length).toBeGreaterThan(30);
+    const results = evaluateAll(interrupted.inventory).results;
+    for (const id of notReached) {
+      const coverage = results.find((r) => r.ruleId === 'cloudtrail-multi-region-trail-logging' && r.accountId === id);
+      expect([coverage?.status, coverage?.error?.operation], id).toEqual(['error', 'Sweep']);
+    }
+    const read = results.filter((r) => r.ruleId === 'cloudtrail-multi-region-trail-logging' && !notReached.includes(r.accountId));
+    expect(read.filter((r) => r.status === 'pass').length).toBeGreaterThan(0);
+  });
+
   it('narrows by --accounts and --exclude-accounts and refuses unknown accounts', async () => {
     const only = await sweep({ filters: { accounts: [MANAGEMENT, LOG_ARCHIVE, '100000000020'] } });
     expect(only.inventory.accounts.map((a) => a.AccountId)).toEqual([MANAGEMENT, LOG_ARCHIVE, '100000000020']);
