@@ -74,6 +74,9 @@ async function bench(): Promise<void> {
     },
   });
   const sweepSeconds = (performance.now() - started) / 1000;
+  const peakAfterSweep = process.resourceUsage().maxRSS / 1024;
+  (globalThis as { gc?: () => void }).gc?.();
+  const liveHeap = process.memoryUsage().heapUsed / 1e6;
   const evalStarted = performance.now();
   const doc = evaluateInventory({ inventory, rules, config: EMPTY_CONFIG, waivers: [] });
   const evalSeconds = (performance.now() - evalStarted) / 1000;
@@ -89,8 +92,9 @@ async function bench(): Promise<void> {
   line('sweep wall time', `${sweepSeconds.toFixed(1)} s`);
   line('calls', `${calls} (${failed} failed after retries, ${retries} retries)`);
   line('calls/s', (calls / sweepSeconds).toFixed(0));
+  line('live heap after the sweep', `${liveHeap.toFixed(0)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for the live figure)'}`);
   line('evaluation', `${evalSeconds.toFixed(2)} s, ${doc.results.length} results`);
-  line('peak RSS (sweeping process)', `${peakRss.toFixed(0)} MB (${rssBefore.toFixed(0)} MB before the sweep: code, rules)`);
+  line('peak RSS (sweeping process)', `${peakRss.toFixed(0)} MB (${rssBefore.toFixed(0)} MB before the sweep: code, rules; ${peakAfterSweep.toFixed(0)} MB by the end of the sweep, before evaluation)`);
 }
 
 await (values.serve ? serve() : bench());
