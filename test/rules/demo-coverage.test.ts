@@ -1,0 +1,65 @@
+/**
+ * The demo organization (examples/demo-org.yaml, with examples/demo-config.yaml) shows every
+ * built-in rule at work: scanned as `trailguard demo` and `trailguard scan --organization` scan
+ * it (the simulator, the real collector and the organization sweep, from the management
+ * account), each rule has at least one passing and one failing resource. A new rule needs a
+ * compliant and a broken example in the demo world; the failure message names the rules that
+ * lack one.
+ *
+ * A rule that can judge only one resource of an organization (the organization itself, or the
+ * management account alone) cannot both pass and fail in one organization: it must give a
+ * verdict, pass or fail.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FULL_PLAN } from '../../src/collect/sections.js';
+import { loadConfiguredRules } from '../../src/config/configured-rules.js';
+import type { ResultsDocument, Status } from '../../src/evaluate/types.js';
+import type { Rule } from '../../src/rules/types.js';
+import { evaluateInventory } from '../../src/scan/evaluate-inventory.js';
+import { loadWorldFile, startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { sweepOrganization } from '../../src/sweep/sweep.js';
+import { DEMO_CONFIG, DEMO_WORLD } from '../../src/cli/commands/demo.js';
+import { simTarget } from '../helpers/sim-target.js';
+
+const { config, ruleSet } = loadConfiguredRules({ configPath: DEMO_CONFIG, cwd: process.cwd() });
+const rules = ruleSet.rules;
+/** Rules about the management account alone (AWS Organizations calls are recorded there only). */
+const MANAGEMENT_ONLY = new Set(['cw-monitor-organizations-changes']);
+const oneSubject = (rule: Rule) => rule.resource === 'organization' || MANAGEMENT_ONLY.has(rule.id);
+const NOW = new Date('2026-11-25T00:00:00Z');
+let sim: Simulator;
+let doc: ResultsDocument;
+
+beforeAll(async () => {
+  const world = loadWorldFile(DEMO_WORLD);
+  sim = await startSimulator({ world, now: () => NOW });
+  const management = world.organization!.masterAccountId;
+  const { inventory } = await sweepOrganization({
+    target: simTarget(sim, management, { maxAttempts: 8 }),
+    plan: FULL_PLAN,
+    role: { roleName: 'OrganizationAccountAccessRole', sessionName: 'trailguard-test', durationSeconds: 3600 },
+    filters: {},
+    concurrency: 8,
+    now: NOW,
+    tool: { name: 'trailguard', version: 'test' },
+  });
+  doc = evaluateInventory({ inventory, rules, config, waivers: [] });
+}, 120_000);
+afterAll(() => sim.close());
+
+describe('the demo organization', () => {
+  it('gives every built-in rule at least one pass and one fail (one verdict where a single resource is judged)', () => {
+    const seen = new Map<string, Set<Status>>(rules.map((rule) => [rule.id, new Set()]));
+    for (const result of doc.results) seen.get(result.ruleId)?.add(result.status);
+    const lacking = rules.flatMap((rule) => {
+      const statuses = seen.get(rule.id)!;
+      const missing = oneSubject(rule)
+        ? statuses.has('pass') || statuses.has('fail') ? [] : ['pass or fail']
+        : (['pass', 'fail'] as const).filter((s) => !statuses.has(s));
+      return missing.length ? [`${rule.id}: no ${missing.join(' and no ')} (has ${[...statuses].sort().join(', ') || 'no results'})`] : [];
+    });
+    if (lacking.length > 0) console.log(`rules the demo organization does not show passing and failing:\n  ${lacking.join('\n  ')}`);
+    expect(rules.length).toBeGreaterThan(40);
+    expect(lacking).toEqual([]);
+  });
+});
