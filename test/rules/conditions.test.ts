@@ -72,6 +72,17 @@ describe('$errors: data that could not be collected is an error, never a pass or
     expect(evaluateCondition({ query: 'Trail.Name', op: 'not_exists' }, view).value).toBe(true);
   });
 
+  it('a query is an error only for sections on the paths it reads, not for their siblings', () => {
+    const view = { derived: { s3DataEvents: { buckets: [] }, securityHub: { regionsDisabled: [] } }, $errors: { 'derived.securityHub.regionsDisabled': denied } };
+    expect(evaluateCondition({ query: "derived.s3DataEvents.buckets[?ReadWriteType=='All'].Name", op: 'empty' }, view).value).toBe(true);
+    // a section below what the query reads, above it, through a function, a wildcard or a pipe
+    expect(evaluateCondition({ query: 'derived.securityHub', op: 'exists' }, view).value).toBe('error');
+    expect(evaluateCondition({ query: 'derived.securityHub.regionsDisabled[0]', op: 'not_exists' }, { ...view, $errors: { 'derived.securityHub': denied } }).value).toBe('error');
+    expect(evaluateCondition({ query: 'length(derived.securityHub.regionsDisabled)', op: 'equals', value: 0 }, view).value).toBe('error');
+    expect(evaluateCondition({ query: 'derived.*.regionsDisabled', op: 'exists' }, view).value).toBe('error');
+    expect(evaluateCondition({ query: 'derived.securityHub.regionsDisabled | [0]', op: 'not_exists' }, view).value).toBe('error');
+  });
+
   it('count is an error only when the unreadable elements could change the answer', () => {
     const view = { Trails: [{ IsLogging: true }, { $errors: { IsLogging: denied } }] };
     const counting = (op: string, value: number) => evaluateCondition({ path: 'Trails', where: isLogging, count: { op, value } }, view).value;
