@@ -5,6 +5,7 @@ import type { Config } from '../config/types.js';
 import type { BenchmarkSelection } from '../rules/benchmarks.js';
 import { selectRules } from '../rules/select.js';
 import type { Rule } from '../rules/types.js';
+import { addBenchmarkOption } from './benchmark-option.js';
 import { collectRepeated } from './commands/rules.js';
 
 export interface RuleSelectionFlags {
@@ -17,11 +18,12 @@ export interface RuleSelectionFlags {
 }
 
 export function addRuleSelectionOptions(command: Command): Command {
-  return command
-    .option('--rules <dir>', 'a folder of user rules, added to the built-in pack (repeatable)', collectRepeated, [])
-    .option('--no-builtin', 'leave out the built-in rule pack')
-    .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml)')
-    .option('--benchmark <id[:profile]>', 'only the rules of a benchmark (profile), e.g. cis-aws-foundations@5.0.0:level-1')
+  return addBenchmarkOption(
+    command
+      .option('--rules <dir>', 'a folder of user rules, added to the built-in pack (repeatable)', collectRepeated, [])
+      .option('--no-builtin', 'leave out the built-in rule pack')
+      .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml)'),
+  )
     .option('--only <ids>', 'only these rules (comma-separated ids)')
     .option('--skip <ids>', 'leave out these rules (comma-separated ids)');
 }
