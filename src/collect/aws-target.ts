@@ -3,6 +3,7 @@
  * AWS CLI's users know them (default provider chain, --profile, --role-arn, AWS_ENDPOINT_URL).
  */
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 
 export interface TargetOptions {
@@ -43,15 +44,17 @@ export function resolveTarget(options: TargetOptions, env: NodeJS.ProcessEnv = p
   const endpointUrl = options.endpointUrl ?? env.AWS_ENDPOINT_URL ?? undefined;
   const base = fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
   const credentials = options.roleArn
-    ? fromTemporaryCredentials({
-        masterCredentials: base,
-        params: {
-          RoleArn: options.roleArn,
-          RoleSessionName: options.roleSessionName ?? DEFAULT_SESSION_NAME,
-          ...(options.externalId ? { ExternalId: options.externalId } : {}),
-        },
-        clientConfig: { region: globalRegion, ...(endpointUrl ? { endpoint: endpointUrl } : {}) },
-      })
+    ? shared(
+        fromTemporaryCredentials({
+          masterCredentials: base,
+          params: {
+            RoleArn: options.roleArn,
+            RoleSessionName: options.roleSessionName ?? DEFAULT_SESSION_NAME,
+            ...(options.externalId ? { ExternalId: options.externalId } : {}),
+          },
+          clientConfig: { region: globalRegion, ...(endpointUrl ? { endpoint: endpointUrl } : {}) },
+        }),
+      )
     : base;
   return {
     credentials,
@@ -70,28 +73,31 @@ export interface MemberRole {
 }
 
 /**
- * The target for a member account: the member role assumed with the caller's credentials. The
- * SDK's provider caches the session and refreshes it before it expires, so long sweeps keep
- * working past the role's duration.
+ * An assumed-role session shared by every client of the account (one per service and region:
+ * each client caches credentials on its own, so without this each would assume the role again),
+ * refreshed before it expires, so long sweeps keep working past the role's duration.
  */
+function shared(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  return memoizeIdentityProvider(provider, isIdentityExpired, doesIdentityRequireRefresh)!;
+}
+
+/** The target for a member account: the member role assumed with the caller's credentials. */
 export function memberTarget(base: AwsTarget, accountId: string, partition: string, role: MemberRole): AwsTarget {
-  return {
-    ...base,
-    credentials: fromTemporaryCredentials({
-      masterCredentials: base.credentials,
-      params: {
-        RoleArn: `arn:${partition}:iam::${accountId}:role/${role.roleName}`,
-        RoleSessionName: role.sessionName,
-        DurationSeconds: role.durationSeconds,
-        ...(role.externalId ? { ExternalId: role.externalId } : {}),
-      },
-      clientConfig: {
-        region: base.globalRegion,
-        maxAttempts: base.maxAttempts,
-        ...(base.endpointUrl ? { endpoint: base.endpointUrl } : {}),
-      },
-    }),
-  };
+  const assumeRole = fromTemporaryCredentials({
+    masterCredentials: base.credentials,
+    params: {
+      RoleArn: `arn:${partition}:iam::${accountId}:role/${role.roleName}`,
+      RoleSessionName: role.sessionName,
+      DurationSeconds: role.durationSeconds,
+      ...(role.externalId ? { ExternalId: role.externalId } : {}),
+    },
+    clientConfig: {
+      region: base.globalRegion,
+      maxAttempts: base.maxAttempts,
+      ...(base.endpointUrl ? { endpoint: base.endpointUrl } : {}),
+    },
+  });
+  return { ...base, credentials: shared(assumeRole) };
 }
 
 /** Resolves the target's credentials once, so a failed AssumeRole is one clear error, not one per call. */
