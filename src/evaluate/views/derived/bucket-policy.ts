@@ -5,10 +5,9 @@
  * is a reading of the policy, not a full authorization engine: identity policies, ACLs and
  * organization policies are other facts.
  */
-import { parseArn } from '../../../inventory/arn.js';
 import type { PolicyDocument, PolicyStatement } from '../../../inventory/types.js';
 import { CLOUDTRAIL_PRINCIPAL } from './ownership.js';
-import { asList, conditionEntries, coversAction, iamPattern, isAnyonePrincipal, namesService, statementLabel, type ConditionEntry } from './policy.js';
+import { asList, conditionEntries, coversAction, iamPattern, isAnyonePrincipal, namesAccount, namesService, statementLabel, type ConditionEntry } from './policy.js';
 
 export interface DeleteProtection {
   /** Of PROTECTED_ACTIONS, those a Deny forbids to every principal apart from `exemptPrincipals`. */
@@ -133,7 +132,7 @@ function pinsSource(statement: PolicyStatement): boolean {
   return conditionEntries(statement).some((e) => {
     const { operator, key } = lower(e);
     if (e.ifExists || !PINNING_OPERATORS.has(operator) || e.values.length === 0) return false;
-    if (key === 'aws:sourcearn') return e.values.every((v) => /^\d{12}$/.test(parseArn(v)?.accountId ?? ''));
+    if (key === 'aws:sourcearn') return e.values.every(namesAccount);
     if (key === 'aws:sourceaccount') return e.values.every((v) => /^\d{12}$/.test(v));
     if (key === 'aws:sourceorgid') return e.values.every((v) => /^o-[a-z0-9]{10,32}$/.test(v));
     return false;

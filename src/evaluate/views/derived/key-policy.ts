@@ -12,7 +12,7 @@ import type { KeyRecord, PolicyDocument, PolicyStatement } from '../../../invent
 import type { Joined } from '../join.js';
 import { notCollected, type SectionErrors } from './errors.js';
 import { CLOUDTRAIL_PRINCIPAL } from './ownership.js';
-import { conditionEntries, coversAction, type ConditionEntry, iamPattern, isAnyonePrincipal, namesService, statementLabel } from './policy.js';
+import { conditionEntries, coversAction, type ConditionEntry, iamPattern, isAnyonePrincipal, namesAccount, namesService, statementLabel } from './policy.js';
 
 export interface TrailKeyPolicy {
   /** Some Allow statement lets CloudTrail generate data keys for this trail (else delivery fails). */
@@ -54,12 +54,6 @@ function trailPins(statement: PolicyStatement): ConditionEntry[] {
       c.values.length > 0 &&
       c.values.every(namesAccount),
   );
-}
-
-/** `arn:aws:cloudtrail:*:111122223333:trail/*` names an account; `arn:aws:cloudtrail:*:*:trail/*` or `*` does not. */
-function namesAccount(value: string): boolean {
-  const account = parseArn(value)?.accountId;
-  return account !== undefined && /^\d{12}$/.test(account);
 }
 
 /** StringEquals compares exactly; StringLike, ArnEquals and ArnLike take `*` and `?` wildcards. */

@@ -3,6 +3,7 @@
  * that Action, Principal and condition values may be a string or a list, that action names are
  * case-insensitive globs with `*` and `?`, and how a statement is named in a finding.
  */
+import { parseArn } from '../../../inventory/arn.js';
 import type { PolicyStatement } from '../../../inventory/types.js';
 
 export function asList<T>(value: T | T[] | undefined): T[] {
@@ -45,6 +46,12 @@ export function namesService(statement: PolicyStatement, service: string): boole
   if (isAnyonePrincipal(statement)) return true;
   const principal = statement.Principal;
   return typeof principal === 'object' && asList(principal.Service).includes(service);
+}
+
+/** `arn:aws:cloudtrail:*:111122223333:trail/*` names an account; `arn:aws:cloudtrail:*:*:trail/*` or `*` does not. */
+export function namesAccount(arn: string): boolean {
+  const account = parseArn(arn)?.accountId;
+  return account !== undefined && /^\d{12}$/.test(account);
 }
 
 /** How a finding names a statement: its Sid, or its position. */
