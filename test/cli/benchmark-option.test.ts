@@ -96,3 +96,24 @@ describe('a benchmark\'s parameters', () => {
     expect(await evaluate(['--benchmark', 'cis-aws-foundations@3.0.0', '--config', 'test-output/benchmark-option/config.yaml'])).toMatchObject({ cis_version: '4.0.1' });
   });
 });
+
+describe('trailguard demo --benchmark (a scan of the demo organization)', () => {
+  it('reports the baseline core controls from the organization sweep, each with the worst status of its rules', async () => {
+    const dir = 'test-output/benchmark-option/demo';
+    const { code } = await cli(['demo', '--benchmark', 'trailguard-baseline:core', '--format', 'json', '--output-dir', dir]);
+    expect(code).toBe(0); // the demo is not a gate
+    const doc = JSON.parse(readFileSync(`${dir}/results.json`, 'utf8')) as ResultsDocument;
+    expect(doc.benchmark?.controls.map((c) => [c.id, c.rules])).toEqual([
+      ['1.1', ['cloudtrail-multi-region-trail-logging']],
+      ['1.2', ['organizations-org-trail-present']],
+      ['2.1', ['cloudtrail-log-file-validation']],
+      ['2.2', ['cloudtrail-sse-kms']],
+      ['3.1', ['s3-trail-bucket-lifecycle-archive']],
+      ['4.1', ['cloudtrail-data-events-critical-buckets-only']],
+    ]);
+    // The organization trail is stopped: the organization has no logging organization trail.
+    expect(doc.benchmark?.controls.find((c) => c.id === '1.2')?.status).toBe('fail');
+    // Only the six core rules ran.
+    expect(new Set(doc.results.map((r) => r.ruleId)).size).toBe(6);
+  }, 60_000);
+});
