@@ -7,7 +7,9 @@
  */
 import type { PolicyDocument, PolicyStatement } from '../../../inventory/types.js';
 import { CLOUDTRAIL_PRINCIPAL } from './ownership.js';
-import { asList, conditionEntries, coversAction, iamPattern, isAnyonePrincipal, namesAccount, namesService, statementLabel, type ConditionEntry } from './policy.js';
+import {
+  asList, conditionEntries, coversAction, coversResource, isAnyonePrincipal, namesAccount, namesService, principalExemptions, statementLabel, type ConditionEntry,
+} from './policy.js';
 
 export interface DeleteProtection {
   /** Of PROTECTED_ACTIONS, those a Deny forbids to every principal apart from `exemptPrincipals`. */
@@ -39,7 +41,6 @@ const OBJECT_ACTIONS = new Set(['s3:DeleteObject', 's3:DeleteObjectVersion']);
 /** Actions a TLS-only Deny must cover: reading, writing, listing and deleting. */
 const TLS_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:ListBucket', 's3:DeleteObject'];
 const PINNING_OPERATORS = new Set(['stringequals', 'stringlike', 'arnequals', 'arnlike']);
-const EXEMPTING_OPERATORS = new Set(['stringnotequals', 'stringnotlike', 'arnnotequals', 'arnnotlike']);
 
 export function bucketPolicyFacts(policy: PolicyDocument | undefined, bucketName: string, partition: string): BucketPolicyFacts {
   const bucketArn = `arn:${partition}:s3:::${bucketName}`;
@@ -82,12 +83,6 @@ export function bucketPolicyFacts(policy: PolicyDocument | undefined, bucketName
   return facts;
 }
 
-function coversResource(statement: PolicyStatement, arn: string): boolean {
-  const matches = (patterns: string[]) => patterns.some((p) => iamPattern(p).test(arn));
-  if (statement.NotResource !== undefined) return !matches(asList(statement.NotResource));
-  return matches(asList(statement.Resource));
-}
-
 function lower(entry: ConditionEntry): { operator: string; key: string } {
   return { operator: entry.operator.toLowerCase(), key: entry.key.toLowerCase() };
 }
@@ -112,17 +107,10 @@ function isTlsDeny(statement: PolicyStatement, bucketArn: string, objectsArn: st
  * undefined when a condition other than a principal exemption makes it apply only sometimes.
  */
 function deleteDeny(statement: PolicyStatement, bucketArn: string, objectsArn: string): { actions: string[]; exempt: string[] } | undefined {
-  const exempt: string[] = [];
-  if (statement.NotPrincipal !== undefined) {
-    for (const values of Object.values(statement.NotPrincipal)) exempt.push(...asList(values));
-  } else if (!isAnyonePrincipal(statement)) {
-    return undefined;
-  }
-  for (const entry of conditionEntries(statement)) {
-    const { operator, key } = lower(entry);
-    if (key !== 'aws:principalarn' || !EXEMPTING_OPERATORS.has(operator)) return undefined;
-    exempt.push(...entry.values);
-  }
+  if (statement.NotPrincipal === undefined && !isAnyonePrincipal(statement)) return undefined;
+  const exempt = principalExemptions(statement);
+  if (!exempt) return undefined;
+  for (const values of Object.values(statement.NotPrincipal ?? {})) exempt.push(...asList(values));
   const actions = PROTECTED_ACTIONS.filter((a) => coversAction(statement, a) && coversResource(statement, OBJECT_ACTIONS.has(a) ? objectsArn : bucketArn));
   return { actions, exempt };
 }

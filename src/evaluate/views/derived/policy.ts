@@ -34,6 +34,13 @@ export function coversAction(statement: PolicyStatement, action: string): boolea
   return matches(asList(statement.Action));
 }
 
+/** Does the statement's Resource (or NotResource) cover this ARN? A statement naming neither covers everything. */
+export function coversResource(statement: PolicyStatement, arn: string): boolean {
+  const matches = (patterns: string[]) => patterns.some((p) => iamPattern(p).test(arn));
+  if (statement.NotResource !== undefined) return !matches(asList(statement.NotResource));
+  return statement.Resource === undefined || matches(asList(statement.Resource));
+}
+
 /** Is the principal anyone: `"*"` or `{"AWS": "*"}`? */
 export function isAnyonePrincipal(statement: PolicyStatement): boolean {
   const principal = statement.Principal;
@@ -78,4 +85,19 @@ export function conditionEntries(statement: PolicyStatement): ConditionEntry[] {
     }
   }
   return entries;
+}
+
+const EXEMPTING_OPERATORS = new Set(['stringnotequals', 'stringnotlike', 'arnnotequals', 'arnnotlike']);
+
+/**
+ * The principals a Deny leaves out through `aws:PrincipalArn` under a negated operator (the
+ * break-glass pattern), or undefined when any other condition makes the Deny apply only sometimes.
+ */
+export function principalExemptions(statement: PolicyStatement): string[] | undefined {
+  const exempt: string[] = [];
+  for (const entry of conditionEntries(statement)) {
+    if (entry.key.toLowerCase() !== 'aws:principalarn' || !EXEMPTING_OPERATORS.has(entry.operator.toLowerCase())) return undefined;
+    exempt.push(...entry.values);
+  }
+  return exempt;
 }

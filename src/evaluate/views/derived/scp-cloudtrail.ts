@@ -10,10 +10,9 @@
 import type { OrganizationInventory, PolicyDocument, PolicyStatement } from '../../../inventory/types.js';
 import type { SectionError } from '../../../rules/types.js';
 import { notCollected } from './errors.js';
-import { asList, conditionEntries, coversAction, iamPattern } from './policy.js';
+import { asList, coversAction, coversResource, principalExemptions } from './policy.js';
 
 export const TRAIL_PROTECTED_ACTIONS = ['cloudtrail:DeleteTrail', 'cloudtrail:PutEventSelectors', 'cloudtrail:StopLogging', 'cloudtrail:UpdateTrail'] as const;
-const EXEMPTING_OPERATORS = new Set(['stringnotequals', 'stringnotlike', 'arnnotequals', 'arnnotlike']);
 
 export interface ScpAccountProtection {
   AccountId: string;
@@ -122,14 +121,8 @@ function policyDenies(doc: PolicyDocument | undefined, trailArn: string): Deny {
 }
 
 function statementDenies(statement: PolicyStatement, trailArn: string): Deny | undefined {
-  if (statement.Effect !== 'Deny') return undefined;
-  const resources = asList(statement.NotResource ?? statement.Resource ?? '*');
-  const matches = resources.some((p) => iamPattern(p).test(trailArn));
-  if (statement.NotResource !== undefined ? matches : !matches) return undefined;
-  const exempt: string[] = [];
-  for (const entry of conditionEntries(statement)) {
-    if (entry.key.toLowerCase() !== 'aws:principalarn' || !EXEMPTING_OPERATORS.has(entry.operator.toLowerCase())) return undefined;
-    exempt.push(...entry.values);
-  }
+  if (statement.Effect !== 'Deny' || !coversResource(statement, trailArn)) return undefined;
+  const exempt = principalExemptions(statement);
+  if (!exempt) return undefined;
   return { actions: TRAIL_PROTECTED_ACTIONS.filter((a) => coversAction(statement, a)), exempt };
 }
