@@ -31,6 +31,8 @@ export function renderRulesDoc(): string {
       const profiles = Object.keys(b.profiles).map((p) => `\`${p}\``).join(', ') || '—';
       return `| [\`${b.id}\`](../rules/benchmarks/${b.id}.yaml) | ${cell(b.title)} | ${profiles} | ${controls.length} (${controls.length - manual} / ${manual}) |`;
     }),
+    // What each benchmark covers and how its sources were read (manual items, disputed statuses).
+    ...benchmarks.flatMap((b) => (b.description ? ['', `**${b.id}**: ${b.description.trim().replace(/\s*\n\s*/g, ' ')}`] : [])),
   ];
   for (const [service, list] of [...services].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push('', `## ${service}`, '', '| Rule | Title | Severity | Frameworks |', '|---|---|---|---|');
