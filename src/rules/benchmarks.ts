@@ -76,7 +76,9 @@ export function profileClosure(benchmark: Benchmark, profile: string): Set<strin
  * Throws InputError for an unknown benchmark or profile.
  */
 export function selectBenchmark(rules: Rule[], spec: string, benchmarks: Benchmark[] = builtinBenchmarks()): BenchmarkSelection {
-  const [id = '', profile] = spec.split(':', 2);
+  const colon = spec.indexOf(':');
+  const id = colon < 0 ? spec : spec.slice(0, colon);
+  const profile = colon < 0 ? undefined : spec.slice(colon + 1);
   const benchmark = benchmarks.find((b) => b.id === id);
   if (!benchmark) {
     const ids = benchmarks.map((b) => b.id);
