@@ -62,7 +62,9 @@ export function bucketView(ctx: ViewContext, found: Found<BucketRecord>): View {
 export function unreadBucketView(ctx: ViewContext, name: string): View {
   const trails = (ctx.trailsByBucket.get(name) ?? []).map((t) => t.record.Trail);
   const arn = `arn:${ctx.partition}:s3:::${name}`;
-  const failed = errorsAbout(ctx, name, arn);
+  // Attributed to the account that owns the (first) trail writing to it, with that account's failure when it has one.
+  const owner = trailOwner(trails[0]!);
+  const failed = errorsAbout(ctx, name, arn).sort((a, b) => Number(b.accountId === owner) - Number(a.accountId === owner));
   const error = failed[0]
     ? toSectionError(failed[0])
     : notCollected('GetBucketLocation', 's3', `bucket ${name} was not read: no account in this inventory holds it (its owner is unknown; sweep the account that owns it)`, undefined, undefined, name);
@@ -74,7 +76,7 @@ export function unreadBucketView(ctx: ViewContext, name: string): View {
     type: 'bucket',
     arn,
     name,
-    accountId: failed[0]?.accountId || trailOwner(trails[0]!),
+    accountId: owner,
     region: 'unknown',
     data: viewData({
       Bucket: { Name: name },
