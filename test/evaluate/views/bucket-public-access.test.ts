@@ -35,6 +35,13 @@ describe('derived.publicAccess', () => {
     expect(bucketPublicAccess(bucket({ Policy: { Statement: [publicRead] } }), BLOCK_ALL, {}).value?.public).toBe(false);
   });
 
+  it('a wildcard account principal is anyone; a named account is not', () => {
+    const anyAccount = { ...publicRead, Sid: 'AnyAccount', Principal: { AWS: ['arn:aws:iam::*:root'] } };
+    expect(bucketPublicAccess(bucket({ Policy: { Statement: [anyAccount] } }), undefined, {}).value).toEqual({ public: true, via: ['Policy: AnyAccount'] });
+    const named = { ...publicRead, Principal: { AWS: 'arn:aws:iam::444444444444:root' } };
+    expect(bucketPublicAccess(bucket({ Policy: { Statement: [named] } }), undefined, {}).value?.public).toBe(false);
+  });
+
   it('PolicyStatus.IsPublic alone makes it public; a Deny for anyone does not', () => {
     expect(bucketPublicAccess(bucket({ PolicyStatus: { IsPublic: true } }), undefined, {}).value).toEqual({ public: true, via: ['PolicyStatus.IsPublic'] });
     const tlsDeny: PolicyStatement = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } };

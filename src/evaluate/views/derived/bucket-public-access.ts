@@ -3,17 +3,18 @@
  * S3 Block Public Access (bucket and account level, each flag effective when either sets it),
  * ACL grants to AllUsers or AuthenticatedUsers (ignored under IgnorePublicAcls or when ACLs are
  * disabled by BucketOwnerEnforced), and the policy: GetBucketPolicyStatus.IsPublic, or an Allow
- * for anyone without a condition that restricts it to known accounts, organizations, networks or
- * sources (ineffective under RestrictPublicBuckets).
+ * for anyone (or any account) without a condition that restricts it to known accounts,
+ * organizations, networks or sources (ineffective under RestrictPublicBuckets).
  *
  * Three-valued: an unreadable section that could change the answer leaves it unknown (the error
  * is returned instead), so AccessDenied on a log-archive bucket is never read as "public" nor as
  * "private"; a definite exposure found in what was read is public whatever else failed.
  */
+import { parseArn } from '../../../inventory/arn.js';
 import type { BucketRecord, PolicyStatement, PublicAccessBlockConfiguration } from '../../../inventory/types.js';
 import type { SectionError } from '../../../rules/types.js';
 import type { SectionErrors } from './errors.js';
-import { conditionEntries, isAnyonePrincipal, statementLabel } from './policy.js';
+import { asList, conditionEntries, isAnyonePrincipal, statementLabel } from './policy.js';
 
 export interface PublicAccess {
   public: boolean;
@@ -88,9 +89,14 @@ function publicAclGrants(bucket: BucketRecord): string[] {
   });
 }
 
-/** Allow statements for anyone that no condition restricts to known callers. */
+/** Allow statements for anyone (or any account: `arn:aws:iam::*:root`) that no condition restricts to known callers. */
 function publicStatements(statements: readonly PolicyStatement[]): string[] {
-  return statements.flatMap((s, i) => (s.Effect === 'Allow' && isAnyonePrincipal(s) && !restricts(s) ? [`Policy: ${statementLabel(s, i)}`] : []));
+  return statements.flatMap((s, i) => (s.Effect === 'Allow' && (isAnyonePrincipal(s) || anyAccount(s)) && !restricts(s) ? [`Policy: ${statementLabel(s, i)}`] : []));
+}
+
+function anyAccount(statement: PolicyStatement): boolean {
+  const principal = statement.Principal;
+  return typeof principal === 'object' && asList(principal.AWS).some((p) => parseArn(p)?.accountId.includes('*'));
 }
 
 function restricts(statement: PolicyStatement): boolean {
