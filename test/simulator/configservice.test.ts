@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand,
 } from '@aws-sdk/client-config-service';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { InputError } from '../../src/errors.js';
+import { parseWorld, startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { clientFor, failure } from './helpers.js';
 
 const WORLD = new URL('../fixtures/simulator/regional-services.yaml', import.meta.url).pathname;
@@ -57,5 +58,26 @@ describe('AWS Config', () => {
   it('a region the account has not opted into refuses the credentials, as AWS does', async () => {
     const e = await failure(clientFor(sim, ConfigServiceClient, GOOD, 'me-south-1').send(new DescribeConfigurationRecordersCommand({})));
     expect(e.name).toBe('UnrecognizedClientException');
+  });
+});
+
+describe('world file', () => {
+  it('allows one recorder and one Security Hub per region, and says where a second one is', () => {
+    const text = [
+      'accounts:',
+      '  - Id: "111111111111"',
+      '    configurationRecorders: [{ Region: us-east-1 }, { Region: us-east-1, name: second }]',
+      '    securityHub: [{ Region: eu-west-1 }, { Region: eu-west-1 }]',
+    ].join('\n');
+    let problems: string[] = [];
+    try {
+      parseWorld(text, 'w.yaml');
+    } catch (e) {
+      problems = e instanceof InputError ? e.message.split("\n") : [];
+    }
+    expect(problems).toEqual([
+      'w.yaml:3:63: an AWS Config recorder is already defined for us-east-1: one per region',
+      'w.yaml:4:52: Security Hub is already defined for eu-west-1: one per region',
+    ]);
   });
 });

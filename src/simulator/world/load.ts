@@ -65,6 +65,14 @@ function crossReferenceProblems(spec: WorldSpec, yaml: YamlFile): Problem[] {
         at(['accounts', i, 'trails', j, 'CloudWatchLogsLogGroupArn'], `a trail delivers only to a log group of its own account (${a.Id}), not ${logGroupAccount}`);
       }
     });
+    // AWS allows one customer-managed recorder and one hub per region and account.
+    for (const field of ['configurationRecorders', 'securityHub'] as const) {
+      const seen = new Set<string>();
+      (a[field] ?? []).forEach((entry, j) => {
+        if (seen.has(entry.Region)) at(['accounts', i, field, j, 'Region'], `${field === 'securityHub' ? 'Security Hub' : 'an AWS Config recorder'} is already defined for ${entry.Region}: one per region`);
+        seen.add(entry.Region);
+      });
+    }
   });
   if (org && !ids.has(org.MasterAccountId)) at(['organization', 'MasterAccountId'], `management account ${org.MasterAccountId} is not in accounts`);
   for (const [sp, list] of Object.entries(org?.DelegatedAdministrators ?? {})) {
