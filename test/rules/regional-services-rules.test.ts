@@ -70,10 +70,11 @@ describe('config-recorder-all-regions', () => {
     expect(statusOf(results({ global_resource_types: 'every-region' }), 'config-recorder-all-regions', GOOD)).toBe('fail');
   });
 
-  it('a custom recorder role fails only when the service-linked role is required (Security Hub Config.1)', () => {
+  it('the service-linked role passes when required, and a custom role is named as required (Security Hub Config.1)', () => {
     expect(statusOf(results({ require_service_linked_role: true }), 'config-recorder-all-regions', GOOD)).toBe('pass');
-    expect(all.get(`config-recorder-all-regions ${GAPS}`)?.message).not.toContain('service-linked');
-    expect(results({ require_service_linked_role: true }).get(`config-recorder-all-regions ${GAPS}`)?.message).toContain('service-linked role');
+    expect(results({ require_service_linked_role: true }).get(`config-recorder-all-regions ${GAPS}`)?.message).toContain(
+      'recorders without the service-linked role: ["us-east-1"] (required: true)',
+    );
   });
 
   it('an AccessDenied on the recorder status is an error naming the call and region, never a failure', () => {
