@@ -23,7 +23,7 @@ const { values } = parseArgs({
     accounts: { type: 'string', default: '1000' },
     regions: { type: 'string', default: '17' },
     latency: { type: 'string', default: '20' },
-    concurrency: { type: 'string', default: '32' },
+    concurrency: { type: 'string', default: '16' },
     rules: { type: 'string', default: 'all' },
   },
 });

@@ -3,6 +3,7 @@
  * (each once, at home), then what the trails reference (buckets, keys, log groups and their
  * monitoring chain), then the per-region sections. Failures are recorded and the rest goes on.
  */
+import pLimit from 'p-limit';
 import type { AccountInventory, KeyRecord, LogGroupRecord, OrganizationInventory, TopicRecord, TrailRecord } from '../inventory/types.js';
 import { collectAlarms, metricKey } from './cloudwatch.js';
 import { collectEventDataStores, collectTrails } from './cloudtrail.js';
@@ -66,12 +67,9 @@ export async function collectAccount(session: Session, options: AccountCollectOp
   account.Regions = regions ?? [];
   const scanned = account.Regions.filter((r) => r.Enabled && !r.Excluded).map((r) => r.RegionName);
 
-  const perRegion: Promise<void>[] = [];
-  if (plan.has('event-data-stores')) perRegion.push(collectEventDataStores(session, scanned).then((s) => void (account.eventDataStores = s)));
-  if (plan.has('event-rules')) perRegion.push(collectEventRules(session, scanned).then((r) => void (account.eventRules = r)));
-  if (plan.has('config-recorders')) perRegion.push(collectConfigRecorders(session, scanned).then((r) => void (account.configRecorders = r)));
-  if (plan.has('vpc-flow-logs')) perRegion.push(collectVpcs(session, scanned).then((v) => void (account.vpcs = v)));
-  if (plan.has('security-hub')) perRegion.push(collectSecurityHub(session, scanned).then((h) => void (account.securityHub = h)));
+  // Region by region, a few at a time: each region's clients are dropped once its calls are done,
+  // which keeps a sweep's memory flat (a client per service and region is most of it).
+  const perRegion: Promise<void>[] = [pLimitAll(scanned, REGIONS_AT_ONCE, (region) => collectRegion(session, plan, region, account))];
   if (plan.has('account-public-access-block')) {
     perRegion.push(
       collectAccountPublicAccessBlock(session).then((pab) => {
@@ -86,6 +84,11 @@ export async function collectAccount(session: Session, options: AccountCollectOp
   }
   if (plan.has('all-customer-keys')) await collectCustomerKeys(session, plan, scanned, account.keys);
   await Promise.all(perRegion);
+  account.eventDataStores.sort((a, b) => a.EventDataStoreArn.localeCompare(b.EventDataStoreArn));
+  account.eventRules.sort((a, b) => a.Rule.Arn.localeCompare(b.Rule.Arn));
+  if (account.configRecorders) account.configRecorders = sortRecord(account.configRecorders);
+  if (account.vpcs) account.vpcs = sortRecord(account.vpcs);
+  if (account.securityHub) account.securityHub = sortRecord(account.securityHub);
   // A partial plan is recorded, so that evaluation reports what was left out instead of reading it as absent.
   if ([...FULL_PLAN].some((section) => !plan.has(section))) account.collected = [...plan].sort();
   account.keys = sortRecord(account.keys);
@@ -95,6 +98,26 @@ export async function collectAccount(session: Session, options: AccountCollectOp
   if (organization) organization.errors = sortErrors(orgErrors);
   account.errors = sortErrors(session.errors.filter((e) => e.service !== 'organizations'));
   return { account, ...(organization ? { organization } : {}) };
+}
+
+const REGIONS_AT_ONCE = 4;
+
+/** The per-region sections for one region, merged into the account. */
+async function collectRegion(session: Session, plan: Plan, region: string, account: AccountInventory): Promise<void> {
+  const only = [region];
+  await Promise.all([
+    plan.has('event-data-stores') && collectEventDataStores(session, only).then((s) => void account.eventDataStores.push(...s)),
+    plan.has('event-rules') && collectEventRules(session, only).then((r) => void account.eventRules.push(...r)),
+    plan.has('config-recorders') && collectConfigRecorders(session, only).then((r) => void (account.configRecorders = { ...account.configRecorders, ...r })),
+    plan.has('vpc-flow-logs') && collectVpcs(session, only).then((v) => void (account.vpcs = { ...account.vpcs, ...v })),
+    plan.has('security-hub') && collectSecurityHub(session, only).then((h) => void (account.securityHub = { ...account.securityHub, ...h })),
+  ]);
+  session.clients.release(region);
+}
+
+async function pLimitAll<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
+  const limit = pLimit(concurrency);
+  await Promise.all(items.map((item) => limit(() => run(item))));
 }
 
 /** Buckets, keys and log groups the trails name, each read once. */

@@ -69,6 +69,16 @@ export class ClientCache {
     return client;
   }
 
+  /**
+   * Forgets the clients of a region (not the global region's, which global calls share).
+   * They are not destroyed: that would close the account's connection pool under calls in
+   * flight; once unreferenced they are collected, and a later call makes a new one.
+   */
+  release(region: string): void {
+    if (region === this.target.globalRegion) return;
+    for (const key of [...this.clients.keys()]) if (key.endsWith(`/${region}`)) this.clients.delete(key);
+  }
+
   destroy(): void {
     for (const client of this.clients.values()) (client as { destroy?: () => void }).destroy?.();
     this.clients.clear();
