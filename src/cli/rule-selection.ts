@@ -6,7 +6,6 @@ import type { BenchmarkSelection } from '../rules/benchmarks.js';
 import { selectRules } from '../rules/select.js';
 import type { Rule } from '../rules/types.js';
 import { addBenchmarkOption } from './benchmark-option.js';
-import { addBenchmarkOption } from './benchmark-option.js';
 import { collectRepeated } from './commands/rules.js';
 
 export interface RuleSelectionFlags {
