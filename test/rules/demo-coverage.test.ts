@@ -11,9 +11,9 @@
  * verdict, pass or fail.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FULL_PLAN } from '../../src/collect/sections.js';
 import { loadConfiguredRules } from '../../src/config/configured-rules.js';
 import type { ResultsDocument, Status } from '../../src/evaluate/types.js';
+import { planForRules } from '../../src/plan/rule-plan.js';
 import type { Rule } from '../../src/rules/types.js';
 import { evaluateInventory } from '../../src/scan/evaluate-inventory.js';
 import { loadWorldFile, startSimulator, type Simulator } from '../../src/simulator/index.js';
@@ -36,7 +36,8 @@ beforeAll(async () => {
   const management = world.organization!.masterAccountId;
   const { inventory } = await sweepOrganization({
     target: simTarget(sim, management, { maxAttempts: 8 }),
-    plan: FULL_PLAN,
+    // What `trailguard scan --organization` collects for these rules.
+    plan: planForRules(rules),
     role: { roleName: 'OrganizationAccountAccessRole', sessionName: 'trailguard-test', durationSeconds: 3600 },
     filters: {},
     concurrency: 8,

@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { FULL_PLAN } from '../../collect/sections.js';
+import { planForRules } from '../../plan/rule-plan.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
 import { loadRunRules } from '../../scan/complete-run.js';
 import { runScan } from '../../scan/run-scan.js';
@@ -47,7 +47,8 @@ export function registerDemo(program: Command, ctx: CommandContext): void {
             requestTimeoutMs: 15_000,
             retryTuning: { baseDelayMs: 20, minFillRate: 100 },
           },
-          plan: FULL_PLAN,
+          // What `trailguard scan --organization` collects for these rules.
+          plan: planForRules(rules.rules),
           organization: {
             role: { roleName: 'OrganizationAccountAccessRole', sessionName: 'trailguard-demo', durationSeconds: 3600 },
             filters: {},
