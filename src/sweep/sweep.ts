@@ -183,9 +183,15 @@ async function readCrossAccountReferences(
   const bucketOwner = (name: string) => [...owned].find(([, names]) => names.has(name))?.[0];
   const wantsBuckets = [...plan].some((s) => s.startsWith('bucket-'));
   const wantsKeys = [...plan].some((s) => s.startsWith('key-'));
+  const ownerUnknown = new Set<string>();
   for (const account of accounts.values()) {
     for (const { Trail } of account.trails) {
-      const bucketAt = Trail.S3BucketName && bucketOwner(Trail.S3BucketName);
+      // A bucket no swept account owns is tried with the credentials of the account whose trail
+      // names it: it may belong to an account outside the sweep (AccessDenied), or be gone
+      // (NoSuchBucket: a deleted log bucket whose name anyone could register).
+      const owner = Trail.S3BucketName ? bucketOwner(Trail.S3BucketName) : undefined;
+      if (Trail.S3BucketName && !owner) ownerUnknown.add(Trail.S3BucketName);
+      const bucketAt = Trail.S3BucketName && (owner ?? (account.Regions.length > 0 ? account.AccountId : undefined));
       if (wantsBuckets && Trail.S3BucketName && !haveBucket.has(Trail.S3BucketName) && bucketAt) want(bucketAt).buckets.add(Trail.S3BucketName);
       const keyAt = Trail.KmsKeyId?.startsWith('arn:') ? arnAccount(Trail.KmsKeyId) : undefined;
       if (wantsKeys && Trail.KmsKeyId && keyAt && !haveKey.has(Trail.KmsKeyId) && accounts.has(keyAt)) want(keyAt).keys.add(Trail.KmsKeyId);
@@ -202,7 +208,11 @@ async function readCrossAccountReferences(
           await Promise.all([
             ...[...refs.buckets].map(async (name) => {
               const bucket = await collectBucket(session, plan, name);
-              if (bucket) inventory.buckets[name] = bucket;
+              if (!bucket) return;
+              if (!ownerUnknown.has(name)) inventory.buckets[name] = bucket;
+              // Readable but owned outside this sweep: kept without an owner, except in a shard,
+              // where the owner may be another shard's account and reads it itself.
+              else if (!options.shard) inventory.buckets[name] = { ...bucket, OwnerAccountId: undefined };
             }),
             ...[...refs.keys].map(async (id) => {
               const key = await collectKey(session, plan, id);
