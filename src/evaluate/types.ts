@@ -1,5 +1,5 @@
 /** Results: one per (rule, resource). Shared by the evaluator, the reports, diff and the evidence bundle. */
-import type { ConditionFailure, Remediation, ResourceType, SectionError, Severity } from '../rules/types.js';
+import type { ConditionFailure, ResourceType, Rule, SectionError, Severity } from '../rules/types.js';
 
 export const STATUSES = ['pass', 'fail', 'error', 'skip', 'waived'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -45,22 +45,12 @@ export interface Result {
   related?: string[];
 }
 
-export interface RuleSummary {
-  id: string;
-  title: string;
-  severity: Severity;
-  resource: ResourceType;
-  description: string;
-  rationale: string;
-  impact?: string;
-  remediation: Remediation;
-  references: string[];
-  frameworks: Record<string, string[]>;
-  tags: string[];
+/** What reports need of a rule that ran (the rule's own texts, and where its file is). */
+export type RuleSummary = Pick<Rule, 'id' | 'title' | 'severity' | 'resource' | 'description' | 'rationale' | 'impact' | 'remediation' | 'references' | 'frameworks' | 'tags'> & {
   /** Rule file path relative to the working directory (SARIF anchors results here). */
   file: string;
   line: number;
-}
+};
 
 export interface RunInfo {
   runId: string;

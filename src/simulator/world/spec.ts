@@ -9,6 +9,7 @@ import type {
   LifecycleRule,
   PolicyDocument,
   PublicAccessBlockConfiguration,
+  TrailRecord,
 } from '../../inventory/types.js';
 import type { TrailLogsSpec } from '../trail-logs.js';
 
@@ -80,19 +81,8 @@ export interface AccountSpec {
   securityHub?: SecurityHubSpec[];
 }
 
-export interface TrailStatusSpec {
-  IsLogging?: boolean;
-  LatestDeliveryError?: string;
-  LatestNotificationError?: string;
-  LatestDeliveryTime?: string;
-  LatestNotificationTime?: string;
-  StartLoggingTime?: string;
-  StopLoggingTime?: string;
-  LatestCloudWatchLogsDeliveryError?: string;
-  LatestCloudWatchLogsDeliveryTime?: string;
-  LatestDigestDeliveryTime?: string;
-  LatestDigestDeliveryError?: string;
-}
+/** GetTrailStatus's fields, as the inventory holds them. */
+export type TrailStatusSpec = NonNullable<TrailRecord['Status']>;
 
 export interface TrailSpec {
   Name: string;
