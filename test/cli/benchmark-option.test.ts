@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
 import { validatorFor } from '../../src/rules/schemas.js';
-import { cli } from '../rules/cli-io.js';
+import { cli } from '../helpers/cli.js';
 
 describe('trailguard rules list --benchmark', () => {
   it('lists the logging and monitoring controls of CIS 5.0.0, automated and manual, with their profile and rules', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
-import { cli } from '../rules/cli-io.js';
+import { cli } from '../helpers/cli.js';
 
 const DIR = 'test-output/cli-evaluate';
 mkdirSync(DIR, { recursive: true });

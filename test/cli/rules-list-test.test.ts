@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from '../rules/cli-io.js';
+import { cli } from '../helpers/cli.js';
 
 describe('trailguard rules list', () => {
   it('prints id, severity, resource and title, sorted by id', async () => {

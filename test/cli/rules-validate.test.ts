@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli, locations } from '../rules/cli-io.js';
+import { cli, locations } from '../helpers/cli.js';
 
 const M = 'test/fixtures/rules/malformed';
 const validate = (...dirs: string[]) => cli(['rules', 'validate', '--no-builtin', ...dirs.flatMap((d) => ['--rules', `${M}/${d}`])]);

@@ -113,10 +113,4 @@ export function ed25519Keys(dir: string, name = 'signing'): { privateKey: string
 }
 
 /** Runs the CLI in-process, capturing its output. */
-export async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const { run } = await import('../../src/cli/main.js');
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (t) => (out += t), err: (t) => (err += t), isTTY: false, env: {}, cwd: process.cwd() });
-  return { code, out, err };
-}
+export { cli } from '../helpers/cli.js';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { loadInventory, parseInventory } from '../../src/inventory/load.js';
 import type { Inventory } from '../../src/inventory/types.js';
-import { cli } from '../rules/cli-io.js';
+import { cli } from '../helpers/cli.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'inventory');
 const OUT = join(import.meta.dirname, '..', '..', 'test-output', 'inventory-load');

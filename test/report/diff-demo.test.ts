@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
 import { diffResults } from '../../src/report/diff.js';
 import { DEMO_WORLD, parseWorld, startSimulator } from '../../src/simulator/index.js';
-import { cli } from '../rules/cli-io.js';
+import { cli } from '../helpers/cli.js';
 import { TEST_OUTPUT } from './fixture.js';
 
 const MANAGEMENT = '111111111111';

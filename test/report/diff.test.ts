@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffResults } from '../../src/report/diff.js';
 import { renderDiff } from '../../src/report/diff-format.js';
-import { cli } from '../rules/cli-io.js';
+import { cli } from '../helpers/cli.js';
 import { ORG_SCAN, ORG_SCAN_NEXT, orgScan, TEST_OUTPUT } from './fixture.js';
 
 const key = (e: { ruleId: string; resourceArn: string }) => `${e.ruleId} ${e.resourceArn}`;

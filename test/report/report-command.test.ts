@@ -5,7 +5,7 @@ import type { ResultsDocument } from '../../src/evaluate/types.js';
 import { FORMAT_NAMES, FORMATS } from '../../src/report/formats.js';
 import { renderJson } from '../../src/report/json.js';
 import { run as runCli } from '../../src/cli/main.js';
-import { cli } from '../rules/cli-io.js';
+import { cli } from '../helpers/cli.js';
 import { ORG_SCAN, orgScan, TEST_OUTPUT } from './fixture.js';
 
 function workdir(): string {

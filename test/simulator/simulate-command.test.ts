@@ -4,7 +4,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { run } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 import { startSimulator } from '../../src/simulator/index.js';
-import { cli } from '../rules/cli-io.js';
+import { cli } from '../helpers/cli.js';
 import { FIXTURE_WORLD, MEMBER } from './helpers.js';
 
 describe('trailguard simulate', () => {

@@ -1,4 +1,4 @@
-/** Runs the CLI in-process with captured output, for the rules and evaluate command tests. */
+/** Runs the CLI in-process with captured output, as the command tests do. */
 import { run } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 
