@@ -165,8 +165,22 @@ export async function collectAccountPublicAccessBlock(session: Session): Promise
   return outcome.kind === 'ok' ? plain(outcome.value.PublicAccessBlockConfiguration) : undefined;
 }
 
-/** Names of the buckets the account owns: a sweep reads each trail bucket with its owner's credentials. */
-export async function listOwnedBuckets(session: Session): Promise<Set<string> | undefined> {
+const ownedBuckets = new WeakMap<Session, Promise<Set<string> | undefined>>();
+
+/**
+ * Names of the buckets the account owns (a sweep reads each trail bucket with its owner's
+ * credentials), listed once per session however many buckets ask.
+ */
+export function listOwnedBuckets(session: Session): Promise<Set<string> | undefined> {
+  let listed = ownedBuckets.get(session);
+  if (!listed) {
+    listed = listBuckets(session);
+    ownedBuckets.set(session, listed);
+  }
+  return listed;
+}
+
+async function listBuckets(session: Session): Promise<Set<string> | undefined> {
   const region = session.globalRegion;
   const s3 = session.clients.get(S3Client, region);
   const listed = await paginate(

@@ -180,7 +180,9 @@ async function readCrossAccountReferences(
   const haveKey = new Set([...accounts.values()].flatMap((a) => Object.values(a.keys).flatMap((k) => [k.KeyMetadata.Arn, k.KeyMetadata.KeyId])));
   const wanted = new Map<string, { buckets: Set<string>; keys: Set<string> }>();
   const want = (owner: string) => wanted.get(owner) ?? wanted.set(owner, { buckets: new Set(), keys: new Set() }).get(owner)!;
-  const bucketOwner = (name: string) => [...owned].find(([, names]) => names.has(name))?.[0];
+  const ownerOf = new Map<string, string>();
+  for (const [account, names] of owned) for (const name of names) ownerOf.set(name, account);
+  const bucketOwner = (name: string) => ownerOf.get(name);
   const wantsBuckets = [...plan].some((s) => s.startsWith('bucket-'));
   const wantsKeys = [...plan].some((s) => s.startsWith('key-'));
   const ownerUnknown = new Set<string>();

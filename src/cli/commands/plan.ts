@@ -24,7 +24,7 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
     const target = targetFromFlags(flags, ctx.io.env);
     const regions = parseRegionList(flags.regions);
     const discovery = await discover(target, regions);
-    const shape = { ...discovery.shape, management: false };
+    const { shape } = discovery;
     const calls = plannedCalls(plan, shape).sort((a, b) => a.section.localeCompare(b.section) || a.operation.localeCompare(b.operation));
     const total = totalCalls(calls);
     if (flags.json) {
