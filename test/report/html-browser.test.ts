@@ -7,12 +7,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Result } from '../../src/evaluate/types.js';
 import { renderHtml } from '../../src/report/html.js';
+import { CHROMIUM_ARGS, describeInBrowser } from '../helpers/browser.js';
 import { orgScan, TEST_OUTPUT } from './fixture.js';
-
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const doc = orgScan();
 // Hostile data: if any of it were not escaped, the script would run or the image would be fetched.
@@ -31,22 +30,6 @@ const consoleErrors: string[] = [];
 const requests: string[] = [];
 const file = join(TEST_OUTPUT, 'report.html');
 
-beforeAll(async () => {
-  mkdirSync(TEST_OUTPUT, { recursive: true });
-  writeFileSync(file, renderHtml(doc));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-  page.on('request', (r) => requests.push(r.url()));
-  await page.goto(pathToFileURL(file).href);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 // Child combinators: each finding's evidence holds a table of its own.
 /** WCAG 2 contrast ratio of two computed "rgb(r, g, b)" colours. */
@@ -65,7 +48,24 @@ function contrast(a: string, b: string): number {
 const visibleRows = () => page.locator('#findings > tbody > tr.finding:visible');
 const columnTexts = async (n: number) => page.locator(`#findings > tbody > tr.finding:visible > td:nth-child(${n})`).allInnerTexts();
 
-describe('html report in Chromium', () => {
+describeInBrowser('html report in Chromium', (executablePath) => {
+  beforeAll(async () => {
+    mkdirSync(TEST_OUTPUT, { recursive: true });
+    writeFileSync(file, renderHtml(doc));
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(pathToFileURL(file).href);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
   it('loads with no console error, no request but the file, and no injected markup', async () => {
     expect(await visibleRows().count()).toBe(doc.results.length);
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
