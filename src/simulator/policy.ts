@@ -5,6 +5,7 @@
  * Conditions are ignored except sts:ExternalId, which trust policies use.
  */
 import type { PolicyDocument, PolicyStatement } from '../inventory/types.js';
+import { compileGlob } from '../rules/glob.js';
 
 export interface PolicyCaller {
   accountId: string;
@@ -32,21 +33,11 @@ function principalMatches(s: PolicyStatement, caller: PolicyCaller): boolean {
 
 function actionMatches(s: PolicyStatement, action: string): boolean {
   if (s.Action === undefined) return false;
-  return (Array.isArray(s.Action) ? s.Action : [s.Action]).some((a) => wildcard(a.toLowerCase()).test(action.toLowerCase()));
+  return (Array.isArray(s.Action) ? s.Action : [s.Action]).some((a) => compileGlob(a, { question: true, caseInsensitive: true }).test(action));
 }
 
 function conditionMatches(s: PolicyStatement, caller: PolicyCaller): boolean {
   const wanted = s.Condition?.StringEquals?.['sts:ExternalId'];
   if (wanted === undefined) return true;
   return (Array.isArray(wanted) ? wanted : [String(wanted)]).includes(caller.externalId ?? '');
-}
-
-const patterns = new Map<string, RegExp>();
-function wildcard(glob: string): RegExp {
-  let re = patterns.get(glob);
-  if (!re) {
-    re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-    patterns.set(glob, re);
-  }
-  return re;
 }

@@ -5,7 +5,7 @@
  * change. Expired, unused and soon-expiring waivers produce warnings naming the waiver.
  */
 import type { Result } from '../evaluate/types.js';
-import { globToRegExp } from '../rules/glob.js';
+import { compileGlob } from '../rules/glob.js';
 import { expiryInstant } from './expiry.js';
 import type { Waiver } from './types.js';
 
@@ -51,8 +51,8 @@ export function applyWaivers(results: Result[], waivers: Waiver[], scanTime: Dat
 function matcherFor(w: Waiver): (r: Result) => boolean {
   const any = (patterns: string[] | undefined) => {
     if (patterns === undefined) return () => true;
-    const regexes = patterns.map(globToRegExp);
-    return (value: string) => regexes.some((re) => re.test(value));
+    const globs = patterns.map((p) => compileGlob(p));
+    return (value: string) => globs.some((glob) => glob.test(value));
   };
   const [rule, account, region, resource] = [any(w.rules), any(w.accounts), any(w.regions), any(w.resources)];
   return (r) => rule(r.ruleId) && account(r.accountId) && region(r.region) && resource(r.resourceArn);

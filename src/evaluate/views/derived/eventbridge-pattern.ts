@@ -5,7 +5,7 @@
  * prefix, suffix, equals-ignore-case, wildcard, anything-but, exists, numeric. A pattern using
  * anything else is reported as not understood and never credited.
  */
-import { globToRegExp } from './filter-pattern/match-event.js';
+import { compileGlob } from '../../../rules/glob.js';
 
 export type EventPattern = Record<string, unknown>;
 export type ParsedEventPattern = { ok: true; pattern: EventPattern } | { ok: false; error: string };
@@ -82,7 +82,7 @@ function matchesOne(entry: unknown, value: unknown): boolean {
     case 'equals-ignore-case':
       return text !== undefined && typeof arg === 'string' && text.toLowerCase() === arg.toLowerCase();
     case 'wildcard':
-      return text !== undefined && typeof arg === 'string' && globToRegExp(arg).test(text);
+      return text !== undefined && typeof arg === 'string' && compileGlob(arg).test(text);
     case 'anything-but': {
       const excluded = Array.isArray(arg) ? arg : [arg];
       return !excluded.some((x) => matchesOne(x, value));

@@ -5,26 +5,16 @@
  */
 import { parseArn } from '../../../inventory/arn.js';
 import type { PolicyStatement } from '../../../inventory/types.js';
+import { compileGlob, type Glob } from '../../../rules/glob.js';
 
 export function asList<T>(value: T | T[] | undefined): T[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }
 
-// Policies repeat the same few patterns across thousands of trails and keys: compile each once.
-const compiled = new Map<string, RegExp>();
-
-/** An IAM pattern (`*` any run, `?` one character) as an anchored regular expression. */
-export function iamPattern(pattern: string, caseInsensitive = false): RegExp {
-  const flags = caseInsensitive ? 'is' : 's';
-  const key = `${flags}:${pattern}`;
-  let regex = compiled.get(key);
-  if (!regex) {
-    const body = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/]/g, '\\$&'))).join('');
-    regex = new RegExp(`^${body}$`, flags);
-    compiled.set(key, regex);
-  }
-  return regex;
+/** An IAM pattern (`*` any run, `?` one character), matched in linear steps whatever a policy's author wrote. */
+export function iamPattern(pattern: string, caseInsensitive = false): Glob {
+  return compileGlob(pattern, { question: true, caseInsensitive });
 }
 
 /** Does an Allow/Deny statement cover this action (`kms:GenerateDataKey`), through Action or NotAction? */

@@ -1,5 +1,5 @@
 /** `arn_like`: the ARN read matches a glob where `*` matches any run of characters and nothing else is special. */
-import { globToRegExp } from '../../glob.js';
+import { compileGlob, type Glob } from '../../glob.js';
 import type { Operator } from './operator.js';
 
 export const arnLike: Operator = {
@@ -7,6 +7,6 @@ export const arnLike: Operator = {
   accepts: ['string'],
   missing: false,
   operand: ['string'],
-  prepare: (glob) => globToRegExp(glob as string),
-  compare: (actual, regex) => (regex as RegExp).test(actual as string),
+  prepare: (glob) => compileGlob(glob as string),
+  compare: (actual, glob) => (glob as Glob).test(actual as string),
 };

@@ -1,4 +1,5 @@
-/** `matches`: the whole string read matches the regular expression (anchored at both ends). */
+/** `matches`: the whole string read matches the regular expression (RE2 syntax, linear time, anchored at both ends). */
+import { compileLinearRegex, RegexSyntaxError, type LinearRegex } from '../../../util/linear-regex.js';
 import { OperandError, type Operator } from './operator.js';
 
 export const matches: Operator = {
@@ -8,10 +9,11 @@ export const matches: Operator = {
   operand: ['string'],
   prepare(pattern) {
     try {
-      return new RegExp(`^(?:${pattern as string})$`, 'u');
+      return compileLinearRegex(pattern as string);
     } catch (error) {
-      throw new OperandError(`invalid regular expression ${JSON.stringify(pattern)}: ${(error as Error).message}`);
+      if (!(error instanceof RegexSyntaxError)) throw error;
+      throw new OperandError(`invalid regular expression ${JSON.stringify(pattern)} (RE2 syntax: no backreferences or lookarounds): ${error.message}`);
     }
   },
-  compare: (actual, regex) => (regex as RegExp).test(actual as string),
+  compare: (actual, regex) => (regex as LinearRegex).matchesWhole(actual as string),
 };

@@ -4,6 +4,8 @@
  * a comparison (= or !=) needs the property to be present with a scalar value, so a filter
  * that relies on an absent field is never credited with catching an event.
  */
+import { compileGlob } from '../../../../rules/glob.js';
+import { compileLinearRegex, type LinearRegex } from '../../../../util/linear-regex.js';
 import type { Literal, PatternNode, PresenceTest } from './syntax.js';
 
 type Json = unknown;
@@ -48,12 +50,20 @@ function isScalar(v: Json): v is string | number | boolean {
 
 function equalsLiteral(value: string | number | boolean, literal: Literal): boolean {
   const text = String(value);
-  if (literal.kind === 'regex') return new RegExp(literal.source).test(text);
-  if (literal.text.includes('*')) return globToRegExp(literal.text).test(text);
+  if (literal.kind === 'regex') return regexOf(literal.source).matchesPart(text);
+  if (literal.text.includes('*')) return compileGlob(literal.text).test(text);
   if (typeof value === 'number' && !literal.quoted && literal.text.trim() !== '' && !Number.isNaN(Number(literal.text))) {
     return value === Number(literal.text);
   }
   return text === literal.text;
+}
+
+// The same few filter patterns are matched against every sample event: compile each once.
+const regexes = new Map<string, LinearRegex>();
+function regexOf(source: string): LinearRegex {
+  let regex = regexes.get(source);
+  if (!regex) regexes.set(source, (regex = compileLinearRegex(source)));
+  return regex;
 }
 
 function compareNumbers(value: number, op: string, bound: number): boolean {
@@ -63,10 +73,6 @@ function compareNumbers(value: number, op: string, bound: number): boolean {
   return value >= bound;
 }
 
-/** `*` matches any run of characters (possibly empty); nothing else is special. */
-export function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
-}
 
 /**
  * The values a selector reaches: one for a plain path (undefined when absent), several through

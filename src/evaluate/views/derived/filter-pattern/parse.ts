@@ -8,6 +8,7 @@
  * Anything else (a term pattern, a space-delimited `[...]` pattern, a syntax error) is "not a
  * recognised pattern", returned as data and never thrown.
  */
+import { compileLinearRegex } from '../../../../util/linear-regex.js';
 import type { Comparator, Literal, ParseResult, PatternNode, PresenceTest } from './syntax.js';
 import { tokenize, type Token } from './tokenize.js';
 
@@ -78,7 +79,7 @@ export function parseFilterPattern(text: string): ParseResult {
     if (token.type === 'word') return { kind: 'text', text: token.text, quoted: false };
     if (token.type === 'regex') {
       try {
-        new RegExp(token.text);
+        compileLinearRegex(token.text);
       } catch {
         throw new PatternSyntaxError(`invalid regular expression %${token.text}%`);
       }
