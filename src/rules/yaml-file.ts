@@ -2,7 +2,7 @@
  * A YAML file parsed with source positions kept, so that every problem found later (by the
  * schema, the condition compiler, the config checks) can be reported as file:line:col.
  */
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Problem } from '../errors.js';
 
 /** A step into a parsed document: a map key or an array index. */
@@ -31,8 +31,39 @@ export function parseYamlFile(file: string, text: string): { yaml: YamlFile; pro
     const { line, col } = lineCounter.linePos(e.pos[0]);
     return { file, line, column: col, message: firstLine(e.message) };
   });
-  const value = problems.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
-  return { yaml: { file, text, value, doc, lineCounter }, problems };
+  if (problems.length > 0) return { yaml: { file, text, value: undefined, doc, lineCounter }, problems };
+  try {
+    return { yaml: { file, text, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc, lineCounter }, problems };
+  } catch (error) {
+    // The yaml library's guard against an alias bomb (a few lines that expand to gigabytes).
+    if (!(error instanceof ReferenceError)) throw error;
+    const { line, col } = lineCounter.linePos(firstNestedAlias(doc));
+    const message = `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} copies of an anchored node): refusing what looks like an alias bomb`;
+    return { yaml: { file, text, value: undefined, doc, lineCounter }, problems: [{ file, line, column: col, message }] };
+  }
+}
+
+/** How many times the nodes under one alias may be copied when the document is read (the yaml library's default). */
+const MAX_ALIAS_COUNT = 100;
+
+/** Where the expansion starts: the first alias to a node that itself holds aliases (else the first alias). */
+function firstNestedAlias(doc: Document.Parsed): number {
+  let first: number | undefined;
+  let nested: number | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      const offset = alias.range?.[0] ?? 0;
+      first ??= offset;
+      let holdsAliases = false;
+      visit(alias.resolve(doc) ?? doc.createNode(null), { Alias: () => ((holdsAliases = true), visit.BREAK) });
+      if (holdsAliases) {
+        nested = offset;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return nested ?? first ?? 0;
 }
 
 /** Where the node at `path` starts; falls back to the nearest existing ancestor. */
