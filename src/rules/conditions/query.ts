@@ -22,8 +22,63 @@ export function compileQuery(text: string): CompiledQuery {
   return { text, ast, paths: rootPaths(ast as unknown as Node) };
 }
 
+/** Throws QueryBudgetError when the query takes too many steps or builds too large a value. */
 export function runQuery(query: CompiledQuery, scope: unknown): unknown {
-  return TreeInterpreter.search(query.ast, scope as JSONValue);
+  return new BudgetedInterpreter().search(query.ast, scope as JSONValue);
+}
+
+/**
+ * What one query may spend: interpreter steps, and the size of any value it builds (array
+ * elements, object keys and string characters, counting a shared value each time it appears).
+ * `[@, @] | [@, @] | ...` doubles that size per pipe without doing more steps, and a function
+ * such as `to_string` would then serialize it: so every intermediate value is measured.
+ * A view holds a few thousand values; these limits are three orders of magnitude above.
+ */
+export const QUERY_BUDGET = { steps: 1_000_000, size: 2_000_000 } as const;
+
+export class QueryBudgetError extends Error {
+  override name = 'QueryBudgetError';
+}
+
+type Interpreter = typeof TreeInterpreter;
+// The library exports its interpreter as an instance; its class is what a step counter extends.
+const Interpreter = TreeInterpreter.constructor as new () => Interpreter;
+
+class BudgetedInterpreter extends Interpreter {
+  spent = { steps: 0 };
+
+  override visit(node: ExpressionNode, value: Parameters<Interpreter['visit']>[1]): ReturnType<Interpreter['visit']> {
+    if (++this.spent.steps > QUERY_BUDGET.steps) throw new QueryBudgetError(`the query took more than ${QUERY_BUDGET.steps} steps`);
+    const result = super.visit(node, value);
+    if (sizeOf(result) > QUERY_BUDGET.size) throw new QueryBudgetError(`the query built a value larger than ${QUERY_BUDGET.size} elements`);
+    return result;
+  }
+
+  // `let` expressions evaluate in a fresh interpreter of the library's own class: keep counting in it.
+  override withScope(scope: Parameters<Interpreter['withScope']>[0]): Interpreter {
+    const inner = super.withScope(scope) as BudgetedInterpreter;
+    Object.setPrototypeOf(inner, BudgetedInterpreter.prototype);
+    inner.spent = this.spent;
+    return inner;
+  }
+}
+
+// Sizes of arrays and objects already measured: views are measured once, not once per query.
+const sizes = new WeakMap<object, number>();
+
+/** Elements, keys and characters in a value, a shared sub-value counted each time it appears (capped just above the budget). */
+function sizeOf(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (value === null || typeof value !== 'object') return 1;
+  const known = sizes.get(value);
+  if (known !== undefined) return known;
+  let size = 1;
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    size += sizeOf(child);
+    if (size > QUERY_BUDGET.size) break;
+  }
+  sizes.set(value, size);
+  return size;
 }
 
 /** A collection error in `scope` whose section the query may read. */
