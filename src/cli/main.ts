@@ -3,7 +3,8 @@
 import { Command, CommanderError } from 'commander';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { EXIT, InputError } from '../errors.js';
+import { EXIT, formatProblem, InputError } from '../errors.js';
+import { printable, visible } from '../util/visible-text.js';
 import { COMMANDS } from './commands/index.js';
 import { processIo, type Io } from './io.js';
 import { TOOL } from './version.js';
@@ -34,11 +35,12 @@ function exitCodeFor(error: unknown, io: Io): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
   if (error instanceof InputError) {
-    io.err(`${error.message}\n`);
+    // A problem may quote the file it is about (a name, a value): each line is printed visibly.
+    for (const problem of error.problems) io.err(`${visible(problem.file ? formatProblem(problem) : problem.message)}\n`);
     return EXIT.badInput;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  io.err(`trailguard: internal error: ${detail}\n`);
+  io.err(printable`trailguard: internal error: ${detail}\n`);
   if (io.env.TRAILGUARD_DEBUG && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
   else io.err('This is a bug in trailguard; rerun with TRAILGUARD_DEBUG=1 for a stack trace and report it.\n');
   return EXIT.internal;

@@ -7,6 +7,7 @@
 import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
 import { parseArn } from '../inventory/arn.js';
 import { describeFailure, formatValue, frameworkControls } from './explain.js';
+import { visible } from '../util/visible-text.js';
 import { ruleLookup, sortedResults } from './order.js';
 
 const COLUMNS: [string, (r: Result, rule: RuleSummary, doc: ResultsDocument) => string][] = [
@@ -55,9 +56,12 @@ function joined(values: string[]): string {
 
 /**
  * Quotes when RFC 4180 requires it, and defuses spreadsheet formulas: a cell starting with
- * = + - @ (or a tab/CR that some spreadsheets strip first) gets a leading apostrophe.
+ * = + - @ (or a tab/CR that some spreadsheets strip first) gets a leading apostrophe. Control
+ * characters other than line feed and tab become visible escapes (`cat report.csv` in a
+ * terminal or CI log), and no line of a multi-line cell starts a workflow command.
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const shown = visible(value, { multiline: true });
+  const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -1,5 +1,6 @@
 /** How `trailguard diff` prints a ResultsDiff: text for a terminal or CI log, JSON for tools, Markdown for a PR comment. */
 import { stableStringify } from '../util/stable-json.js';
+import { printable, visible } from '../util/visible-text.js';
 import type { DiffEntry, ResultsDiff } from './diff.js';
 import { code, text } from './markdown.js';
 
@@ -31,14 +32,14 @@ function totals(diff: ResultsDiff): string {
 }
 
 function diffText(diff: ResultsDiff): string {
-  const lines = [`trailguard diff ${diff.old.runId} → ${diff.new.runId}`, totals(diff)];
+  const lines = [printable`trailguard diff ${diff.old.runId} → ${diff.new.runId}`, totals(diff)];
   for (const [key, title, mark] of SECTIONS) {
     const list = diff[key];
     if (list.length === 0) continue;
     lines.push('', `${title} (${list.length}):`);
     for (const e of list) {
-      lines.push(`  ${mark} [${e.severity}] ${e.ruleId} ${e.accountId} ${e.region} ${e.resourceArn} (${change(e)})`);
-      if (key === 'newFailures') lines.push(`      ${e.message}`);
+      lines.push(`  ${mark} ${visible(`[${e.severity}] ${e.ruleId} ${e.accountId} ${e.region} ${e.resourceArn} (${change(e)})`)}`);
+      if (key === 'newFailures') lines.push(`      ${visible(e.message)}`);
     }
   }
   return `${lines.join('\n')}\n`;

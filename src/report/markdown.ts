@@ -8,6 +8,7 @@
  */
 import type { BenchmarkReport, ControlStatus, Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
+import { visible } from '../util/visible-text.js';
 import { describeApiError, describeWaiver, frameworkControls, plural } from './explain.js';
 import { compare, groupByRule, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER, type ResultGroup } from './order.js';
 
@@ -45,7 +46,7 @@ export function renderMarkdown(doc: ResultsDocument, limit = MARKDOWN_LIMIT): st
   out.section(
     'errors',
     `\n### Errors (${errors.length}): data trailguard could not read\n\n| Account | Region | Rule | Resource | API error |\n|---|---|---|---|---|\n`,
-    errors.map((r) => ({ text: row([r.accountId, r.region, code(r.ruleId), code(r.resourceArn), text(r.error ? describeApiError(r.error) : r.message)]), count: 1 })),
+    errors.map((r) => ({ text: row([text(r.accountId), text(r.region), code(r.ruleId), code(r.resourceArn), text(r.error ? describeApiError(r.error) : r.message)]), count: 1 })),
   );
 
   const waived = of('waived');
@@ -151,9 +152,9 @@ function failureSection(results: ResultGroup, rule: RuleSummary): { heading: str
     '',
   ].join('\n');
   // The message is the rule's own account of what it found; the HTML, JUnit and CSV reports list each failed condition too.
-  const rows = results.map((res) => row([res.accountId, res.region, code(res.resourceArn), text(shorten(res.message, MESSAGE_MAX))]));
+  const rows = results.map((res) => row([text(res.accountId), text(res.region), code(res.resourceArn), text(shorten(res.message, MESSAGE_MAX))]));
   const closing = ['', `**Remediation:** ${text(r.summary)}`];
-  if (r.cli) closing.push('', '```sh', shorten(r.cli.trimEnd(), CLI_MAX).replaceAll('```', '` ` `'), '```');
+  if (r.cli) closing.push('', '```sh', visible(shorten(r.cli.trimEnd(), CLI_MAX), { multiline: true }).replaceAll('```', '` ` `'), '```');
   const refs = [controls.length ? `Controls: ${text(controls.join(', '))}` : '', rule.references[0] ? `[Reference](${rule.references[0].replaceAll(')', '%29')})` : '', rule.file ? `Rule: \`${rule.file}\`` : ''];
   if (refs.some(Boolean)) closing.push('', refs.filter(Boolean).join(' · '));
   return { heading, rows, closing: `${closing.join('\n')}\n` };
@@ -197,16 +198,16 @@ function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |\n`;
 }
 
-/** Text from data: Markdown and HTML punctuation escaped, one line, safe inside a table cell. */
+/** Text from data: one line, control characters visible, Markdown and HTML punctuation escaped, safe inside a table cell. */
 export function text(value: string): string {
-  return value.replace(/[\\`*_[\]<>|#~&!]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return visible(value.replace(/\r?\n/g, ' ')).replace(/[\\`*_[\]<>|#~&!]/g, (c) => `\\${c}`);
 }
 
 /** An inline code span that survives backticks and pipes in the value. */
 export function code(value: string): string {
   const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
-  const inner = value.replace(/\r?\n/g, ' ').replaceAll('|', '\\|');
+  const inner = visible(value.replace(/\r?\n/g, ' ')).replaceAll('|', '\\|');
   const pad = inner.startsWith('`') || inner.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${inner}${pad}${fence}`;
 }

@@ -3,6 +3,7 @@ import { dirname, relative } from 'node:path';
 import { EXIT } from '../errors.js';
 import type { Result, ResultsDocument, Status } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
+import { visible } from '../util/visible-text.js';
 import { plural } from './explain.js';
 import { countBy, groupByRule, severityRank, STATUS_ORDER } from './order.js';
 
@@ -54,7 +55,8 @@ export function renderSummary({ doc, written, exitCode, failOn, cwd }: SummaryIn
     );
   }
   lines.push(verdict(results, exitCode, failOn));
-  return `${lines.join('\n')}\n`;
+  // Rule ids, run ids, warnings and paths may come from outside: no line can hold a control character.
+  return `${lines.map((line) => visible(line)).join('\n')}\n`;
 }
 
 /** Why the exit code is what it is, including what a flag let through. */

@@ -16,6 +16,7 @@ import { publishReports } from '../report/publish.js';
 import { BUILTIN_PACK, BUILTIN_RULES_DIR } from '../rules/load.js';
 import type { Rule } from '../rules/types.js';
 import { loadWaivers } from '../waivers/load.js';
+import { printable } from '../util/visible-text.js';
 import type { Waiver } from '../waivers/types.js';
 import { evaluateInventory } from './evaluate-inventory.js';
 
@@ -48,7 +49,7 @@ export async function completeRun(input: CompleteRunInput, ctx: CommandContext):
   const { cwd } = ctx.io;
   const { config, rules, waivers, waiversFile, benchmark } = input.rules;
   const doc = evaluateInventory({ inventory: input.inventory, rules, config, waivers, runId: input.runId, ...(benchmark ? { benchmark } : {}) });
-  for (const warning of doc.warnings) ctx.io.err(`warning: ${warning}\n`);
+  for (const warning of doc.warnings) ctx.io.err(printable`warning: ${warning}\n`);
   const outputDir = resolve(cwd, input.report.outputDir ?? defaultOutputDir(input.runId));
   const saved: EvidenceInput = {
     run: input.run,
@@ -70,7 +71,7 @@ export async function completeRun(input: CompleteRunInput, ctx: CommandContext):
       ...(input.evidence.signer ? { signer: input.evidence.signer } : {}),
       knownSecrets: input.knownSecrets ?? [],
     });
-    ctx.io.err(`evidence: ${relative(cwd, bundle.path) || bundle.path} (${bundle.files} files, manifest sha256 ${bundle.manifestSha256})\n`);
+    ctx.io.err(printable`evidence: ${relative(cwd, bundle.path) || bundle.path} (${bundle.files} files, manifest sha256 ${bundle.manifestSha256})\n`);
   }
   return exitCode;
 }

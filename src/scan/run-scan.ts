@@ -17,6 +17,7 @@ import type { ReportFlags } from '../report/options.js';
 import type { AccountFilters } from '../sweep/select.js';
 import type { Shard } from '../sweep/shard.js';
 import { sweepOrganization } from '../sweep/sweep.js';
+import { visible } from '../util/visible-text.js';
 import { verifyTrailLogs } from '../verify-logs/verify.js';
 import { completeRun, type RunRules } from './complete-run.js';
 import { scanRunId } from './evaluate-inventory.js';
@@ -109,7 +110,7 @@ async function collect(
       onCall: (e) => progress?.call(e.ok, e.retries),
       onAccount: (_account, done) => progress?.tick(done),
     });
-    for (const { account, reason } of outcome.skipped) ctx.io.err(`skipped ${account.Id}${account.Name ? ` (${account.Name})` : ''}: ${reason}\n`);
+    for (const { account, reason } of outcome.skipped) ctx.io.err(`${visible(`skipped ${account.Id}${account.Name ? ` (${account.Name})` : ''}: ${reason}`)}\n`);
     return outcome;
   } finally {
     progress?.stop();
@@ -131,7 +132,7 @@ async function verifyOwnedTrails(target: AwsTarget, inventory: Inventory, caller
       try {
         out.push({ trailArn: Trail.TrailARN, report: await verifyTrailLogs({ trail: Trail.TrailARN, target, end }) });
       } catch (error) {
-        ctx.io.err(`verify-logs ${Trail.TrailARN}: ${error instanceof Error ? error.message : String(error)}\n`);
+        ctx.io.err(`${visible(`verify-logs ${Trail.TrailARN}: ${error instanceof Error ? error.message : String(error)}`)}\n`);
       }
     }
   }

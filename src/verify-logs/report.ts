@@ -1,5 +1,6 @@
 /** The verify-logs report: per-file verdicts, the AWS-CLI-like summary text and the sorted JSON. */
 import { stableStringify } from '../util/stable-json.js';
+import { printable, visible } from '../util/visible-text.js';
 
 /** Every verdict a digest or log file can get; these strings are the report's vocabulary. */
 export const DIGEST_OUTCOMES = ['digest valid', 'digest signature invalid', 'digest missing', 'public key not found'] as const;
@@ -158,7 +159,7 @@ export function reportJson(report: VerifyLogsReport): string {
 /** What the AWS CLI's validate-logs prints at the end, plus a count per failure kind and one line per failure. */
 export function summaryText(report: VerifyLogsReport): string {
   const { summary } = report;
-  const lines = [`Results requested for ${report.requested.start} to ${report.requested.end}`];
+  const lines = [printable`Results requested for ${report.requested.start} to ${report.requested.end}`];
   if (report.found) lines.push(`Results found for ${report.found.start} to ${report.found.end}:`);
   else if (summary.digestFiles.total === 0) lines.push(report.trail.logFileValidationEnabled ? 'No digests found' : 'No digests found: log file validation is disabled on this trail');
   else lines.push('No valid digests found in range');
@@ -169,8 +170,11 @@ export function summaryText(report: VerifyLogsReport): string {
   if (summary.readErrors) lines.push(`  could not be read: ${summary.readErrors}`);
   const bad = [...report.digests, ...report.logFiles].filter((v) => isFailure(v.outcome));
   if (bad.length) lines.push('');
-  for (const v of bad) lines.push(`${v.outcome}\ts3://${v.bucket}/${v.key}${v.reason ? `\t${v.reason}` : ''}`);
-  for (const e of report.errors) lines.push(`read error\t${e.operation} ${e.bucket ? `s3://${e.bucket}/${e.key ?? ''}` : (e.region ?? '')}\t${e.errorName}: ${e.message}`);
+    // Bucket keys, reasons and AWS messages are outside text: escaped so none can forge a line of this summary.
+  for (const v of bad) lines.push(`${v.outcome}\t${visible(`s3://${v.bucket}/${v.key}`)}${v.reason ? `\t${visible(v.reason)}` : ''}`);
+  for (const e of report.errors) {
+    lines.push(`read error\t${visible(`${e.operation} ${e.bucket ? `s3://${e.bucket}/${e.key ?? ''}` : (e.region ?? '')}`)}\t${visible(`${e.errorName}: ${e.message}`)}`);
+  }
   lines.push('', summary.intact ? 'All digest and log files intact.' : 'Integrity NOT proven: see the failures above.');
   return `${lines.join('\n')}\n`;
 }

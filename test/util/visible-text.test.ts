@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visible } from '../../src/util/visible-text.js';
+import { printable, visible } from '../../src/util/visible-text.js';
 
 describe('visible', () => {
   it('escapes terminal control sequences, CR and LF so a name cannot forge or hide a line', () => {
@@ -15,5 +15,19 @@ describe('visible', () => {
   });
   it('leaves ordinary text, including non-ASCII names, unchanged', () => {
     expect(visible('payments-prod (Zahlungen, 支払い)')).toBe('payments-prod (Zahlungen, 支払い)');
+  });
+});
+
+describe('visible, multiline', () => {
+  it('keeps line breaks and tabs but escapes a lone CR and ESC, and defuses a workflow command on any line', () => {
+    expect(visible('aws s3 ls\n\techo ok\r\n::error::x\x1b[8m\rforged', { multiline: true })).toBe('aws s3 ls\n\techo ok\r\n\\x3a:error::x\\x1b[8m\\x0dforged');
+  });
+});
+
+describe('printable', () => {
+  it('escapes the interpolated values only', () => {
+    const name = 'zz\nb: intact\x1b[8m';
+    expect(printable`${name}:\tNOT intact\n`).toBe('zz\\x0ab: intact\\x1b[8m:\tNOT intact\n');
+    expect(printable`${'::warning::x'} done`).toBe('\\x3a:warning::x done');
   });
 });

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { collectInventory } from '../../collect/inventory.js';
 import { planForRules } from '../../plan/rule-plan.js';
 import { stableStringify } from '../../util/stable-json.js';
+import { printable } from '../../util/visible-text.js';
 import { addAwsOptions, parseRegionList, targetFromFlags, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
@@ -42,8 +43,8 @@ export function registerCollect(program: Command, ctx: CommandContext): void {
     else await writeFile(flags.output, text);
     const account = inventory.accounts[0];
     ctx.io.err(
-      `collected account ${account?.AccountId ?? 'unknown'}: ${account?.trails.length ?? 0} trails, ` +
-        `${progress.calls} calls, ${account?.errors.length ?? 0} errors${flags.output === '-' ? '' : ` → ${flags.output}`}\n`,
+      printable`collected account ${account?.AccountId ?? 'unknown'}: ${account?.trails.length ?? 0} trails, ` +
+        printable`${progress.calls} calls, ${account?.errors.length ?? 0} errors${flags.output === '-' ? '' : ` → ${flags.output}`}\n`,
     );
   });
 }

@@ -12,6 +12,7 @@ import { runScan } from '../../scan/run-scan.js';
 import { loadWorldFile, startSimulator } from '../../simulator/index.js';
 import { addBenchmarkOption } from '../benchmark-option.js';
 import type { CommandContext } from '../io.js';
+import { printable } from '../../util/visible-text.js';
 import { PACKAGE_ROOT } from '../version.js';
 
 export const DEMO_WORLD = join(PACKAGE_ROOT, 'examples', 'demo-org.yaml');
@@ -36,7 +37,7 @@ export function registerDemo(program: Command, ctx: CommandContext): void {
     const management = world.organization?.masterAccountId ?? [...world.accounts.keys()][0] ?? '';
     const sim = await startSimulator({ world });
     try {
-      ctx.io.err(`demo: simulating ${world.accounts.size} accounts at ${sim.endpoint}; scanning from the management account ${management}\n`);
+      ctx.io.err(printable`demo: simulating ${world.accounts.size} accounts at ${sim.endpoint}; scanning from the management account ${management}\n`);
       const exitCode = await runScan(
         {
           target: {

@@ -10,6 +10,7 @@ import { addReportOptions, type ReportFlags } from '../../report/options.js';
 import { publishReports } from '../../report/publish.js';
 import { evaluateInventory } from '../../scan/evaluate-inventory.js';
 import { stableStringify } from '../../util/stable-json.js';
+import { printable, visible } from '../../util/visible-text.js';
 import { loadWaivers } from '../../waivers/load.js';
 import { addBenchmarkOption } from '../benchmark-option.js';
 import type { CommandContext } from '../io.js';
@@ -58,8 +59,8 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
     } else {
       ctx.io.out(text);
     }
-    for (const warning of doc.warnings) ctx.io.err(`warning: ${warning}\n`);
-    ctx.io.err(`${describeSummary(doc)}${flags.output ? ` → ${flags.output}` : ''}\n`);
+    for (const warning of doc.warnings) ctx.io.err(printable`warning: ${warning}\n`);
+    ctx.io.err(`${visible(`${describeSummary(doc)}${flags.output ? ` → ${flags.output}` : ''}`)}\n`);
     ctx.setExitCode(gate(doc, { failOn: flags.failOn, allowIncomplete: Boolean(flags.allowIncomplete), softFail: Boolean(flags.softFail) }));
   });
 }

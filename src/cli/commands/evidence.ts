@@ -7,6 +7,7 @@ import { loadRunFolder } from '../../evidence/run-folder.js';
 import { parsePublicKey } from '../../evidence/sign.js';
 import { verifyEvidence, type VerifyReport } from '../../evidence/verify.js';
 import { stableStringify } from '../../util/stable-json.js';
+import { printable, visible } from '../../util/visible-text.js';
 import { addAwsOptions } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
@@ -36,7 +37,7 @@ export function registerEvidence(program: Command, ctx: CommandContext): void {
     const signer = await signerFromFlags(flags, ctx.io.env);
     const input = await loadRunFolder(flags.run);
     const summary = await exportEvidence(input, flags.out, { ...(signer ? { signer } : {}) });
-    ctx.io.out(`${summary.path}\n`);
+    ctx.io.out(printable`${summary.path}\n`);
     ctx.io.err(`evidence bundle: ${summary.files} files, manifest.json SHA-256 ${summary.manifestSha256}${signer ? ', signed' : ', not signed'}\n`);
   });
 
@@ -61,9 +62,9 @@ async function readTrustedKey(file: string): Promise<Buffer> {
 }
 
 function describe(bundle: string, report: VerifyReport): string {
-  const lines = report.problems.map((p) => `${p.file}: ${p.kind}: ${p.detail}`);
+  const lines = report.problems.map((p) => printable`${p.file}: ${p.kind}: ${p.detail}`);
   const s = report.signature;
-  const key = `${s.algorithm}${s.keyArn ? `, KMS key ${s.keyArn}` : ''}, public key SHA-256 ${s.publicKeySha256}`;
+  const key = visible(`${s.algorithm}${s.keyArn ? `, KMS key ${s.keyArn}` : ''}, public key SHA-256 ${s.publicKeySha256}`);
   if (s.status === 'valid') {
     lines.push(
       s.checkedAgainst === 'trusted'
@@ -77,8 +78,8 @@ function describe(bundle: string, report: VerifyReport): string {
   }
   lines.push(
     report.ok
-      ? `${bundle}: intact (${report.filesChecked} files match manifest.json and SHA256SUMS)`
-      : `${bundle}: NOT intact, ${report.problems.length} problem(s)`,
+      ? printable`${bundle}: intact (${report.filesChecked} files match manifest.json and SHA256SUMS)`
+      : printable`${bundle}: NOT intact, ${report.problems.length} problem(s)`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -7,6 +7,7 @@ import { EXIT } from '../../errors.js';
 import { loadRuleSet } from '../../rules/load.js';
 import { runRuleTests } from '../../rules/test-runner.js';
 import { stableStringify } from '../../util/stable-json.js';
+import { printable, visible } from '../../util/visible-text.js';
 import { addBenchmarkOption } from '../benchmark-option.js';
 import { controlRows, renderControlTable } from '../benchmark-table.js';
 import type { CommandContext } from '../io.js';
@@ -51,7 +52,7 @@ export function registerRules(program: Command, ctx: CommandContext): void {
       }
       const table = rows.map((r) => [r.id, r.enabled ? r.severity : 'off', r.resource, r.title]);
       const widths = [0, 1, 2].map((i) => Math.max(0, ...table.map((row) => row[i]!.length)));
-      for (const row of table) ctx.io.out(`${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')}\n`);
+      for (const row of table) ctx.io.out(`${visible(row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  '))}\n`);
     });
 
   addRuleSourceOptions(rules.command('validate').description('check every rule file (and the config); exit 2 with file:line:col per problem'))
@@ -70,7 +71,7 @@ export function registerRules(program: Command, ctx: CommandContext): void {
       const failed = results.filter((r) => !r.passed);
       for (const f of failed) {
         const at = `${f.location.file}:${f.location.line}:${f.location.column}`;
-        ctx.io.out(`${at}: ${f.ruleId} › ${f.name}: expected ${f.expected}, got ${f.actual} (${f.message})\n`);
+        ctx.io.out(printable`${at}: ${f.ruleId} › ${f.name}: expected ${f.expected}, got ${f.actual} (${f.message})\n`);
       }
       ctx.io.out(`${ruleSet.rules.length} rules, ${results.length} cases, ${failed.length} failed\n`);
       if (failed.length > 0) ctx.setExitCode(EXIT.failures);

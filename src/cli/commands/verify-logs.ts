@@ -9,6 +9,7 @@ import { parseUserTime } from '../../verify-logs/time.js';
 import { DEFAULT_CONCURRENCY, UnreadableError, exitCodeOf, verifyTrailLogs } from '../../verify-logs/verify.js';
 import { addAwsOptions, targetFromFlags, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
+import { printable } from '../../util/visible-text.js';
 
 interface VerifyLogsFlags extends AwsFlags {
   trail: string;
@@ -49,7 +50,7 @@ export function registerVerifyLogs(program: Command, ctx: CommandContext): void 
       });
     } catch (error) {
       if (!(error instanceof UnreadableError)) throw error;
-      ctx.io.err(`trailguard verify-logs: ${error.message}\n`);
+      ctx.io.err(printable`trailguard verify-logs: ${error.message}\n`);
       ctx.setExitCode(EXIT.incomplete);
       return;
     }
