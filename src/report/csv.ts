@@ -44,10 +44,14 @@ const COLUMNS: [string, (r: Result, rule: RuleSummary, doc: ResultsDocument) => 
 
 export const CSV_COLUMNS = COLUMNS.map(([name]) => name);
 
+// The rule's own texts keep their line breaks (a remediation script); a value read from AWS
+// shows its line breaks as escapes, so that a name cannot start a forged line in the file.
+const MULTILINE = new Set(['description', 'risk', 'remediation', 'remediation_cli']);
+
 export function renderCsv(doc: ResultsDocument): string {
   const ruleOf = ruleLookup(doc);
-  const rows = [CSV_COLUMNS, ...sortedResults(doc.results).map((r) => COLUMNS.map(([, cell]) => cell(r, ruleOf(r), doc)))];
-  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+  const rows = sortedResults(doc.results).map((r) => COLUMNS.map(([name, cell]) => visible(cell(r, ruleOf(r), doc), { multiline: MULTILINE.has(name) })));
+  return [CSV_COLUMNS, ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
 }
 
 function joined(values: string[]): string {
@@ -56,12 +60,9 @@ function joined(values: string[]): string {
 
 /**
  * Quotes when RFC 4180 requires it, and defuses spreadsheet formulas: a cell starting with
- * = + - @ (or a tab/CR that some spreadsheets strip first) gets a leading apostrophe. Control
- * characters other than line feed and tab become visible escapes (`cat report.csv` in a
- * terminal or CI log), and no line of a multi-line cell starts a workflow command.
+ * = + - @ (or a tab/CR that some spreadsheets strip first) gets a leading apostrophe.
  */
 export function csvCell(value: string): string {
-  const shown = visible(value, { multiline: true });
-  const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -215,7 +215,7 @@ function evidence(r: Result, rule: RuleSummary): string {
   }
   if (r.status === 'fail' || r.status === 'waived') {
     parts.push(`<h4>Remediation</h4><p>${esc(rule.remediation.summary)}</p>`);
-    if (rule.remediation.cli) parts.push(`<pre><code>${esc(rule.remediation.cli)}</code></pre>`);
+    if (rule.remediation.cli) parts.push(`<pre><code>${esc(rule.remediation.cli, { multiline: true })}</code></pre>`);
   }
   const controls = frameworkControls(rule);
   parts.push(
@@ -248,7 +248,7 @@ ${rules.map((rule) => ruleDoc(rule, countsText(byRule(rule.id)))).join('\n')}
 
 function ruleDoc(rule: RuleSummary, counts: string): string {
   const r = rule.remediation;
-  const pre = (label: string, text?: string) => (text ? `<h4>${label}</h4><pre><code>${esc(text)}</code></pre>` : '');
+  const pre = (label: string, text?: string) => (text ? `<h4>${label}</h4><pre><code>${esc(text, { multiline: true })}</code></pre>` : '');
   const refs = rule.references
     .map((u) => {
       const url = safeUrl(u);

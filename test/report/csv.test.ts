@@ -61,7 +61,7 @@ describe('csv report', () => {
     expect(error?.[col('error_name')]).toBe('AccessDeniedException');
   });
 
-  it('round-trips commas, quotes and line breaks, and defuses spreadsheet formulas', () => {
+  it('round-trips commas and quotes, shows line breaks read from AWS as escapes, and defuses spreadsheet formulas', () => {
     const doc = orgScan();
     const r = doc.results[0];
     if (!r) throw new Error('fixture has results');
@@ -69,7 +69,7 @@ describe('csv report', () => {
     r.resourceName = '=HYPERLINK("http://evil.example","click")';
     const rows = parseCsv(renderCsv(doc));
     const row = rows.find((x) => x[CSV_COLUMNS.indexOf('result_id')] === r.id);
-    expect(row?.[CSV_COLUMNS.indexOf('message')]).toBe('line one, with "quotes"\r\nline two');
+    expect(row?.[CSV_COLUMNS.indexOf('message')]).toBe('line one, with "quotes"\\x0d\\x0aline two');
     expect(row?.[CSV_COLUMNS.indexOf('resource_name')]).toBe(`'=HYPERLINK("http://evil.example","click")`);
   });
 
