@@ -47,14 +47,14 @@ export async function serveWorld(dir: string, world: unknown): Promise<Simulator
   return startSimulator({ world: file });
 }
 
-/** `trailguard scan` of one account with its own credentials (set in the environment, restored after). */
-export async function scanAccount(sim: Simulator, accountId: string, args: string[]): Promise<CliRun> {
+/** `trailguard scan` (or another command that reads AWS) as one account, its credentials set in the environment and restored after. */
+export async function scanAccount(sim: Simulator, accountId: string, args: string[], command = 'scan'): Promise<CliRun> {
   const credentials = sim.credentialsFor(accountId);
   const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
   process.env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
   process.env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
   try {
-    return await cli(['scan', '--endpoint-url', sim.endpoint, '--max-attempts', '2', ...args]);
+    return await cli([command, '--endpoint-url', sim.endpoint, '--max-attempts', '2', ...args]);
   } finally {
     restore('AWS_ACCESS_KEY_ID', saved.id);
     restore('AWS_SECRET_ACCESS_KEY', saved.secret);

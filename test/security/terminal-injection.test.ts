@@ -7,8 +7,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { startSimulator } from '../../src/simulator/index.js';
 import { cli, type CliRun } from '../helpers/cli.js';
-import { scratch } from './hostile.js';
+import { folderWith, scanAccount, scratch, trailRule } from './hostile.js';
 
 const ESC = '\x1b';
 const FORGED = 'exit 0: all clear';
@@ -99,5 +100,45 @@ describe('a tampered evidence bundle', () => {
     const lines = verified.out.trim().split('\n');
     expect(lines.filter((l) => /: intact \(/.test(l) && !l.includes('\\x0a'))).toEqual([]);
     expect(lines.at(-1)).toMatch(/: NOT intact, 1 problem\(s\)$/);
+  });
+});
+
+describe('hostile S3 keys in verify-logs', () => {
+  it('a log prefix holding ESC, CR and LF is printed escaped in the summary of failures', async () => {
+    const owner = '123456789012';
+    const prefix = `audit${ESC}[8m\r\n${WORKFLOW}`;
+    const world = {
+      accounts: [{ Id: owner, buckets: [{ Name: 'trail-bucket' }], trails: [{ Name: 'main', HomeRegion: 'eu-west-1', S3BucketName: 'trail-bucket', S3KeyPrefix: prefix, LogFileValidationEnabled: true }] }],
+      trailLogs: [{ trail: `arn:aws:cloudtrail:eu-west-1:${owner}:trail/main`, start: '2026-11-24T00:00:00Z', end: '2026-11-24T03:00:00Z', seed: 7, tamper: { deleteLogFiles: 1 } }],
+    };
+    const sim = await startSimulator({ world });
+    try {
+      const args = ['--trail', 'main', '--region', 'eu-west-1', '--start', '2026-11-24T00:00:00Z', '--end', '2026-11-24T03:00:00Z', '--output', join(dir, 'verify.json')];
+      const verified = await scanAccount(sim, owner, args, 'verify-logs');
+      expect(verified.code, verified.err).toBe(1);
+      // (S3's XML listing turns the CR LF into LF on the way.)
+      expect(verified.err).toMatch(/\ts3:\/\/trail-bucket\/audit\\x1b\[8m(\\x0d)?\\x0a::error::injected\/AWSLogs\//);
+      expectSafe(verified.err.replaceAll('\t', ' '), 'verify-logs');
+    } finally {
+      await sim.close();
+    }
+  });
+});
+
+describe('hostile text in a rule file', () => {
+  it('rules list and rules test print a title and test name holding ESC, CR and LF escaped', async () => {
+    const rule = trailRule('hostile-title', '{ path: Trail.Name, op: equals, value: x }')
+      .replace('title: hostile-title', `title: ${JSON.stringify(hostile('title'))}`)
+      .replace('name: unreadable', `name: ${JSON.stringify(hostile('case'))}`)
+      .replace('expect: error', 'expect: pass');
+    const rules = folderWith(dir, 'hostile-rules', { 'hostile-title.yaml': rule });
+    const listed = await cli(['rules', 'list', '--no-builtin', '--rules', rules]);
+    expect(listed.code, listed.err).toBe(0);
+    expect(listed.out).toContain('title\\x1b[2J');
+    expectSafe(listed.out, 'rules list');
+    const tested = await cli(['rules', 'test', rules]);
+    expect(tested.code).toBe(1);
+    expect(tested.out).toContain('case\\x1b[2J');
+    expectSafe(tested.out, 'rules test');
   });
 });
