@@ -11,6 +11,8 @@ export interface ConfigFile {
   overrides?: Array<{ accounts: string[]; rules: Record<string, RuleSetting> }>;
   rule_dirs?: string[];
   waivers?: string;
+  /** The latest expiry a waiver may have, in days from the day it is loaded (default 365). */
+  waiver_max_days?: number;
 }
 
 export interface Config {

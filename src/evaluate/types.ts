@@ -38,8 +38,8 @@ export interface Result {
   error?: SectionError;
   /** For skip: why the rule does not apply. */
   skipReason?: string;
-  /** For waived: the waiver that covers the failure. */
-  waiver?: { id: string; reason: string; owner?: string; ticket?: string; expires: string };
+  /** For waived: the waiver that covers the failure, and how many results of the run it covers. */
+  waiver?: { id: string; reason: string; owner?: string; ticket?: string; expires: string; covers?: number };
   /** Effective parameters the rule ran with. */
   parameters?: Record<string, unknown>;
   related?: string[];

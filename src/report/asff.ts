@@ -80,7 +80,7 @@ function finding(doc: ResultsDocument, r: Result, rule: RuleSummary) {
       'trailguard/RuleId': r.ruleId,
       'trailguard/Status': r.status,
       'trailguard/RunId': doc.run.runId,
-      ...(r.waiver ? { 'trailguard/WaiverId': r.waiver.id, 'trailguard/WaiverExpires': r.waiver.expires } : {}),
+      ...(r.waiver ? { 'trailguard/WaiverId': r.waiver.id, 'trailguard/WaiverExpires': r.waiver.expires, ...(r.waiver.covers ? { 'trailguard/WaiverCovers': String(r.waiver.covers) } : {}) } : {}),
     },
   };
 }

@@ -32,6 +32,7 @@ const COLUMNS: [string, (r: Result, rule: RuleSummary, doc: ResultsDocument) => 
   ['waiver_id', (r) => r.waiver?.id ?? ''],
   ['waiver_reason', (r) => r.waiver?.reason ?? ''],
   ['waiver_expires', (r) => r.waiver?.expires ?? ''],
+  ['waiver_covers', (r) => String(r.waiver?.covers ?? '')],
   ['error_operation', (r) => (r.error ? [r.error.service, r.error.operation].filter(Boolean).join(':') : '')],
   ['error_name', (r) => r.error?.errorName ?? ''],
   ['error_message', (r) => r.error?.message ?? ''],

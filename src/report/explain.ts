@@ -38,7 +38,7 @@ export function describeApiError(e: SectionError): string {
 export function describeWaiver(result: Result): string | undefined {
   const w = result.waiver;
   if (!w) return undefined;
-  const facts = [w.owner && `owner ${w.owner}`, w.ticket && `ticket ${w.ticket}`, `expires ${w.expires}`].filter(Boolean);
+  const facts = [w.owner && `owner ${w.owner}`, w.ticket && `ticket ${w.ticket}`, `expires ${w.expires}`, w.covers && `covers ${plural(w.covers, 'result')}`].filter(Boolean);
   return `${w.id} (${facts.join(', ')}): ${w.reason}`;
 }
 

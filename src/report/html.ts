@@ -211,7 +211,7 @@ function evidence(r: Result, rule: RuleSummary): string {
   if (r.skipReason) parts.push(`<h4>Not applicable</h4><p>${esc(r.skipReason)}</p>`);
   if (r.waiver) {
     const w = r.waiver;
-    parts.push(`<h4>Waiver</h4>${dl([['Waiver', w.id], ['Reason', w.reason], ['Owner', w.owner ?? ''], ['Ticket', w.ticket ?? ''], ['Expires', w.expires]])}`);
+    parts.push(`<h4>Waiver</h4>${dl([['Waiver', w.id], ['Reason', w.reason], ['Owner', w.owner ?? ''], ['Ticket', w.ticket ?? ''], ['Expires', w.expires], ['Covers', w.covers ? `${w.covers} result(s) in this run` : '']])}`);
   }
   if (r.status === 'fail' || r.status === 'waived') {
     parts.push(`<h4>Remediation</h4><p>${esc(rule.remediation.summary)}</p>`);

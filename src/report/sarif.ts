@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
 import { describeError, describeFailure, frameworkControls } from './explain.js';
-import { compare, ruleLookup, sortedResults } from './order.js';
+import { compare, countBy, ruleLookup, sortedResults } from './order.js';
 
 /** CVSS-like scores GitHub buckets into critical (≥ 9.0), high (7.0–8.9), medium (4.0–6.9), low (0.1–3.9). */
 export const SECURITY_SEVERITY: Record<Severity, string> = {
@@ -50,6 +50,8 @@ export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): s
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = sortedResults(doc.results);
   const errors = results.filter((r) => r.status === 'error');
+  // Waived results are left out (see above); how many each waiver hid stays visible here.
+  const waivers = countBy(results.filter((r) => r.waiver), (r) => r.waiver!.id);
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -93,6 +95,7 @@ export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): s
               ...(r.failures?.length ? { failures: r.failures.map(describeFailure) } : {}),
             },
           })),
+        ...(waivers.length ? { properties: { waivers: Object.fromEntries(waivers) } } : {}),
       },
     ],
   };

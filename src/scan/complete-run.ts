@@ -29,7 +29,8 @@ export interface RunRules extends SelectedRules {
 export function loadRunRules(selection: RuleSelectionFlags, waiversPath: string | undefined, cwd: string): RunRules {
   const selected = loadSelectedRules(selection, cwd);
   const waiversFile = waiversPath ?? selected.config.waiversFile;
-  return { ...selected, waivers: waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd), ...(waiversFile ? { waiversFile } : {}) };
+  const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd, { maxDays: selected.config.settings.waiver_max_days });
+  return { ...selected, waivers, ...(waiversFile ? { waiversFile } : {}) };
 }
 
 export interface CompleteRunInput {

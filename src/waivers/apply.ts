@@ -2,7 +2,9 @@
  * Applying waivers to results. A waiver matches a result when every field it sets matches
  * (rule id, account, region, resource ARN; exact or `*` glob, never substring); any one
  * matching, unexpired waiver turns a `fail` into `waived`. pass, skip and error never
- * change. Expired, unused and soon-expiring waivers produce warnings naming the waiver.
+ * change. Expired, unused and soon-expiring waivers produce warnings naming the waiver, and so
+ * does a blanket waiver: one whose wildcards cover every rule, account or resource. Each waived
+ * result says how many results its waiver covers in the run.
  */
 import type { Result } from '../evaluate/types.js';
 import { compileGlob } from '../rules/glob.js';
@@ -20,21 +22,32 @@ export interface WaiverOutcome {
 
 export function applyWaivers(results: Result[], waivers: Waiver[], scanTime: Date): WaiverOutcome {
   const matchers = waivers.map((w) => ({ waiver: w, matches: matcherFor(w), expired: expiryInstant(w.expires) <= scanTime.getTime(), used: 0, missed: 0 }));
-  const out = results.map((result) => {
-    if (result.status !== 'fail') return result;
+  const applied = results.map((result) => {
+    if (result.status !== 'fail') return undefined;
     const matching = matchers.filter((m) => m.matches(result));
     for (const m of matching) if (m.expired) m.missed++;
     const active = matching.find((m) => !m.expired);
+    if (active) active.used++;
+    return active;
+  });
+  const out = results.map((result, i) => {
+    const active = applied[i];
     if (!active) return result;
-    active.used++;
     const { id, reason, owner, ticket, expires } = active.waiver;
-    return { ...result, status: 'waived' as const, waiver: { id, reason, owner, ticket, expires } };
+    return { ...result, status: 'waived' as const, waiver: { id, reason, owner, ticket, expires, covers: active.used } };
   });
 
   const warnings: string[] = [];
   for (const m of matchers) {
     const { id, expires, location } = m.waiver;
     const at = `${location.file}:${location.line}`;
+    const blanket = blanketScope(m.waiver);
+    if (blanket.length > 0) {
+      warnings.push(
+        `BLANKET WAIVER ${id} (${at}): its wildcards cover ${blanket.join(', ')}; it waives ${m.used} failing result(s). ` +
+          'Name the rules, accounts and resources it is meant for',
+      );
+    }
     if (m.expired) {
       const effect = m.missed > 0 ? `; ${m.missed} failing result(s) it matched count as failures` : '';
       warnings.push(`waiver ${id} (${at}) expired on ${expires} and no longer applies${effect}`);
@@ -46,6 +59,16 @@ export function applyWaivers(results: Result[], waivers: Waiver[], scanTime: Dat
     }
   }
   return { results: out, warnings };
+}
+
+/** What a waiver's wildcards leave unrestricted: a pattern of nothing but `*` matches every value. */
+function blanketScope(w: Waiver): string[] {
+  const all = (patterns: string[] | undefined) => patterns?.some((p) => /^\*+$/.test(p)) ?? false;
+  return [
+    all(w.rules) && 'every rule',
+    all(w.accounts) && 'every account',
+    all(w.resources) && 'every resource',
+  ].filter((s): s is string => Boolean(s));
 }
 
 function matcherFor(w: Waiver): (r: Result) => boolean {

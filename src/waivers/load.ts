@@ -9,8 +9,19 @@ import { locate, problemAt, parseYamlFile } from '../rules/yaml-file.js';
 import { expiryInstant } from './expiry.js';
 import type { Waiver } from './types.js';
 
+/** A waiver may not run longer than this unless the config raises `waiver_max_days`: a risk accepted for ever is not accepted, it is forgotten. */
+export const DEFAULT_WAIVER_MAX_DAYS = 365;
+
+export interface WaiverLimits {
+  /** Latest allowed expiry, in days from `now`. */
+  maxDays?: number;
+  now?: Date;
+}
+
 /** Throws InputError listing every problem when the file is missing or invalid. */
-export function loadWaivers(path: string, cwd: string = process.cwd()): Waiver[] {
+export function loadWaivers(path: string, cwd: string = process.cwd(), limits: WaiverLimits = {}): Waiver[] {
+  const maxDays = limits.maxDays ?? DEFAULT_WAIVER_MAX_DAYS;
+  const latest = (limits.now ?? new Date()).getTime() + maxDays * 86_400_000;
   const absolute = resolve(cwd, path);
   const file = displayPath(absolute, cwd);
   if (!existsSync(absolute)) throw new InputError([{ file, message: 'waivers file not found' }]);
@@ -26,6 +37,11 @@ export function loadWaivers(path: string, cwd: string = process.cwd()): Waiver[]
     seen.add(w.id);
     if (w.created !== undefined && expiryInstant(w.expires) <= Date.parse(w.created)) {
       invalid.push(problemAt(yaml, ['waivers', i, 'expires'], `waiver \`${w.id}\` expires (${w.expires}) before it was created (${w.created})`));
+    }
+    if (expiryInstant(w.expires) > latest) {
+      invalid.push(
+        problemAt(yaml, ['waivers', i, 'expires'], `waiver \`${w.id}\` expires (${w.expires}) more than ${maxDays} days from today: renew it when it runs out, or raise \`waiver_max_days\` in the config`),
+      );
     }
     const { line, column } = locate(yaml, ['waivers', i]);
     return { ...w, location: { file, line, column } };

@@ -45,7 +45,7 @@ const legacy = result(RULE, 'arn:aws:s3:::legacy-trail-logs');
 const other = result(RULE, 'arn:aws:s3:::legacy-trail-logs-2');
 
 describe('applyWaivers', () => {
-  it('turns a matching fail into waived, keeping the failures and naming the waiver', () => {
+  it('turns a matching fail into waived, keeping the failures and naming the waiver and how many results it covers', () => {
     const { results, warnings } = applyWaivers([legacy], [waiver({ resources: ['arn:aws:s3:::legacy-trail-logs'], ticket: 'SEC-1' })], SCAN);
     expect(results[0]).toMatchObject({ status: 'waived', failures: legacy.failures, message: legacy.message });
     expect(results[0]!.waiver).toEqual({
@@ -54,6 +54,7 @@ describe('applyWaivers', () => {
       owner: 'platform-security@example.com',
       ticket: 'SEC-1',
       expires: '2026-06-30',
+      covers: 1,
     });
     expect(warnings).toEqual([]);
   });

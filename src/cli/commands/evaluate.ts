@@ -42,7 +42,7 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
     const cwd = ctx.io.cwd;
     const { config, ruleSet, benchmark } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, benchmark: flags.benchmark, cwd });
     const waiversFile = flags.waivers ?? config.waiversFile;
-    const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd);
+    const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd, { maxDays: config.settings.waiver_max_days });
     // Name the inventory as the user wrote it in errors, unless a different working directory forces a full path.
     const inventory = loadInventory(cwd === process.cwd() ? flags.inventory : resolve(cwd, flags.inventory));
     const doc = evaluateInventory({ inventory, rules: ruleSet.rules, config, waivers, scanTime: flags.scanTime, ...(benchmark ? { benchmark } : {}) });
