@@ -5,6 +5,7 @@
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { holding, redactHeld } from '../util/held-secrets.js';
 
 export interface TargetOptions {
   profile?: string;
@@ -42,9 +43,9 @@ export const DEFAULT_SESSION_NAME = 'trailguard-scan';
 export function resolveTarget(options: TargetOptions, env: NodeJS.ProcessEnv = process.env): AwsTarget {
   const globalRegion = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
   const endpointUrl = options.endpointUrl ?? env.AWS_ENDPOINT_URL ?? undefined;
-  const base = fromNodeProviderChain(options.profile ? { profile: options.profile } : {});
+  const base = holding(fromNodeProviderChain(options.profile ? { profile: options.profile } : {}));
   const credentials = options.roleArn
-    ? shared(
+    ? sharedHeld(
         fromTemporaryCredentials({
           masterCredentials: base,
           params: {
@@ -77,14 +78,14 @@ export interface MemberRole {
  * each client caches credentials on its own, so without this each would assume the role again),
  * refreshed before it expires, so long sweeps keep working past the role's duration.
  */
-function shared(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
-  return memoizeIdentityProvider(provider, isIdentityExpired, doesIdentityRequireRefresh)!;
+function sharedHeld(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  return memoizeIdentityProvider(holding(provider), isIdentityExpired, doesIdentityRequireRefresh)!;
 }
 
 /** The target for a member account: the member role assumed with the caller's credentials. */
 export function memberTarget(base: AwsTarget, accountId: string, partition: string, role: MemberRole): AwsTarget {
   const assumeRole = fromTemporaryCredentials({
-    masterCredentials: base.credentials,
+    masterCredentials: holding(base.credentials),
     params: {
       RoleArn: `arn:${partition}:iam::${accountId}:role/${role.roleName}`,
       RoleSessionName: role.sessionName,
@@ -97,7 +98,7 @@ export function memberTarget(base: AwsTarget, accountId: string, partition: stri
       ...(base.endpointUrl ? { endpoint: base.endpointUrl } : {}),
     },
   });
-  return { ...base, credentials: shared(assumeRole) };
+  return { ...base, credentials: sharedHeld(assumeRole) };
 }
 
 /** Resolves the target's credentials once, so a failed AssumeRole is one clear error, not one per call. */
@@ -108,6 +109,6 @@ export async function checkCredentials(target: AwsTarget): Promise<{ errorName: 
     return undefined;
   } catch (thrown) {
     const e = thrown as { name?: string; Code?: string; message?: string };
-    return { errorName: e.Code ?? e.name ?? 'CredentialsError', message: e.message ?? String(thrown) };
+    return { errorName: e.Code ?? e.name ?? 'CredentialsError', message: redactHeld(e.message ?? String(thrown)) };
   }
 }

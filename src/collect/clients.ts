@@ -3,6 +3,7 @@ import { AdaptiveRetryStrategy, DefaultRateLimiter } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { holding } from '../util/held-secrets.js';
 import type { AwsTarget } from './aws-target.js';
 
 /** The shape every SDK v3 client constructor shares, as far as trailguard uses it. */
@@ -32,7 +33,12 @@ export class ClientCache {
   private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
   private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
 
-  constructor(private readonly target: AwsTarget) {}
+  private readonly credentials: AwsTarget['credentials'];
+
+  constructor(private readonly target: AwsTarget) {
+    // Remembered as resolved, so that an endpoint echoing them in an error message is redacted.
+    this.credentials = holding(target.credentials);
+  }
 
   /**
    * `fixedEndpoint`: with an endpoint override, send every request to exactly that URL. S3
@@ -47,7 +53,7 @@ export class ClientCache {
     if (!client) {
       client = new ctor({
         region,
-        credentials: this.target.credentials,
+        credentials: this.credentials,
         ...retryConfig(this.target),
         requestHandler: new NodeHttpHandler({
           httpAgent: this.httpAgent,

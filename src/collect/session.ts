@@ -5,6 +5,7 @@
  */
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { ApiError } from '../inventory/types.js';
+import { redactHeld } from '../util/held-secrets.js';
 import type { ClientCache } from './clients.js';
 
 /** An API response as AWS returned it, kept for the evidence bundle. */
@@ -107,7 +108,8 @@ export class Session {
           operation: spec.operation,
           ...(spec.resource ? { resource: spec.resource } : {}),
           errorName,
-          message: `${thrown instanceof Error ? thrown.message : String(thrown)}${spec.errorHint ? ` (${spec.errorHint})` : ''}`,
+          // An endpoint may echo the request's credentials (a session token, the Authorization header).
+          message: redactHeld(`${thrown instanceof Error ? thrown.message : String(thrown)}${spec.errorHint ? ` (${spec.errorHint})` : ''}`),
           ...(metadata?.requestId ? { requestId: metadata.requestId } : {}),
         };
         this.errors.push(error);

@@ -7,7 +7,9 @@
  * CloudTrail record. They are not searched for, but flags that carry them are still redacted.
  */
 
-export const REDACTED = '[REDACTED]';
+import { REDACTED } from '../util/held-secrets.js';
+
+export { REDACTED };
 
 /** Flags whose value is a secret, or close enough (an external id, an access key id). */
 const SECRET_FLAG = /^--?[\w-]*(secret|token|password|passphrase|credential|external-id|access-key)[\w-]*$/i;

@@ -2,11 +2,12 @@
  * Everything after collection, shared by `scan` and `merge`: evaluate, save the run folder,
  * write the reports, export the evidence bundle when asked, and return the gate's exit code.
  */
-import { readFile } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import type { CommandContext } from '../cli/io.js';
 import { loadSelectedRules, type RuleSelectionFlags, type SelectedRules } from '../cli/rule-selection.js';
 import { exportEvidence } from '../evidence/export.js';
+import { assertNoSecrets, SecretInOutputError } from '../evidence/redact.js';
 import { loadRunFolder, saveRunFolder } from '../evidence/run-folder.js';
 import type { Signer } from '../evidence/sign.js';
 import type { EvidenceInput, RawRecord, RuleFile, RunInput, VerifyLogsInput } from '../evidence/types.js';
@@ -16,6 +17,7 @@ import { publishReports } from '../report/publish.js';
 import { BUILTIN_PACK, BUILTIN_RULES_DIR } from '../rules/load.js';
 import type { Rule } from '../rules/types.js';
 import { loadWaivers } from '../waivers/load.js';
+import { heldSecrets } from '../util/held-secrets.js';
 import { printable } from '../util/visible-text.js';
 import type { Waiver } from '../waivers/types.js';
 import { evaluateInventory } from './evaluate-inventory.js';
@@ -42,8 +44,6 @@ export interface CompleteRunInput {
   report: ReportFlags;
   evidence?: { path: string; signer?: Signer };
   verifyLogs?: VerifyLogsInput[];
-  /** Credentials the run used: the evidence export refuses to write a file containing one. */
-  knownSecrets?: string[];
 }
 
 export async function completeRun(input: CompleteRunInput, ctx: CommandContext): Promise<number> {
@@ -65,16 +65,36 @@ export async function completeRun(input: CompleteRunInput, ctx: CommandContext):
   await saveRunFolder(outputDir, saved);
   // Same folder: publishReports resolves the default output directory from the run id as above.
   const exitCode = await publishReports(doc, input.report, ctx);
+  await refuseHeldSecrets(outputDir);
   if (input.evidence) {
     // Exactly what `trailguard evidence export --run <folder>` would bundle.
     const folder = await loadRunFolder(outputDir);
     const bundle = await exportEvidence({ ...folder, run: { ...folder.run, exitCode } }, resolve(cwd, input.evidence.path), {
       ...(input.evidence.signer ? { signer: input.evidence.signer } : {}),
-      knownSecrets: input.knownSecrets ?? [],
+      knownSecrets: heldSecrets(),
     });
     ctx.io.err(printable`evidence: ${relative(cwd, bundle.path) || bundle.path} (${bundle.files} files, manifest sha256 ${bundle.manifestSha256})\n`);
   }
   return exitCode;
+}
+
+/**
+ * The run folder gets the check every bundle file gets: no credential this process held, and
+ * nothing shaped like a secret. Error messages are redacted when recorded, so a hit is a bug:
+ * the file is removed and the run ends as an internal error.
+ */
+async function refuseHeldSecrets(dir: string): Promise<void> {
+  const known = heldSecrets();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    try {
+      assertNoSecrets(await readFile(path), relative(dir, path), known);
+    } catch (error) {
+      if (error instanceof SecretInOutputError) await rm(path, { force: true });
+      throw error;
+    }
+  }
 }
 
 /** A rule as the evidence bundle stores it: its pack, its path inside the pack, its text as evaluated. */

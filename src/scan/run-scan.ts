@@ -53,7 +53,6 @@ export async function runScan(options: ScanOptions, ctx: CommandContext): Promis
       report: options.report,
       ...(options.evidence ? { evidence: { path: options.evidence.path, ...(options.evidence.signer ? { signer: options.evidence.signer } : {}) } } : {}),
       verifyLogs,
-      knownSecrets: await knownSecrets(options.target),
     },
     ctx,
   );
@@ -137,14 +136,4 @@ async function verifyOwnedTrails(target: AwsTarget, inventory: Inventory, caller
     }
   }
   return out;
-}
-
-/** The secrets the run used, so the export can refuse to write one. */
-async function knownSecrets(target: AwsTarget): Promise<string[]> {
-  try {
-    const credentials = typeof target.credentials === 'function' ? await target.credentials() : target.credentials;
-    return [credentials.secretAccessKey, credentials.sessionToken].filter((s): s is string => Boolean(s));
-  } catch {
-    return [];
-  }
 }
