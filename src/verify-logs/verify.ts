@@ -12,6 +12,7 @@ import { BucketS3Client } from '../collect/s3-objects.js';
 import { errorNameOf } from '../collect/session.js';
 import { TOOL } from '../cli/version.js';
 import { InputError } from '../errors.js';
+import { redactHeld } from '../util/held-secrets.js';
 import { checkChain } from './chain.js';
 import { checkDigest, logFilesListedBy, type DigestCheck } from './check-digest.js';
 import { checkLogFile } from './check-log.js';
@@ -266,8 +267,9 @@ async function listing(bucket: string, prefix: string, body: () => Promise<void>
   }
 }
 
+/** An AWS error's message, without any credential an endpoint echoed into it. */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return redactHeld(error instanceof Error ? error.message : String(error));
 }
 
 /** 0 all intact; 1 any digest or log file failed; 3 nothing failed but some files could not be read, or no digest was found. */
