@@ -11,6 +11,6 @@ export interface RuleFilter {
 export function selectRules(rules: Rule[], filter: RuleFilter): Rule[] {
   const ids = rules.map((r) => r.id);
   const unknown = [...(filter.only ?? []), ...(filter.skip ?? [])].filter((id) => !ids.includes(id));
-  if (unknown.length > 0) throw new InputError(unknown.map((id) => `unknown rule id \`${id}\`${didYouMean(id, ids)}`).join('\n'));
+  if (unknown.length > 0) throw new InputError(unknown.map((id) => ({ file: '', message: `unknown rule id \`${id}\`${didYouMean(id, ids)}` })));
   return rules.filter((r) => (!filter.only?.length || filter.only.includes(r.id)) && !filter.skip?.includes(r.id));
 }
