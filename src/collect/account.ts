@@ -31,6 +31,8 @@ export interface AccountCollectOptions {
   ownedReferencesOnly?: boolean;
   /** Buckets this account owns (from ListBuckets), when ownedReferencesOnly is set. */
   ownedBuckets?: ReadonlySet<string>;
+  /** The caller, when already identified (then sts:GetCallerIdentity is not called again). */
+  identity?: AccountInventory['CallerIdentity'];
 }
 
 export interface AccountCollection {
@@ -53,7 +55,7 @@ export async function collectAccount(session: Session, options: AccountCollectOp
     eventDataStores: [],
     errors: session.errors,
   };
-  const identity = await collectCallerIdentity(session);
+  const identity = options.identity ?? (await collectCallerIdentity(session));
   if (identity) account.CallerIdentity = identity;
   if (identity?.Account && session.accountId !== identity.Account) {
     session.bindAccount(identity.Account);
