@@ -67,6 +67,8 @@ export class Session {
   readonly clients: ClientCache;
   readonly errors: ApiError[] = [];
   readonly raw: RawResponse[] = [];
+  /** Regions where each `service:Operation` was answered (the evidence that a region deny is regional). */
+  readonly answered = new Map<string, Set<string>>();
   private readonly limits = new Map<string, LimitFunction>();
   /** (region, service) endpoints that hung: the call that timed out twice, by endpoint. */
   private readonly hung = new Map<string, ApiError>();
@@ -148,6 +150,10 @@ export class Session {
   }
 
   private report(spec: CallSpec, ok: boolean, metadata: SdkMetadata | undefined): void {
+    if (ok) {
+      const call = `${spec.service}:${spec.operation}`;
+      this.answered.set(call, (this.answered.get(call) ?? new Set()).add(spec.region));
+    }
     this.options.onCall?.({
       accountId: this.accountId,
       region: spec.region,

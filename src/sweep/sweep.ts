@@ -104,6 +104,9 @@ export async function sweepOrganization(options: SweepOptions): Promise<SweepOut
     partition,
     organization,
     accounts: [...accounts.values()].sort((a, b) => a.AccountId.localeCompare(b.AccountId)),
+    ...(selection.skipped.length
+      ? { notScanned: selection.skipped.map(({ account, reason }) => ({ AccountId: account.Id, ...(account.Name ? { Name: account.Name } : {}), reason })) }
+      : {}),
   };
   return { inventory, raw, skipped: selection.skipped, callerAccountId: identity.Account };
 }
