@@ -9,8 +9,9 @@ import type { ApiError, RegionInfo } from '../inventory/types.js';
 
 const SCP_DENY = /explicit deny in a service control policy/i;
 
+/** AWS's own words, whatever the protocol's error code (AccessDenied, AccessDeniedException, UnauthorizedOperation). */
 export function isScpDeny(error: ApiError): boolean {
-  return /AccessDenied/i.test(error.errorName) && SCP_DENY.test(error.message);
+  return SCP_DENY.test(error.message);
 }
 
 /**
