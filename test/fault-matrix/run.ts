@@ -70,7 +70,7 @@ function target(sim: Simulator, hang: boolean): AwsTarget {
     endpointUrl: sim.endpoint,
     maxAttempts: 3,
     // A hang costs two of these per endpoint; elsewhere a timeout on a loaded machine would be a fault of its own.
-    requestTimeoutMs: hang ? 1_000 : 20_000,
+    requestTimeoutMs: hang ? 3_000 : 20_000,
     retryTuning: { baseDelayMs: 2, minFillRate: 1000 },
   };
 }
