@@ -17,7 +17,7 @@ export function runCoverage(inventory: Inventory): { notFullyScanned?: Unscanned
     const errors = [...account.errors, ...orgErrors.filter((e) => e.accountId === account.AccountId)];
     if (errors.length === 0) continue;
     // A sweep records an account it could not read at all as one error and nothing else.
-    const nothingRead = account.Regions.length === 0 && !account.CallerIdentity;
+    const nothingRead = !account.CallerIdentity && account.Regions.length === 0 && account.trails.length === 0;
     out.push({
       accountId: account.AccountId,
       ...(name ? { name } : {}),
