@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { kmsSigner } from '../collect/kms-signer.js';
 import { InputError } from '../errors.js';
 import { ed25519KeyFileSigner, type Signer } from '../evidence/sign.js';
-import { targetFromFlags, type AwsFlags } from './aws-options.js';
+import type { AwsTarget } from '../collect/aws-target.js';
+import { connect, type AwsFlags } from './aws-options.js';
 
 export interface SigningFlags extends AwsFlags {
   signKey?: string;
@@ -16,10 +17,13 @@ export function addSigningOptions(command: Command): Command {
     .option('--sign-kms-key <arn>', 'sign the evidence manifest with this AWS KMS asymmetric key (kms:Sign, kms:GetPublicKey)');
 }
 
-/** The signer the flags ask for; undefined for an unsigned bundle. */
-export async function signerFromFlags(flags: SigningFlags, env: NodeJS.ProcessEnv): Promise<Signer | undefined> {
+/**
+ * The signer the flags ask for; undefined for an unsigned bundle. A KMS signer uses `target`
+ * when the command already connected, else connects (the caller identified first).
+ */
+export async function signerFromFlags(flags: SigningFlags, env: NodeJS.ProcessEnv, target?: AwsTarget): Promise<Signer | undefined> {
   if (flags.signKey && flags.signKmsKey) throw new InputError('--sign-key and --sign-kms-key are alternatives: give one');
   if (flags.signKey) return ed25519KeyFileSigner(flags.signKey);
-  if (flags.signKmsKey) return kmsSigner(targetFromFlags(flags, env), flags.signKmsKey);
+  if (flags.signKmsKey) return kmsSigner(target ?? (await connect(flags, env)).target, flags.signKmsKey);
   return undefined;
 }

@@ -7,6 +7,7 @@ import pLimit from 'p-limit';
 import type { AccountInventory, KeyRecord, LogGroupRecord, OrganizationInventory, TopicRecord, TrailRecord } from '../inventory/types.js';
 import { collectAlarms, metricKey } from './cloudwatch.js';
 import { collectEventDataStores, collectTrails } from './cloudtrail.js';
+import { closeRegions } from './closed-regions.js';
 import { collectConfigRecorders } from './config.js';
 import { collectEventRules } from './eventbridge.js';
 import { collectCallerIdentity, collectRegions } from './identity.js';
@@ -31,6 +32,8 @@ export interface AccountCollectOptions {
   ownedReferencesOnly?: boolean;
   /** Buckets this account owns (from ListBuckets), when ownedReferencesOnly is set. */
   ownedBuckets?: ReadonlySet<string>;
+  /** The caller, when already identified (then sts:GetCallerIdentity is not called again). */
+  identity?: AccountInventory['CallerIdentity'];
 }
 
 export interface AccountCollection {
@@ -53,7 +56,7 @@ export async function collectAccount(session: Session, options: AccountCollectOp
     eventDataStores: [],
     errors: session.errors,
   };
-  const identity = await collectCallerIdentity(session);
+  const identity = options.identity ?? (await collectCallerIdentity(session));
   if (identity) account.CallerIdentity = identity;
   if (identity?.Account && session.accountId !== identity.Account) {
     session.bindAccount(identity.Account);
@@ -96,7 +99,9 @@ export async function collectAccount(session: Session, options: AccountCollectOp
   // Organization errors belong to the organization, not to the account that read it.
   const orgErrors = session.errors.filter((e) => e.service === 'organizations');
   if (organization) organization.errors = sortErrors(orgErrors);
-  account.errors = sortErrors(session.errors.filter((e) => e.service !== 'organizations'));
+  // A region an SCP closes is recorded as closed, with its refusals, not as errors.
+  const open = closeRegions(account.Regions, session.errors, session.answered, session.globalRegion);
+  account.errors = sortErrors(open.filter((e) => e.service !== 'organizations'));
   return { account, ...(organization ? { organization } : {}) };
 }
 

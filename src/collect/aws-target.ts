@@ -1,11 +1,17 @@
 /**
  * How to reach AWS for one account: credentials, endpoint override and retry policy, as the
- * AWS CLI's users know them (default provider chain, --profile, --role-arn, AWS_ENDPOINT_URL).
+ * AWS CLI's users know them (default provider chain, --profile, --role-arn, AWS_ENDPOINT_URL,
+ * a profile's `region` and `endpoint_url`).
  */
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
+import { loadSharedConfigFiles } from '@smithy/core/config';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { holding, redactHeld } from '../util/held-secrets.js';
+import { InputError } from '../errors.js';
+import { didYouMean } from '../rules/did-you-mean.js';
+import { visible } from '../util/visible-text.js';
+import { checkRegionName } from './region-names.js';
 
 export interface TargetOptions {
   profile?: string;
@@ -27,6 +33,8 @@ export interface AwsTarget {
   credentials: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   globalRegion: string;
   endpointUrl?: string;
+  /** --role-arn, when the credentials are that role's (named in credential errors). */
+  assumedRole?: string;
   maxAttempts: number;
   requestTimeoutMs: number;
   /**
@@ -39,11 +47,33 @@ export interface AwsTarget {
 
 export const DEFAULT_SESSION_NAME = 'trailguard-scan';
 
-/** Resolves options (flags first, then environment) into a target. Credentials stay lazy. */
-export function resolveTarget(options: TargetOptions, env: NodeJS.ProcessEnv = process.env): AwsTarget {
-  const globalRegion = options.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  const endpointUrl = options.endpointUrl ?? env.AWS_ENDPOINT_URL ?? undefined;
-  const base = holding(fromNodeProviderChain(options.profile ? { profile: options.profile } : {}));
+/**
+ * Resolves options into a target as the AWS CLI does: flags first, then the environment, then
+ * the profile's `region` and `endpoint_url`. An unknown profile or region name is an input
+ * error here, before any call. Credentials stay lazy.
+ */
+export async function resolveTarget(options: TargetOptions, env: NodeJS.ProcessEnv = process.env): Promise<AwsTarget> {
+  const profileName = options.profile ?? env.AWS_PROFILE;
+  const profile = await loadProfile(profileName, options.profile ? '--profile' : 'AWS_PROFILE', env);
+  const [globalRegion, regionFrom] = options.region
+    ? [options.region, '--region']
+    : env.AWS_REGION
+      ? [env.AWS_REGION, 'AWS_REGION']
+      : env.AWS_DEFAULT_REGION
+        ? [env.AWS_DEFAULT_REGION, 'AWS_DEFAULT_REGION']
+        : profile.region
+          ? [profile.region, `the region of profile ${profileName ?? 'default'}`]
+          : ['us-east-1', 'the default region'];
+  checkRegionName(globalRegion, regionFrom);
+  const ignoreConfigured = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls) === 'true';
+  const endpointUrl = options.endpointUrl ?? (ignoreConfigured ? undefined : (env.AWS_ENDPOINT_URL || profile.endpoint_url || undefined));
+  const base = holding(
+    fromNodeProviderChain({
+    ...(profileName ? { profile: profileName } : {}),
+    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
+    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+    }),
+  );
   const credentials = options.roleArn
     ? sharedHeld(
         fromTemporaryCredentials({
@@ -61,9 +91,32 @@ export function resolveTarget(options: TargetOptions, env: NodeJS.ProcessEnv = p
     credentials,
     globalRegion,
     ...(endpointUrl ? { endpointUrl } : {}),
+    ...(options.roleArn ? { assumedRole: options.roleArn } : {}),
     maxAttempts: options.maxAttempts ?? 8,
     requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
   };
+}
+
+/**
+ * The named profile's settings (config file first, credentials file over it, as the SDK merges
+ * them), or nothing when no profile was named and there is no default one. A named profile that
+ * is in neither file is an input error: the SDK would silently find no credentials.
+ */
+async function loadProfile(name: string | undefined, from: string, env: NodeJS.ProcessEnv): Promise<Record<string, string | undefined>> {
+  const files = await loadSharedConfigFiles({
+    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
+    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+    ignoreCache: true,
+  });
+  const profile = { ...files.configFile[name ?? 'default'], ...files.credentialsFile[name ?? 'default'] };
+  if (name && !(name in files.configFile) && !(name in files.credentialsFile)) {
+    const known = [...new Set([...Object.keys(files.configFile), ...Object.keys(files.credentialsFile)])].sort();
+    throw new InputError(
+      `${from}: profile "${visible(name)}" is not in ${env.AWS_CONFIG_FILE ?? '~/.aws/config'} or ${env.AWS_SHARED_CREDENTIALS_FILE ?? '~/.aws/credentials'}` +
+        `${known.length ? ` (profiles there: ${known.map((profile) => visible(profile)).join(', ')})` : ''}${didYouMean(name, known)}`,
+    );
+  }
+  return profile;
 }
 
 export interface MemberRole {
@@ -84,10 +137,11 @@ function sharedHeld(provider: AwsCredentialIdentityProvider): AwsCredentialIdent
 
 /** The target for a member account: the member role assumed with the caller's credentials. */
 export function memberTarget(base: AwsTarget, accountId: string, partition: string, role: MemberRole): AwsTarget {
+  const roleArn = `arn:${partition}:iam::${accountId}:role/${role.roleName}`;
   const assumeRole = fromTemporaryCredentials({
     masterCredentials: holding(base.credentials),
     params: {
-      RoleArn: `arn:${partition}:iam::${accountId}:role/${role.roleName}`,
+      RoleArn: roleArn,
       RoleSessionName: role.sessionName,
       DurationSeconds: role.durationSeconds,
       ...(role.externalId ? { ExternalId: role.externalId } : {}),
@@ -98,7 +152,7 @@ export function memberTarget(base: AwsTarget, accountId: string, partition: stri
       ...(base.endpointUrl ? { endpoint: base.endpointUrl } : {}),
     },
   });
-  return { ...base, credentials: sharedHeld(assumeRole) };
+  return { ...base, credentials: sharedHeld(assumeRole), assumedRole: roleArn };
 }
 
 /** Resolves the target's credentials once, so a failed AssumeRole is one clear error, not one per call. */

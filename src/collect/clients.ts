@@ -1,6 +1,7 @@
 /** One SDK client per (service, region) for an account, configured once: endpoint, retries, timeouts. */
 import { AdaptiveRetryStrategy, DefaultRateLimiter } from '@smithy/core/retry';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@aws-sdk/types';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { holding } from '../util/held-secrets.js';
@@ -10,20 +11,51 @@ import type { AwsTarget } from './aws-target.js';
 export type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
 
 
-/** The SDK's adaptive retry mode, with bounded attempts; tuned delays only when the target asks. */
+/**
+ * The SDK's adaptive retry mode with bounded attempts (tuned delays only when the target asks),
+ * under a budget for hangs: a call that timed out is retried once, and a second timeout ends it.
+ * The SDK counts a timeout as transient and would wait out every attempt.
+ */
 function retryConfig(target: AwsTarget): Record<string, unknown> {
   const tuning = target.retryTuning;
-  if (!tuning) return { retryMode: 'adaptive', maxAttempts: target.maxAttempts };
-  return {
-    maxAttempts: target.maxAttempts,
-    retryStrategy: new AdaptiveRetryStrategy(target.maxAttempts, {
-      rateLimiter: new DefaultRateLimiter({ minFillRate: tuning.minFillRate }),
-      backoff: {
-        computeNextBackoffDelay: (attempt: number) => Math.random() * tuning.baseDelayMs * 2 ** Math.min(attempt, 6),
-        setDelayBase: () => undefined,
-      },
-    }),
-  };
+  const strategy = tuning
+    ? new AdaptiveRetryStrategy(target.maxAttempts, {
+        rateLimiter: new DefaultRateLimiter({ minFillRate: tuning.minFillRate }),
+        backoff: {
+          computeNextBackoffDelay: (attempt: number) => Math.random() * tuning.baseDelayMs * 2 ** Math.min(attempt, 6),
+          setDelayBase: () => undefined,
+        },
+      })
+    : new AdaptiveRetryStrategy(target.maxAttempts);
+  return { maxAttempts: target.maxAttempts, retryStrategy: new TimeoutBudget(strategy) };
+}
+
+/** At most one retry after a timeout, whatever the attempts left for other errors. */
+class TimeoutBudget implements RetryStrategyV2 {
+  private readonly timedOut = new WeakSet<RetryToken>();
+
+  constructor(private readonly inner: RetryStrategyV2) {}
+
+  acquireInitialRetryToken(scope: string): Promise<RetryToken> {
+    return this.inner.acquireInitialRetryToken(scope);
+  }
+
+  async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
+    const timeout = isTimeout(info.error);
+    // Throwing here makes the SDK give up with the call's own (timeout) error.
+    if (timeout && this.timedOut.has(token)) throw info.error;
+    const next = await this.inner.refreshRetryTokenForRetry(token, info);
+    if (timeout || this.timedOut.has(token)) this.timedOut.add(next);
+    return next;
+  }
+
+  recordSuccess(token: RetryToken): void {
+    this.inner.recordSuccess(token);
+  }
+}
+
+export function isTimeout(error: unknown): boolean {
+  return (error as { name?: string } | undefined)?.name === 'TimeoutError';
 }
 
 export class ClientCache {

@@ -2,12 +2,15 @@
 import type { Inventory } from '../inventory/types.js';
 import { collectAccount } from './account.js';
 import type { AwsTarget } from './aws-target.js';
+import { identifyCaller, type Caller } from './identity.js';
 import { ClientCache } from './clients.js';
 import type { Plan } from './sections.js';
 import { Session, type CallEvent, type RawResponse } from './session.js';
 
 export interface CollectOptions {
   target: AwsTarget;
+  /** Who the target's credentials belong to, when already identified; else identified first. */
+  caller?: Caller;
   plan: Plan;
   regions?: readonly string[];
   keepRaw?: boolean;
@@ -24,25 +27,29 @@ export interface Collection {
 
 export async function collectInventory(options: CollectOptions): Promise<Collection> {
   const collectedAt = (options.now ?? new Date()).toISOString();
+  // Never an inventory about nobody: unusable credentials are an input error, before any other call.
+  const caller = options.caller ?? (await identifyCaller(options.target, options.onCall));
   const clients = new ClientCache(options.target);
   const session = new Session({
-    accountId: 'unknown',
-    partition: 'aws',
+    accountId: caller.identity.Account,
+    partition: caller.partition,
     globalRegion: options.target.globalRegion,
     clients,
     ...(options.keepRaw ? { keepRaw: true } : {}),
     ...(options.onCall ? { onCall: options.onCall } : {}),
   });
+  if (options.keepRaw) session.raw.push(...caller.raw);
   try {
     const { account, organization } = await collectAccount(session, {
       plan: options.plan,
+      identity: caller.identity,
       ...(options.regions ? { regions: options.regions } : {}),
     });
     const inventory: Inventory = {
       schemaVersion: 1,
       collectedAt,
       tool: options.tool,
-      partition: partitionOf(account.CallerIdentity?.Arn),
+      partition: caller.partition,
       ...(organization ? { organization } : {}),
       accounts: [account],
     };
@@ -50,9 +57,4 @@ export async function collectInventory(options: CollectOptions): Promise<Collect
   } finally {
     clients.destroy();
   }
-}
-
-/** arn:<partition>:sts::... → partition; commercial AWS when unknown. */
-export function partitionOf(arn: string | undefined): string {
-  return arn?.split(':')[1] || 'aws';
 }

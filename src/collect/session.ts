@@ -6,7 +6,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { ApiError } from '../inventory/types.js';
 import { redactHeld } from '../util/held-secrets.js';
-import type { ClientCache } from './clients.js';
+import { isTimeout, type ClientCache } from './clients.js';
 
 /** An API response as AWS returned it, kept for the evidence bundle. */
 export interface RawResponse {
@@ -68,7 +68,11 @@ export class Session {
   readonly clients: ClientCache;
   readonly errors: ApiError[] = [];
   readonly raw: RawResponse[] = [];
+  /** Regions where each `service:Operation` was answered (the evidence that a region deny is regional). */
+  readonly answered = new Map<string, Set<string>>();
   private readonly limits = new Map<string, LimitFunction>();
+  /** (region, service) endpoints that hung: the call that timed out twice, by endpoint. */
+  private readonly hung = new Map<string, ApiError>();
   private readonly options: SessionOptions;
 
   constructor(options: SessionOptions) {
@@ -88,6 +92,12 @@ export class Session {
   async call<T extends object>(spec: CallSpec, send: () => Promise<T>): Promise<CallOutcome<T>> {
     const limit = this.limitFor(spec.region, spec.service);
     return limit(async () => {
+      // One hung endpoint costs about two request timeouts, not two per queued call.
+      const hungBy = this.hung.get(`${spec.region}/${spec.service}`);
+      if (hungBy) {
+        this.report(spec, false, undefined);
+        return { kind: 'error', error: this.record(spec, 'TimeoutError', `not sent: ${spec.service} in ${spec.region} did not answer ${hungBy.operation}${hungBy.resource ? ` (${hungBy.resource})` : ''} within two request timeouts earlier in this scan`) };
+      }
       try {
         const value = await send();
         const metadata = (value as { $metadata?: SdkMetadata }).$metadata;
@@ -101,21 +111,34 @@ export class Session {
         const absent = spec.absentOn?.includes(errorName) ?? false;
         this.report(spec, absent, metadata);
         if (absent) return { kind: 'absent', errorName };
-        const error: ApiError = {
-          accountId: this.accountId,
-          region: spec.region,
-          service: spec.service,
-          operation: spec.operation,
-          ...(spec.resource ? { resource: spec.resource } : {}),
+        const said = thrown instanceof Error ? thrown.message : String(thrown);
+        const timedOut = isTimeout(thrown);
+        const error = this.record(
+          spec,
           errorName,
-          // An endpoint may echo the request's credentials (a session token, the Authorization header).
-          message: redactHeld(`${thrown instanceof Error ? thrown.message : String(thrown)}${spec.errorHint ? ` (${spec.errorHint})` : ''}`),
-          ...(metadata?.requestId ? { requestId: metadata.requestId } : {}),
-        };
-        this.errors.push(error);
+          timedOut ? `timed out: no answer within the request timeout, ${metadata?.attempts ?? 1} attempt(s) (${said})` : `${said}${spec.errorHint ? ` (${spec.errorHint})` : ''}`,
+          metadata?.requestId,
+        );
+        if (timedOut) this.hung.set(`${spec.region}/${spec.service}`, error);
         return { kind: 'error', error };
       }
     });
+  }
+
+  private record(spec: CallSpec, errorName: string, message: string, requestId?: string): ApiError {
+    const error: ApiError = {
+      accountId: this.accountId,
+      region: spec.region,
+      service: spec.service,
+      operation: spec.operation,
+      ...(spec.resource ? { resource: spec.resource } : {}),
+      errorName,
+      // An endpoint may echo the request's credentials (a session token, the Authorization header).
+      message: redactHeld(message),
+      ...(requestId ? { requestId } : {}),
+    };
+    this.errors.push(error);
+    return error;
   }
 
   private limitFor(region: string, service: string): LimitFunction {
@@ -129,6 +152,10 @@ export class Session {
   }
 
   private report(spec: CallSpec, ok: boolean, metadata: SdkMetadata | undefined): void {
+    if (ok) {
+      const call = `${spec.service}:${spec.operation}`;
+      this.answered.set(call, (this.answered.get(call) ?? new Set()).add(spec.region));
+    }
     this.options.onCall?.({
       accountId: this.accountId,
       region: spec.region,

@@ -59,6 +59,25 @@ export interface RunInfo {
   partition?: string;
   accounts?: string[];
   regions?: string[];
+  /** Accounts not scanned, or only partly, and why. */
+  notFullyScanned?: UnscannedAccount[];
+  /** Regions a service control policy closes to an account: not required, not scanned. */
+  closedRegions?: ClosedRegion[];
+}
+
+export interface UnscannedAccount {
+  accountId: string;
+  name?: string;
+  /** no: nothing was read (role not assumable, suspended, left out); partly: some calls failed. */
+  scanned: 'no' | 'partly';
+  reason: string;
+  failedCalls?: Array<{ call: string; errorName: string; count: number; regions: string[] }>;
+}
+
+export interface ClosedRegion {
+  accountId: string;
+  region: string;
+  reason: string;
 }
 
 /** A control's verdict: the worst of its rules' results, or why there is none. */

@@ -15,6 +15,8 @@ export interface Inventory {
   /** Present when the collection could read AWS Organizations. */
   organization?: OrganizationInventory;
   accounts: AccountInventory[];
+  /** Organization accounts a sweep did not read, and why (suspended, --exclude-accounts, outside --ou). */
+  notScanned?: Array<{ AccountId: string; Name?: string; reason: string }>;
 }
 
 /** One failed API call. Recorded, never thrown past the collector. */
@@ -84,6 +86,12 @@ export interface RegionInfo {
   Enabled: boolean;
   /** True when the region was left out by --regions. */
   Excluded?: boolean;
+  /**
+   * The region is closed to this account by a service control policy: every call made there was
+   * refused with an explicit SCP deny, while the same calls were answered in other regions.
+   * These are the refusals. A closed region is not required to be covered or configured.
+   */
+  ClosedBy?: ApiError[];
 }
 
 /** One trail, read once at its home region by ARN. */

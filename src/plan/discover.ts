@@ -2,6 +2,7 @@
 import { collectAccount } from '../collect/account.js';
 import type { AwsTarget } from '../collect/aws-target.js';
 import { ClientCache } from '../collect/clients.js';
+import type { Caller } from '../collect/identity.js';
 import { logGroupKey } from '../collect/logs.js';
 import { arnAccount, arnRegion } from '../collect/plain.js';
 import { Session } from '../collect/session.js';
@@ -14,13 +15,14 @@ export interface Discovery {
   calls: number;
 }
 
-export async function discover(target: AwsTarget, regions?: readonly string[]): Promise<Discovery> {
+export async function discover(target: AwsTarget, caller: Caller, regions?: readonly string[]): Promise<Discovery> {
   const clients = new ClientCache(target);
   let calls = 0;
-  const session = new Session({ accountId: 'unknown', partition: 'aws', globalRegion: target.globalRegion, clients, onCall: () => calls++ });
+  const session = new Session({ accountId: caller.identity.Account, partition: caller.partition, globalRegion: target.globalRegion, clients, onCall: () => calls++ });
   try {
-    const { account } = await collectAccount(session, { plan: new Set(['identity', 'regions', 'trails']), ...(regions ? { regions } : {}) });
-    return { account, shape: shapeOf(account), calls };
+    const { account } = await collectAccount(session, { plan: new Set(['identity', 'regions', 'trails']), identity: caller.identity, ...(regions ? { regions } : {}) });
+    // The caller's identification was the first of discovery's calls.
+    return { account, shape: shapeOf(account), calls: calls + 1 };
   } finally {
     clients.destroy();
   }

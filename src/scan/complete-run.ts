@@ -51,6 +51,13 @@ export async function completeRun(input: CompleteRunInput, ctx: CommandContext):
   const { config, rules, waivers, waiversFile, benchmark } = input.rules;
   const doc = evaluateInventory({ inventory: input.inventory, rules, config, waivers, runId: input.runId, ...(benchmark ? { benchmark } : {}) });
   for (const warning of doc.warnings) ctx.io.err(printable`warning: ${warning}\n`);
+  const { notFullyScanned = [], closedRegions = [] } = doc.run;
+  if (notFullyScanned.length || closedRegions.length) {
+    const none = notFullyScanned.filter((a) => a.scanned === 'no').length;
+    ctx.io.err(
+      `coverage: ${none} account(s) not scanned, ${notFullyScanned.length - none} partly scanned, ${closedRegions.length} region(s) closed by an SCP (results.json run.notFullyScanned, run.closedRegions)\n`,
+    );
+  }
   const outputDir = resolve(cwd, input.report.outputDir ?? defaultOutputDir(input.runId));
   const saved: EvidenceInput = {
     run: input.run,

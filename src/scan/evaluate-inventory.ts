@@ -11,6 +11,7 @@ import type { BenchmarkSelection } from '../rules/benchmarks.js';
 import type { Rule } from '../rules/types.js';
 import type { Waiver } from '../waivers/types.js';
 import { TOOL } from '../cli/version.js';
+import { runCoverage } from './run-coverage.js';
 
 export interface EvaluateInventoryInput {
   inventory: Inventory;
@@ -37,6 +38,7 @@ export function evaluateInventory(input: EvaluateInventoryInput): ResultsDocumen
       runId: input.runId ?? contentRunId(input.inventory, input.rules, scanTime),
       tool: TOOL,
       partition: input.inventory.partition,
+      ...runCoverage(input.inventory),
     },
   });
   return input.benchmark ? { ...doc, benchmark: benchmarkStatus(input.benchmark, doc.results) } : doc;

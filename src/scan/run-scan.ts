@@ -4,6 +4,7 @@
  * reports, optionally verify trail logs and export a signed evidence bundle, then gate.
  */
 import type { AwsTarget, MemberRole } from '../collect/aws-target.js';
+import type { Caller } from '../collect/identity.js';
 import { collectInventory } from '../collect/inventory.js';
 import type { Plan } from '../collect/sections.js';
 import type { RawResponse } from '../collect/session.js';
@@ -24,6 +25,8 @@ import { scanRunId } from './evaluate-inventory.js';
 
 export interface ScanOptions {
   target: AwsTarget;
+  /** The target's identity, checked before the scan (identified here when absent). */
+  caller?: Caller;
   plan: Plan;
   regions?: string[];
   organization?: { role: MemberRole; filters: AccountFilters; concurrency: number; shard?: Shard };
@@ -69,6 +72,7 @@ async function collect(
     try {
       const collection = await collectInventory({
         target: options.target,
+        ...(options.caller ? { caller: options.caller } : {}),
         plan: options.plan,
         ...(options.regions ? { regions: options.regions } : {}),
         keepRaw,
@@ -96,6 +100,7 @@ async function collect(
     const outcome = await sweepOrganization({
       target: options.target,
       plan: options.plan,
+      ...(options.caller ? { caller: options.caller } : {}),
       role: org.role,
       filters: org.filters,
       concurrency: org.concurrency,

@@ -134,7 +134,10 @@ export function createSimulatorServer(state: ServerState): { server: Server; han
         case 'error':
           throw f.status === 503 ? common('unavailable', 'Service unavailable (injected)') : common('internal', 'Internal failure (injected)');
         case 'accessDenied':
-          throw common('accessDenied', `User: ${caller.arn} is not authorized to perform: ${def.name}:${operation} with an explicit deny in a service control policy (injected)`);
+          throw common(
+            'accessDenied',
+            `User: ${caller.arn} is not authorized to perform: ${def.name}:${operation} ${f.scp ? 'with an explicit deny in a service control policy' : 'because no identity-based policy allows the action'} (injected)`,
+          );
         case 'reset':
           res.socket?.destroy();
           record.errorCode = 'ConnectionReset';

@@ -21,6 +21,8 @@ export function mergeInventories(shards: Array<{ file: string; inventory: Invent
   if (orgIds.size > 1) throw new InputError(`the shards come from different organizations (${[...orgIds].sort().join(', ')})`);
   const first = shards[0]!.inventory;
   const organization = shards.map((s) => s.inventory.organization).find((o) => o !== undefined);
+  // Every shard lists the same accounts the selection left out.
+  const notScanned = new Map(shards.flatMap((s) => s.inventory.notScanned ?? []).map((n) => [n.AccountId, n]));
   return {
     schemaVersion: 1,
     // The sweep started when its first shard did.
@@ -29,5 +31,6 @@ export function mergeInventories(shards: Array<{ file: string; inventory: Invent
     partition: first.partition,
     ...(organization ? { organization } : {}),
     accounts: [...accounts.values()].map((a) => a.account).sort((a, b) => a.AccountId.localeCompare(b.AccountId)),
+    ...(notScanned.size ? { notScanned: [...notScanned.values()].sort((a, b) => a.AccountId.localeCompare(b.AccountId)) } : {}),
   };
 }

@@ -8,14 +8,13 @@ import pLimit from 'p-limit';
 import { collectAccount } from '../collect/account.js';
 import { checkCredentials, memberTarget, type AwsTarget, type MemberRole } from '../collect/aws-target.js';
 import { ClientCache } from '../collect/clients.js';
-import { partitionOf } from '../collect/inventory.js';
 import { collectKey } from '../collect/kms.js';
 import { collectOrganization } from '../collect/organizations.js';
 import { arnAccount } from '../collect/plain.js';
 import { collectBucket, listOwnedBuckets } from '../collect/s3.js';
 import type { Plan } from '../collect/sections.js';
 import { Session, type CallEvent, type RawResponse } from '../collect/session.js';
-import { collectCallerIdentity } from '../collect/identity.js';
+import { identifyCaller, type Caller } from '../collect/identity.js';
 import { InputError } from '../errors.js';
 import type { AccountInventory, ApiError, Inventory, OrgAccount, TrailRecord } from '../inventory/types.js';
 import { selectAccounts, type AccountFilters } from './select.js';
@@ -23,6 +22,8 @@ import { shardOf, type Shard } from './shard.js';
 
 export interface SweepOptions {
   target: AwsTarget;
+  /** The target's identity, when already checked; else identified first. */
+  caller?: Caller;
   plan: Plan;
   role: MemberRole;
   filters: AccountFilters;
@@ -56,14 +57,9 @@ const MEMBER_EXCLUDED = new Set(['organization', 'organization-accounts', 'organ
 export async function sweepOrganization(options: SweepOptions): Promise<SweepOutcome> {
   const collectedAt = (options.now ?? new Date()).toISOString();
   const raw: RawResponse[] = [];
-  const discovery = newSession(options, options.target, 'unknown');
-  const identity = await collectCallerIdentity(discovery.session);
-  if (!identity?.Account) {
-    discovery.clients.destroy();
-    throw new InputError(`cannot identify the calling account: ${describe(discovery.session.errors)}`);
-  }
-  discovery.session.bindAccount(identity.Account);
-  const partition = partitionOf(identity.Arn);
+  const { identity, partition, raw: identityRaw } = options.caller ?? (await identifyCaller(options.target, options.onCall));
+  const discovery = newSession(options, options.target, identity.Account);
+  if (options.keepRaw) discovery.session.raw.push(...identityRaw);
   const organization = await collectOrganization(discovery.session, new Set([...options.plan, 'organization', 'organization-accounts']) as Plan);
   discovery.clients.destroy();
   raw.push(...discovery.session.raw);
@@ -86,7 +82,7 @@ export async function sweepOrganization(options: SweepOptions): Promise<SweepOut
   const readOne = async (account: OrgAccount, knownTrails?: ReadonlyMap<string, TrailRecord>): Promise<void> => {
     const inventory = options.signal?.aborted
       ? notScanned(account.Id, 'Interrupted', 'the sweep was interrupted before this account was read')
-      : await readAccount(options, account.Id, identity.Account!, partition, memberPlan, owned, raw, knownTrails);
+      : await readAccount(options, account.Id, identity.Account, partition, memberPlan, owned, raw, knownTrails);
     accounts.set(account.Id, inventory);
     options.onAccount?.(inventory, ++done, scan.length);
   };
@@ -108,6 +104,9 @@ export async function sweepOrganization(options: SweepOptions): Promise<SweepOut
     partition,
     organization,
     accounts: [...accounts.values()].sort((a, b) => a.AccountId.localeCompare(b.AccountId)),
+    ...(selection.skipped.length
+      ? { notScanned: selection.skipped.map(({ account, reason }) => ({ AccountId: account.Id, ...(account.Name ? { Name: account.Name } : {}), reason })) }
+      : {}),
   };
   return { inventory, raw, skipped: selection.skipped, callerAccountId: identity.Account };
 }

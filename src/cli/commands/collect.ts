@@ -5,7 +5,7 @@ import { collectInventory } from '../../collect/inventory.js';
 import { planForRules } from '../../plan/rule-plan.js';
 import { stableStringify } from '../../util/stable-json.js';
 import { printable } from '../../util/visible-text.js';
-import { addAwsOptions, parseRegionList, targetFromFlags, type AwsFlags } from '../aws-options.js';
+import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
 import { startProgress } from '../progress.js';
@@ -26,11 +26,11 @@ export function registerCollect(program: Command, ctx: CommandContext): void {
   )).action(async (flags: CollectFlags) => {
     // Only what the selected rules (by default all of them) read.
     const plan = planForRules(loadSelectedRules(flags, ctx.io.cwd).rules);
-    const target = targetFromFlags(flags, ctx.io.env);
-    const regions = parseRegionList(flags.regions);
+    const { target, caller, regions } = await connect(flags, ctx.io.env);
     const progress = startProgress(ctx.io, 'collect', 1);
     const { inventory } = await collectInventory({
       target,
+      caller,
       plan,
       ...(regions ? { regions } : {}),
       tool: TOOL,

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { plannedCalls, totalCalls } from '../../plan/call-count.js';
 import { discover } from '../../plan/discover.js';
 import { planForRules } from '../../plan/rule-plan.js';
-import { addAwsOptions, parseRegionList, targetFromFlags, type AwsFlags } from '../aws-options.js';
+import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
 
@@ -21,9 +21,8 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
   addRuleSelectionOptions(addAwsOptions(command)).action(async (flags: PlanFlags) => {
     const { rules } = loadSelectedRules(flags, ctx.io.cwd);
     const plan = planForRules(rules);
-    const target = targetFromFlags(flags, ctx.io.env);
-    const regions = parseRegionList(flags.regions);
-    const discovery = await discover(target, regions);
+    const { target, caller, regions } = await connect(flags, ctx.io.env);
+    const discovery = await discover(target, caller, regions);
     const { shape } = discovery;
     const calls = plannedCalls(plan, shape).sort((a, b) => a.section.localeCompare(b.section) || a.operation.localeCompare(b.operation));
     const total = totalCalls(calls);

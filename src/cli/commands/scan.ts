@@ -7,7 +7,7 @@ import { planForRules } from '../../plan/rule-plan.js';
 import { loadRunRules } from '../../scan/complete-run.js';
 import { runScan } from '../../scan/run-scan.js';
 import { parseShard } from '../../sweep/shard.js';
-import { addAwsOptions, parseRegionList, targetFromFlags, type AwsFlags } from '../aws-options.js';
+import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, type RuleSelectionFlags } from '../rule-selection.js';
 import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
@@ -47,8 +47,6 @@ export function registerScan(program: Command, ctx: CommandContext): void {
   addRuleSelectionOptions(addSigningOptions(addReportOptions(addAwsOptions(command)))).action(async (flags: ScanFlags) => {
     // Rules first: a bad rule, config or waiver fails before any AWS call.
     const rules = loadRunRules(flags, flags.waivers, ctx.io.cwd);
-    const target = targetFromFlags(flags, ctx.io.env);
-    const regions = parseRegionList(flags.regions);
     if (!flags.organization) {
       for (const org of ['accounts', 'excludeAccounts', 'shard'] as const) {
         if (flags[org]) throw new InputError(`--${org.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --organization`);
@@ -56,14 +54,18 @@ export function registerScan(program: Command, ctx: CommandContext): void {
       if (flags.ou.length) throw new InputError('--ou needs --organization');
     }
     if (flags.verifyLogs && !flags.evidence) throw new InputError('--verify-logs adds verification reports to the evidence bundle: give --evidence PATH too');
-    const signer = await signerFromFlags(flags, ctx.io.env);
+    const organization = flags.organization ? organizationOptions(flags, ctx.io.env) : undefined;
+    // Then who we are and where we look, before anything is read.
+    const { target, caller, regions } = await connect(flags, ctx.io.env);
+    const signer = await signerFromFlags(flags, ctx.io.env, target);
     const exitCode = await runScan(
       {
         target,
+        caller,
         // Only what the selected rules read.
         plan: planForRules(rules.rules),
         ...(regions ? { regions } : {}),
-        ...(flags.organization ? { organization: organizationOptions(flags, ctx.io.env) } : {}),
+        ...(organization ? { organization } : {}),
         rules,
         report: flags,
         ...(flags.evidence ? { evidence: { path: flags.evidence, ...(signer ? { signer } : {}), verifyLogs: Boolean(flags.verifyLogs) } } : {}),

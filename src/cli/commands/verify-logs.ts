@@ -7,7 +7,7 @@ import { stderrProgress } from '../../verify-logs/progress.js';
 import { reportJson, summaryText } from '../../verify-logs/report.js';
 import { parseUserTime } from '../../verify-logs/time.js';
 import { DEFAULT_CONCURRENCY, UnreadableError, exitCodeOf, verifyTrailLogs } from '../../verify-logs/verify.js';
-import { addAwsOptions, targetFromFlags, type AwsFlags } from '../aws-options.js';
+import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { printable } from '../../util/visible-text.js';
 
@@ -36,7 +36,7 @@ export function registerVerifyLogs(program: Command, ctx: CommandContext): void 
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 1024) {
       throw new InputError(`--concurrency must be an integer from 1 to 1024, got "${flags.concurrency}"`);
     }
-    const target = targetFromFlags(flags, ctx.io.env);
+    const { target } = await connect(flags, ctx.io.env);
     let report;
     try {
       report = await verifyTrailLogs({

@@ -311,4 +311,9 @@ export interface FaultSpec {
   status?: number;
   /** Stop after injecting this many times. */
   times?: number;
+  /**
+   * accessDenied: phrase the denial as an explicit deny in a service control policy (what a
+   * region-deny SCP such as Control Tower's answers), instead of a missing IAM permission.
+   */
+  scp?: boolean;
 }
