@@ -2,11 +2,11 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { EXIT, InputError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { stderrProgress } from '../../verify-logs/progress.js';
 import { reportJson, summaryText } from '../../verify-logs/report.js';
 import { parseUserTime } from '../../verify-logs/time.js';
-import { DEFAULT_CONCURRENCY, UnreadableError, exitCodeOf, verifyTrailLogs } from '../../verify-logs/verify.js';
+import { DEFAULT_CONCURRENCY, exitCodeOf, verifyTrailLogs } from '../../verify-logs/verify.js';
 import { addAwsOptions, targetFromFlags, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 
@@ -36,23 +36,16 @@ export function registerVerifyLogs(program: Command, ctx: CommandContext): void 
       throw new InputError(`--concurrency must be an integer from 1 to 1024, got "${flags.concurrency}"`);
     }
     const target = targetFromFlags(flags, ctx.io.env);
-    let report;
-    try {
-      report = await verifyTrailLogs({
-        trail: flags.trail,
-        target,
-        ...(flags.region ? { region: flags.region } : {}),
-        ...(start ? { start } : {}),
-        end,
-        concurrency,
-        progress: stderrProgress(ctx.io),
-      });
-    } catch (error) {
-      if (!(error instanceof UnreadableError)) throw error;
-      ctx.io.err(`trailguard verify-logs: ${error.message}\n`);
-      ctx.setExitCode(EXIT.incomplete);
-      return;
-    }
+    // Every outcome, "could not read" and "nothing to verify" included, is a report with its reason.
+    const report = await verifyTrailLogs({
+      trail: flags.trail,
+      target,
+      ...(flags.region ? { region: flags.region } : {}),
+      ...(start ? { start } : {}),
+      end,
+      concurrency,
+      progress: stderrProgress(ctx.io),
+    });
     const json = reportJson(report);
     if (flags.output) await writeFile(resolve(ctx.io.cwd, flags.output), json);
     else ctx.io.out(json);
