@@ -13,13 +13,19 @@ export interface AwsFlags {
   maxAttempts?: string;
 }
 
-export function addAwsOptions(command: Command): Command {
+/** What --role-arn and --region mean for a command that is not a scan. */
+export interface AwsOptionHelp {
+  roleArn?: string;
+  region?: string;
+}
+
+export function addAwsOptions(command: Command, help: AwsOptionHelp = {}): Command {
   return command
     .option('--profile <name>', 'AWS profile from the shared config and credentials files')
-    .option('--role-arn <arn>', 'assume this role before scanning')
+    .option('--role-arn <arn>', help.roleArn ?? 'assume this role before scanning')
     .option('--external-id <id>', 'external id for --role-arn (and member roles in a sweep)')
     .option('--role-session-name <name>', 'session name for assumed roles', 'trailguard-scan')
-    .option('--region <region>', 'region for global calls (STS, Organizations, ListTrails)')
+    .option('--region <region>', help.region ?? 'region for global calls (STS, Organizations, ListTrails)')
     .option('--endpoint-url <url>', 'send every AWS call to this endpoint (simulator, LocalStack, moto); AWS_ENDPOINT_URL also works')
     .addOption(new Option('--max-attempts <n>', 'attempts per AWS call under adaptive retries').default('8'));
 }

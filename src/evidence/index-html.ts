@@ -59,7 +59,7 @@ export function renderIndexHtml(o: BundleOverview): string {
           `<h2>Log file integrity (verify-logs)</h2>`,
           table(
             ['Trail', 'Summary', 'Report'],
-            o.verifyLogs.map((v) => [esc(v.trailArn), v.summary.map(([k, val]) => `${esc(k)}: ${esc(val)}`).join('<br>'), link(v.file)]),
+            o.verifyLogs.map((v) => [esc(v.trailArn), v.summary.map(([k, val]) => `${esc(k)}: ${esc(val)}`).join('<br>'), v.file ? link(v.file) : 'none']),
           ),
         ]
       : []),

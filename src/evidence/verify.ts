@@ -37,8 +37,12 @@ export interface SignatureCheck {
 export interface VerifyReport {
   ok: boolean;
   problems: VerifyProblem[];
-  /** Files whose hash was compared. */
+  /** Files whose hash was compared with the manifest (or SHA256SUMS). */
   filesChecked: number;
+  /** Every file in the bundle, the sealing files included. */
+  filesInBundle: number;
+  /** The sealing files present: manifest.json, SHA256SUMS, manifest.sig (the manifest cannot list them). */
+  sealing: string[];
   signature: SignatureCheck;
 }
 
@@ -178,7 +182,7 @@ async function verifyContents(contents: BundleContents, options: VerifyOptions):
   if (present.has(SIGNATURE_FILE) && manifest && !manifest.signature) {
     problems.push({ file: SIGNATURE_FILE, kind: 'extra', detail: 'the manifest says the bundle is not signed' });
   }
-  return finish(problems, filesChecked, signature);
+  return finish(problems, filesChecked, present.size, UNLISTED_FILES.filter((f) => present.has(f)), signature);
 }
 
 async function checkSignature(
@@ -226,7 +230,7 @@ async function checkSignature(
   return { status: 'valid', checkedAgainst, ...described, publicKeySha256: fingerprint };
 }
 
-function finish(problems: VerifyProblem[], filesChecked: number, signature: SignatureCheck): VerifyReport {
+function finish(problems: VerifyProblem[], filesChecked: number, filesInBundle: number, sealing: string[], signature: SignatureCheck): VerifyReport {
   const seen = new Set<string>();
   const unique = problems
     .filter((p) => {
@@ -234,7 +238,7 @@ function finish(problems: VerifyProblem[], filesChecked: number, signature: Sign
       return seen.has(key) ? false : (seen.add(key), true);
     })
     .sort((a, b) => comparePaths(a.file, b.file) || comparePaths(a.kind, b.kind));
-  return { ok: unique.length === 0, problems: unique, filesChecked, signature };
+  return { ok: unique.length === 0, problems: unique, filesChecked, filesInBundle, sealing, signature };
 }
 
 /** Every regular file under root (POSIX relative paths), and anything else found (links are never followed). */

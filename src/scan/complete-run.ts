@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import type { CommandContext } from '../cli/io.js';
 import { loadSelectedRules, type RuleSelectionFlags, type SelectedRules } from '../cli/rule-selection.js';
-import { exportEvidence } from '../evidence/export.js';
+import { describeFileCount, exportEvidence } from '../evidence/export.js';
 import { loadRunFolder, saveRunFolder } from '../evidence/run-folder.js';
 import type { Signer } from '../evidence/sign.js';
 import type { EvidenceInput, RawRecord, RuleFile, RunInput, VerifyLogsInput } from '../evidence/types.js';
@@ -70,7 +70,7 @@ export async function completeRun(input: CompleteRunInput, ctx: CommandContext):
       ...(input.evidence.signer ? { signer: input.evidence.signer } : {}),
       knownSecrets: input.knownSecrets ?? [],
     });
-    ctx.io.err(`evidence: ${relative(cwd, bundle.path) || bundle.path} (${bundle.files} files, manifest sha256 ${bundle.manifestSha256})\n`);
+    ctx.io.err(`evidence: ${relative(cwd, bundle.path) || bundle.path} (${describeFileCount(bundle.files, bundle.listed, bundle.sealing)}; manifest.json SHA-256 ${bundle.manifestSha256})\n`);
   }
   return exitCode;
 }

@@ -28,6 +28,7 @@ export function registerVerifyLogs(program: Command, ctx: CommandContext): void 
       .option('--end <time>', 'ISO-8601 end of the range (default: now)')
       .option('-o, --output <file>', 'write the JSON report here instead of stdout')
       .option('--concurrency <n>', 'downloads in flight at once', String(DEFAULT_CONCURRENCY)),
+    { roleArn: 'assume this role before reading the trail and its bucket', region: 'region a trail given by name is looked up in (a trail ARN names its own)' },
   ).action(async (flags: VerifyLogsFlags) => {
     const end = flags.end ? parseUserTime(flags.end, '--end') : new Date();
     const start = flags.start ? parseUserTime(flags.start, '--start') : undefined;
