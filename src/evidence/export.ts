@@ -150,6 +150,7 @@ async function writeBundle(
   const overview: BundleOverview = {
     run,
     summary: input.results.summary,
+    results: input.results.results,
     files: [...writer.paths, INDEX_FILE, README_FILE].filter((p) => !p.startsWith(`${RAW_DIR}/`)).sort(comparePaths),
     rawFolders,
     verifyLogs: (input.verifyLogs ?? [])

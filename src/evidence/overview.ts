@@ -9,6 +9,8 @@ export interface BundleOverview {
   /** run.json without its `export` section, so the overview does not change from one export to the next. */
   run: RunRecord;
   summary: ResultsDocument['summary'];
+  /** Every verdict, for the front page's table of results and the API responses behind them. */
+  results: ResultsDocument['results'];
   /** Every file outside raw/, except the overview files and those made from the manifest. */
   files: string[];
   rawFolders: RawFolder[];
