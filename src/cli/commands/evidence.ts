@@ -51,8 +51,8 @@ export function registerEvidence(program: Command, ctx: CommandContext): void {
     .option('--public-key <file>', 'check the signature with this trusted public key (PEM) instead of the one in the bundle')
     .option('--json', 'print the verification report as JSON')
     .action(async (bundle: string, flags: VerifyFlags) => {
-      const publicKey = flags.publicKey ? parsePublicKey(await readTrustedKey(flags.publicKey), flags.publicKey) : undefined;
-      const report = await verifyEvidence(bundle, publicKey ? { publicKey } : {});
+      const publicKey = flags.publicKey ? parsePublicKey(await readTrustedKey(resolve(ctx.io.cwd, flags.publicKey)), flags.publicKey) : undefined;
+      const report = await verifyEvidence(resolve(ctx.io.cwd, bundle), publicKey ? { publicKey } : {});
       ctx.io.out(flags.json ? `${stableStringify(report)}\n` : describe(bundle, report));
       ctx.setExitCode(report.ok ? EXIT.ok : EXIT.failures);
     });
