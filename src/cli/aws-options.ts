@@ -16,13 +16,19 @@ export interface AwsFlags {
   requestTimeout?: string;
 }
 
-export function addAwsOptions(command: Command): Command {
+/** What --role-arn and --region mean for a command that is not a scan. */
+export interface AwsOptionHelp {
+  roleArn?: string;
+  region?: string;
+}
+
+export function addAwsOptions(command: Command, help: AwsOptionHelp = {}): Command {
   return command
     .option('--profile <name>', 'AWS profile from the shared config and credentials files (its region and endpoint_url apply too)')
-    .option('--role-arn <arn>', 'assume this role before scanning')
+    .option('--role-arn <arn>', help.roleArn ?? 'assume this role before scanning')
     .option('--external-id <id>', 'external id for --role-arn (and member roles in a sweep)')
     .option('--role-session-name <name>', 'session name for assumed roles', 'trailguard-scan')
-    .option('--region <region>', 'region for global calls (STS, Organizations, ListTrails)')
+    .option('--region <region>', help.region ?? 'region for global calls (STS, Organizations, ListTrails)')
     .option('--endpoint-url <url>', 'send every AWS call to this endpoint (simulator, LocalStack, moto); AWS_ENDPOINT_URL also works')
     .addOption(new Option('--max-attempts <n>', 'attempts per AWS call under adaptive retries (a call that timed out is retried once)').default('8'))
     .addOption(new Option('--request-timeout <seconds>', 'seconds without an answer before a request times out').default('30'));

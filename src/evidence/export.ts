@@ -24,6 +24,7 @@ import {
   RUN_FILE,
   SIGNATURE_FILE,
   SUMS_FILE,
+  UNLISTED_FILES,
   verifyLogsPath,
   WAIVERS_DIR,
 } from './bundle-layout.js';
@@ -51,8 +52,12 @@ export interface ExportOptions {
 export interface ExportSummary {
   /** The folder or .tar.gz written. */
   path: string;
-  /** Number of files in the bundle. */
+  /** Number of files in the bundle: those manifest.json lists, plus the (up to) three that seal it. */
   files: number;
+  /** Files manifest.json lists (what `evidence verify` compares one by one). */
+  listed: number;
+  /** manifest.json, SHA256SUMS and, when signed, manifest.sig. */
+  sealing: string[];
   /** SHA-256 of manifest.json: quote it to pin this exact bundle. */
   manifestSha256: string;
 }
@@ -69,7 +74,7 @@ export async function exportEvidence(input: EvidenceInput, outPath: string, opti
   const staging = await mkdtemp(`${out}.partial-`);
   const partialTarball = `${staging}.tar.gz`;
   try {
-    const { paths, manifestSha256 } = await writeBundle(input, staging, options);
+    const { paths, listed, manifestSha256 } = await writeBundle(input, staging, options);
     if (tarball) {
       await packTarball(staging, paths, partialTarball, mtime);
       await rename(partialTarball, out);
@@ -77,11 +82,16 @@ export async function exportEvidence(input: EvidenceInput, outPath: string, opti
       await rmdir(out).catch(() => undefined);
       await rename(staging, out);
     }
-    return { path: out, files: paths.length, manifestSha256 };
+    return { path: out, files: paths.length, listed, sealing: paths.filter((p) => UNLISTED_FILES.includes(p)), manifestSha256 };
   } finally {
     await rm(staging, { recursive: true, force: true });
     await rm(partialTarball, { force: true });
   }
+}
+
+/** How many files, and why the count exceeds what manifest.json lists: one wording for export, scan and verify. */
+export function describeFileCount(files: number, listed: number, sealing: readonly string[]): string {
+  return `${files} files: ${listed} listed in ${MANIFEST_FILE}, and ${UNLISTED_FILES.filter((f) => sealing.includes(f)).join(', ')} sealing them`;
 }
 
 async function checkOutPath(out: string, tarball: boolean): Promise<void> {
@@ -102,7 +112,7 @@ async function writeBundle(
   input: EvidenceInput,
   root: string,
   options: ExportOptions,
-): Promise<{ paths: string[]; manifestSha256: string }> {
+): Promise<{ paths: string[]; listed: number; manifestSha256: string }> {
   const writer = new BundleWriter(root, options.knownSecrets);
   const json = (value: unknown) => `${stableStringify(value)}\n`;
 
@@ -133,17 +143,18 @@ async function writeBundle(
   if (input.config) await writer.write(namedPath(CONFIG_DIR, input.config.name), input.config.content);
   if (input.waivers) await writer.write(namedPath(WAIVERS_DIR, input.waivers.name), input.waivers.content);
   for (const report of input.reports ?? []) await writer.write(namedPath(REPORTS_DIR, report.name), report.content);
-  for (const v of input.verifyLogs ?? []) await writer.write(verifyLogsPath(v.trailArn), json(v.report));
+  for (const v of input.verifyLogs ?? []) if ('report' in v) await writer.write(verifyLogsPath(v.trailArn), json(v.report));
   const rawFolders = input.raw ? await writeRawRecords(input.raw, writer) : [];
   if (described) await writer.write(PUBLIC_KEY_FILE, described.publicKeyPem);
 
   const overview: BundleOverview = {
     run,
     summary: input.results.summary,
+    results: input.results.results,
     files: [...writer.paths, INDEX_FILE, README_FILE].filter((p) => !p.startsWith(`${RAW_DIR}/`)).sort(comparePaths),
     rawFolders,
     verifyLogs: (input.verifyLogs ?? [])
-      .map((v) => ({ trailArn: v.trailArn, file: verifyLogsPath(v.trailArn), summary: verifyLogsSummary(v.report) }))
+      .map((v) => ({ trailArn: v.trailArn, ...('report' in v ? { file: verifyLogsPath(v.trailArn) } : {}), summary: verifyLogsSummary(v) }))
       .sort((a, b) => comparePaths(a.trailArn, b.trailArn)),
     ...(signature ? { signature } : {}),
   };
@@ -163,5 +174,5 @@ async function writeBundle(
   const manifestSha256 = sha256Hex(manifestText);
   if (options.signer) await writer.write(SIGNATURE_FILE, await options.signer.sign(Buffer.from(manifestText)));
   await writer.write(SUMS_FILE, renderSums([...files, { path: MANIFEST_FILE, sha256: manifestSha256 }]));
-  return { paths: [...writer.paths].sort(comparePaths), manifestSha256 };
+  return { paths: [...writer.paths].sort(comparePaths), listed: files.length, manifestSha256 };
 }

@@ -27,6 +27,42 @@ const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-widt
 table{border-collapse:collapse;margin:.5em 0 1.5em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
 th{background:#f3f3f3}code,pre{font:13px ui-monospace,monospace;background:#f6f6f6}pre{padding:.6em;overflow-x:auto}`;
 
+/** Past this many results the front page lists the first ones only (results.json has them all). */
+const MAX_RESULT_ROWS = 5000;
+const STATUS_ORDER = ['fail', 'error', 'waived', 'skip', 'pass'];
+
+/**
+ * Each verdict with the API responses it was judged on: the raw/ folders of its account and
+ * region (all of the account's for an account-wide resource), and for an `error` the call that failed.
+ */
+function verdictTable(o: BundleOverview): string[] {
+  if (o.results.length === 0) return [];
+  const rank = (status: string) => STATUS_ORDER.indexOf(status);
+  const rows = [...o.results].sort((a, b) => rank(a.status) - rank(b.status) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)).slice(0, MAX_RESULT_ROWS);
+  const behind = (accountId: string, region: string) => {
+    const account = `raw/${safeSegment(accountId)}/`;
+    const prefix = region === 'global' ? account : `${account}${safeSegment(region)}/`;
+    const folders = o.rawFolders.filter((f) => f.path.startsWith(prefix));
+    return folders.length ? folders.map((f) => link(`${f.path}/`, `${f.path.slice(account.length)} (${f.count})`)).join('<br>') : esc(o.rawFolders.length ? 'none recorded' : 'no raw responses in this bundle');
+  };
+  return [
+    `<h2>Verdicts and the API calls behind them</h2>`,
+    ...(o.results.length > rows.length ? [`<p>The first ${rows.length} of ${o.results.length} results, failures first; ${link('results.json')} has them all.</p>`] : []),
+    table(
+      ['Status', 'Rule', 'Resource', 'Account', 'Region', 'Message', 'API responses (raw/)'],
+      rows.map((r) => [
+        `<b>${esc(r.status)}</b>`,
+        esc(r.ruleId),
+        esc(r.resourceArn),
+        esc(r.accountId),
+        esc(r.region),
+        esc(r.message) + (r.error ? `<br>failed call: ${esc(`${r.error.service} ${r.error.operation} in ${r.error.region ?? r.region}: ${r.error.errorName}`)}` : ''),
+        behind(r.error?.accountId ?? r.accountId, r.error?.region ?? r.region),
+      ]),
+    ),
+  ];
+}
+
 export function renderIndexHtml(o: BundleOverview): string {
   const { run, summary } = o;
   const facts: Array<[string, string]> = [
@@ -48,6 +84,7 @@ export function renderIndexHtml(o: BundleOverview): string {
     table(['Total', ...Object.keys(summary.byStatus)], [[esc(summary.total), ...Object.values(summary.byStatus).map(esc)]]),
     table(['Severity', 'Results'], Object.entries(summary.bySeverity).map(([k, v]) => [esc(k), esc(v)])),
     `<p>Every verdict: ${link('results.json')}.</p>`,
+    ...verdictTable(o),
     `<h2>Accounts</h2>`,
     table(['Account', 'Read as'], run.accounts.map((a) => [esc(a.accountId), esc(a.callerIdentity?.Arn ?? 'unknown')])),
     `<h2>Rules</h2>`,
@@ -59,7 +96,7 @@ export function renderIndexHtml(o: BundleOverview): string {
           `<h2>Log file integrity (verify-logs)</h2>`,
           table(
             ['Trail', 'Summary', 'Report'],
-            o.verifyLogs.map((v) => [esc(v.trailArn), v.summary.map(([k, val]) => `${esc(k)}: ${esc(val)}`).join('<br>'), link(v.file)]),
+            o.verifyLogs.map((v) => [esc(v.trailArn), v.summary.map(([k, val]) => `${esc(k)}: ${esc(val)}`).join('<br>'), v.file ? link(v.file) : 'none']),
           ),
         ]
       : []),

@@ -1,25 +1,31 @@
 /** What index.html and README.txt tell a person: built once from the bundle's contents. */
 import type { ResultsDocument } from '../evaluate/types.js';
-import { isFailure, type Outcome, type VerifyLogsReport } from '../verify-logs/report.js';
+import { isFailure, type Outcome } from '../verify-logs/report.js';
 import type { RawFolder } from './raw-records.js';
 import { opensslVerifyCommand, type SignatureInfo } from './sign.js';
-import type { RunRecord } from './types.js';
+import type { RunRecord, VerifyLogsInput } from './types.js';
 
 export interface BundleOverview {
   /** run.json without its `export` section, so the overview does not change from one export to the next. */
   run: RunRecord;
   summary: ResultsDocument['summary'];
+  /** Every verdict, for the front page's table of results and the API responses behind them. */
+  results: ResultsDocument['results'];
   /** Every file outside raw/, except the overview files and those made from the manifest. */
   files: string[];
   rawFolders: RawFolder[];
-  verifyLogs: Array<{ trailArn: string; file: string; summary: Array<[string, string]> }>;
+  /** Each trail's log verification; `file` is absent for a trail not verified. */
+  verifyLogs: Array<{ trailArn: string; file?: string; summary: Array<[string, string]> }>;
   signature?: SignatureInfo;
 }
 
-/** What an auditor reads first in a verify-logs report: the period, the AWS-CLI-style counts, and each kind of failure. */
-export function verifyLogsSummary(report: VerifyLogsReport): Array<[string, string]> {
+/** What an auditor reads first of a trail's verification: the outcome and why, the period, the AWS-CLI-style counts, and each kind of failure. */
+export function verifyLogsSummary(v: VerifyLogsInput): Array<[string, string]> {
+  if (!('report' in v)) return [['Outcome', `not verified: ${v.notVerified}`]];
+  const { report } = v;
   const s = report.summary;
   return [
+    ['Outcome', `${report.outcome.status}: ${report.outcome.reason}`],
     ['Period', `${report.requested.start} to ${report.requested.end}`],
     ['Digest files valid', `${s.digestFiles.valid}/${s.digestFiles.total}`],
     ['Log files valid', `${s.logFiles.valid}/${s.logFiles.total}`],

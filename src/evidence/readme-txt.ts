@@ -1,5 +1,5 @@
 /** README.txt: the bundle explained in plain text, with the commands to verify it by hand. */
-import { MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE, SUMS_FILE } from './bundle-layout.js';
+import { MANIFEST_FILE, PUBLIC_KEY_FILE, REPORTS_DIR, SIGNATURE_FILE, SUMS_FILE } from './bundle-layout.js';
 import { callers, manualVerificationSteps, type BundleOverview } from './overview.js';
 
 export function renderReadme(o: BundleOverview): string {
@@ -19,13 +19,14 @@ export function renderReadme(o: BundleOverview): string {
     'Contents',
     '  run.json        who ran the scan, when, how (secrets removed), rule pack hashes',
     '  inventory.json  the configuration trailguard collected, in AWS field names',
-    '  raw/            each API response as AWS returned it, with its request id:',
-    '                  raw/<account>/<region>/<service>/<NNNN>-<Operation>.json',
+    ...(o.rawFolders.length
+      ? ['  raw/            each API response as AWS returned it, with its request id:', '                  raw/<account>/<region>/<service>/<NNNN>-<Operation>.json']
+      : ['  (no raw/)       the run this bundle was exported from kept no raw API responses;', '                  inventory.json holds what was collected, without request ids']),
     '  rules/          the rule files exactly as evaluated, by rule pack',
-    '  config/, waivers/  the configuration and waivers used, when there were any',
+    ...(run.config || run.waivers ? [`  ${[run.config, run.waivers].filter(Boolean).join(', ')}  the configuration and waivers used`] : []),
     '  results.json    one verdict per (rule, resource)',
-    '  reports/        the same results rendered for people and tools',
-    '  verify-logs/    CloudTrail log file integrity reports, when requested',
+    ...(o.files.some((f) => f.startsWith(`${REPORTS_DIR}/`)) ? ['  reports/        the same results rendered for people and tools'] : []),
+    ...(o.verifyLogs.some((v) => v.file) ? ['  verify-logs/    CloudTrail log file integrity reports, one per trail verified'] : []),
     '  index.html      this summary as a web page (no network access needed)',
     `  ${MANIFEST_FILE}   SHA-256 and size of every other file, and how the bundle was signed`,
     `  ${SUMS_FILE}      the same hashes in the format sha256sum -c reads`,

@@ -8,7 +8,8 @@
  *   raw.jsonl       optional: one RawRecord per line, any order
  *   rules/<pack>/<path>    the rule files as evaluated
  *   config/<name>, waivers/<name>   optional, one file each
- *   verify-logs/<file>.json         optional, named as run.json's verifyLogs says
+ *   verify-logs/<file>.json         optional, named as run.json's verifyLogs says (which also
+ *                                   records trails not verified, and why)
  *   <any other top-level file>      a rendered report (results.sarif, report.html, ...)
  */
 import { once } from 'node:events';
@@ -41,7 +42,7 @@ export async function saveRunFolder(dir: string, input: EvidenceInput): Promise<
   for (const rule of input.rules) await put(rulePath(rule.pack, rule.relativePath), rule.content);
   if (input.config) await put(namedPath(CONFIG_DIR, input.config.name), input.config.content);
   if (input.waivers) await put(namedPath(WAIVERS_DIR, input.waivers.name), input.waivers.content);
-  for (const v of input.verifyLogs ?? []) await put(verifyLogsPath(v.trailArn), json(v.report));
+  for (const v of input.verifyLogs ?? []) if ('report' in v) await put(verifyLogsPath(v.trailArn), json(v.report));
   for (const report of input.reports ?? []) {
     const name = checkRelativePath(report.name, 'report');
     if (KNOWN_TOP_LEVEL.has(name) || name.includes('/')) throw new InputError(`report ${JSON.stringify(name)}: a run folder keeps reports as top-level files other than ${[...KNOWN_TOP_LEVEL].join(', ')}`);
@@ -61,7 +62,7 @@ export async function loadRunFolder(dir: string): Promise<EvidenceInput> {
   });
   const record = await readJson<RunRecord>(join(dir, RUN_FILE));
   const names = new Set(entries.map((e) => e.name));
-  const trailByFile = new Map((record.verifyLogs ?? []).map((v) => [v.file, v.trailArn]));
+  const trailByFile = new Map((record.verifyLogs ?? []).filter((v) => v.file !== undefined).map((v) => [v.file, v.trailArn]));
   const rules = (await listFiles(join(dir, RULES_DIR))).map((path) => {
     const [pack, ...rest] = path.split('/');
     return { pack: pack!, relativePath: rest.join('/'), path };
@@ -79,14 +80,17 @@ export async function loadRunFolder(dir: string): Promise<EvidenceInput> {
     ...((await singleFile(dir, CONFIG_DIR)) ?? {}),
     ...((await singleFile(dir, WAIVERS_DIR)) ?? {}),
     reports: reports.sort((a, b) => comparePaths(a.name, b.name)),
-    verifyLogs: await Promise.all(
-      (await listFiles(join(dir, VERIFY_LOGS_DIR))).map(async (name) => {
-        const file = `${VERIFY_LOGS_DIR}/${name}`;
-        const trailArn = trailByFile.get(file);
-        if (!trailArn) throw new InputError([{ file: join(dir, file), message: `is not listed in ${RUN_FILE}'s verifyLogs` }]);
-        return { trailArn, report: await readJson<VerifyLogsReport>(join(dir, file)) };
-      }),
-    ),
+    verifyLogs: [
+      ...(await Promise.all(
+        (await listFiles(join(dir, VERIFY_LOGS_DIR))).map(async (name) => {
+          const file = `${VERIFY_LOGS_DIR}/${name}`;
+          const trailArn = trailByFile.get(file);
+          if (!trailArn) throw new InputError([{ file: join(dir, file), message: `is not listed in ${RUN_FILE}'s verifyLogs` }]);
+          return { trailArn, report: await readJson<VerifyLogsReport>(join(dir, file)) };
+        }),
+      )),
+      ...(record.verifyLogs ?? []).filter((v) => v.file === undefined).map((v) => ({ trailArn: v.trailArn, notVerified: v.reason })),
+    ],
     ...(names.has(RAW_LOG_FILE) ? { raw: readRawLog(join(dir, RAW_LOG_FILE)) } : {}),
   };
 }

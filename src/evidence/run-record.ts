@@ -49,7 +49,11 @@ export function buildRunRecord(input: RunParts): RunRecord {
     ...(input.verifyLogs?.length
       ? {
           verifyLogs: input.verifyLogs
-            .map((v) => ({ trailArn: v.trailArn, file: verifyLogsPath(v.trailArn) }))
+            .map((v) =>
+              'report' in v
+                ? { trailArn: v.trailArn, status: v.report.outcome.status, reason: v.report.outcome.reason, file: verifyLogsPath(v.trailArn) }
+                : { trailArn: v.trailArn, status: 'not verified' as const, reason: v.notVerified },
+            )
             .sort((a, b) => comparePaths(a.trailArn, b.trailArn)),
         }
       : {}),

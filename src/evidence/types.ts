@@ -1,7 +1,8 @@
 /** What an evidence export is made of: everything a scan produced, as the caller hands it over. */
 import type { ResultsDocument } from '../evaluate/types.js';
 import type { Inventory } from '../inventory/types.js';
-import type { VerifyLogsReport } from '../verify-logs/report.js';
+import type { TrailVerification } from '../verify-logs/owned-trails.js';
+import type { ReportStatus } from '../verify-logs/report.js';
 import type { SignatureAlgorithm } from './sign.js';
 
 /** What only the caller knows about the run; the rest of run.json comes from the inventory, rules and results. */
@@ -44,11 +45,12 @@ export interface NamedFile {
   content: string | Uint8Array;
 }
 
-/** One `trailguard verify-logs` report, stored as JSON under verify-logs/. */
-export interface VerifyLogsInput {
-  trailArn: string;
-  report: VerifyLogsReport;
-}
+/**
+ * One trail's log verification: a `trailguard verify-logs` report, stored as JSON under
+ * verify-logs/, or the reason the run did not verify it (no report), so that "not verified" is
+ * on record and never looks like "not asked".
+ */
+export type VerifyLogsInput = TrailVerification;
 
 export interface EvidenceInput {
   run: RunInput;
@@ -83,7 +85,8 @@ export interface RunRecord {
   rulePacks: Array<{ name: string; sha256: string; files: number }>;
   config?: string;
   waivers?: string;
-  verifyLogs?: Array<{ trailArn: string; file: string }>;
+  /** Each trail's log verification: its outcome and why, and its report file when there is one. */
+  verifyLogs?: Array<{ trailArn: string; status: ReportStatus | 'not verified'; reason: string; file?: string }>;
   /** Only in a bundle: when and by which trailguard it was exported, and the signing key. */
   export?: {
     exportedAt: string;

@@ -37,8 +37,12 @@ export interface SignatureCheck {
 export interface VerifyReport {
   ok: boolean;
   problems: VerifyProblem[];
-  /** Files whose hash was compared. */
+  /** Files whose hash was compared with the manifest (or SHA256SUMS). */
   filesChecked: number;
+  /** Every file in the bundle, the sealing files included. */
+  filesInBundle: number;
+  /** The sealing files present: manifest.json, SHA256SUMS, manifest.sig (the manifest cannot list them). */
+  sealing: string[];
   signature: SignatureCheck;
 }
 
@@ -56,8 +60,25 @@ interface BundleContents {
   read(path: string): Promise<Buffer | undefined>;
 }
 
-/** The files verify reads whole; everything else is only hashed. */
-const READ_FILES = new Set([...UNLISTED_FILES, PUBLIC_KEY_FILE]);
+/**
+ * The files verify reads whole, and the most each may hold; everything else is only hashed as
+ * it streams. A manifest of a million files is about 150 MB; the limits stop a bomb, not a sweep.
+ */
+const READ_LIMITS = new Map<string, number>([
+  [MANIFEST_FILE, 256 * 1024 * 1024],
+  [SUMS_FILE, 256 * 1024 * 1024],
+  [SIGNATURE_FILE, 64 * 1024],
+  [PUBLIC_KEY_FILE, 64 * 1024],
+]);
+
+/** A file read whole from a folder bundle, refused (exit 2) past its limit before it is read. */
+async function readLimited(root: string, path: string): Promise<Buffer> {
+  const file = join(root, path);
+  const limit = READ_LIMITS.get(path) ?? 0;
+  const { size } = await stat(file);
+  if (size > limit) throw new InputError([{ file, message: `is ${size} bytes; an evidence bundle's ${path} is at most ${limit} bytes` }]);
+  return readFile(file);
+}
 
 export async function verifyEvidence(bundlePath: string, options: VerifyOptions = {}): Promise<VerifyReport> {
   const info = await stat(bundlePath).catch(() => undefined);
@@ -75,7 +96,7 @@ async function folderContents(root: string): Promise<BundleContents> {
   return {
     files: new Map(hashed.map((f) => [f.path, { sha256: f.sha256, size: f.size }])),
     problems: irregular.map((file) => ({ file, kind: 'unreadable', detail: 'not a regular file (a link or device); not followed' })),
-    read: async (path) => (files.includes(path) ? readFile(join(root, path)) : undefined),
+    read: async (path) => (files.includes(path) ? readLimited(root, path) : undefined),
   };
 }
 
@@ -84,7 +105,7 @@ async function tarballContents(file: string): Promise<BundleContents> {
   const kept = new Map<string, Buffer>();
   const problems: VerifyProblem[] = [];
   try {
-    await digestTarball(file, (path) => READ_FILES.has(path), (entry) => {
+    await digestTarball(file, (path) => READ_LIMITS.get(path), (entry) => {
       if (entry.type === 'Directory') return;
       if (!isPlainRelativePath(entry.path)) problems.push({ file: entry.path, kind: 'extra', detail: 'archive entry with a path outside the bundle' });
       else if (!entry.regular) problems.push({ file: entry.path, kind: 'unreadable', detail: `archive entry of type ${entry.type}, not a regular file` });
@@ -95,6 +116,7 @@ async function tarballContents(file: string): Promise<BundleContents> {
       }
     });
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError([{ file, message: `cannot read as a .tar.gz evidence bundle: ${(error as Error).message}` }]);
   }
   return { files, problems, read: async (path) => kept.get(path) };
@@ -160,7 +182,7 @@ async function verifyContents(contents: BundleContents, options: VerifyOptions):
   if (present.has(SIGNATURE_FILE) && manifest && !manifest.signature) {
     problems.push({ file: SIGNATURE_FILE, kind: 'extra', detail: 'the manifest says the bundle is not signed' });
   }
-  return finish(problems, filesChecked, signature);
+  return finish(problems, filesChecked, present.size, UNLISTED_FILES.filter((f) => present.has(f)), signature);
 }
 
 async function checkSignature(
@@ -208,7 +230,7 @@ async function checkSignature(
   return { status: 'valid', checkedAgainst, ...described, publicKeySha256: fingerprint };
 }
 
-function finish(problems: VerifyProblem[], filesChecked: number, signature: SignatureCheck): VerifyReport {
+function finish(problems: VerifyProblem[], filesChecked: number, filesInBundle: number, sealing: string[], signature: SignatureCheck): VerifyReport {
   const seen = new Set<string>();
   const unique = problems
     .filter((p) => {
@@ -216,7 +238,7 @@ function finish(problems: VerifyProblem[], filesChecked: number, signature: Sign
       return seen.has(key) ? false : (seen.add(key), true);
     })
     .sort((a, b) => comparePaths(a.file, b.file) || comparePaths(a.kind, b.kind));
-  return { ok: unique.length === 0, problems: unique, filesChecked, signature };
+  return { ok: unique.length === 0, problems: unique, filesChecked, filesInBundle, sealing, signature };
 }
 
 /** Every regular file under root (POSIX relative paths), and anything else found (links are never followed). */

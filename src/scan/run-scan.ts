@@ -13,13 +13,12 @@ import { startProgress } from '../cli/progress.js';
 import { TOOL } from '../cli/version.js';
 import type { Signer } from '../evidence/sign.js';
 import type { Inventory } from '../inventory/types.js';
-import type { VerifyLogsInput } from '../evidence/types.js';
 import type { ReportFlags } from '../report/options.js';
 import type { AccountFilters } from '../sweep/select.js';
 import type { Shard } from '../sweep/shard.js';
 import { sweepOrganization } from '../sweep/sweep.js';
 import { visible } from '../util/visible-text.js';
-import { verifyTrailLogs } from '../verify-logs/verify.js';
+import { verifyOwnedTrails } from '../verify-logs/owned-trails.js';
 import { completeRun, type RunRules } from './complete-run.js';
 import { scanRunId } from './evaluate-inventory.js';
 
@@ -45,7 +44,11 @@ export async function runScan(options: ScanOptions, ctx: CommandContext): Promis
   const keepRaw = Boolean(options.evidence);
   const { inventory, raw, callerAccountId } = await collect(options, ctx, started, keepRaw);
   const subject = options.organization ? (inventory.organization?.Organization?.Id ?? 'organization') : (inventory.accounts[0]?.AccountId ?? 'account');
-  const verifyLogs = options.evidence?.verifyLogs ? await verifyOwnedTrails(options.target, inventory, callerAccountId, started, ctx) : [];
+  const verifyLogs = options.evidence?.verifyLogs ? await verifyOwnedTrails(options.target, inventory, callerAccountId, started) : [];
+  for (const v of verifyLogs) {
+    const outcome = 'report' in v ? `${v.report.outcome.status} (${v.report.outcome.reason})` : `not verified (${v.notVerified})`;
+    ctx.io.err(`verify-logs ${visible(v.trailArn)}: ${visible(outcome)}\n`);
+  }
   return completeRun(
     {
       inventory,
@@ -120,25 +123,4 @@ async function collect(
     progress?.stop();
     process.removeListener('SIGINT', onInterrupt);
   }
-}
-
-/**
- * Each validated trail the calling account owns (in a sweep: the organization trail), verified
- * over the 24 hours before the scan with the caller's credentials (scan --evidence --verify-logs).
- * A member's own trails would need that member's role and its bucket owner's: they are left to
- * `trailguard verify-logs` run with those credentials.
- */
-async function verifyOwnedTrails(target: AwsTarget, inventory: Inventory, caller: string, end: Date, ctx: CommandContext): Promise<VerifyLogsInput[]> {
-  const out: VerifyLogsInput[] = [];
-  for (const account of inventory.accounts.filter((a) => a.AccountId === caller)) {
-    for (const { Trail } of account.trails) {
-      if (Trail.TrailARN.split(':')[4] !== account.AccountId || !Trail.LogFileValidationEnabled) continue;
-      try {
-        out.push({ trailArn: Trail.TrailARN, report: await verifyTrailLogs({ trail: Trail.TrailARN, target, end }) });
-      } catch (error) {
-        ctx.io.err(`${visible(`verify-logs ${Trail.TrailARN}: ${error instanceof Error ? error.message : String(error)}`)}\n`);
-      }
-    }
-  }
-  return out;
 }

@@ -20,6 +20,11 @@ export interface DigestCheck {
   link: ChainLink;
   /** The log files the digest lists (empty when it could not be read). */
   logFiles: DigestLogFile[];
+  /**
+   * Why the signature could not be checked (ListPublicKeys failed): `verdict` is then only a
+   * placeholder, the digest has no verdict and the run is incomplete, never a forgery.
+   */
+  unverified?: string;
 }
 
 export async function checkDigest(s3: S3Client, bucket: string, key: string, endTime: Date, scope: ChainScope, keys: KeyRing): Promise<DigestCheck> {
@@ -63,6 +68,7 @@ export async function checkDigest(s3: S3Client, bucket: string, key: string, end
   if (algorithm !== SIGNATURE_ALGORITHM || digest.digestSignatureAlgorithm !== SIGNATURE_ALGORITHM) {
     return result('digest signature invalid', `unsupported signature algorithm ${algorithm}`, logFiles);
   }
+  if (keys.failure !== undefined) return { ...result('digest signature invalid', keys.failure, logFiles), unverified: keys.failure };
   const publicKey = keys.get(fingerprint);
   if (publicKey === undefined) {
     return result('public key not found', `ListPublicKeys in ${scope.region} returned no key with fingerprint ${fingerprint}`, logFiles);
@@ -85,15 +91,4 @@ function described(link: ChainLink, logFiles: DigestLogFile[]): Partial<DigestVe
     ...(link.fingerprint ? { publicKeyFingerprint: link.fingerprint } : {}),
     logFileCount: logFiles.length,
   };
-}
-
-/** The log files another trail's digest lists, read without judging it (it is not ours to verify). */
-export async function logFilesListedBy(s3: S3Client, bucket: string, key: string): Promise<DigestLogFile[]> {
-  const object = await openObject(s3, bucket, key);
-  if (!object) return [];
-  try {
-    return parseDigest(await inflateSmallObject(object.body)).logFiles;
-  } catch {
-    return [];
-  }
 }

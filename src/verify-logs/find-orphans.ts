@@ -9,7 +9,7 @@ import { listObjectPages } from '../collect/s3-objects.js';
 import type { ChainScope } from './find-digests.js';
 import { logDayFolder, parseLogKey } from './locate.js';
 import type { LogVerdict } from './report.js';
-import { HOUR_MS, dayFolders } from './time.js';
+import { HOUR_MS, dayFolder, dayFolders } from './time.js';
 
 export interface Coverage {
   from: Date;
@@ -31,24 +31,45 @@ export async function findUnlistedLogFiles(
   bucket: string,
   scope: ChainScope,
   span: Coverage,
-  isListed: (bucket: string, key: string) => boolean,
+  /** true when a valid digest lists the file; else the key of a digest that lists it but failed its check, if any. */
+  listedBy: (bucket: string, key: string) => true | string | undefined,
 ): Promise<LogVerdict[]> {
   const orphans: LogVerdict[] = [];
   for (const day of dayFolders(span.from, span.to)) {
-    for await (const page of listObjectPages(s3, bucket, logDayFolder(scope.folder, scope.region, day))) {
+    const folder = logDayFolder(scope.folder, scope.region, day);
+    for await (const page of listObjectPages(s3, bucket, folder)) {
       for (const { key } of page) {
-        const info = parseLogKey(key);
-        if (!info || info.time < span.from || info.time > span.to || isListed(bucket, key)) continue;
+        const listed = listedBy(bucket, key);
+        if (key.endsWith('/') || listed === true) continue;
+        const stray = strayReason(key.slice(folder.length), scope, day);
+        const time = parseLogKey(key)?.time;
+        if (!stray && time && (time < span.from || time > span.to)) continue;
         orphans.push({
           bucket,
           key,
           accountId: scope.accountId,
           region: scope.region,
           outcome: 'log file not in any digest',
-          reason: 'in the bucket, inside the span the digests cover, but listed by no digest',
+          reason: stray ?? (listed ? `listed only by digest ${listed}, which did not verify` : 'in the bucket, inside the span the digests cover, but listed by no digest'),
         });
       }
     }
   }
   return orphans;
+}
+
+/**
+ * Why a file in a log day folder cannot be one CloudTrail delivered there, or undefined for a
+ * canonical name. CloudTrail never writes such files, but Athena or a SIEM reading the folder
+ * ingests them all the same, so they are reported whatever their time.
+ */
+function strayReason(name: string, scope: ChainScope, day: string): string | undefined {
+  const info = parseLogKey(name);
+  const ingested = 'CloudTrail never writes it, yet a reader of this folder (Athena, a SIEM) would ingest it';
+  if (name.includes('/')) return `in a sub-folder of the log folder: ${ingested}`;
+  if (!info) return `not a CloudTrail log file name: ${ingested}`;
+  if (info.accountId !== scope.accountId || info.region !== scope.region || dayFolder(info.time) !== day) {
+    return `named for account ${info.accountId}, ${info.region}, ${dayFolder(info.time)}, but in the folder of ${scope.accountId}, ${scope.region}, ${day}: ${ingested}`;
+  }
+  return undefined;
 }

@@ -35,7 +35,7 @@ export async function sha256OfGzipStream(body: Readable): Promise<StreamHash> {
   return { sha256: hash.digest('hex'), uncompressedBytes };
 }
 
-/** Digests are small (one hour's list of keys); read and inflate one whole, refusing absurd sizes. */
+/** Digests are small (one hour's list of keys); read and inflate one whole, refusing absurd sizes either side of gzip. */
 export async function inflateSmallObject(body: Readable, limitBytes = 64 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -44,5 +44,5 @@ export async function inflateSmallObject(body: Readable, limitBytes = 64 * 1024 
     if (size > limitBytes) throw new Error(`larger than ${limitBytes} bytes`);
     chunks.push(chunk);
   }
-  return gunzipSync(Buffer.concat(chunks));
+  return gunzipSync(Buffer.concat(chunks), { maxOutputLength: limitBytes });
 }

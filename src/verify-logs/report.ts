@@ -57,19 +57,26 @@ export interface ChainRestart {
   digestStartTime: string;
 }
 
+/** The run's verdict as a whole; every status but `intact` says why in `reason`. */
+export type ReportStatus = 'intact' | 'not intact' | 'incomplete' | 'nothing to verify' | 'could not read';
+
+export interface TrailFacts {
+  arn: string;
+  name: string;
+  homeRegion: string;
+  bucket: string;
+  prefix?: string;
+  organizationTrail: boolean;
+  multiRegionTrail: boolean;
+  logFileValidationEnabled: boolean;
+}
+
 export interface VerifyLogsReport {
   schemaVersion: 1;
   tool: { name: string; version: string };
-  trail: {
-    arn: string;
-    name: string;
-    homeRegion: string;
-    bucket: string;
-    prefix?: string;
-    organizationTrail: boolean;
-    multiRegionTrail: boolean;
-    logFileValidationEnabled: boolean;
-  };
+  /** Complete unless the trail itself could not be read (status `could not read`): then what was asked for. */
+  trail: TrailFacts | (Partial<TrailFacts> & { name: string });
+  outcome: { status: ReportStatus; reason: string };
   requested: { start: string; end: string };
   /** The span the valid digests cover, clipped to the request; absent when no digest is valid. */
   found?: { start: string; end: string };
@@ -92,7 +99,7 @@ export interface VerifyLogsReport {
 
 export interface ReportParts {
   tool: VerifyLogsReport['tool'];
-  trail: VerifyLogsReport['trail'];
+  trail: TrailFacts;
   requested: VerifyLogsReport['requested'];
   accounts: string[];
   regions: string[];
@@ -118,10 +125,12 @@ export function buildReport(parts: ReportParts): VerifyLogsReport {
   // No digest at all proves nothing, so it is not "intact" either.
   const intact =
     digests.length > 0 && outcomes['digest valid'] === digests.length && outcomes['log file valid'] === logFiles.length && parts.errors.length === 0;
+  const failures = digests.length + logFiles.length - outcomes['digest valid'] - outcomes['log file valid'];
   return {
     schemaVersion: 1,
     tool: parts.tool,
     trail: parts.trail,
+    outcome: overall(intact, failures, parts.errors.length, digests.length, parts.trail),
     requested: parts.requested,
     ...(found ? { found } : {}),
     accounts: [...parts.accounts].sort(),
@@ -138,6 +147,38 @@ export function buildReport(parts: ReportParts): VerifyLogsReport {
     logFiles,
     chainRestarts: [...parts.chainRestarts].sort((a, b) => compare(`${a.accountId}/${a.region}/${a.key}`, `${b.accountId}/${b.region}/${b.key}`)),
     errors: [...parts.errors].sort((a, b) => compare(`${a.bucket}/${a.key}/${a.operation}`, `${b.bucket}/${b.key}/${b.operation}`)),
+  };
+}
+
+function overall(intact: boolean, failures: number, readErrors: number, digests: number, trail: TrailFacts): VerifyLogsReport['outcome'] {
+  if (intact) return { status: 'intact', reason: 'every digest and log file in the range verified' };
+  if (failures) return { status: 'not intact', reason: `${failures} digest or log file(s) failed verification${readErrors ? `, and ${readErrors} read(s) failed` : ''}` };
+  if (readErrors) return { status: 'incomplete', reason: `nothing failed verification, but ${readErrors} read(s) failed, so some files have no verdict` };
+  return {
+    status: 'nothing to verify',
+    reason: trail.logFileValidationEnabled ? 'no digest file ends in the requested range' : 'log file validation is disabled on this trail, so CloudTrail delivers no digest files',
+  };
+}
+
+/**
+ * The report of a run that could not start: the trail or its bucket could not be read. Written
+ * like any other report, so that "not verified" is on record with its reason.
+ */
+export function unreadableReport(tool: VerifyLogsReport['tool'], trail: VerifyLogsReport['trail'], requested: VerifyLogsReport['requested'], reason: string, error: ReadError): VerifyLogsReport {
+  const outcomes = Object.fromEntries([...DIGEST_OUTCOMES, ...LOG_OUTCOMES].map((o) => [o, 0])) as Record<Outcome, number>;
+  return {
+    schemaVersion: 1,
+    tool,
+    trail,
+    outcome: { status: 'could not read', reason },
+    requested,
+    accounts: [],
+    regions: [],
+    summary: { digestFiles: { valid: 0, total: 0 }, logFiles: { valid: 0, total: 0 }, outcomes, readErrors: 1, intact: false, logBytes: { compressed: 0, uncompressed: 0 } },
+    digests: [],
+    logFiles: [],
+    chainRestarts: [],
+    errors: [error],
   };
 }
 
@@ -161,8 +202,8 @@ export function summaryText(report: VerifyLogsReport): string {
   const { summary } = report;
   const lines = [printable`Results requested for ${report.requested.start} to ${report.requested.end}`];
   if (report.found) lines.push(`Results found for ${report.found.start} to ${report.found.end}:`);
-  else if (summary.digestFiles.total === 0) lines.push(report.trail.logFileValidationEnabled ? 'No digests found' : 'No digests found: log file validation is disabled on this trail');
-  else lines.push('No valid digests found in range');
+  else if (report.outcome.status === 'nothing to verify') lines.push(`No digests found: ${report.outcome.reason}`);
+  else if (report.outcome.status !== 'could not read') lines.push('No valid digests found in range');
   lines.push('', `${summary.digestFiles.valid}/${summary.digestFiles.total} digest files valid`);
   lines.push(`${summary.logFiles.valid}/${summary.logFiles.total} log files valid`);
   const failures = (Object.keys(summary.outcomes) as Outcome[]).filter((o) => isFailure(o) && summary.outcomes[o] > 0);
@@ -170,11 +211,17 @@ export function summaryText(report: VerifyLogsReport): string {
   if (summary.readErrors) lines.push(`  could not be read: ${summary.readErrors}`);
   const bad = [...report.digests, ...report.logFiles].filter((v) => isFailure(v.outcome));
   if (bad.length) lines.push('');
-    // Bucket keys, reasons and AWS messages are outside text: escaped so none can forge a line of this summary.
-  for (const v of bad) lines.push(`${v.outcome}\t${visible(`s3://${v.bucket}/${v.key}`)}${v.reason ? `\t${visible(v.reason)}` : ''}`);
-  for (const e of report.errors) {
-    lines.push(`read error\t${visible(`${e.operation} ${e.bucket ? `s3://${e.bucket}/${e.key ?? ''}` : (e.region ?? '')}`)}\t${visible(`${e.errorName}: ${e.message}`)}`);
-  }
-  lines.push('', summary.intact ? 'All digest and log files intact.' : 'Integrity NOT proven: see the failures above.');
+  // Keys, reasons and AWS messages are outside text: escaped so no name can forge or hide a line.
+  for (const v of bad) lines.push(`${v.outcome}\ts3://${visible(`${v.bucket}/${v.key}`)}${v.reason ? `\t${visible(v.reason)}` : ''}`);
+  for (const e of report.errors) lines.push(`read error\t${e.operation} ${visible(e.bucket ? `s3://${e.bucket}/${e.key ?? ''}` : (e.region ?? ''))}\t${visible(`${e.errorName}: ${e.message}`)}`);
+  lines.push('', CLOSING[report.outcome.status](visible(report.outcome.reason)));
   return `${lines.join('\n')}\n`;
 }
+
+const CLOSING: Record<ReportStatus, (reason: string) => string> = {
+  intact: () => 'All digest and log files intact.',
+  'not intact': () => 'Integrity NOT proven: see the failures above.',
+  incomplete: (reason) => `Integrity NOT proven: ${reason} (see the read errors above).`,
+  'nothing to verify': (reason) => `Integrity NOT proven: nothing to verify (${reason}).`,
+  'could not read': (reason) => `Integrity NOT proven: could not read the trail's files (${reason}).`,
+};

@@ -30,7 +30,14 @@ export function importPublicKey(der: Uint8Array): KeyObject {
 export class KeyRing {
   private readonly keys = new Map<string, KeyObject | Error>();
 
-  constructor(entries: readonly CloudTrailPublicKey[]) {
+  /**
+   * @param failure why ListPublicKeys could not be read: then no key is known, and a digest's
+   *   signature is unchecked rather than signed by an unknown key
+   */
+  constructor(
+    entries: readonly CloudTrailPublicKey[],
+    readonly failure?: string,
+  ) {
     for (const entry of entries) {
       try {
         this.keys.set(entry.Fingerprint, importPublicKey(entry.Value));

@@ -14,13 +14,13 @@ import { TOOL } from '../cli/version.js';
 import { InputError } from '../errors.js';
 import { redactHeld } from '../util/held-secrets.js';
 import { checkChain } from './chain.js';
-import { checkDigest, logFilesListedBy, type DigestCheck } from './check-digest.js';
+import { checkDigest, type DigestCheck } from './check-digest.js';
 import { checkLogFile } from './check-log.js';
-import { findAccountFolders, findScopes, listDigestKeys, type ChainScope, type FoundDigests, type TrailShape } from './find-digests.js';
+import { findAccountFolders, findScopes, listDigestKeys, type ChainScope, type FoundDigest, type FoundDigests, type TrailShape } from './find-digests.js';
 import { coverage, findUnlistedLogFiles } from './find-orphans.js';
 import { TRAIL_NAME, logsRoot, parseTrailArn, type DigestIdentity } from './locate.js';
 import { silentProgress, type Progress } from './progress.js';
-import { buildReport, isFailure, type ChainRestart, type DigestVerdict, type LogVerdict, type ReadError, type VerifyLogsReport } from './report.js';
+import { buildReport, unreadableReport, type ChainRestart, type DigestVerdict, type LogVerdict, type ReadError, type TrailFacts, type VerifyLogsReport } from './report.js';
 import { KeyRing } from './signature.js';
 import { HOUR_MS, displayTime } from './time.js';
 
@@ -39,9 +39,16 @@ export interface VerifyLogsOptions {
   progress?: Progress;
 }
 
-/** The trail or its bucket could not be read at all: nothing can be proven (exit 3). */
-export class UnreadableError extends Error {
+/** The trail or its bucket could not be read at all: nothing can be proven (a `could not read` report, exit 3). */
+class UnreadableError extends Error {
   override name = 'UnreadableError';
+  constructor(
+    message: string,
+    readonly failure: ReadError,
+    readonly trail?: TrailFacts,
+  ) {
+    super(message);
+  }
 }
 
 export const DEFAULT_CONCURRENCY = 16;
@@ -54,6 +61,11 @@ export async function verifyTrailLogs(options: VerifyLogsOptions): Promise<Verif
   const clients = new ClientCache(options.target);
   try {
     return await run(options, clients, start, end, progress);
+  } catch (error) {
+    if (!(error instanceof UnreadableError)) throw error;
+    const asked = parseTrailArn(options.trail);
+    const trail = error.trail ?? { name: asked?.name ?? options.trail, ...(asked ? { arn: options.trail, homeRegion: asked.region } : {}) };
+    return unreadableReport(TOOL, trail, { start: displayTime(start), end: displayTime(end) }, error.message, error.failure);
   } finally {
     progress.done();
     clients.destroy();
@@ -68,8 +80,10 @@ interface Tally {
   errors: ReadError[];
   /** Valid digests, whose log files get hashed. */
   toHash: DigestCheck[];
-  /** `bucket/key` of every log file any digest lists. */
+  /** `bucket/key` of every log file a valid digest lists. */
   listed: Set<string>;
+  /** `bucket/key` → the digest that lists it but failed its check (a listing that counts for nothing). */
+  unvouched: Map<string, string>;
   /** Per chain, the span in which an unlisted log file means something. */
   spans: Array<{ scope: ChainScope; from: Date; to: Date }>;
   logBytes: { compressed: number; uncompressed: number };
@@ -82,10 +96,10 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
   const root = logsRoot(trail.prefix);
   // A digest ending up to an hour after `end` still lists files delivered before `end`.
   const listTo = new Date(end.getTime() + HOUR_MS);
-  const tally: Tally = { digests: [], logFiles: [], chainRestarts: [], errors: [], toHash: [], listed: new Set(), spans: [], logBytes: { compressed: 0, uncompressed: 0 } };
+  const tally: Tally = { digests: [], logFiles: [], chainRestarts: [], errors: [], toHash: [], listed: new Set(), unvouched: new Map(), spans: [], logBytes: { compressed: 0, uncompressed: 0 } };
 
   const scopes: Array<{ scope: ChainScope; found: FoundDigests }> = [];
-  await listing(trail.bucket, root, async () => {
+  await listing(trail, root, async () => {
     for (const account of await findAccountFolders(s3, trail.bucket, root, trail)) {
       for (const scope of await findScopes(s3, trail.bucket, account, trail)) {
         scopes.push({ scope, found: await listDigestKeys(s3, trail.bucket, scope, { ...identity, accountId: scope.accountId }, start, listTo) });
@@ -112,15 +126,14 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
   await Promise.all(
     scopes.map(async ({ scope, found }) => {
       const read = { operation: 'GetObject', region: scope.region, bucket: trail.bucket };
-      const [checks, foreign] = await Promise.all([
-        Promise.all(found.own.map(({ key, info }) => guarded(undefined, { ...read, key }, () => checkDigest(s3, trail.bucket, key, info.endTime, scope, keyRings.get(scope.region) as KeyRing)))),
-        Promise.all(found.others.map(({ key }) => guarded(undefined, { ...read, key }, () => logFilesListedBy(s3, trail.bucket, key)))),
-      ]);
-      for (const f of foreign.flat()) if (f) tally.listed.add(`${f.s3Bucket}/${f.s3Object}`);
-      const readable = checks.filter((c) => c !== undefined);
+      const ring = keyRings.get(scope.region) as KeyRing;
+      const check = ({ key, info }: FoundDigest) => guarded(undefined, { ...read, key }, () => checkDigest(s3, trail.bucket, key, info.endTime, scope, ring));
+      const [own, foreign] = await Promise.all([Promise.all(found.own.map(check)), Promise.all(found.others.map(check))]);
+      const readable = own.filter((c) => c !== undefined);
       settleScope(scope, found, readable, trail.bucket, start, end, tally);
-      // Without an unreadable digest's list, its files would look unlisted: skip that check here (the run is incomplete anyway).
-      if (readable.length < checks.length || foreign.includes(undefined)) tally.spans = tally.spans.filter((s) => s.scope !== scope);
+      const foreignComplete = settleForeign(scope, found.others, foreign, tally);
+      // Without a digest's verified list, its files would look unlisted: skip that check here (the run is incomplete anyway).
+      if (readable.length < own.length || readable.some((c) => c.unverified) || !foreignComplete) tally.spans = tally.spans.filter((s) => s.scope !== scope);
     }),
   );
 
@@ -142,7 +155,7 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
     ...tally.spans.map((span) =>
       limit(async () => {
         try {
-          tally.logFiles.push(...(await findUnlistedLogFiles(s3, trail.bucket, span.scope, span, (b, k) => tally.listed.has(`${b}/${k}`))));
+          tally.logFiles.push(...(await findUnlistedLogFiles(s3, trail.bucket, span.scope, span, (b, k) => tally.listed.has(`${b}/${k}`) || tally.unvouched.get(`${b}/${k}`))));
         } catch (error) {
           tally.errors.push({ operation: 'ListObjectsV2', region: span.scope.region, bucket: trail.bucket, key: span.scope.folder, errorName: errorNameOf(error), message: messageOf(error) });
         }
@@ -152,16 +165,7 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
 
   return buildReport({
     tool: TOOL,
-    trail: {
-      arn: trail.arn,
-      name: trail.name,
-      homeRegion: trail.homeRegion,
-      bucket: trail.bucket,
-      ...(trail.prefix ? { prefix: trail.prefix } : {}),
-      organizationTrail: trail.organizationTrail,
-      multiRegionTrail: trail.multiRegionTrail,
-      logFileValidationEnabled: trail.logFileValidationEnabled,
-    },
+    trail: trailFacts(trail),
     requested: { start: displayTime(start), end: displayTime(end) },
     accounts: [...new Set(scopes.map((s) => s.scope.accountId))],
     regions,
@@ -182,7 +186,7 @@ async function loadKeyRings(clients: ClientCache, regions: string[], start: Date
       rings.set(region, new KeyRing(await listPublicKeys(clients.get(CloudTrailClient, region), start, end < now ? end : now)));
     } catch (error) {
       errors.push({ operation: 'ListPublicKeys', region, errorName: errorNameOf(error), message: messageOf(error) });
-      rings.set(region, new KeyRing([]));
+      rings.set(region, new KeyRing([], `signature not checked: ListPublicKeys in ${region} failed with ${errorNameOf(error)}: ${messageOf(error)}`));
     }
   }
   return rings;
@@ -207,13 +211,66 @@ function settleScope(scope: ChainScope, found: FoundDigests, checks: DigestCheck
     }
   }
   for (const check of checks) {
+    if (check.unverified) {
+      tally.errors.push(unverifiedError(check));
+      continue;
+    }
     tally.digests.push(check.verdict);
+    // Only a digest that passed every check vouches for the files it lists.
+    if (check.verdict.outcome !== 'digest valid') {
+      unvouch(tally, check);
+      continue;
+    }
     for (const f of check.logFiles) tally.listed.add(`${f.s3Bucket}/${f.s3Object}`);
-    if (check.verdict.outcome === 'digest valid') tally.toHash.push(check);
+    tally.toHash.push(check);
   }
   const parsed = checks.map((c) => c.link.digest).filter((d) => d !== undefined);
   const span = coverage({ from: start, to: end }, parsed.map((d) => new Date(d.digestStartTime)), parsed.map((d) => new Date(d.digestEndTime)));
   if (span) tally.spans.push({ scope, ...span });
+}
+
+/**
+ * Other trails may share the folder, and their digests say which log files there are theirs. A
+ * digest named for another trail counts only when CloudTrail's signature on it verifies and it is
+ * named for the folder's account; anything else (unsigned, edited, a trail that never existed)
+ * is reported, and the files it lists stay unlisted. False when a digest could not be judged.
+ */
+function settleForeign(scope: ChainScope, found: FoundDigest[], checks: Array<DigestCheck | undefined>, tally: Tally): boolean {
+  let complete = true;
+  checks.forEach((check, i) => {
+    const { info } = found[i] as FoundDigest;
+    if (!check) complete = false;
+    else if (check.unverified) {
+      tally.errors.push(unverifiedError(check));
+      complete = false;
+    } else if (check.verdict.outcome !== 'digest valid' || info.accountId !== scope.accountId) {
+      const why = check.verdict.outcome !== 'digest valid' ? (check.verdict.reason ?? check.verdict.outcome) : `named for account ${info.accountId}, in account ${scope.accountId}'s folder`;
+      unvouch(tally, check);
+      tally.digests.push({
+        ...check.verdict,
+        outcome: check.verdict.outcome === 'digest valid' ? 'digest signature invalid' : check.verdict.outcome,
+        reason: `digest of trail ${info.trailTag} in this trail's folder, not vouched for by CloudTrail (${why}); the log files it lists are not counted as delivered`,
+      });
+    } else {
+      for (const f of check.logFiles) tally.listed.add(`${f.s3Bucket}/${f.s3Object}`);
+    }
+  });
+  return complete;
+}
+
+/** Records the files a failed digest lists; the first digest by key names them, whatever order checks end in. */
+function unvouch(tally: Tally, check: DigestCheck): void {
+  for (const f of check.logFiles) {
+    const file = `${f.s3Bucket}/${f.s3Object}`;
+    const known = tally.unvouched.get(file);
+    if (known === undefined || check.verdict.key < known) tally.unvouched.set(file, check.verdict.key);
+  }
+}
+
+/** A digest whose signature could not be checked: a read error, never a verdict. */
+function unverifiedError(check: DigestCheck): ReadError {
+  const { bucket, key, region } = check.verdict;
+  return { operation: 'ListPublicKeys', region, bucket, key, errorName: 'SignatureNotChecked', message: check.unverified as string };
 }
 
 interface ResolvedTrail extends TrailShape {
@@ -240,10 +297,14 @@ async function resolveTrail(options: VerifyLogsOptions, clients: ClientCache): P
     if (error instanceof TrailNotFoundException || errorNameOf(error) === 'TrailNotFoundException') {
       throw new InputError(`trail ${options.trail} not found in ${region} (CloudTrail GetTrail); give its ARN or the --region it lives in`);
     }
-    throw new UnreadableError(`cannot read trail ${options.trail} in ${region}: CloudTrail GetTrail failed with ${errorNameOf(error)}: ${messageOf(error)}`);
+    const failure = { operation: 'GetTrail', region, errorName: errorNameOf(error), message: messageOf(error) };
+    throw new UnreadableError(`cannot read trail ${options.trail} in ${region}: CloudTrail GetTrail failed with ${failure.errorName}: ${failure.message}`, failure);
   }
   const trailArn = parseTrailArn(found.TrailARN ?? '');
-  if (!trailArn || !found.S3BucketName) throw new UnreadableError(`GetTrail ${options.trail} in ${region} returned no ARN or no S3 bucket`);
+  if (!trailArn || !found.S3BucketName) {
+    const message = `GetTrail ${options.trail} in ${region} returned no ARN or no S3 bucket`;
+    throw new UnreadableError(message, { operation: 'GetTrail', region, errorName: 'IncompleteResponse', message });
+  }
   return {
     arn: found.TrailARN as string,
     name: trailArn.name,
@@ -258,13 +319,27 @@ async function resolveTrail(options: VerifyLogsOptions, clients: ClientCache): P
 }
 
 /** Listing failures (AccessDenied, NoSuchBucket) mean the bucket can't be read: stop with exit 3. */
-async function listing(bucket: string, prefix: string, body: () => Promise<void>): Promise<void> {
+async function listing(trail: ResolvedTrail, prefix: string, body: () => Promise<void>): Promise<void> {
   try {
     await body();
   } catch (error) {
     if (error instanceof InputError || error instanceof UnreadableError) throw error;
-    throw new UnreadableError(`cannot list s3://${bucket}/${prefix}: S3 ListObjectsV2 failed with ${errorNameOf(error)}: ${messageOf(error)}`);
+    const failure = { operation: 'ListObjectsV2', region: trail.homeRegion, bucket: trail.bucket, key: prefix, errorName: errorNameOf(error), message: messageOf(error) };
+    throw new UnreadableError(`cannot list s3://${trail.bucket}/${prefix}: S3 ListObjectsV2 failed with ${failure.errorName}: ${failure.message}`, failure, trailFacts(trail));
   }
+}
+
+function trailFacts(trail: ResolvedTrail): TrailFacts {
+  return {
+    arn: trail.arn,
+    name: trail.name,
+    homeRegion: trail.homeRegion,
+    bucket: trail.bucket,
+    ...(trail.prefix ? { prefix: trail.prefix } : {}),
+    organizationTrail: trail.organizationTrail,
+    multiRegionTrail: trail.multiRegionTrail,
+    logFileValidationEnabled: trail.logFileValidationEnabled,
+  };
 }
 
 /** An AWS error's message, without any credential an endpoint echoed into it. */
@@ -272,8 +347,7 @@ function messageOf(error: unknown): string {
   return redactHeld(error instanceof Error ? error.message : String(error));
 }
 
-/** 0 all intact; 1 any digest or log file failed; 3 nothing failed but some files could not be read, or no digest was found. */
+/** 0 intact; 1 any digest or log file failed; 3 nothing failed but something could not be read, or there was nothing to verify. */
 export function exitCodeOf(report: VerifyLogsReport): 0 | 1 | 3 {
-  if ([...report.digests, ...report.logFiles].some((v) => isFailure(v.outcome))) return 1;
-  return report.summary.intact ? 0 : 3;
+  return report.outcome.status === 'intact' ? 0 : report.outcome.status === 'not intact' ? 1 : 3;
 }

@@ -72,3 +72,16 @@ describe('trailguard rules test', () => {
     expect(out).toMatch(/^[1-9]\d* rules, \d+ cases, 0 failed\n$/);
   });
 });
+
+describe('rules subcommands take their folders the same way', () => {
+  const DIR = 'test/fixtures/rules/valid';
+  it.each(['list', 'validate', 'test'])('rules %s DIR is rules %s --rules DIR --no-builtin', async (sub) => {
+    const positional = await cli(['rules', sub, DIR]);
+    const flagged = await cli(['rules', sub, '--rules', DIR, '--no-builtin']);
+    expect(positional.code, positional.err).toBe(0);
+    expect(positional).toEqual(flagged);
+    // --rules adds to the built-in pack.
+    const added = await cli(['rules', sub, '--rules', DIR]);
+    expect(added.out).not.toEqual(flagged.out);
+  });
+});

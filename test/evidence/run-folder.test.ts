@@ -54,10 +54,13 @@ describe('run folder', () => {
     const exported = await cli(['evidence', 'export', '--run', runDir, '--out', viaCli, '--sign-key', keys.privateKey]);
     expect(exported.code, exported.err).toBe(0);
     expect(exported.out.trim()).toBe(viaCli);
-    expect(exported.err).toMatch(/20 files, manifest.json SHA-256 [0-9a-f]{64}, signed/);
+    const count = '20 files: 17 listed in manifest.json, and manifest.json, SHA256SUMS, manifest.sig sealing them';
+    expect(exported.err).toMatch(new RegExp(`${count}; manifest.json SHA-256 [0-9a-f]{64}, signed`));
 
+    // export and verify count the same files, and say why the count exceeds the manifest's.
     const verified = await cli(['evidence', 'verify', viaCli, '--public-key', keys.publicKey]);
     expect(verified.code, verified.out).toBe(0);
+    expect(verified.out).toContain(`${viaCli}: intact (${count}; every hash matches)`);
 
     const extracted = join(dir, 'via-cli');
     mkdirSync(extracted);
@@ -67,6 +70,19 @@ describe('run folder', () => {
     for (const file of filesUnder(inProcess).filter((f) => !sealed.includes(f))) {
       expect(readFileSync(join(extracted, file)), file).toEqual(readFileSync(join(inProcess, file)));
     }
+  });
+
+  it('writes <run folder>-evidence.tar.gz beside the run folder when --out is not given, as the README shows', async () => {
+    const runDir = join(dir, 'reports', '20260601T120000Z-111111111111');
+    await saveRunFolder(runDir, sampleInput());
+    const exported = await cli(['evidence', 'export', '--run', 'reports/20260601T120000Z-111111111111'], dir);
+    expect(exported.code, exported.err).toBe(0);
+    expect(exported.out.trim()).toBe(`${runDir}-evidence.tar.gz`);
+    expect((await cli(['evidence', 'verify', `${runDir}-evidence.tar.gz`])).code).toBe(0);
+    // A second export refuses to overwrite it.
+    const again = await cli(['evidence', 'export', '--run', runDir], dir);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('already exists; evidence is never overwritten');
   });
 
   it('names the file when the run folder is broken', async () => {

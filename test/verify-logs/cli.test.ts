@@ -5,6 +5,7 @@ import { run } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { addTrailLogs } from '../../src/simulator/trail-logs.js';
+import type { VerifyLogsReport } from '../../src/verify-logs/report.js';
 import { END, OWNER, START, TRAIL_ARN, schemaProblems, world } from './helpers.js';
 
 let sim: Simulator;
@@ -82,12 +83,29 @@ describe('trailguard verify-logs', () => {
     expect(r.stderr).toMatch(/cannot list s3:\/\/no-such-bucket-anywhere\/AWSLogs\/: S3 ListObjectsV2 failed with NoSuchBucket/);
   });
 
-  it('exits 3 when listing the bucket is denied', async () => {
+  it('exits 3 when listing the bucket is denied, and still writes the report to --output with the reason', async () => {
     const remove = sim.faults.add({ kind: 'accessDenied', service: 's3', operation: 'ListObjectsV2' });
+    const r = await verify('--trail', 'main', '--start', START, '--end', END, '--output', 'test-output/verify-logs/denied.json');
+    remove();
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^Integrity NOT proven: could not read the trail's files \(cannot list s3:\/\/audit-trail-logs\/AWSLogs\/: S3 ListObjectsV2 failed with AccessDenied/m);
+    const report = JSON.parse(readFileSync('test-output/verify-logs/denied.json', 'utf8')) as VerifyLogsReport;
+    expect(report.outcome).toEqual({ status: 'could not read', reason: expect.stringMatching(/S3 ListObjectsV2 failed with AccessDenied/) as string });
+    expect(report.trail).toMatchObject({ arn: TRAIL_ARN, bucket: 'audit-trail-logs' });
+    expect(report.errors).toEqual([expect.objectContaining({ operation: 'ListObjectsV2', errorName: 'AccessDenied', bucket: 'audit-trail-logs' })]);
+    expect(schemaProblems(report)).toEqual([]);
+  });
+
+  it('exits 3 with a "could not read" report when GetTrail is denied', async () => {
+    const remove = sim.faults.add({ kind: 'accessDenied', service: 'cloudtrail', operation: 'GetTrail' });
     const r = await verify('--trail', 'main', '--start', START, '--end', END);
     remove();
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/S3 ListObjectsV2 failed with AccessDenied/);
+    const report = JSON.parse(r.stdout) as VerifyLogsReport;
+    expect(report.outcome.status).toBe('could not read');
+    expect(report.trail).toEqual({ name: 'main' });
+    expect(report.errors[0]).toMatchObject({ operation: 'GetTrail', region: 'us-east-1' });
+    expect(schemaProblems(report)).toEqual([]);
   });
 
   it('still verifies every file when only the unlisted-file check cannot list its folder (exit 3)', async () => {
@@ -114,11 +132,15 @@ describe('trailguard verify-logs', () => {
 });
 
 describe('a range without digests', () => {
-  it('proves nothing: says so and exits 3', async () => {
+  it('proves nothing: says so, with the reason, and exits 3', async () => {
     const r = await verify('--trail', TRAIL_ARN, '--start', '2026-10-01T00:00:00Z', '--end', '2026-10-02T00:00:00Z');
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain('No digests found');
-    expect((JSON.parse(r.stdout) as { summary: { intact: boolean } }).summary.intact).toBe(false);
+    expect(r.stderr).toContain('No digests found: no digest file ends in the requested range');
+    expect(r.stderr).toMatch(/^Integrity NOT proven: nothing to verify \(no digest file ends in the requested range\)\.$/m);
+    expect(r.stderr).not.toContain('see the failures above');
+    const report = JSON.parse(r.stdout) as VerifyLogsReport;
+    expect(report.summary.intact).toBe(false);
+    expect(report.outcome).toEqual({ status: 'nothing to verify', reason: 'no digest file ends in the requested range' });
   });
 });
 

@@ -77,9 +77,18 @@ describe('a tampered trail', () => {
 
   it('reports a removed digest as "digest missing", and the files only it listed as "log file not in any digest"', () => {
     expect(m.deletedDigests.map((k) => outcomeOf(report, k))).toEqual(['digest missing']);
-    const orphans = report.logFiles.filter((l) => l.outcome === 'log file not in any digest').map((l) => l.key);
-    expect(orphans).toEqual(expect.arrayContaining(m.unlistedLogFiles));
-    expect(orphans).toHaveLength(m.unlistedLogFiles.length + 4); // the deleted digest listed 4 files
+    const orphans = report.logFiles.filter((l) => l.outcome === 'log file not in any digest');
+    expect(orphans.map((l) => l.key)).toEqual(expect.arrayContaining(m.unlistedLogFiles));
+    const unlisted = orphans.filter((l) => l.reason?.endsWith('listed by no digest'));
+    expect(unlisted).toHaveLength(m.unlistedLogFiles.length + 4); // the deleted digest listed 4 files
+  });
+
+  it('counts no listing of a digest that failed its check: those files are reported, naming the digest', () => {
+    const failed = [...m.brokenChainDigests, ...m.unknownKeyDigests, ...m.forgedDigests];
+    const vouchedByFailed = report.logFiles.filter((l) => l.reason?.startsWith('listed only by digest '));
+    // 4 files each, less the one the forged digest dropped.
+    expect(vouchedByFailed).toHaveLength(4 * failed.length - 1);
+    expect(new Set(vouchedByFailed.map((l) => /^listed only by digest (\S+),/.exec(l.reason ?? '')?.[1]))).toEqual(new Set(failed));
   });
 
   it('reports a digest whose previousDigestSignature does not match its predecessor as a broken chain', () => {
@@ -106,7 +115,7 @@ describe('a tampered trail', () => {
       'public key not found': 1,
       'log file modified': 2,
       'log file deleted': 1,
-      'log file not in any digest': 5,
+      'log file not in any digest': 5 + 11,
     });
     expect(report.summary.intact).toBe(false);
     expect(exitCodeOf(report)).toBe(1);

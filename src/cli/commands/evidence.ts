@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { EXIT, InputError } from '../../errors.js';
-import { exportEvidence } from '../../evidence/export.js';
+import { describeFileCount, exportEvidence } from '../../evidence/export.js';
+import { resolve } from 'node:path';
 import { loadRunFolder } from '../../evidence/run-folder.js';
 import { parsePublicKey } from '../../evidence/sign.js';
 import { verifyEvidence, type VerifyReport } from '../../evidence/verify.js';
@@ -14,7 +15,7 @@ import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signin
 
 interface ExportFlags extends SigningFlags {
   run: string;
-  out: string;
+  out?: string;
 }
 
 interface VerifyFlags {
@@ -31,14 +32,17 @@ export function registerEvidence(program: Command, ctx: CommandContext): void {
         .command('export')
         .description('package a saved run folder (reports/<run-id>/) as a signed evidence bundle')
         .requiredOption('--run <dir>', 'the run folder trailguard scan wrote')
-        .requiredOption('--out <path>', 'bundle to write: a new or empty folder, or a file ending in .tar.gz'),
+        .option('--out <path>', 'bundle to write: a new or empty folder, or a file ending in .tar.gz (default: <run folder>-evidence.tar.gz beside it)'),
     ),
+    { roleArn: 'assume this role before calling AWS KMS for --sign-kms-key', region: 'region for STS calls (the --sign-kms-key ARN names the key region)' },
   ).action(async (flags: ExportFlags) => {
     const signer = await signerFromFlags(flags, ctx.io.env);
-    const input = await loadRunFolder(flags.run);
-    const summary = await exportEvidence(input, flags.out, { ...(signer ? { signer } : {}) });
+    const input = await loadRunFolder(resolve(ctx.io.cwd, flags.run));
+    // One file an auditor can be sent, named for the run and kept beside it.
+    const out = resolve(ctx.io.cwd, flags.out ?? `${resolve(ctx.io.cwd, flags.run)}-evidence.tar.gz`);
+    const summary = await exportEvidence(input, out, { ...(signer ? { signer } : {}) });
     ctx.io.out(printable`${summary.path}\n`);
-    ctx.io.err(`evidence bundle: ${summary.files} files, manifest.json SHA-256 ${summary.manifestSha256}${signer ? ', signed' : ', not signed'}\n`);
+    ctx.io.err(`evidence bundle: ${describeFileCount(summary.files, summary.listed, summary.sealing)}; manifest.json SHA-256 ${summary.manifestSha256}${signer ? ', signed' : ', not signed'}\n`);
   });
 
   evidence
@@ -48,8 +52,8 @@ export function registerEvidence(program: Command, ctx: CommandContext): void {
     .option('--public-key <file>', 'check the signature with this trusted public key (PEM) instead of the one in the bundle')
     .option('--json', 'print the verification report as JSON')
     .action(async (bundle: string, flags: VerifyFlags) => {
-      const publicKey = flags.publicKey ? parsePublicKey(await readTrustedKey(flags.publicKey), flags.publicKey) : undefined;
-      const report = await verifyEvidence(bundle, publicKey ? { publicKey } : {});
+      const publicKey = flags.publicKey ? parsePublicKey(await readTrustedKey(resolve(ctx.io.cwd, flags.publicKey)), flags.publicKey) : undefined;
+      const report = await verifyEvidence(resolve(ctx.io.cwd, bundle), publicKey ? { publicKey } : {});
       ctx.io.out(flags.json ? `${stableStringify(report)}\n` : describe(bundle, report));
       ctx.setExitCode(report.ok ? EXIT.ok : EXIT.failures);
     });
@@ -78,7 +82,7 @@ function describe(bundle: string, report: VerifyReport): string {
   }
   lines.push(
     report.ok
-      ? printable`${bundle}: intact (${report.filesChecked} files match manifest.json and SHA256SUMS)`
+      ? printable`${bundle}: intact (${describeFileCount(report.filesInBundle, report.filesChecked, report.sealing)}; every hash matches)`
       : printable`${bundle}: NOT intact, ${report.problems.length} problem(s)`,
   );
   return `${lines.join('\n')}\n`;

@@ -31,13 +31,22 @@ function addRuleSourceOptions(command: Command): Command {
     .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml, searched up to the repository root)');
 }
 
+const ONLY_THESE = 'rule folders (or files) to use instead of the built-in pack: the same as --rules DIR --no-builtin';
+
+/** Folders given as arguments replace the built-in pack; `--rules` folders add to it (every rules subcommand alike). */
+function folders(dirs: string[], flags: RuleSourceFlags): { ruleDirs?: string[]; builtin: boolean } {
+  const ruleDirs = [...dirs, ...(flags.rules ?? [])];
+  return { ...(ruleDirs.length ? { ruleDirs } : {}), builtin: flags.builtin && dirs.length === 0 };
+}
+
 export function registerRules(program: Command, ctx: CommandContext): void {
   const rules = program.command('rules').description('list, validate and test rules');
 
   addBenchmarkOption(addRuleSourceOptions(rules.command('list').description('list the rules: id, severity (after config), resource, title; with --benchmark, its controls and their rules')))
+    .argument('[dir...]', ONLY_THESE)
     .option('--json', 'print JSON instead of a table')
-    .action((flags: RuleSourceFlags & { json?: boolean }) => {
-      const { config, ruleSet, benchmark } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, benchmark: flags.benchmark, cwd: ctx.io.cwd });
+    .action((dirs: string[], flags: RuleSourceFlags & { json?: boolean }) => {
+      const { config, ruleSet, benchmark } = loadConfiguredRules({ configPath: flags.config, ...folders(dirs, flags), benchmark: flags.benchmark, cwd: ctx.io.cwd });
       if (benchmark) {
         ctx.io.out(flags.json ? `${stableStringify({ id: benchmark.id, title: benchmark.title, profile: benchmark.profile, controls: controlRows(benchmark) })}\n` : renderControlTable(benchmark));
         return;
@@ -56,16 +65,18 @@ export function registerRules(program: Command, ctx: CommandContext): void {
     });
 
   addRuleSourceOptions(rules.command('validate').description('check every rule file (and the config); exit 2 with file:line:col per problem'))
-    .action((flags: RuleSourceFlags) => {
-      const { ruleSet } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, cwd: ctx.io.cwd });
+    .argument('[dir...]', ONLY_THESE)
+    .action((dirs: string[], flags: RuleSourceFlags) => {
+      const { ruleSet } = loadConfiguredRules({ configPath: flags.config, ...folders(dirs, flags), cwd: ctx.io.cwd });
       ctx.io.out(`${ruleSet.rules.length} rules OK\n`);
     });
 
-  addBenchmarkOption(rules.command('test'))
+  addBenchmarkOption(addRuleSourceOptions(rules.command('test')))
     .description("run the rules' inline test cases (default: the built-in pack); exit 1 when one fails")
-    .argument('[dir...]', 'rule folders to test instead of the built-in pack')
-    .action((dirs: string[], flags: { benchmark?: string }) => {
-      const loaded = loadRuleSet({ dirs, builtin: dirs.length === 0, cwd: ctx.io.cwd });
+    .argument('[dir...]', ONLY_THESE)
+    .action((dirs: string[], flags: RuleSourceFlags) => {
+      const { ruleDirs, builtin } = folders(dirs, flags);
+      const loaded = loadRuleSet({ dirs: ruleDirs ?? [], builtin, cwd: ctx.io.cwd });
       const ruleSet = flags.benchmark === undefined ? loaded : { rules: selectBenchmark(loaded.rules, flags.benchmark).rules };
       const results = runRuleTests(ruleSet.rules);
       const failed = results.filter((r) => !r.passed);

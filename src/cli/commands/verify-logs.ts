@@ -2,14 +2,13 @@
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { EXIT, InputError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import { stderrProgress } from '../../verify-logs/progress.js';
 import { reportJson, summaryText } from '../../verify-logs/report.js';
 import { parseUserTime } from '../../verify-logs/time.js';
-import { DEFAULT_CONCURRENCY, UnreadableError, exitCodeOf, verifyTrailLogs } from '../../verify-logs/verify.js';
+import { DEFAULT_CONCURRENCY, exitCodeOf, verifyTrailLogs } from '../../verify-logs/verify.js';
 import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
-import { printable } from '../../util/visible-text.js';
 
 interface VerifyLogsFlags extends AwsFlags {
   trail: string;
@@ -29,6 +28,7 @@ export function registerVerifyLogs(program: Command, ctx: CommandContext): void 
       .option('--end <time>', 'ISO-8601 end of the range (default: now)')
       .option('-o, --output <file>', 'write the JSON report here instead of stdout')
       .option('--concurrency <n>', 'downloads in flight at once', String(DEFAULT_CONCURRENCY)),
+    { roleArn: 'assume this role before reading the trail and its bucket', region: 'region a trail given by name is looked up in (a trail ARN names its own)' },
   ).action(async (flags: VerifyLogsFlags) => {
     const end = flags.end ? parseUserTime(flags.end, '--end') : new Date();
     const start = flags.start ? parseUserTime(flags.start, '--start') : undefined;
@@ -37,23 +37,16 @@ export function registerVerifyLogs(program: Command, ctx: CommandContext): void 
       throw new InputError(`--concurrency must be an integer from 1 to 1024, got "${flags.concurrency}"`);
     }
     const { target } = await connect(flags, ctx.io.env);
-    let report;
-    try {
-      report = await verifyTrailLogs({
-        trail: flags.trail,
-        target,
-        ...(flags.region ? { region: flags.region } : {}),
-        ...(start ? { start } : {}),
-        end,
-        concurrency,
-        progress: stderrProgress(ctx.io),
-      });
-    } catch (error) {
-      if (!(error instanceof UnreadableError)) throw error;
-      ctx.io.err(printable`trailguard verify-logs: ${error.message}\n`);
-      ctx.setExitCode(EXIT.incomplete);
-      return;
-    }
+    // Every outcome, "could not read" and "nothing to verify" included, is a report with its reason.
+    const report = await verifyTrailLogs({
+      trail: flags.trail,
+      target,
+      ...(flags.region ? { region: flags.region } : {}),
+      ...(start ? { start } : {}),
+      end,
+      concurrency,
+      progress: stderrProgress(ctx.io),
+    });
     const json = reportJson(report);
     if (flags.output) await writeFile(resolve(ctx.io.cwd, flags.output), json);
     else ctx.io.out(json);

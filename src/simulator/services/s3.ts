@@ -81,14 +81,9 @@ function objectHeaders(o: { body: Buffer; metadata: Record<string, string>; last
   return headers;
 }
 
-const sortedKeyCache = new WeakMap<Bucket, { size: number; keys: string[] }>();
 function sortedKeys(b: Bucket): string[] {
-  let cached = sortedKeyCache.get(b);
-  if (!cached || cached.size !== b.objects.size) {
-    cached = { size: b.objects.size, keys: [...b.objects.keys()].sort() };
-    sortedKeyCache.set(b, cached);
-  }
-  return cached.keys;
+  b.sortedKeys ??= [...b.objects.keys()].sort();
+  return b.sortedKeys;
 }
 
 /** First index whose key is > after (keys sorted). */

@@ -44,6 +44,8 @@ export interface Bucket {
   policy?: PolicyDocument;
   policyText?: string;
   objects: Map<string, SimObject>;
+  /** `objects`' keys in order, for listings; dropped whenever a key is added or removed. */
+  sortedKeys?: string[];
 }
 
 export interface Key {
@@ -123,12 +125,15 @@ export class World {
     if (!b) throw new Error(`world has no bucket ${bucket}`);
     const data = typeof body === 'string' ? Buffer.from(body) : body;
     const obj: SimObject = { body: data, metadata, lastModified, etag: `"${createHash('md5').update(data).digest('hex')}"` };
+    if (!b.objects.has(key)) delete b.sortedKeys;
     b.objects.set(key, obj);
     return obj;
   }
 
   deleteObject(bucket: string, key: string): boolean {
-    return this.buckets.get(bucket)?.objects.delete(key) ?? false;
+    const b = this.buckets.get(bucket);
+    if (b) delete b.sortedKeys;
+    return b?.objects.delete(key) ?? false;
   }
 
   /** The organization's member (or management) account, ACTIVE and inside the organization. */
