@@ -13,6 +13,9 @@ import { SCRIPT, STYLE } from './html-assets.js';
 import { escapeHtml as esc, safeUrl } from './html-escape.js';
 import { compare, countBy, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER } from './order.js';
 
+// A rule's own prose and scripts keep their line breaks; values read from AWS show theirs as escapes.
+const RULE_TEXT = { multiline: true };
+
 const STATUS_LABEL: Record<Status, { symbol: string; label: string }> = {
   fail: { symbol: '✖', label: 'Fail' },
   error: { symbol: '⚠', label: 'Error' },
@@ -214,8 +217,8 @@ function evidence(r: Result, rule: RuleSummary): string {
     parts.push(`<h4>Waiver</h4>${dl([['Waiver', w.id], ['Reason', w.reason], ['Owner', w.owner ?? ''], ['Ticket', w.ticket ?? ''], ['Expires', w.expires], ['Covers', w.covers ? `${w.covers} result(s) in this run` : '']])}`);
   }
   if (r.status === 'fail' || r.status === 'waived') {
-    parts.push(`<h4>Remediation</h4><p>${esc(rule.remediation.summary)}</p>`);
-    if (rule.remediation.cli) parts.push(`<pre><code>${esc(rule.remediation.cli, { multiline: true })}</code></pre>`);
+    parts.push(`<h4>Remediation</h4><p>${esc(rule.remediation.summary, RULE_TEXT)}</p>`);
+    if (rule.remediation.cli) parts.push(`<pre><code>${esc(rule.remediation.cli, RULE_TEXT)}</code></pre>`);
   }
   const controls = frameworkControls(rule);
   parts.push(
@@ -248,7 +251,7 @@ ${rules.map((rule) => ruleDoc(rule, countsText(byRule(rule.id)))).join('\n')}
 
 function ruleDoc(rule: RuleSummary, counts: string): string {
   const r = rule.remediation;
-  const pre = (label: string, text?: string) => (text ? `<h4>${label}</h4><pre><code>${esc(text, { multiline: true })}</code></pre>` : '');
+  const pre = (label: string, text?: string) => (text ? `<h4>${label}</h4><pre><code>${esc(text, RULE_TEXT)}</code></pre>` : '');
   const refs = rule.references
     .map((u) => {
       const url = safeUrl(u);
@@ -258,11 +261,11 @@ function ruleDoc(rule: RuleSummary, counts: string): string {
   return `<details class="rule-doc" id="rule-${esc(rule.id)}">
 <summary><code>${esc(rule.id)}</code> <span class="sev">${esc(rule.severity)}</span>: ${esc(rule.title)} (${esc(counts)})</summary>
 <div class="evidence">
-<p>${esc(rule.description)}</p>
-${rule.rationale ? `<h4>Rationale</h4><p>${esc(rule.rationale)}</p>` : ''}
-${rule.impact ? `<h4>Impact of the fix</h4><p>${esc(rule.impact)}</p>` : ''}
-<h4>Remediation</h4><p>${esc(r.summary)}</p>
-${r.console ? `<p>Console: ${esc(r.console)}</p>` : ''}
+<p>${esc(rule.description, RULE_TEXT)}</p>
+${rule.rationale ? `<h4>Rationale</h4><p>${esc(rule.rationale, RULE_TEXT)}</p>` : ''}
+${rule.impact ? `<h4>Impact of the fix</h4><p>${esc(rule.impact, RULE_TEXT)}</p>` : ''}
+<h4>Remediation</h4><p>${esc(r.summary, RULE_TEXT)}</p>
+${r.console ? `<p>Console: ${esc(r.console, RULE_TEXT)}</p>` : ''}
 ${pre('CLI', r.cli)}${pre('CloudFormation', r.cloudformation)}${pre('Terraform', r.terraform)}
 ${dl([
   ['Resource type', rule.resource],

@@ -155,7 +155,7 @@ function failureSection(results: ResultGroup, rule: RuleSummary): { heading: str
   const rows = results.map((res) => row([text(res.accountId), text(res.region), code(res.resourceArn), text(shorten(res.message, MESSAGE_MAX))]));
   const closing = ['', `**Remediation:** ${text(r.summary)}`];
   if (r.cli) closing.push('', '```sh', visible(shorten(r.cli.trimEnd(), CLI_MAX), { multiline: true }).replaceAll('```', '` ` `'), '```');
-  const refs = [controls.length ? `Controls: ${text(controls.join(', '))}` : '', rule.references[0] ? `[Reference](${rule.references[0].replaceAll(')', '%29')})` : '', rule.file ? `Rule: \`${rule.file}\`` : ''];
+  const refs = [controls.length ? `Controls: ${text(controls.join(', '))}` : '', rule.references[0] ? `[Reference](${visible(rule.references[0]).replaceAll(')', '%29')})` : '', rule.file ? `Rule: ${code(rule.file)}` : ''];
   if (refs.some(Boolean)) closing.push('', refs.filter(Boolean).join(' · '));
   return { heading, rows, closing: `${closing.join('\n')}\n` };
 }

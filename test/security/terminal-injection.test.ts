@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../src/report/html-escape.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import { cli, type CliRun } from '../helpers/cli.js';
 import { folderWith, scanAccount, scratch, trailRule } from './hostile.js';
@@ -71,6 +72,12 @@ describe('hostile names from AWS', () => {
       expectSafe(text, file!, { crlf: name.endsWith('.csv') });
       expect(text).toContain('\\x1b[2J');
     }
+  });
+
+  it("the HTML report keeps a rule's own line breaks (its description), unlike those read from AWS", () => {
+    const doc = JSON.parse(readFileSync(join(run(), 'results.json'), 'utf8')) as { rules: Array<{ description: string }> };
+    const [first, second] = doc.rules.map((r) => r.description).find((d) => d.trim().includes('\n'))!.split('\n');
+    expect(readFileSync(join(run(), 'report.html'), 'utf8')).toContain(`${escapeHtml(first!)}\n${escapeHtml(second!)}`);
   });
 
   it('diff of two scans prints them escaped, in text and Markdown', async () => {
