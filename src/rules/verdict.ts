@@ -29,7 +29,18 @@ export function judge(rule: Rule, view: Record<string, unknown>, params: Record<
   };
 }
 
+/**
+ * The error name of a fact that exists only in a live account (delivery status, confirmed
+ * subscriptions) when `iac` evaluates a plan or template: a verdict that depends on it is not
+ * applicable there, so `skip` with the reason, never `pass` or `fail`.
+ */
+export const LIVE_ONLY = 'LiveOnly';
+
 function errorVerdict(path: string, error: SectionError): Verdict {
+  if (error.errorName === LIVE_ONLY) {
+    const reason = `live-only: ${path} ${error.message ?? 'exists only in a live account'}`;
+    return { status: 'skip', message: reason, skipReason: reason };
+  }
   return { status: 'error', message: describeError(path, error), error };
 }
 
