@@ -24,7 +24,7 @@ interface ConfigResource {
 
 interface ConfigModule {
   resources?: ConfigResource[];
-  module_calls?: Record<string, { source?: string; module?: ConfigModule }>;
+  module_calls?: Record<string, { source?: string; expressions?: Record<string, unknown>; module?: ConfigModule }>;
 }
 
 interface ResourceChange {
@@ -59,13 +59,14 @@ export function readTerraformPlan(plan: TerraformPlan, file: string, tfDir: stri
   }
   const changes = (plan.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.type.startsWith('aws_') && isAwsProvider(c.provider_name));
   const configs = configResources(plan.configuration?.root_module, '');
+  const calls = moduleCalls(plan.configuration?.root_module, '');
   const addresses = new Set(changes.map((c) => c.address));
   const locations = locateResources(changes.map((c) => c.address), plan.configuration?.root_module, tfDir, cwd);
   const resources: IacResource[] = changes.map((c) => {
     const action = changeAction(c.change.actions, c.address, file);
     const moduleAddress = c.module_address ?? '';
     const config = configs.get(`${stripIndexes(moduleAddress)}|${stripIndex(c.address.slice(moduleAddress ? moduleAddress.length + 1 : 0))}`);
-    const joinRef = (refs: string[] | undefined) => referenceTo(refs, moduleAddress, addresses);
+    const joinRef = (refs: string[] | undefined) => referenceTo(refs, moduleAddress, addresses, calls);
     const values = action === 'delete'
       ? ((c.change.before ?? {}) as Record<string, unknown>)
       : (withUnknowns(c.change.after ?? {}, c.change.after_unknown, config?.expressions, joinRef, c.address) as Record<string, unknown>);
@@ -108,6 +109,16 @@ function configResources(module: ConfigModule | undefined, prefix: string, out =
   return out;
 }
 
+/** Each module call's input expressions, by module address without instance keys. */
+function moduleCalls(module: ConfigModule | undefined, prefix: string, out = new Map<string, Record<string, Expression>>()): Map<string, Record<string, Expression>> {
+  for (const [name, call] of Object.entries(module?.module_calls ?? {})) {
+    const address = prefix ? `${prefix}.module.${name}` : `module.${name}`;
+    out.set(address, (call.expressions ?? {}) as Record<string, Expression>);
+    moduleCalls(call.module, address, out);
+  }
+  return out;
+}
+
 function stripIndex(address: string): string {
   return address.replace(/\[[^\]]*\]$/, '');
 }
@@ -121,7 +132,13 @@ function stripIndexes(address: string): string {
  * `aws_s3_bucket.logs[0].id`), in the referring resource's module; undefined when it refers to
  * anything else (a variable, a data source, several resources).
  */
-function referenceTo(refs: string[] | undefined, moduleAddress: string, addresses: Set<string>): Reference | undefined {
+function referenceTo(refs: string[] | undefined, moduleAddress: string, addresses: Set<string>, calls: Map<string, Record<string, Expression>>): Reference | undefined {
+  // A module input (`var.bucket_name`) is what its module call passes, in the calling module.
+  const input = (refs ?? []).map((r) => /^var\.([A-Za-z0-9_-]+)$/.exec(r)?.[1]).find((x) => x !== undefined);
+  if (input !== undefined && moduleAddress && (refs ?? []).every((r) => r.startsWith(`var.${input}`))) {
+    const parent = moduleAddress.replace(/\.?module\.[^.[]+(\[[^\]]*\])?$/, '');
+    return referenceTo(calls.get(stripIndexes(moduleAddress))?.[input]?.references, parent, addresses, calls);
+  }
   const targets = new Map<string, string>();
   for (const ref of refs ?? []) {
     const m = /^(aws_[a-z0-9_]+\.[A-Za-z0-9_-]+)(\[[^\]]+\])?\.([a-z0-9_]+)$/.exec(ref);
