@@ -4,7 +4,7 @@
  * (`--inventory`), or to an empty account whose account-wide facts are live-only.
  */
 import { TOOL } from '../cli/version.js';
-import type { AccountInventory, Inventory } from '../inventory/types.js';
+import type { AccountInventory, ApiError, Inventory } from '../inventory/types.js';
 import { emptyAccount } from './account-changes.js';
 import { CLOUDFORMATION_TYPES, cloudFormationIdentity } from './cloudformation/map.js';
 import { LIVE_ACCOUNT, LIVE_ONLY_ERROR, LIVE_ORGANIZATION } from './live-only.js';
@@ -61,7 +61,9 @@ function applyConfiguration(config: IacConfiguration, target: Target, inventory:
   for (const r of sorted) {
     const mapping = types[r.type];
     if (!mapping) continue;
-    mapping.map(mapContext(r, resolve(r.values, ids) as Record<string, unknown>, target, inventory, account, locations));
+    const errors: ApiError[] = [];
+    mapping.map(mapContext(r, resolve(r.values, ids) as Record<string, unknown>, target, inventory, account, locations, errors));
+    account.errors.push(...errors);
   }
 }
 

@@ -37,3 +37,10 @@ export const LIVE_ORGANIZATION = [
 
 /** Every view path that is live-only in some view: for the rules docs ("applies to IaC"). */
 export const LIVE_ONLY_PATHS = [...LIVE_TRAIL_STATUS, 'derived.filters[].alarms[].topics[].confirmedSubscriptions'];
+
+/** A trail field known only after apply leaves unknown what the trail view joins through it. */
+export const JOINED_BY: Record<string, string[]> = {
+  'Trail.KmsKeyId': ['KmsKey', 'derived.keyPolicy'],
+  'Trail.S3BucketName': ['Bucket'],
+  'Trail.CloudWatchLogsLogGroupArn': ['LogGroup'],
+};

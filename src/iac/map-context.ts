@@ -4,7 +4,7 @@
  * apply (`KnownAfterApply`, so a rule reading it is `error`) or existing only in a live account
  * (`LiveOnly`, so a rule whose verdict depends on it is `skip`).
  */
-import type { AccountInventory, Inventory } from '../inventory/types.js';
+import type { AccountInventory, ApiError, Inventory } from '../inventory/types.js';
 import { LIVE_ONLY_ERROR, KNOWN_AFTER_APPLY } from './live-only.js';
 import type { IacResource, ResourceLocation, Target } from './resource.js';
 import { findUnknown, Unknown } from './value.js';
@@ -53,6 +53,8 @@ export function mapContext(
   inventory: Inventory,
   account: AccountInventory,
   locations: Map<string, ResourceLocation>,
+  /** Where the context's errors go; added to the account after the mapper has replaced the resource's records (and their old errors). */
+  errors: ApiError[],
 ): MapContext {
   const base = (call: Call) => ({ accountId: target.accountId, region: target.region, service: call.service, operation: call.operation, resource: call.resource });
   return {
@@ -66,7 +68,7 @@ export function mapContext(
     known<T>(value: unknown, call: Call, sections?: string[]): T | undefined {
       const unknown = findUnknown(value);
       if (!unknown) return value as T | undefined;
-      account.errors.push({
+      errors.push({
         ...base(call),
         errorName: KNOWN_AFTER_APPLY,
         message: `${resource.location.address}: ${(unknown as Unknown).why} (${sections?.join(', ') ?? call.operation})`,
@@ -75,7 +77,7 @@ export function mapContext(
       return undefined;
     },
     liveOnly(call, sections, what) {
-      account.errors.push({ ...base(call), errorName: LIVE_ONLY_ERROR, message: `(${what}) exists only in a live account, not in ${resource.location.address}`, sections });
+      errors.push({ ...base(call), errorName: LIVE_ONLY_ERROR, message: `(${what}) exists only in a live account, not in ${resource.location.address}`, sections });
     },
   };
 }

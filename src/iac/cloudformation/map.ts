@@ -5,7 +5,7 @@
  */
 import type { AdvancedEventSelector, EventSelector, LifecycleRule, TrailRecord } from '../../inventory/types.js';
 import * as acc from '../account-changes.js';
-import { LIVE_ONLY_ERROR, LIVE_TOPIC, LIVE_TRAIL_STATUS } from '../live-only.js';
+import { JOINED_BY, LIVE_ONLY_ERROR, LIVE_TOPIC, LIVE_TRAIL_STATUS } from '../live-only.js';
 import { bool, list, policyDocument, str, tags, type TypeMapping } from '../map-context.js';
 import type { IacResource, Target } from '../resource.js';
 import { defaultKeyPolicy } from '../terraform/map.js';
@@ -86,7 +86,7 @@ const trail: TypeMapping = {
     const trailArn = arn(t, 'cloudtrail', `trail/${name}`);
     const call = (operation: string) => ({ service: 'cloudtrail', operation, resource: trailArn });
     if (ctx.remove) return acc.removeTrail(ctx.account, trailArn, name);
-    const field = <T>(value: unknown, section: string) => ctx.known<T>(value, call('GetTrail'), [section]);
+    const field = <T>(value: unknown, section: string) => ctx.known<T>(value, call('GetTrail'), [section, ...(JOINED_BY[section] ?? [])]);
     const basic = ctx.known<Values[]>(v.EventSelectors, call('GetEventSelectors'));
     const advanced = ctx.known<Values[]>(v.AdvancedEventSelectors, call('GetEventSelectors'));
     const insights = ctx.known<Values[]>(v.InsightSelectors, call('GetInsightSelectors'));

@@ -6,7 +6,7 @@
 import type { AdvancedEventSelector, EventSelector, LifecycleRule, TrailRecord } from '../../inventory/types.js';
 import * as acc from '../account-changes.js';
 import { bool, list, policyDocument, str, tags, type MapContext, type TypeMapping } from '../map-context.js';
-import { LIVE_TOPIC, LIVE_TRAIL_STATUS } from '../live-only.js';
+import { JOINED_BY, LIVE_TOPIC, LIVE_TRAIL_STATUS } from '../live-only.js';
 import type { IacResource, Target } from '../resource.js';
 import { Unknown } from '../value.js';
 
@@ -28,7 +28,7 @@ function trailRecord(ctx: MapContext): TrailRecord | undefined {
   const trailArn = s(v.arn) ?? arn(t, 'cloudtrail', `trail/${name}`);
   const home = s(v.home_region) ?? t.region;
   const call = (operation: string) => ({ service: 'cloudtrail', operation, resource: trailArn });
-  const field = <T>(value: unknown, section: string) => ctx.known<T>(value, call('GetTrail'), [section]);
+  const field = <T>(value: unknown, section: string) => ctx.known<T>(value, call('GetTrail'), [section, ...(JOINED_BY[section] ?? [])]);
   const basic = ctx.known<Values[]>(v.event_selector, call('GetEventSelectors'));
   const advanced = ctx.known<Values[]>(v.advanced_event_selector, call('GetEventSelectors'));
   const insights = ctx.known<Values[]>(v.insight_selector, call('GetInsightSelectors'));
@@ -183,7 +183,6 @@ function bucketSection(operation: string, section: string, read: (v: Values, ctx
       if (!name) return void ctx.known(ctx.values.bucket, call);
       const record = acc.bucketRecord(ctx.account, name, ctx.target.region);
       acc.dropErrors(ctx.account, [name, `arn:${ctx.target.partition}:s3:::${name}`], [operation]);
-      const field = `Bucket.${section}`;
       if (ctx.remove) {
         if (whenDeleted === undefined) delete (record as unknown as Values)[section];
         else (record as unknown as Values)[section] = whenDeleted;
@@ -192,7 +191,6 @@ function bucketSection(operation: string, section: string, read: (v: Values, ctx
       const value = ctx.known(read(ctx.values, ctx), call);
       if (value === undefined) delete (record as unknown as Values)[section];
       else (record as unknown as Values)[section] = value;
-      void field;
     },
   };
 }
