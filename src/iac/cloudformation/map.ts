@@ -9,7 +9,7 @@ import { JOINED_BY, LIVE_ONLY_ERROR, LIVE_TOPIC, LIVE_TRAIL_STATUS } from '../li
 import { bool, list, policyDocument, str, tags, type TypeMapping } from '../map-context.js';
 import type { IacResource, Target } from '../resource.js';
 import { defaultKeyPolicy } from '../terraform/map.js';
-import { Unknown } from '../value.js';
+import { findUnknown, Unknown } from '../value.js';
 
 type Values = Record<string, unknown>;
 const s = str;
@@ -110,7 +110,8 @@ const trail: TypeMapping = {
     };
     const isLogging = ctx.known<boolean>(v.IsLogging, call('GetTrailStatus'), ['Status.IsLogging']);
     const record: TrailRecord = { Trail, Status: { IsLogging: bool(isLogging, false) } };
-    if (basic !== undefined && advanced !== undefined) {
+    // Selectors known only after apply are an error (recorded above), never the default.
+    if (!findUnknown(v.EventSelectors) && !findUnknown(v.AdvancedEventSelectors)) {
       if (list(advanced).length > 0) record.AdvancedEventSelectors = list(advanced).map(advancedSelector);
       else record.EventSelectors = list(basic).length > 0 ? list(basic).map(basicSelector) : [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }];
     }

@@ -16,9 +16,15 @@ const longName = (f: string) => (f === 'Ref' || f === 'Condition' ? f : `Fn::${f
 /** `!Ref X` → `{ Ref: X }`, `!GetAtt A.B` → `{ "Fn::GetAtt": [A, B] }`, and the sequence and mapping forms. */
 const CUSTOM_TAGS = FUNCTIONS.flatMap((f) => [
   { tag: `!${f}`, resolve: (text: string) => ({ [longName(f)]: f === 'GetAtt' ? text.split(/\.(.*)/s).slice(0, 2) : text }) },
-  { tag: `!${f}`, collection: 'seq' as const, resolve: (seq: YAMLSeq) => new YAMLMap().set(longName(f), seq) as unknown as YAMLMap },
-  { tag: `!${f}`, collection: 'map' as const, resolve: (map: YAMLMap) => new YAMLMap().set(longName(f), map) as unknown as YAMLMap },
+  { tag: `!${f}`, collection: 'seq' as const, resolve: (seq: YAMLSeq) => wrap(longName(f), seq) },
+  { tag: `!${f}`, collection: 'map' as const, resolve: (map: YAMLMap) => wrap(longName(f), map) },
 ]);
+
+function wrap(key: string, node: YAMLSeq | YAMLMap): YAMLMap {
+  const map = new YAMLMap();
+  map.set(key, node);
+  return map;
+}
 
 interface Template {
   Parameters?: Record<string, { Default?: unknown }>;

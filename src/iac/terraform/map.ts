@@ -8,7 +8,7 @@ import * as acc from '../account-changes.js';
 import { bool, list, policyDocument, str, tags, type MapContext, type TypeMapping } from '../map-context.js';
 import { JOINED_BY, LIVE_TOPIC, LIVE_TRAIL_STATUS } from '../live-only.js';
 import type { IacResource, Target } from '../resource.js';
-import { Unknown } from '../value.js';
+import { findUnknown, Unknown } from '../value.js';
 
 type Values = Record<string, unknown>;
 
@@ -52,7 +52,8 @@ function trailRecord(ctx: MapContext): TrailRecord | undefined {
   };
   const isLogging = ctx.known<boolean>(v.enable_logging, call('GetTrailStatus'), ['Status.IsLogging']);
   const record: TrailRecord = { Trail, Status: { IsLogging: bool(isLogging, true) } };
-  if (basic !== undefined && advanced !== undefined) {
+  // Selectors known only after apply are an error (recorded above), never the default.
+  if (!findUnknown(v.event_selector) && !findUnknown(v.advanced_event_selector)) {
     if (list(advanced).length > 0) record.AdvancedEventSelectors = list(advanced).map(advancedSelector);
     else record.EventSelectors = list(basic).length > 0 ? list(basic).map(basicSelector) : [DEFAULT_SELECTOR];
   }
