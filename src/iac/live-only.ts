@@ -44,3 +44,6 @@ export const JOINED_BY: Record<string, string[]> = {
   'Trail.S3BucketName': ['Bucket'],
   'Trail.CloudWatchLogsLogGroupArn': ['LogGroup'],
 };
+
+/** The organization view's sections those live-only facts feed (without --inventory). */
+export const LIVE_ORGANIZATION_SECTIONS = ['Accounts', 'DelegatedAdministrators', 'Policies', 'derived.organizationTrails', 'derived.organizationTrailReach', 'derived.cloudTrailScp', 'derived.cloudTrailDelegatedAdministrators'];
