@@ -30,9 +30,11 @@ export function removeTrail(account: AccountInventory, arn: string, name: string
   dropErrors(account, [arn, name]);
 }
 
-/** The bucket's record to patch, created when absent (a new bucket, or one only its configuration resources name). */
-export function bucketRecord(account: AccountInventory, name: string, region: string): BucketRecord {
-  account.buckets[name] ??= { Name: name, OwnerAccountId: account.AccountId, Region: region };
+/**
+ * The record a bucket configuration resource patches: the plan's bucket, or the live one. A bucket
+ * neither holds stays unread (its rules say NotCollected) rather than half-described.
+ */
+export function bucketRecord(account: AccountInventory, name: string): BucketRecord | undefined {
   return account.buckets[name];
 }
 

@@ -4,8 +4,7 @@
  * trails, regions, alarms, recorders). In `iac` mode they are errors with these names in the
  * inventory, and a rule whose verdict depends on a LiveOnly one is `skip` "live-only".
  */
-export { LIVE_ONLY as LIVE_ONLY_ERROR } from '../rules/verdict.js';
-export const KNOWN_AFTER_APPLY = 'KnownAfterApply';
+export { KNOWN_AFTER_APPLY, LIVE_ONLY as LIVE_ONLY_ERROR } from '../rules/verdict.js';
 
 /** The trail status fields GetTrailStatus reports about deliveries (IsLogging is configuration). */
 export const LIVE_TRAIL_STATUS = [

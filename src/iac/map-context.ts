@@ -7,7 +7,7 @@
 import type { AccountInventory, ApiError, Inventory } from '../inventory/types.js';
 import { LIVE_ONLY_ERROR, KNOWN_AFTER_APPLY } from './live-only.js';
 import type { IacResource, ResourceLocation, Target } from './resource.js';
-import { findUnknown, Unknown } from './value.js';
+import { findUnknown } from './value.js';
 
 /** The API call that would have read a field: the error names it, and it decides which view sections the error reaches. */
 export interface Call {
@@ -71,7 +71,7 @@ export function mapContext(
       errors.push({
         ...base(call),
         errorName: KNOWN_AFTER_APPLY,
-        message: `${resource.location.address}: ${(unknown as Unknown).why} (${sections?.join(', ') ?? call.operation})`,
+        message: unknown.why.startsWith(resource.location.address) ? unknown.why : `${resource.location.address}: ${unknown.why}`,
         ...(sections ? { sections } : {}),
       });
       return undefined;

@@ -36,6 +36,9 @@ export function judge(rule: Rule, view: Record<string, unknown>, params: Record<
  */
 export const LIVE_ONLY = 'LiveOnly';
 
+/** The error name of a plan or template value that only the deployment decides (`iac`): the verdict is `error`. */
+export const KNOWN_AFTER_APPLY = 'KnownAfterApply';
+
 function errorVerdict(path: string, error: SectionError): Verdict {
   if (error.errorName === LIVE_ONLY) {
     const reason = `live-only: ${path} ${error.message ?? 'exists only in a live account'}`;
@@ -47,6 +50,7 @@ function errorVerdict(path: string, error: SectionError): Verdict {
 /** "Could not read Trail.EventSelectors: cloudtrail GetEventSelectors failed with AccessDenied in 111122223333 us-east-1". */
 export function describeError(path: string, error: SectionError): string {
   if (error.service === 'trailguard') return `Could not evaluate ${error.message ?? path}`;
+  if (error.errorName === KNOWN_AFTER_APPLY) return `Could not read ${path}: ${error.message ?? 'known only after apply'} (KnownAfterApply)`;
   const call = [error.service, error.operation].filter(Boolean).join(' ');
   const where = [error.accountId, error.region].filter(Boolean).join(' ');
   return `Could not read ${path}: ${call} failed with ${error.errorName}${where ? ` in ${where}` : ''}${error.message ? ` (${error.message})` : ''}`;

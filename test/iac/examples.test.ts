@@ -3,6 +3,8 @@
  * every resource of the configuration, and on the account (whose account-wide facts are
  * live-only without --inventory). The broken variants fail exactly what their comments say.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
 import { runIac } from './run-iac.js';
@@ -218,5 +220,13 @@ describe('trailguard iac on the examples', () => {
     expect(at('cloudtrail-bucket-versioning')).toEqual({ address: 'aws_s3_bucket.logs', file: 'examples/iac/terraform/broken/main.tf', line: 45, column: 1 });
     const cfn = await runIac(EXAMPLES['cf-broken']!);
     expect(cfn.doc.results.find((r) => r.ruleId === 'kms-cmk-rotation')!.location).toEqual({ address: 'TrailKey', file: 'examples/iac/cloudformation/log-archive-broken.yaml', line: 10, column: 3 });
+  });
+
+  it('SARIF anchors each failure at its resource block, so GitHub annotates the pull request there', async () => {
+    const { dir } = await runIac([...EXAMPLES['tf-broken']!, '--format', 'sarif']);
+    const sarif = JSON.parse(readFileSync(join(dir, 'results.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: Array<{ fullyQualifiedName: string }> }> }> }> };
+    const result = sarif.runs[0]!.results.find((r) => r.ruleId === 'cloudtrail-log-file-validation')!;
+    expect(result.locations[0]!.physicalLocation).toEqual({ artifactLocation: { uri: 'examples/iac/terraform/broken/modules/trail/main.tf' }, region: { startLine: 7, startColumn: 1 } });
+    expect(result.locations[0]!.logicalLocations.map((l) => l.fullyQualifiedName)).toContain('module.trail.aws_cloudtrail.this');
   });
 });

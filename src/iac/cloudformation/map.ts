@@ -232,7 +232,8 @@ const bucketPolicy: TypeMapping = {
   map(ctx) {
     const name = s(ctx.values.Bucket);
     if (!name) return void ctx.known(ctx.values.Bucket, { service: 's3', operation: 'GetBucketPolicy', resource: ctx.resource.address });
-    const record = acc.bucketRecord(ctx.account, name, ctx.target.region);
+    const record = acc.bucketRecord(ctx.account, name);
+    if (!record) return;
     const policy = ctx.known(ctx.values.PolicyDocument, { service: 's3', operation: 'GetBucketPolicy', resource: name });
     if (ctx.remove || policy === undefined) delete record.Policy;
     else record.Policy = policyDocument(policy) as never;

@@ -101,9 +101,12 @@ const cloudtrail: TypeMapping = {
     const record = trailRecord(ctx);
     if (!record) return;
     if (ctx.remove) return acc.removeTrail(ctx.account, record.Trail.TrailARN, record.Trail.Name);
+    // A trail the plan leaves as it is keeps the delivery status the live inventory read.
+    const live = unchanged(ctx) ? ctx.account.trails.find((t) => t.Trail.TrailARN === record.Trail.TrailARN)?.Status : undefined;
+    if (live) record.Status = { ...live, IsLogging: record.Status!.IsLogging };
     acc.putTrail(ctx.account, record);
     ctx.locate(record.Trail.TrailARN);
-    ctx.liveOnly({ service: 'cloudtrail', operation: 'GetTrailStatus', resource: record.Trail.TrailARN }, LIVE_TRAIL_STATUS, `the delivery status of trail ${record.Trail.Name}`);
+    if (!live) ctx.liveOnly({ service: 'cloudtrail', operation: 'GetTrailStatus', resource: record.Trail.TrailARN }, LIVE_TRAIL_STATUS, `the delivery status of trail ${record.Trail.Name}`);
   },
 };
 
@@ -182,7 +185,8 @@ function bucketSection(operation: string, section: string, read: (v: Values, ctx
       const name = s(ctx.values.bucket);
       const call = { service: 's3', operation, resource: name ?? ctx.resource.address };
       if (!name) return void ctx.known(ctx.values.bucket, call);
-      const record = acc.bucketRecord(ctx.account, name, ctx.target.region);
+      const record = acc.bucketRecord(ctx.account, name);
+      if (!record) return;
       acc.dropErrors(ctx.account, [name, `arn:${ctx.target.partition}:s3:::${name}`], [operation]);
       if (ctx.remove) {
         if (whenDeleted === undefined) delete (record as unknown as Values)[section];
@@ -408,10 +412,16 @@ const topic: TypeMapping = {
   identity: topicIdentity,
   map(ctx) {
     const id = topicIdentity(ctx.values, ctx.resource.address, ctx.target);
+    const live = unchanged(ctx) && ctx.account.topics[id.arn] !== undefined;
     acc.putTopic(ctx.account, { TopicArn: id.arn, Attributes: { TopicArn: id.arn, ...(s(ctx.values.kms_master_key_id) ? { KmsMasterKeyId: s(ctx.values.kms_master_key_id)! } : {}) } }, ctx.remove);
-    if (!ctx.remove) ctx.liveOnly({ service: 'sns', operation: 'ListSubscriptionsByTopic', resource: id.arn }, LIVE_TOPIC, `which subscriptions of topic ${id.name} are confirmed`);
+    if (!ctx.remove && !live) ctx.liveOnly({ service: 'sns', operation: 'ListSubscriptionsByTopic', resource: id.arn }, LIVE_TOPIC, `which subscriptions of topic ${id.name} are confirmed`);
   },
 };
+
+/** The plan leaves the resource as the live inventory (if any) read it. */
+function unchanged(ctx: MapContext): boolean {
+  return ctx.resource.action === 'no-op';
+}
 
 const subscription: TypeMapping = {
   dependent: true,
