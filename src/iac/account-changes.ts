@@ -5,7 +5,7 @@
  * configuration); a deleted one goes with its errors.
  */
 import type {
-  AccountInventory, ApiError, BucketRecord, EventDataStoreRecord, EventRuleRecord, KeyRecord, LogGroupRecord, MetricAlarm, MetricFilter,
+  AccountInventory, BucketRecord, EventDataStoreRecord, EventRuleRecord, KeyRecord, LogGroupRecord, MetricAlarm, MetricFilter,
   OrganizationInventory, TopicRecord, TrailRecord,
 } from '../inventory/types.js';
 
@@ -141,8 +141,4 @@ export function putPolicyTarget(org: OrganizationInventory, policyId: string, ta
   const policy = (org.Policies ?? []).find((p) => p.PolicySummary.Id === policyId);
   if (!policy) return;
   policy.Targets = [...(policy.Targets ?? []).filter((t) => t.TargetId !== targetId), ...(remove ? [] : [{ TargetId: targetId }])];
-}
-
-export function addError(account: AccountInventory, error: ApiError): void {
-  account.errors.push(error);
 }

@@ -114,3 +114,13 @@ export function policyDocument(value: unknown): unknown {
     return undefined;
   }
 }
+
+/** `{ key: value }` when the value is set (AWS leaves unset fields out), else nothing. */
+export function opt<K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } {
+  return value === undefined || value === null || value === '' ? {} : ({ [key]: value } as { [P in K]: V });
+}
+
+/** An ARN in the configuration's account and region (or, for global services, account only). */
+export function arnIn(t: Target, service: string, resource: string, global = false): string {
+  return `arn:${t.partition}:${service}:${global ? '' : t.region}:${t.accountId}:${resource}`;
+}

@@ -1,6 +1,4 @@
 /** A configuration's resources as both front ends (Terraform plan, CloudFormation template) read them. */
-import type { Inventory } from '../inventory/types.js';
-
 /** What applying the configuration does to the resource. */
 export type ChangeAction = 'create' | 'update' | 'delete' | 'no-op';
 
@@ -40,18 +38,4 @@ export interface Target {
   accountId: string;
   region: string;
   partition: string;
-}
-
-/** The inventory a configuration describes, with where each resource (by the ARN its view carries) is written. */
-export interface IacInventory {
-  inventory: Inventory;
-  locations: Map<string, ResourceLocation>;
-  /** Resources the configuration deletes, by the ARN their view would carry (for --inventory). */
-  deleted: DeletedResource[];
-}
-
-export interface DeletedResource {
-  kind: 'trail' | 'bucket' | 'key' | 'log-group' | 'topic' | 'event-rule' | 'event-data-store' | 'alarm' | 'metric-filter' | 'policy';
-  /** Trail ARN, bucket name, key ARN, log group ARN, topic ARN, rule ARN, store ARN, alarm name, `logGroup filterName`, policy id. */
-  id: string;
 }

@@ -64,12 +64,3 @@ export function findUnknown(value: unknown): Unknown | undefined {
   }
   return undefined;
 }
-
-/** The first Reference anywhere inside an unresolved value (the resource an attribute points at). */
-export function findReference(value: unknown): Reference | undefined {
-  if (value instanceof Reference) return value;
-  if (value instanceof Concat) return value.parts.map(findReference).find((r) => r !== undefined);
-  if (Array.isArray(value)) return value.map(findReference).find((r) => r !== undefined);
-  if (value !== null && typeof value === 'object' && !(value instanceof Unknown)) return Object.values(value).map(findReference).find((r) => r !== undefined);
-  return undefined;
-}

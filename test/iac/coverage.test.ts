@@ -10,7 +10,7 @@ import type { Result } from '../../src/evaluate/types.js';
 import { iacApplicability } from '../../src/iac/applicability.js';
 import { buildIacInventory } from '../../src/iac/build-inventory.js';
 import { readConfigurations } from '../../src/iac/read.js';
-import { loadInventory } from '../../src/inventory/load.js';
+import { loadInventory, parseInventory } from '../../src/inventory/load.js';
 import { evaluateInventory } from '../../src/scan/evaluate-inventory.js';
 
 const cwd = process.cwd();
@@ -28,6 +28,8 @@ function evaluateRun(run: (typeof RUNS)[number]): { results: Result[]; live: boo
   const live = run.live ? loadInventory(run.live) : undefined;
   const { configurations, target } = readConfigurations(run.files, { cwd, ...run.target, ...(live ? { live } : {}) });
   const { inventory } = buildIacInventory({ configurations, target, ...(live ? { live } : {}), collectedAt: '2026-12-01T00:00:00Z' });
+  // The inventory a configuration makes is a valid inventory (schemas/inventory.schema.json), as `collect` would save it.
+  parseInventory(JSON.stringify(inventory), run.files.join(' '));
   return { results: evaluateInventory({ inventory, rules: ruleSet.rules, config, waivers: [] }).results, live: live !== undefined };
 }
 

@@ -6,16 +6,15 @@
 import type { AdvancedEventSelector, EventSelector, LifecycleRule, TrailRecord } from '../../inventory/types.js';
 import * as acc from '../account-changes.js';
 import { JOINED_BY, LIVE_ONLY_ERROR, LIVE_TOPIC, LIVE_TRAIL_STATUS } from '../live-only.js';
-import { bool, list, policyDocument, str, tags, type TypeMapping } from '../map-context.js';
+import { arnIn, bool, list, opt, policyDocument, str, tags, type TypeMapping } from '../map-context.js';
 import type { IacResource, Target } from '../resource.js';
 import { defaultKeyPolicy } from '../terraform/map.js';
 import { findUnknown, Unknown } from '../value.js';
 
 type Values = Record<string, unknown>;
 const s = str;
-const arn = (t: Target, service: string, resource: string, global = false) => `arn:${t.partition}:${service}:${global ? '' : t.region}:${t.accountId}:${resource}`;
+const arn = arnIn;
 const num = (x: unknown): number | undefined => (typeof x === 'number' ? x : typeof x === 'string' && x !== '' && !Number.isNaN(Number(x)) ? Number(x) : undefined);
-const opt = <K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } => (value === undefined || value === null || value === '' ? {} : ({ [key]: value } as { [P in K]: V }));
 
 /** A name property that is a known string, or the logical id standing for the name CloudFormation generates. */
 function nameOf(value: unknown, logicalId: string): string {

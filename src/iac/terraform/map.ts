@@ -5,15 +5,15 @@
  */
 import type { AdvancedEventSelector, EventSelector, LifecycleRule, TrailRecord } from '../../inventory/types.js';
 import * as acc from '../account-changes.js';
-import { bool, list, policyDocument, str, tags, type MapContext, type TypeMapping } from '../map-context.js';
+import { arnIn, bool, list, opt, policyDocument, str, tags, type MapContext, type TypeMapping } from '../map-context.js';
 import { JOINED_BY, LIVE_TOPIC, LIVE_TRAIL_STATUS } from '../live-only.js';
 import type { IacResource, Target } from '../resource.js';
 import { findUnknown, Unknown } from '../value.js';
 
 type Values = Record<string, unknown>;
 
-const s = (x: unknown): string | undefined => (typeof x === 'string' && x !== '' ? x : undefined);
-const arn = (t: Target, service: string, resource: string, global = false) => `arn:${t.partition}:${service}:${global ? '' : t.region}:${t.accountId}:${resource}`;
+const s = str;
+const arn = arnIn;
 
 // ---- CloudTrail
 
@@ -86,10 +86,6 @@ export function advancedSelector(e: Values): AdvancedEventSelector {
       return out;
     }),
   };
-}
-
-function opt<K extends string, V>(key: K, value: V | undefined | null): { [P in K]?: V } {
-  return value === undefined || value === null || value === '' ? {} : ({ [key]: value } as { [P in K]: V });
 }
 
 const cloudtrail: TypeMapping = {
