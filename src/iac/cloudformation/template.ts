@@ -7,6 +7,7 @@
  */
 import { isMap, isScalar, LineCounter, parseDocument, YAMLMap, type YAMLSeq } from 'yaml';
 import { InputError } from '../../errors.js';
+import { visible } from '../../util/visible-text.js';
 import type { IacConfiguration, IacResource, Target } from '../resource.js';
 import { Concat, Reference, Unknown } from '../value.js';
 
@@ -70,7 +71,7 @@ export function readTemplate(data: unknown, lines: Map<string, { line: number; c
   for (const [logicalId, resource] of Object.entries(template.Resources).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (!resource || typeof resource.Type !== 'string') {
       const at = lines.get(logicalId);
-      throw new InputError([{ file, ...(at ?? {}), message: `resource ${logicalId} has no Type` }]);
+      throw new InputError([{ file, ...(at ?? {}), message: `resource ${visible(logicalId)} has no Type` }]);
     }
     // A resource whose condition is false is not created; one whose condition is unknown is evaluated as if it were.
     if (resource.Condition !== undefined && ctx.condition(resource.Condition) === false) continue;

@@ -6,6 +6,7 @@
  * plan is joined to it.
  */
 import { InputError } from '../../errors.js';
+import { visible } from '../../util/visible-text.js';
 import type { ChangeAction, IacConfiguration, IacResource } from '../resource.js';
 import { Reference, Unknown } from '../value.js';
 import { locateResources } from './source-locations.js';
@@ -55,7 +56,7 @@ export const SUPPORTED_FORMAT = /^1\.\d+$/;
 export function readTerraformPlan(plan: TerraformPlan, file: string, tfDir: string | undefined, cwd: string): IacConfiguration {
   // The format's promise: minor versions only add; reject an unknown major version.
   if (typeof plan.format_version !== 'string' || !SUPPORTED_FORMAT.test(plan.format_version)) {
-    throw new InputError([{ file, message: `Terraform plan format_version "${String(plan.format_version)}" is not supported (trailguard reads 1.x, printed by Terraform 1.0 and later with \`terraform show -json\`)` }]);
+    throw new InputError([{ file, message: `Terraform plan format_version "${visible(String(plan.format_version))}" is not supported (trailguard reads 1.x, printed by Terraform 1.0 and later with \`terraform show -json\`)` }]);
   }
   const changes = (plan.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.type.startsWith('aws_') && isAwsProvider(c.provider_name));
   const configs = configResources(plan.configuration?.root_module, '');
@@ -96,7 +97,7 @@ function changeAction(actions: string[], address: string, file: string): ChangeA
     case 'delete':
       return 'delete';
     default:
-      throw new InputError([{ file, message: `${address}: unknown change actions [${actions.join(', ')}]` }]);
+      throw new InputError([{ file, message: visible(`${address}: unknown change actions [${actions.join(', ')}]`) }]);
   }
 }
 
