@@ -27,12 +27,30 @@ export function readConfigurations(paths: string[], options: ReadOptions): { con
   const files = paths.flatMap((p) => expand(p, options.cwd));
   const parsed = files.map((file) => parseFile(file, options.cwd));
   const plans = parsed.flatMap((p) => (p.kind === 'terraform' ? [readTerraformPlan(p.data, p.file, options.tfDir ?? dirname(resolve(options.cwd, p.file)), options.cwd)] : []));
-  const target = resolveTarget(plans, options);
+  const target = resolveTarget([...plans, ...paths.flatMap((p) => cdkEnvironment(p, options.cwd))], options);
   const templates = parsed.flatMap((p) => (p.kind === 'cloudformation' ? [readTemplate(p.data, p.lines, p.file, shown(p.file, options.cwd), target)] : []));
   return { configurations: [...plans, ...templates], target };
 }
 
-function resolveTarget(plans: IacConfiguration[], options: ReadOptions): Target {
+/** The account and region a CDK app's stacks deploy to, from cdk.out/manifest.json (`aws://ACCOUNT/REGION`, when not environment-agnostic). */
+function cdkEnvironment(path: string, cwd: string): Array<{ accountId?: string; region?: string }> {
+  const manifest = tryJson(tryRead(join(resolve(cwd, path), 'manifest.json')) ?? '') as { artifacts?: Record<string, { type?: string; environment?: string }> } | undefined;
+  return Object.values(manifest?.artifacts ?? {}).flatMap((a) => {
+    const m = a.type === 'aws:cloudformation:stack' ? /^aws:\/\/(\d{12}|[^/]*)\/([a-z0-9-]+)$/.exec(a.environment ?? '') : null;
+    if (!m) return [];
+    return [{ ...(/^\d{12}$/.test(m[1]!) ? { accountId: m[1] } : {}), ...(m[2] !== 'unknown-region' ? { region: m[2] } : {}) }];
+  });
+}
+
+function tryRead(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function resolveTarget(plans: Array<{ accountId?: string; region?: string }>, options: ReadOptions): Target {
   const liveAccounts = options.live?.accounts.map((a) => a.AccountId) ?? [];
   if (options.accountId !== undefined && !/^\d{12}$/.test(options.accountId)) throw new InputError(`--account-id "${options.accountId}" is not an AWS account id (12 digits)`);
   const accountId = options.accountId ?? plans.find((p) => p.accountId)?.accountId ?? (liveAccounts.length === 1 ? liveAccounts[0] : undefined);

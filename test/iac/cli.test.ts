@@ -32,6 +32,19 @@ describe('values a plan does not know', () => {
   });
 });
 
+describe('CDK', () => {
+  it("reads every stack template of a cdk.out folder, in the account and region of its manifest, with JSON line numbers", async () => {
+    const { doc } = await runIac(['test/fixtures/iac/cdk.out']);
+    expect(doc.run.accounts).toEqual(['111122223333']);
+    const trail = doc.results.find((r) => r.ruleId === 'cloudtrail-log-file-validation')!;
+    expect(trail.resourceArn).toBe('arn:aws:cloudtrail:eu-west-1:111122223333:trail/Trail022F0CF2');
+    expect(trail.location).toEqual({ address: 'Trail022F0CF2', file: 'test/fixtures/iac/cdk.out/LogArchiveStack.template.json', line: 53, column: 3 });
+    // Fn::Join of the bucket's ARN resolves, so the TLS Deny covers the bucket; the key lacks a CloudTrail grant.
+    expect(doc.results.find((r) => r.ruleId === 'cloudtrail-bucket-tls-only')!.status).toBe('pass');
+    expect(doc.results.find((r) => r.ruleId === 'cloudtrail-kms-key-healthy')!.status).toBe('fail');
+  });
+});
+
 describe('the plan on top of the live account', () => {
   it('a plan that replaces the only multi-region trail by a regional one fails the account, with no trail left to point at', async () => {
     const { code, doc } = await runIac([REPLACE_TRAIL, '--inventory', LIVE]);
