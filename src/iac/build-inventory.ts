@@ -63,7 +63,10 @@ function applyConfiguration(config: IacConfiguration, target: Target, inventory:
     if (!mapping) continue;
     const errors: ApiError[] = [];
     mapping.map(mapContext(r, resolve(r.values, ids) as Record<string, unknown>, target, inventory, account, locations, errors));
-    account.errors.push(...errors);
+    // Organizations facts are the organization view's: their errors go with the organization.
+    const org = inventory.organization;
+    account.errors.push(...errors.filter((e) => !(org && e.service === 'organizations')));
+    org?.errors.push(...errors.filter((e) => e.service === 'organizations'));
   }
 }
 
