@@ -119,6 +119,15 @@ describe('bad input: a clear message naming the file, exit 2', () => {
     expect(run.err).not.toContain('    at ');
   });
 
+  it('a YAML alias bomb', async () => {
+    const d = dir();
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)];
+    writeFileSync(join(d, 'bomb.yaml'), `${levels.join('\n')}\nResources: {}\n`);
+    const run = await cli(['iac', 'bomb.yaml'], d);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain('bomb.yaml: YAML aliases expand too far');
+  });
+
   it('neither a plan nor a template; --baseline without --inventory', async () => {
     const d = dir();
     writeFileSync(join(d, 'other.json'), '{"hello": "world"}');

@@ -58,7 +58,12 @@ export function parseTemplateText(text: string, file: string): { data: unknown; 
       }
     }
   }
-  return { data: doc.toJS({ maxAliasCount: 100 }), lines };
+  try {
+    return { data: doc.toJS({ maxAliasCount: 100 }), lines };
+  } catch (error) {
+    // The yaml library's guard against an alias bomb (a few lines that expand to gigabytes).
+    throw new InputError([{ file, message: `YAML aliases expand too far: refusing what looks like an alias bomb (${(error as Error).message})` }]);
+  }
 }
 
 export function readTemplate(data: unknown, lines: Map<string, { line: number; column: number }>, file: string, shownFile: string, target: Target): IacConfiguration {
