@@ -43,6 +43,8 @@ export interface Result {
   /** Effective parameters the rule ran with. */
   parameters?: Record<string, unknown>;
   related?: string[];
+  /** `iac`: where the resource is written (a template's logical id, a Terraform resource block). */
+  location?: { address: string; file?: string; line?: number; column?: number };
 }
 
 /** What reports need of a rule that ran (the rule's own texts, and where its file is). */

@@ -33,6 +33,11 @@ export interface ApiError {
   errorName: string;
   message: string;
   requestId?: string;
+  /**
+   * The view sections the error leaves unknown, when narrower than all that the operation feeds
+   * (src/evaluate/views/derived/errors.ts): `iac` marks single fields known only after apply this way.
+   */
+  sections?: string[];
 }
 
 export interface OrganizationInventory {

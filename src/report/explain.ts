@@ -35,6 +35,14 @@ export function describeApiError(e: SectionError): string {
 }
 
 /** "W-2026-001 (owner …, ticket …, expires 2026-12-31): reason" */
+/** `iac`: where the resource is written, "main.tf:44:1 (aws_s3_bucket.logs)", or the address alone. */
+export function describeLocation(result: Result): string | undefined {
+  const at = result.location;
+  if (!at) return undefined;
+  if (!at.file) return at.address;
+  return `${at.file}${at.line ? `:${at.line}${at.column ? `:${at.column}` : ''}` : ''} (${at.address})`;
+}
+
 export function describeWaiver(result: Result): string | undefined {
   const w = result.waiver;
   if (!w) return undefined;

@@ -12,7 +12,7 @@
  */
 import junitModule, { type Builder, type TestCase } from 'junit-report-builder';
 import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
-import { describeError, describeWaiver, evidenceLines, frameworkControls, remediationText } from './explain.js';
+import { describeError, describeLocation, describeWaiver, evidenceLines, frameworkControls, remediationText } from './explain.js';
 import { groupByRule, ruleLookup } from './order.js';
 
 // The package is CommonJS whose module.exports is the builder; its typings declare it as `default`.
@@ -41,7 +41,7 @@ export function renderJunit(doc: ResultsDocument): string {
 function addCase(tc: TestCase, result: Result, rule: RuleSummary): void {
   tc.className(`${result.accountId}.${result.ruleId}`)
     .name(`[${result.region}] ${result.resourceArn}`)
-    .file(rule.file)
+    .file(result.location?.file ?? rule.file)
     .time(0)
     .property('result.id', result.id);
   switch (result.status) {
@@ -63,7 +63,8 @@ function addCase(tc: TestCase, result: Result, rule: RuleSummary): void {
 }
 
 function failureBody(result: Result, rule: RuleSummary): string {
-  const lines = [`[${result.severity.toUpperCase()}] ${rule.title}`, result.message, ''];
+  const source = describeLocation(result);
+  const lines = [`[${result.severity.toUpperCase()}] ${rule.title}`, result.message, ...(source ? [`Source: ${source}`] : []), ''];
   const evidence = evidenceLines(result).filter((l) => !l.startsWith('Waived by'));
   if (evidence.length) lines.push('Expected / found:', ...evidence.map((l) => `  - ${l}`), '');
   const controls = frameworkControls(rule);

@@ -9,7 +9,7 @@
 import type { BenchmarkReport, ControlStatus, Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
 import { visible } from '../util/visible-text.js';
-import { describeApiError, describeWaiver, frameworkControls, plural } from './explain.js';
+import { describeApiError, describeLocation, describeWaiver, frameworkControls, plural } from './explain.js';
 import { compare, groupByRule, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER, type ResultGroup } from './order.js';
 
 /** Bytes, a little under 65,536 so that a bot can add its own header to the comment. */
@@ -152,7 +152,8 @@ function failureSection(results: ResultGroup, rule: RuleSummary): { heading: str
     '',
   ].join('\n');
   // The message is the rule's own account of what it found; the HTML, JUnit and CSV reports list each failed condition too.
-  const rows = results.map((res) => row([text(res.accountId), text(res.region), code(res.resourceArn), text(shorten(res.message, MESSAGE_MAX))]));
+  // `iac`: the resource's source (file:line and address) beside its ARN.
+  const rows = results.map((res) => row([text(res.accountId), text(res.region), [code(res.resourceArn), ...(res.location ? [code(describeLocation(res)!)] : [])].join('<br>'), text(shorten(res.message, MESSAGE_MAX))]));
   const closing = ['', `**Remediation:** ${text(r.summary)}`];
   if (r.cli) closing.push('', '```sh', visible(shorten(r.cli.trimEnd(), CLI_MAX), { multiline: true }).replaceAll('```', '` ` `'), '```');
   const refs = [controls.length ? `Controls: ${text(controls.join(', '))}` : '', rule.references[0] ? `[Reference](${visible(rule.references[0]).replaceAll(')', '%29')})` : '', rule.file ? `Rule: ${code(rule.file)}` : ''];

@@ -164,10 +164,17 @@ function resultMessage(r: Result): string {
 }
 
 function location(r: Result, rule: RuleSummary, options: SarifOptions) {
+  const logicalLocations = [{ fullyQualifiedName: r.resourceArn, name: r.resourceName, kind: 'resource' }];
+  // `iac`: the block that declares the resource, so GitHub annotates the pull request there.
+  const source = r.location;
+  if (source?.file && source.line) {
+    const region = { startLine: source.line, ...(source.column ? { startColumn: source.column } : {}) };
+    return { physicalLocation: { artifactLocation: { uri: encodeURI(source.file.replaceAll('\\', '/')) }, region }, logicalLocations: [...logicalLocations, { fullyQualifiedName: source.address, kind: 'declaration' }] };
+  }
   const { uri, line } = anchorFor(rule, options);
   return {
     physicalLocation: { artifactLocation: { uri }, region: { startLine: Math.max(1, line) } },
-    logicalLocations: [{ fullyQualifiedName: r.resourceArn, name: r.resourceName, kind: 'resource' }],
+    logicalLocations,
   };
 }
 

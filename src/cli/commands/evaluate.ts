@@ -65,7 +65,7 @@ export function registerEvaluate(program: Command, ctx: CommandContext): void {
   });
 }
 
-function parseScanTime(value: string): Date {
+export function parseScanTime(value: string): Date {
   const date = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
     throw new InvalidArgumentError('expected an ISO-8601 time such as 2026-01-31T12:00:00Z');

@@ -6,6 +6,7 @@ import { registerDemo } from './demo.js';
 import { registerDiff } from './diff.js';
 import { registerEvaluate } from './evaluate.js';
 import { registerEvidence } from './evidence.js';
+import { registerIac } from './iac.js';
 import { registerMerge } from './merge.js';
 import { registerReport } from './report.js';
 import { registerPermissions } from './permissions.js';
@@ -17,4 +18,4 @@ import { registerVerifyLogs } from './verify-logs.js';
 
 export type Register = (program: Command, ctx: CommandContext) => void;
 
-export const COMMANDS: Register[] = [registerScan, registerDemo, registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs, registerReport, registerDiff, registerMerge, registerPlan, registerPermissions, registerSimulate];
+export const COMMANDS: Register[] = [registerScan, registerIac, registerDemo, registerRules, registerEvaluate, registerCollect, registerEvidence, registerVerifyLogs, registerReport, registerDiff, registerMerge, registerPlan, registerPermissions, registerSimulate];

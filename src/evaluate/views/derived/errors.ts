@@ -107,8 +107,10 @@ export function toSectionError(e: ApiError): SectionError {
 export function sectionErrors(errors: readonly ApiError[], kind: ErrorKind, about: (e: ApiError) => boolean): SectionErrors {
   const out: SectionErrors = {};
   for (const e of errors) {
-    const sections = ERROR_FEEDS[e.operation]?.[kind];
-    if (!sections || !about(e)) continue;
+    const feeds = ERROR_FEEDS[e.operation]?.[kind];
+    if (!feeds || !about(e)) continue;
+    // An error may name narrower sections than its operation feeds (one field of a plan known only after apply).
+    const sections = e.sections ?? feeds;
     for (const section of sections) out[section] ??= toSectionError(e);
   }
   return out;
