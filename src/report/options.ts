@@ -42,11 +42,20 @@ export function addReportOptions(command: Command): Command {
     )
     .option('--output-dir <dir>', 'directory for the reports (default: reports/<run-id>/)')
     .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when an unwaived failure of this severity or higher exists (default: any)').choices(SEVERITIES),
+      new Option('--fail-on <severity>', `exit 1 when an unwaived failure of this severity or higher exists (${SEVERITIES.join(', ')}, any case; default: any)`).argParser(parseSeverity),
     )
     .option('--allow-incomplete', 'do not exit 3 when some results are errors (data that could not be read)')
     .option('--soft-fail', 'report without gating: exit 0 unless the input is bad (exit 2)')
     .addHelpText('after', '\nExit codes: 0 ok, 1 unwaived failures at or above --fail-on, 2 bad input, 3 incomplete (error results), 4 internal error.');
+}
+
+/** A severity in any case (`HIGH`, `High`, `high`), as Trivy and Checkov accept them. */
+export function parseSeverity(value: string): Severity {
+  const severity = value.trim().toLowerCase();
+  if (!(SEVERITIES as readonly string[]).includes(severity)) {
+    throw new InvalidArgumentError(`"${value}" is not a severity (expected one of ${SEVERITIES.join(', ')}, in any case)`);
+  }
+  return severity as Severity;
 }
 
 /** Commander's accumulator for the repeatable --format. */

@@ -2,6 +2,7 @@
  * What `scan`, `evaluate` and `report` do with a results document: write the requested
  * reports, print the one-screen summary on stderr, and decide the exit code.
  */
+import pc from 'picocolors';
 import type { CommandContext } from '../cli/io.js';
 import { gate } from '../evaluate/gate.js';
 import type { ResultsDocument } from '../evaluate/types.js';
@@ -20,7 +21,8 @@ export async function publishReports(doc: ResultsDocument, flags: ReportFlags, c
     allowIncomplete: Boolean(flags.allowIncomplete),
     softFail: Boolean(flags.softFail),
   });
-  ctx.io.err(renderSummary({ doc, written, exitCode, cwd, ...(flags.failOn ? { failOn: flags.failOn } : {}) }));
+  const paint = ctx.io.color ? pc.createColors(true) : undefined;
+  ctx.io.err(renderSummary({ doc, written, exitCode, cwd, quiet: Boolean(ctx.io.quiet), ...(paint ? { paint } : {}), ...(flags.failOn ? { failOn: flags.failOn } : {}) }));
   return exitCode;
 }
 

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { PACKAGE_ROOT } from '../cli/version.js';
+import { PACKAGE_ROOT } from '../package-info.js';
 import { InputError, type Problem } from '../errors.js';
 import { compileRule } from './compile-rule.js';
 import { problemAt, parseYamlFile } from './yaml-file.js';

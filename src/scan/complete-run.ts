@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import type { CommandContext } from '../cli/io.js';
+import { note, type CommandContext } from '../cli/io.js';
 import { loadSelectedRules, type RuleSelectionFlags, type SelectedRules } from '../cli/rule-selection.js';
 import { exportEvidence } from '../evidence/export.js';
 import { loadRunFolder, saveRunFolder } from '../evidence/run-folder.js';
@@ -70,7 +70,7 @@ export async function completeRun(input: CompleteRunInput, ctx: CommandContext):
       ...(input.evidence.signer ? { signer: input.evidence.signer } : {}),
       knownSecrets: input.knownSecrets ?? [],
     });
-    ctx.io.err(`evidence: ${relative(cwd, bundle.path) || bundle.path} (${bundle.files} files, manifest sha256 ${bundle.manifestSha256})\n`);
+    note(ctx.io, `evidence: ${relative(cwd, bundle.path) || bundle.path} (${bundle.files} files, manifest sha256 ${bundle.manifestSha256})\n`);
   }
   return exitCode;
 }

@@ -11,8 +11,8 @@ import { loadRunRules } from '../../scan/complete-run.js';
 import { runScan } from '../../scan/run-scan.js';
 import { loadWorldFile, startSimulator } from '../../simulator/index.js';
 import { addBenchmarkOption } from '../benchmark-option.js';
-import type { CommandContext } from '../io.js';
-import { PACKAGE_ROOT } from '../version.js';
+import { note, type CommandContext } from '../io.js';
+import { PACKAGE_ROOT } from '../../package-info.js';
 
 export const DEMO_WORLD = join(PACKAGE_ROOT, 'examples', 'demo-org.yaml');
 /** What only the demo organization's owners could say: its critical buckets, its designated log bucket. */
@@ -24,10 +24,8 @@ interface DemoFlags extends ReportFlags {
   benchmark?: string;
 }
 
-export function registerDemo(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command('demo')
-    .description('scan the bundled demo AWS organization (served by the built-in simulator on loopback: no AWS account needed)')
+export function register(command: Command, ctx: CommandContext): void {
+  command
     .option('--world <file>', 'world file to serve instead of the demo organization', DEMO_WORLD)
     .option('--config <file>', "config file (default: the demo organization's)", DEMO_CONFIG);
   addReportOptions(addBenchmarkOption(command)).action(async (flags: DemoFlags) => {
@@ -36,7 +34,7 @@ export function registerDemo(program: Command, ctx: CommandContext): void {
     const management = world.organization?.masterAccountId ?? [...world.accounts.keys()][0] ?? '';
     const sim = await startSimulator({ world });
     try {
-      ctx.io.err(`demo: simulating ${world.accounts.size} accounts at ${sim.endpoint}; scanning from the management account ${management}\n`);
+      note(ctx.io, `demo: simulating ${world.accounts.size} accounts at ${sim.endpoint}; scanning from the management account ${management}\n`);
       const exitCode = await runScan(
         {
           target: {
@@ -61,7 +59,7 @@ export function registerDemo(program: Command, ctx: CommandContext): void {
         },
         ctx,
       );
-      ctx.io.err(`demo: ${sim.counters.count()} AWS API calls served, ${sim.mutations.length} mutating calls attempted\n`);
+      note(ctx.io, `demo: ${sim.counters.count()} AWS API calls served, ${sim.mutations.length} mutating calls attempted\n`);
       ctx.setExitCode(exitCode);
     } finally {
       await sim.close();

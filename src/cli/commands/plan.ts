@@ -12,10 +12,8 @@ interface PlanFlags extends AwsFlags, RuleSelectionFlags {
   json?: boolean;
 }
 
-export function registerPlan(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command('plan')
-    .description('print the API calls a scan of this account with the selected rules would make (discovery calls only: identity, regions, trails)')
+export function register(command: Command, ctx: CommandContext): void {
+  command
     .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
     .option('--json', 'print the plan as JSON');
   addRuleSelectionOptions(addAwsOptions(command)).action(async (flags: PlanFlags) => {

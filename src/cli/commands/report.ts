@@ -9,11 +9,9 @@ interface ReportCommandFlags extends ReportFlags {
   results: string;
 }
 
-export function registerReport(program: Command, ctx: CommandContext): void {
+export function register(command: Command, ctx: CommandContext): void {
   addReportOptions(
-    program
-      .command('report')
-      .description('re-render a saved results.json in any report format, and gate on it like scan does')
+    command
       .requiredOption('--results <file>', 'results.json written by scan or evaluate'),
   ).action(async (flags: ReportCommandFlags) => {
     const doc = await loadResults(flags.results, ctx.io.cwd);

@@ -1,47 +1,29 @@
 /** `trailguard rules list|validate|test`: look at, check and test rule packs. */
 import type { Command } from 'commander';
+import table from 'text-table';
 import { loadConfiguredRules } from '../../config/configured-rules.js';
-import { selectBenchmark } from '../../rules/benchmarks.js';
 import { ruleSettingsFor } from '../../config/rule-settings.js';
 import { EXIT } from '../../errors.js';
+import { plural } from '../../report/explain.js';
+import { selectBenchmark } from '../../rules/benchmarks.js';
 import { loadRuleSet } from '../../rules/load.js';
 import { runRuleTests } from '../../rules/test-runner.js';
 import { stableStringify } from '../../util/stable-json.js';
 import { addBenchmarkOption } from '../benchmark-option.js';
 import { controlRows, renderControlTable } from '../benchmark-table.js';
 import type { CommandContext } from '../io.js';
+import { addRuleSelectionOptions, addRuleSourceOptions, loadSelectedRules, type RuleSelectionFlags, type RuleSourceFlags } from '../rule-selection.js';
 
-/** commander accumulator for repeatable options (`--rules a --rules b`). */
-export function collectRepeated(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
-
-interface RuleSourceFlags {
-  rules?: string[];
-  builtin: boolean;
-  config?: string;
-  benchmark?: string;
-}
-
-function addRuleSourceOptions(command: Command): Command {
-  return command
-    .option('--rules <dir>', 'a folder (or file) of user rules, added to the built-in pack (repeatable)', collectRepeated)
-    .option('--no-builtin', 'leave out the built-in rule pack')
-    .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml, searched up to the repository root)');
-}
-
-export function registerRules(program: Command, ctx: CommandContext): void {
-  const rules = program.command('rules').description('list, validate and test rules');
-
-  addBenchmarkOption(addRuleSourceOptions(rules.command('list').description('list the rules: id, severity (after config), resource, title; with --benchmark, its controls and their rules')))
+export function register(rules: Command, ctx: CommandContext): void {
+  addRuleSelectionOptions(rules.command('list').description('list the rules: id, severity (after config), resource, title; with --benchmark, its controls and their rules'))
     .option('--json', 'print JSON instead of a table')
-    .action((flags: RuleSourceFlags & { json?: boolean }) => {
-      const { config, ruleSet, benchmark } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, benchmark: flags.benchmark, cwd: ctx.io.cwd });
+    .action((flags: RuleSelectionFlags & { json?: boolean }) => {
+      const { config, rules: selected, benchmark } = loadSelectedRules(flags, ctx.io.cwd);
       if (benchmark) {
         ctx.io.out(flags.json ? `${stableStringify({ id: benchmark.id, title: benchmark.title, profile: benchmark.profile, controls: controlRows(benchmark) })}\n` : renderControlTable(benchmark));
         return;
       }
-      const rows = ruleSet.rules.map((rule) => {
+      const rows = selected.map((rule) => {
         const settings = ruleSettingsFor(config, rule);
         return { id: rule.id, severity: settings.severity, resource: rule.resource, title: rule.title, enabled: settings.enabled, file: rule.location.file };
       });
@@ -49,15 +31,13 @@ export function registerRules(program: Command, ctx: CommandContext): void {
         ctx.io.out(`${stableStringify(rows)}\n`);
         return;
       }
-      const table = rows.map((r) => [r.id, r.enabled ? r.severity : 'off', r.resource, r.title]);
-      const widths = [0, 1, 2].map((i) => Math.max(0, ...table.map((row) => row[i]!.length)));
-      for (const row of table) ctx.io.out(`${row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')}\n`);
+      if (rows.length > 0) ctx.io.out(`${table(rows.map((r) => [r.id, r.enabled ? r.severity : 'off', r.resource, r.title]))}\n`);
     });
 
   addRuleSourceOptions(rules.command('validate').description('check every rule file (and the config); exit 2 with file:line:col per problem'))
     .action((flags: RuleSourceFlags) => {
       const { ruleSet } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, cwd: ctx.io.cwd });
-      ctx.io.out(`${ruleSet.rules.length} rules OK\n`);
+      ctx.io.out(`${plural(ruleSet.rules.length, 'rule')} OK\n`);
     });
 
   addBenchmarkOption(rules.command('test'))
@@ -72,7 +52,7 @@ export function registerRules(program: Command, ctx: CommandContext): void {
         const at = `${f.location.file}:${f.location.line}:${f.location.column}`;
         ctx.io.out(`${at}: ${f.ruleId} › ${f.name}: expected ${f.expected}, got ${f.actual} (${f.message})\n`);
       }
-      ctx.io.out(`${ruleSet.rules.length} rules, ${results.length} cases, ${failed.length} failed\n`);
+      ctx.io.out(`${plural(ruleSet.rules.length, 'rule')}, ${plural(results.length, 'case')}, ${failed.length} failed\n`);
       if (failed.length > 0) ctx.setExitCode(EXIT.failures);
     });
 }

@@ -11,7 +11,7 @@ import { addAwsOptions, parseRegionList, targetFromFlags, type AwsFlags } from '
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, type RuleSelectionFlags } from '../rule-selection.js';
 import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
-import { collectRepeated } from './rules.js';
+import { collectRepeated } from '../option-parsers.js';
 
 interface ScanFlags extends AwsFlags, ReportFlags, SigningFlags, RuleSelectionFlags {
   regions?: string;
@@ -28,10 +28,8 @@ interface ScanFlags extends AwsFlags, ReportFlags, SigningFlags, RuleSelectionFl
   verifyLogs?: boolean;
 }
 
-export function registerScan(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command('scan')
-    .description('scan an AWS account (or the whole organization) with read-only calls, evaluate the rules and write reports')
+export function register(command: Command, ctx: CommandContext): void {
+  command
     .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
     .option('--waivers <file>', "waivers file (default: the config's `waivers`)")
     .option('--organization', 'sweep every account of the AWS Organization (run from the management account or a delegated administrator)')
