@@ -1,5 +1,5 @@
 /** Parsers for flag values shared by several commands. */
-import { parseSeverity } from '../report/options.js';
+import { parseSeverity } from '../report/severity-arg.js';
 import type { Severity } from '../rules/types.js';
 
 /** commander accumulator for repeatable options (`--rules a --rules b`). */

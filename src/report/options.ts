@@ -6,6 +6,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
+import { parseSeverity } from './severity-arg.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, type FormatName } from './formats.js';
 
 /** One `--format NAME[=PATH]`: PATH "-" is stdout; no PATH is the default place. */
@@ -47,15 +48,6 @@ export function addReportOptions(command: Command): Command {
     .option('--allow-incomplete', 'do not exit 3 when some results are errors (data that could not be read)')
     .option('--soft-fail', 'report without gating: exit 0 unless the input is bad (exit 2)')
     .addHelpText('after', '\nExit codes: 0 ok, 1 unwaived failures at or above --fail-on, 2 bad input, 3 incomplete (error results), 4 internal error.');
-}
-
-/** A severity in any case (`HIGH`, `High`, `high`), as Trivy and Checkov accept them. */
-export function parseSeverity(value: string): Severity {
-  const severity = value.trim().toLowerCase();
-  if (!(SEVERITIES as readonly string[]).includes(severity)) {
-    throw new InvalidArgumentError(`"${value}" is not a severity (expected one of ${SEVERITIES.join(', ')}, in any case)`);
-  }
-  return severity as Severity;
 }
 
 /** Commander's accumulator for the repeatable --format. */
