@@ -1,6 +1,5 @@
 /** The evidence signing flags, shared by `evidence export` and `scan --evidence`. */
 import type { Command } from 'commander';
-import { kmsSigner } from '../collect/kms-signer.js';
 import { InputError } from '../errors.js';
 import { ed25519KeyFileSigner, type Signer } from '../evidence/sign.js';
 import { targetFromFlags, type AwsFlags } from './aws-options.js';
@@ -20,6 +19,6 @@ export function addSigningOptions(command: Command): Command {
 export async function signerFromFlags(flags: SigningFlags, env: NodeJS.ProcessEnv): Promise<Signer | undefined> {
   if (flags.signKey && flags.signKmsKey) throw new InputError('--sign-key and --sign-kms-key are alternatives: give one');
   if (flags.signKey) return ed25519KeyFileSigner(flags.signKey);
-  if (flags.signKmsKey) return kmsSigner(targetFromFlags(flags, env), flags.signKmsKey);
+  if (flags.signKmsKey) return (await import('../collect/kms-signer.js')).kmsSigner(targetFromFlags(flags, env), flags.signKmsKey);
   return undefined;
 }

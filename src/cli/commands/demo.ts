@@ -5,11 +5,7 @@
  */
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { planForRules } from '../../plan/rule-plan.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
-import { loadRunRules } from '../../scan/complete-run.js';
-import { runScan } from '../../scan/run-scan.js';
-import { loadWorldFile, startSimulator } from '../../simulator/index.js';
 import { addBenchmarkOption } from '../benchmark-option.js';
 import { note, type CommandContext } from '../io.js';
 import { PACKAGE_ROOT } from '../../package-info.js';
@@ -29,6 +25,13 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--world <file>', 'world file to serve instead of the demo organization', DEMO_WORLD)
     .option('--config <file>', "config file (default: the demo organization's)", DEMO_CONFIG);
   addReportOptions(addBenchmarkOption(command)).action(async (flags: DemoFlags) => {
+    // The pipeline, the simulator and the AWS SDK are loaded only when the demo runs, not for --help.
+    const [{ loadRunRules }, { runScan }, { planForRules }, { loadWorldFile, startSimulator }] = await Promise.all([
+      import('../../scan/complete-run.js'),
+      import('../../scan/run-scan.js'),
+      import('../../plan/rule-plan.js'),
+      import('../../simulator/index.js'),
+    ]);
     const rules = loadRunRules({ rules: [], builtin: true, config: flags.config, ...(flags.benchmark ? { benchmark: flags.benchmark } : {}) }, undefined, ctx.io.cwd);
     const world = loadWorldFile(flags.world);
     const management = world.organization?.masterAccountId ?? [...world.accounts.keys()][0] ?? '';

@@ -1,7 +1,6 @@
 /** `trailguard plan`: the calls a scan with this rule selection would make, after discovery only. */
 import type { Command } from 'commander';
 import { plannedCalls, totalCalls } from '../../plan/call-count.js';
-import { discover } from '../../plan/discover.js';
 import { planForRules } from '../../plan/rule-plan.js';
 import { addAwsOptions, parseRegionList, targetFromFlags, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
@@ -21,6 +20,7 @@ export function register(command: Command, ctx: CommandContext): void {
     const plan = planForRules(rules);
     const target = targetFromFlags(flags, ctx.io.env);
     const regions = parseRegionList(flags.regions);
+    const { discover } = await import('../../plan/discover.js'); // the AWS SDK: only when planning
     const discovery = await discover(target, regions);
     const { shape } = discovery;
     const calls = plannedCalls(plan, shape).sort((a, b) => a.section.localeCompare(b.section) || a.operation.localeCompare(b.operation));

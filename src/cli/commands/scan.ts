@@ -3,9 +3,6 @@ import type { Command } from 'commander';
 import { DEFAULT_SESSION_NAME } from '../../collect/aws-target.js';
 import { InputError } from '../../errors.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
-import { planForRules } from '../../plan/rule-plan.js';
-import { loadRunRules } from '../../scan/complete-run.js';
-import { runScan } from '../../scan/run-scan.js';
 import { parseShard } from '../../sweep/shard.js';
 import { addAwsOptions, parseRegionList, targetFromFlags, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
@@ -43,6 +40,8 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--evidence <path>', 'also write a signed auditor evidence bundle (a folder, or a .tar.gz)')
     .option('--verify-logs', "with --evidence: verify each owned trail's delivered log files over the last 24 hours");
   addRuleSelectionOptions(addSigningOptions(addReportOptions(addAwsOptions(command)))).action(async (flags: ScanFlags) => {
+    // The pipeline (and the AWS SDK with it) is loaded only when a scan runs, not for --help.
+    const [{ loadRunRules }, { runScan }, { planForRules }] = await Promise.all([import('../../scan/complete-run.js'), import('../../scan/run-scan.js'), import('../../plan/rule-plan.js')]);
     // Rules first: a bad rule, config or waiver fails before any AWS call.
     const rules = loadRunRules(flags, flags.waivers, ctx.io.cwd);
     const target = targetFromFlags(flags, ctx.io.env);
