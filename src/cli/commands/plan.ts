@@ -1,7 +1,9 @@
 /** `trailguard plan`: the calls a scan with this rule selection would make, after discovery only. */
 import type { Command } from 'commander';
+import table from 'text-table';
 import { plannedCalls, totalCalls } from '../../plan/call-count.js';
 import { planForRules } from '../../plan/rule-plan.js';
+import { plural } from '../../report/explain.js';
 import { addAwsOptions, parseRegionList, targetFromFlags, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
@@ -30,14 +32,12 @@ export function register(command: Command, ctx: CommandContext): void {
       return;
     }
     const rows = calls.map((c) => [c.section, c.operation, c.scope, c.calls === undefined ? '?' : String(c.calls)]);
-    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 8));
-    const line = (r: string[]) => `  ${r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')}`;
+    const callTable = table([['section', 'call', 'how often', 'calls'], ...rows]).replace(/^/gm, '  ');
     ctx.io.out(
       [
-        `plan for account ${discovery.account.AccountId}: ${rules.length} rules, ${plan.size} sections, ${shape.enabledRegions} regions, ${shape.trails} trails`,
-        line(['section', 'call', 'how often', 'calls']),
-        ...rows.map(line),
-        `expected: ${total.known} calls${total.unknown ? ` plus ${total.unknown} operations whose count is only known after collection (?)` : ''}`,
+        `plan for account ${discovery.account.AccountId}: ${plural(rules.length, 'rule')}, ${plural(plan.size, 'section')}, ${plural(shape.enabledRegions, 'region')}, ${plural(shape.trails, 'trail')}`,
+        callTable,
+        `expected: ${plural(total.known, 'call')}${total.unknown ? ` plus ${plural(total.unknown, 'operation')} whose count is only known after collection (?)` : ''}`,
         `discovery made ${discovery.calls} of them`,
         '',
       ].join('\n'),
