@@ -7,7 +7,7 @@
  *   npx tsx bench/collect.ts
  */
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../src/cli/version.js';
+import { PACKAGE_ROOT } from '../src/package-info.js';
 import { collectInventory } from '../src/collect/inventory.js';
 import { plannedCalls, totalCalls, type AccountShape } from '../src/plan/call-count.js';
 import { planForRules } from '../src/plan/rule-plan.js';

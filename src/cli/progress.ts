@@ -1,8 +1,9 @@
 /**
- * Progress on stderr: a live bar on a terminal, a plain line at every 10% in CI logs, and
- * nothing on stdout (which carries results).
+ * Progress on stderr: a live bar on a terminal, a plain line at every 10% in CI logs, nothing
+ * under --quiet, and nothing on stdout (which carries results).
  */
 import cliProgress from 'cli-progress';
+import { plural } from '../report/explain.js';
 import type { Io } from './io.js';
 
 export interface Progress {
@@ -16,6 +17,17 @@ export interface Progress {
   readonly retries: number;
 }
 
+/**
+ * The time left, from the pace so far; none before the first unit is done or when there is
+ * only one unit (a single account's scan has no pace to extrapolate from).
+ */
+export function eta(started: number, now: number, done: number, total: number): string {
+  if (total <= 1 || done <= 0 || done >= total) return '';
+  const seconds = Math.round(((now - started) / 1000 / done) * (total - done));
+  const text = seconds >= 3600 ? `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m` : seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
+  return `, ETA ${text}`;
+}
+
 export function startProgress(io: Io, label: string, total: number): Progress {
   const started = Date.now();
   let calls = 0;
@@ -23,11 +35,12 @@ export function startProgress(io: Io, label: string, total: number): Progress {
   let retries = 0;
   let done = 0;
   let lastDecile = 0;
+  const payload = () => ({ calls: plural(calls, 'call'), errors: plural(errors, 'error'), eta: eta(started, Date.now(), done, total) });
   const bar =
-    io.isTTY && !io.env.CI
+    io.isTTY && !io.env.CI && !io.quiet
       ? new cliProgress.SingleBar(
           {
-            format: `${label} [{bar}] {value}/{total} | calls {calls} | errors {errors} | ETA {eta_formatted}`,
+            format: `${label} [{bar}] {value}/{total} | {calls} | {errors}{eta}`,
             stream: process.stderr,
             hideCursor: true,
             clearOnComplete: true,
@@ -35,7 +48,7 @@ export function startProgress(io: Io, label: string, total: number): Progress {
           cliProgress.Presets.shades_classic,
         )
       : undefined;
-  bar?.start(total, 0, { calls, errors });
+  bar?.start(total, 0, payload());
   return {
     get calls() {
       return calls;
@@ -48,20 +61,19 @@ export function startProgress(io: Io, label: string, total: number): Progress {
     },
     tick(unitsDone) {
       done = unitsDone;
-      bar?.update(done, { calls, errors });
+      bar?.update(done, payload());
       const decile = total > 0 ? Math.floor((done * 10) / total) : 10;
-      if (!bar && decile > lastDecile) {
+      if (!bar && !io.quiet && decile > lastDecile) {
         lastDecile = decile;
-        const elapsed = (Date.now() - started) / 1000;
-        const eta = done > 0 ? Math.round((elapsed / done) * (total - done)) : 0;
-        io.err(`${label}: ${done}/${total} (${decile * 10}%), ${calls} calls, ${errors} errors, ETA ${eta}s\n`);
+        const p = payload();
+        io.err(`${label}: ${done}/${total} (${decile * 10}%), ${p.calls}, ${p.errors}${p.eta}\n`);
       }
     },
     call(ok, r) {
       calls++;
       retries += r;
       if (!ok) errors++;
-      bar?.update(done, { calls, errors });
+      bar?.update(done, payload());
     },
     stop() {
       bar?.stop();

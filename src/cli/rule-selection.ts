@@ -1,31 +1,59 @@
-/** The rule-selection flags shared by every command that runs or plans rules. */
+/** The rule-selection flags, one definition for every command that runs, plans or re-reports rules. */
 import type { Command } from 'commander';
 import { loadConfiguredRules } from '../config/configured-rules.js';
+import { ruleSettingsFor } from '../config/rule-settings.js';
 import type { Config } from '../config/types.js';
 import type { BenchmarkSelection } from '../rules/benchmarks.js';
-import { selectRules } from '../rules/select.js';
-import type { Rule } from '../rules/types.js';
+import { selectRules, type RuleFilter } from '../rules/select.js';
+import type { Rule, Severity } from '../rules/types.js';
 import { addBenchmarkOption } from './benchmark-option.js';
-import { collectRepeated } from './commands/rules.js';
+import { collectList, collectRepeated, collectSeverities } from './option-parsers.js';
 
-export interface RuleSelectionFlags {
-  rules: string[];
+/** Where the rules come from: --rules, --no-builtin, --config. */
+export interface RuleSourceFlags {
+  rules?: string[];
   builtin: boolean;
   config?: string;
+}
+
+/** Which of the loaded rules run: --only, --skip, --severity, --service. */
+export interface RuleFilterFlags {
+  only?: string[];
+  skip?: string[];
+  severity?: Severity[];
+  service?: string[];
+}
+
+export interface RuleSelectionFlags extends RuleSourceFlags, RuleFilterFlags {
   benchmark?: string;
-  only?: string;
-  skip?: string;
+}
+
+export function addRuleSourceOptions(command: Command): Command {
+  return command
+    .option('--rules <dir>', 'a folder (or file) of user rules, added to the built-in pack (repeatable)', collectRepeated)
+    .option('--no-builtin', 'leave out the built-in rule pack')
+    .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml, searched up to the repository root)');
+}
+
+export function addRuleFilterOptions(command: Command): Command {
+  return command
+    .option('--only <ids>', 'only these rules: ids or * globs, comma-separated or repeated (--only "cloudtrail-*")', collectList)
+    .option('--skip <ids>', 'leave out these rules: ids or * globs, comma-separated or repeated', collectList)
+    .option('--severity <list>', 'only rules of these severities, after config (--severity high,critical; any case)', collectSeverities)
+    .option('--service <list>', 'only rules of these services, the folder of the rule file (--service s3,kms)', collectList);
 }
 
 export function addRuleSelectionOptions(command: Command): Command {
-  return addBenchmarkOption(
-    command
-      .option('--rules <dir>', 'a folder of user rules, added to the built-in pack (repeatable)', collectRepeated, [])
-      .option('--no-builtin', 'leave out the built-in rule pack')
-      .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml)'),
-  )
-    .option('--only <ids>', 'only these rules (comma-separated ids)')
-    .option('--skip <ids>', 'leave out these rules (comma-separated ids)');
+  return addRuleFilterOptions(addBenchmarkOption(addRuleSourceOptions(command)));
+}
+
+export function ruleFilterOf(flags: RuleFilterFlags): RuleFilter {
+  return {
+    ...(flags.only ? { only: flags.only } : {}),
+    ...(flags.skip ? { skip: flags.skip } : {}),
+    ...(flags.severity ? { severities: flags.severity } : {}),
+    ...(flags.service ? { services: flags.service } : {}),
+  };
 }
 
 export interface SelectedRules {
@@ -37,14 +65,11 @@ export interface SelectedRules {
 export function loadSelectedRules(flags: RuleSelectionFlags, cwd: string): SelectedRules {
   const { config, ruleSet, benchmark } = loadConfiguredRules({
     ...(flags.config ? { configPath: flags.config } : {}),
-    ruleDirs: flags.rules,
+    ...(flags.rules ? { ruleDirs: flags.rules } : {}),
     builtin: flags.builtin,
     ...(flags.benchmark ? { benchmark: flags.benchmark } : {}),
     cwd,
   });
-  const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
-  const only = list(flags.only);
-  const skip = list(flags.skip);
-  const rules = selectRules(ruleSet.rules, { ...(only ? { only } : {}), ...(skip ? { skip } : {}) });
+  const rules = selectRules(ruleSet.rules, ruleFilterOf(flags), (rule) => ({ id: rule.id, severity: ruleSettingsFor(config, rule).severity, file: rule.location.file }));
   return { config, rules, ...(benchmark ? { benchmark } : {}) };
 }

@@ -1,6 +1,5 @@
 /** The evidence signing flags, shared by `evidence export` and `scan --evidence`. */
 import type { Command } from 'commander';
-import { kmsSigner } from '../collect/kms-signer.js';
 import { InputError } from '../errors.js';
 import { ed25519KeyFileSigner, type Signer } from '../evidence/sign.js';
 import type { AwsTarget } from '../collect/aws-target.js';
@@ -24,6 +23,6 @@ export function addSigningOptions(command: Command): Command {
 export async function signerFromFlags(flags: SigningFlags, env: NodeJS.ProcessEnv, target?: AwsTarget): Promise<Signer | undefined> {
   if (flags.signKey && flags.signKmsKey) throw new InputError('--sign-key and --sign-kms-key are alternatives: give one');
   if (flags.signKey) return ed25519KeyFileSigner(flags.signKey);
-  if (flags.signKmsKey) return kmsSigner(target ?? (await connect(flags, env)).target, flags.signKmsKey);
+  if (flags.signKmsKey) return (await import('../collect/kms-signer.js')).kmsSigner(target ?? (await connect(flags, env)).target, flags.signKmsKey);
   return undefined;
 }

@@ -3,7 +3,7 @@ import { SECTIONS, type Plan } from './sections.js';
 
 export interface IamPolicy {
   Version: '2012-10-17';
-  Statement: Array<{ Sid: string; Effect: 'Allow'; Action: string[]; Resource: '*' }>;
+  Statement: Array<{ Sid: string; Effect: 'Allow'; Action: string[]; Resource: string }>;
 }
 
 export function iamActionsFor(plan: Plan): string[] {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { iamPolicyFor } from '../collect/iam-policy.js';
 import { renderApiCallsDoc } from '../collect/plan-doc.js';
 import { ALL_SECTIONS } from '../collect/sections.js';
-import { PACKAGE_ROOT } from '../cli/version.js';
+import { PACKAGE_ROOT } from '../package-info.js';
 import { renderRulesDoc } from './rules-doc.js';
 
 /** Repository-relative path → content. */

@@ -1,5 +1,5 @@
 /** docs/rules.md: the built-in pack as a table per service (the rules/ sub-folder), and the benchmarks they map to. */
-import { PACKAGE_ROOT } from '../cli/version.js';
+import { PACKAGE_ROOT } from '../package-info.js';
 import { iacApplicability } from '../iac/applicability.js';
 import { loadBenchmarks } from '../rules/benchmark-load.js';
 import { controlsOf } from '../rules/benchmarks.js';

@@ -5,7 +5,7 @@
  */
 import { mkdir, mkdtemp, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { TOOL } from '../cli/version.js';
+import { TOOL } from '../package-info.js';
 import { InputError } from '../errors.js';
 import { stableStringify } from '../util/stable-json.js';
 import {

@@ -3,7 +3,7 @@
  * mapped to the AWS shapes the collector records, applied to the live account when one is given
  * (`--inventory`), or to an empty account whose account-wide facts are live-only.
  */
-import { TOOL } from '../cli/version.js';
+import { TOOL } from '../package-info.js';
 import type { AccountInventory, ApiError, Inventory } from '../inventory/types.js';
 import { emptyAccount } from './account-changes.js';
 import { CLOUDFORMATION_TYPES, cloudFormationIdentity } from './cloudformation/map.js';

@@ -4,7 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { PACKAGE_ROOT } from '../cli/version.js';
+import { PACKAGE_ROOT } from '../package-info.js';
 import { InputError, type Problem } from '../errors.js';
 import type { Inventory } from './types.js';
 

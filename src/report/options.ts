@@ -6,6 +6,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
+import { parseSeverity } from './severity-arg.js';
 import { FORMAT_NAMES, FORMATS, isFormatName, type FormatName } from './formats.js';
 
 /** One `--format NAME[=PATH]`: PATH "-" is stdout; no PATH is the default place. */
@@ -21,6 +22,7 @@ export interface ReportFlags {
   failOn?: Severity;
   allowIncomplete?: boolean;
   softFail?: boolean;
+  sarifCategory?: string;
 }
 
 /** Where one format is written: a file path (absolute) or "-" for stdout. */
@@ -42,10 +44,11 @@ export function addReportOptions(command: Command): Command {
     )
     .option('--output-dir <dir>', 'directory for the reports (default: reports/<run-id>/)')
     .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when an unwaived failure of this severity or higher exists (default: any)').choices(SEVERITIES),
+      new Option('--fail-on <severity>', `exit 1 when an unwaived failure of this severity or higher exists (${SEVERITIES.join(', ')}, any case; default: any)`).argParser(parseSeverity),
     )
     .option('--allow-incomplete', 'do not exit 3 when some results are errors (data that could not be read)')
     .option('--soft-fail', 'report without gating: exit 0 unless the input is bad (exit 2)')
+    .option('--sarif-category <id>', "SARIF automationDetails.id category: give each scanned scope (account, OU, organization) its own, so one scope's upload never closes another's code scanning alerts")
     .addHelpText('after', '\nExit codes: 0 ok, 1 unwaived failures at or above --fail-on, 2 bad input, 3 incomplete (error results), 4 internal error.');
 }
 

@@ -2,6 +2,7 @@
  * What `scan`, `evaluate` and `report` do with a results document: write the requested
  * reports, print the one-screen summary on stderr, and decide the exit code.
  */
+import pc from 'picocolors';
 import type { CommandContext } from '../cli/io.js';
 import { gate } from '../evaluate/gate.js';
 import type { ResultsDocument } from '../evaluate/types.js';
@@ -14,13 +15,14 @@ import { writeReports } from './write.js';
 export async function publishReports(doc: ResultsDocument, flags: ReportFlags, ctx: CommandContext): Promise<number> {
   const { cwd } = ctx.io;
   const targets = resolveTargets(flags.format, { runId: doc.run.runId, cwd, ...(flags.outputDir !== undefined ? { outputDir: flags.outputDir } : {}) });
-  const written = await writeReports(doc, targets, (text) => ctx.io.out(text), renderContext(ctx.io.env));
+  const written = await writeReports(doc, targets, (text) => ctx.io.out(text), renderContext(ctx.io.env, flags));
   const exitCode = gate(doc, {
     ...(flags.failOn ? { failOn: flags.failOn } : {}),
     allowIncomplete: Boolean(flags.allowIncomplete),
     softFail: Boolean(flags.softFail),
   });
-  ctx.io.err(renderSummary({ doc, written, exitCode, cwd, ...(flags.failOn ? { failOn: flags.failOn } : {}) }));
+  const paint = ctx.io.color ? pc.createColors(true) : undefined;
+  ctx.io.err(renderSummary({ doc, written, exitCode, cwd, quiet: Boolean(ctx.io.quiet), ...(paint ? { paint } : {}), ...(flags.failOn ? { failOn: flags.failOn } : {}) }));
   return exitCode;
 }
 
@@ -29,7 +31,7 @@ export async function publishReports(doc: ResultsDocument, flags: ReportFlags, c
  * there the results of rules whose files are not (GITHUB_WORKFLOW_REF is
  * `owner/repo/.github/workflows/x.yml@refs/heads/main`).
  */
-export function renderContext(env: NodeJS.ProcessEnv): RenderContext {
+export function renderContext(env: NodeJS.ProcessEnv, flags: Pick<ReportFlags, 'sarifCategory'> = {}): RenderContext {
   const match = /^[^/]+\/[^/]+\/(.+?)@/.exec(env.GITHUB_WORKFLOW_REF ?? '');
-  return match?.[1] ? { anchor: match[1] } : {};
+  return { ...(match?.[1] ? { anchor: match[1] } : {}), ...(flags.sarifCategory ? { category: flags.sarifCategory } : {}) };
 }

@@ -42,6 +42,12 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 export interface SarifOptions {
   /** A file of the scanned repository, relative to its root, for results whose rule file is not in it. */
   anchor?: string;
+  /**
+   * --sarif-category: the code scanning category (`automationDetails.id`). GitHub's upload
+   * action applies its own `category` input only to a SARIF without one, so the category
+   * must be written here for each scanned scope to keep its own alerts.
+   */
+  category?: string;
 }
 
 export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): string {
@@ -65,7 +71,7 @@ export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): s
             rules: rules.map(ruleDescriptor),
           },
         },
-        automationDetails: { id: automationId(doc) },
+        automationDetails: { id: automationId(doc, options.category) },
         invocations: [
           {
             // The scan itself ran; unreadable data is reported per call below, not as a crashed tool.
@@ -200,7 +206,9 @@ export function fingerprint(r: Result): string {
  * The upload category: alerts from one scope close only when that scope's next upload no
  * longer reports them, so one account's run never closes another account's alerts.
  */
-function automationId(doc: ResultsDocument): string {
+function automationId(doc: ResultsDocument, category: string | undefined): string {
+  // The id is "<category>/<run>": the part up to the last slash is the category, as CodeQL writes it.
+  if (category) return category.endsWith('/') ? category : `${category}/`;
   const accounts = doc.run.accounts ?? [];
   return accounts.length === 1 ? `trailguard/${accounts[0]}/` : 'trailguard/';
 }

@@ -1,5 +1,6 @@
 /** The one-screen summary on stderr after a run: totals, the worst failing rules, errors, where the reports went, and why the exit code. */
 import { dirname, relative } from 'node:path';
+import type { Colors } from 'picocolors/types.js';
 import { EXIT } from '../errors.js';
 import type { Result, ResultsDocument, Status } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
@@ -16,47 +17,57 @@ export interface SummaryInput {
   exitCode: number;
   failOn?: Severity;
   cwd: string;
+  /** --quiet: only the failing rules and the verdict. */
+  quiet?: boolean;
+  /** Colours for a terminal (picocolors); plain text without. */
+  paint?: Colors;
 }
 
-export function renderSummary({ doc, written, exitCode, failOn, cwd }: SummaryInput): string {
+type Paint = 'red' | 'yellow' | 'cyan' | 'dim' | 'green';
+const PAINT_SEVERITY: Record<Severity, Paint> = { critical: 'red', high: 'red', medium: 'yellow', low: 'cyan', informational: 'dim' };
+
+export function renderSummary({ doc, written, exitCode, failOn, cwd, quiet, paint }: SummaryInput): string {
+  const color = (name: Paint, text: string) => (paint ? paint[name](text) : text);
   const results = doc.results;
   const count = (s: Status) => results.filter((r) => r.status === s).length;
   const scope = [doc.run.accounts && plural(doc.run.accounts.length, 'account'), doc.run.regions && plural(doc.run.regions.length, 'region')].filter(Boolean);
-  const lines = [
-    `trailguard ${doc.run.runId}: ${plural(results.length, 'result')}: ${STATUS_ORDER.map((s) => `${count(s)} ${s}`).join(', ')}${scope.length ? ` (${scope.join(', ')})` : ''}`,
-  ];
+  const lines: string[] = [];
+  const note = (line: string) => void (quiet || lines.push(line));
+  note(
+    `trailguard ${visible(doc.run.runId)}: ${plural(results.length, 'result')}: ${STATUS_ORDER.map((s) => `${count(s)} ${s}`).join(', ')}${scope.length ? ` (${scope.join(', ')})` : ''}`,
+  );
 
   const failing = [...groupByRule(results.filter((r) => r.status === 'fail')).values()].sort(
     (a, b) => severityRank(b[0].severity) - severityRank(a[0].severity) || b.length - a.length,
   );
   if (failing.length) {
     lines.push('failing rules:');
-    const width = Math.max(...failing.slice(0, TOP_RULES).map((g) => g[0].ruleId.length));
+    const width = Math.max(...failing.slice(0, TOP_RULES).map((g) => visible(g[0].ruleId).length));
     for (const g of failing.slice(0, TOP_RULES)) {
-      lines.push(`  ${g[0].severity.padEnd(13)} ${g[0].ruleId.padEnd(width)}  ${plural(g.length, 'resource')}`);
+      lines.push(`  ${color(PAINT_SEVERITY[g[0].severity], g[0].severity.padEnd(13))} ${visible(g[0].ruleId).padEnd(width)}  ${plural(g.length, 'resource')}`);
     }
     if (failing.length > TOP_RULES) lines.push(`  … and ${plural(failing.length - TOP_RULES, 'more rule')}`);
   }
 
   const errors = results.filter((r) => r.status === 'error');
   if (errors.length) {
-    const names = countBy(errors, (r) => r.error?.errorName ?? 'unknown').map(([name, n]) => `${name} ×${n}`);
-    lines.push(`incomplete: ${plural(errors.length, 'result')} could not be evaluated (${names.join(', ')})`);
+    const names = countBy(errors, (r) => r.error?.errorName ?? 'unknown').map(([name, n]) => `${visible(name)} ×${n}`);
+    note(`incomplete: ${plural(errors.length, 'result')} could not be evaluated (${names.join(', ')})`);
   }
-  for (const w of doc.warnings) lines.push(`warning: ${w}`);
+  for (const w of doc.warnings) note(`warning: ${visible(w)}`);
 
-  if (written.length) {
+  if (written.length && !quiet) {
     const dirs = [...new Set(written.map(dirname))];
-    const shown = (p: string) => relative(cwd, p) || '.';
+    // Rule ids, run ids, warnings and paths may come from outside: each is printed visibly, then coloured.
+    const shown = (p: string) => visible(relative(cwd, p) || '.');
     lines.push(
       dirs.length === 1
-        ? `reports: ${shown(dirs[0] as string)}/ (${written.map((p) => p.slice((dirs[0] as string).length + 1)).join(', ')})`
+        ? `reports: ${shown(dirs[0] as string)}/ (${written.map((p) => visible(p.slice((dirs[0] as string).length + 1))).join(', ')})`
         : `reports: ${written.map(shown).join(', ')}`,
     );
   }
-  lines.push(verdict(results, exitCode, failOn));
-  // Rule ids, run ids, warnings and paths may come from outside: no line can hold a control character.
-  return `${lines.map((line) => visible(line)).join('\n')}\n`;
+  lines.push(color(exitCode === EXIT.ok ? 'green' : 'red', verdict(results, exitCode, failOn)));
+  return `${lines.join('\n')}\n`;
 }
 
 /** Why the exit code is what it is, including what a flag let through. */

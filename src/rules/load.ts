@@ -5,8 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { PACKAGE_ROOT } from '../cli/version.js';
+import { PACKAGE_ROOT } from '../package-info.js';
 import { InputError, type Problem } from '../errors.js';
+import { cachedRuleFile, removeBuiltinCache, writeBuiltinCache } from './builtin-cache.js';
 import { compileRule } from './compile-rule.js';
 import { problemAt, parseYamlFile } from './yaml-file.js';
 import type { Rule } from './types.js';
@@ -59,7 +60,8 @@ export function loadRuleSet(options: LoadRuleSetOptions = {}): RuleSet {
         problems.push({ file, message: `cannot read the rule file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
         continue;
       }
-      const { yaml, problems: syntax } = parseYamlFile(file, text);
+      const cached = pack === BUILTIN_PACK ? cachedRuleFile(BUILTIN_RULES_DIR, path, file, text) : undefined;
+      const { yaml, problems: syntax } = cached ? { yaml: cached, problems: [] } : parseYamlFile(file, text);
       if (syntax.length > 0) {
         problems.push(...syntax);
         continue;
@@ -84,6 +86,13 @@ export function loadRuleSet(options: LoadRuleSetOptions = {}): RuleSet {
 /** Ids of the built-in rules, from their file names (id = stem), without loading them. */
 export function builtinRuleIds(): string[] {
   return ruleFiles(BUILTIN_RULES_DIR, true).map((path) => basename(path, extname(path)));
+}
+
+/** The build step (see builtin-cache.ts): check the whole built-in pack afresh (an invalid rule fails the build), then cache it. */
+export function writeBuiltinRuleCache(): void {
+  removeBuiltinCache();
+  loadRuleSet({ builtin: true });
+  writeBuiltinCache(BUILTIN_RULES_DIR, ruleFiles(BUILTIN_RULES_DIR, true));
 }
 
 /** Every *.yaml / *.yml under `dir`, sorted, so that load order (and which duplicate is "first") is stable. */

@@ -14,8 +14,17 @@ export interface YamlFile {
   text: string;
   /** The document as plain JSON-like data (undefined when the YAML did not parse). */
   value: unknown;
-  doc: Document.Parsed;
-  lineCounter: LineCounter;
+  positions: Positions;
+  /** This exact text passed every rule check when the package was built (builtin-cache.ts). */
+  checked?: true;
+}
+
+/** Where things are written in a YAML file, for located problems. */
+export interface Positions {
+  /** Where the node at `path` starts, if there is one. */
+  node(path: YamlPath): Position | undefined;
+  /** Where the key `key` of the map at `path` is written, if there is one. */
+  key(path: YamlPath, key: string): Position | undefined;
 }
 
 export interface Position {
@@ -31,15 +40,15 @@ export function parseYamlFile(file: string, text: string): { yaml: YamlFile; pro
     const { line, col } = lineCounter.linePos(e.pos[0]);
     return { file, line, column: col, message: firstLine(e.message) };
   });
-  if (problems.length > 0) return { yaml: { file, text, value: undefined, doc, lineCounter }, problems };
+  if (problems.length > 0) return { yaml: { file, text, value: undefined, positions: documentPositions(doc, lineCounter) }, problems };
   try {
-    return { yaml: { file, text, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), doc, lineCounter }, problems };
+    return { yaml: { file, text, value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), positions: documentPositions(doc, lineCounter) }, problems };
   } catch (error) {
     // The yaml library's guard against an alias bomb (a few lines that expand to gigabytes).
     if (!(error instanceof ReferenceError)) throw error;
     const { line, col } = lineCounter.linePos(firstNestedAlias(doc));
     const message = `YAML aliases expand too far (more than ${MAX_ALIAS_COUNT} copies of an anchored node): refusing what looks like an alias bomb`;
-    return { yaml: { file, text, value: undefined, doc, lineCounter }, problems: [{ file, line, column: col, message }] };
+    return { yaml: { file, text, value: undefined, positions: documentPositions(doc, lineCounter) }, problems: [{ file, line, column: col, message }] };
   }
 }
 
@@ -66,37 +75,45 @@ function firstNestedAlias(doc: Document.Parsed): number {
   return nested ?? first ?? 0;
 }
 
+function documentPositions(doc: Document.Parsed, lineCounter: LineCounter): Positions {
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  return {
+    node(path) {
+      const node = doc.getIn(path, true);
+      return isNode(node) && node.range ? at(node.range[0]) : undefined;
+    },
+    key(path, key) {
+      const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
+      if (!isMap(map)) return undefined;
+      for (const pair of map.items) {
+        if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) return at(pair.key.range[0]);
+      }
+      return undefined;
+    },
+  };
+}
+
 /** Where the node at `path` starts; falls back to the nearest existing ancestor. */
 export function locate(yaml: YamlFile, path: YamlPath): Position {
   for (let n = path.length; n >= 0; n--) {
-    const node = yaml.doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) return positionOf(yaml, node.range[0]);
+    const position = yaml.positions.node(path.slice(0, n));
+    if (position) return position;
   }
   return { line: 1, column: 1 };
 }
 
 /** Where the key `key` of the map at `path` is written (for "unknown key" problems). */
 export function locateKey(yaml: YamlFile, path: YamlPath, key: string): Position {
-  const map = path.length === 0 ? yaml.doc.contents : yaml.doc.getIn(path, true);
-  if (isMap(map)) {
-    for (const pair of map.items) {
-      if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
-        return positionOf(yaml, pair.key.range[0]);
-      }
-    }
-  }
-  return locate(yaml, path);
+  return yaml.positions.key(path, key) ?? locate(yaml, path);
 }
 
 /** A problem located at the node at `path`. */
 export function problemAt(yaml: YamlFile, path: YamlPath, message: string): Problem {
   const { line, column } = locate(yaml, path);
   return { file: yaml.file, line, column, message };
-}
-
-function positionOf(yaml: YamlFile, offset: number): Position {
-  const { line, col } = yaml.lineCounter.linePos(offset);
-  return { line, column: col };
 }
 
 function firstLine(message: string): string {

@@ -4,7 +4,7 @@
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import type { CommandContext } from '../cli/io.js';
+import { note, type CommandContext } from '../cli/io.js';
 import { loadSelectedRules, type RuleSelectionFlags, type SelectedRules } from '../cli/rule-selection.js';
 import { describeFileCount, exportEvidence } from '../evidence/export.js';
 import { assertNoSecrets, SecretInOutputError } from '../evidence/redact.js';
@@ -80,7 +80,7 @@ export async function completeRun(input: CompleteRunInput, ctx: CommandContext):
       ...(input.evidence.signer ? { signer: input.evidence.signer } : {}),
       knownSecrets: heldSecrets(),
     });
-    ctx.io.err(printable`evidence: ${relative(cwd, bundle.path) || bundle.path} (${describeFileCount(bundle.files, bundle.listed, bundle.sealing)}; manifest.json SHA-256 ${bundle.manifestSha256})\n`);
+    note(ctx.io, printable`evidence: ${relative(cwd, bundle.path) || bundle.path} (${describeFileCount(bundle.files, bundle.listed, bundle.sealing)}; manifest.json SHA-256 ${bundle.manifestSha256})\n`);
   }
   return exitCode;
 }

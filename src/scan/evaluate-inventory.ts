@@ -10,7 +10,7 @@ import { markUncollected } from '../plan/uncollected.js';
 import type { BenchmarkSelection } from '../rules/benchmarks.js';
 import type { Rule } from '../rules/types.js';
 import type { Waiver } from '../waivers/types.js';
-import { TOOL } from '../cli/version.js';
+import { TOOL } from '../package-info.js';
 import { runCoverage } from './run-coverage.js';
 
 export interface EvaluateInventoryInput {

@@ -10,7 +10,7 @@ import type { Plan } from '../collect/sections.js';
 import type { RawResponse } from '../collect/session.js';
 import type { CommandContext } from '../cli/io.js';
 import { startProgress } from '../cli/progress.js';
-import { TOOL } from '../cli/version.js';
+import { TOOL } from '../package-info.js';
 import type { Signer } from '../evidence/sign.js';
 import type { Inventory } from '../inventory/types.js';
 import type { ReportFlags } from '../report/options.js';

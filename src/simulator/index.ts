@@ -15,7 +15,7 @@ import { Agent } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { PACKAGE_ROOT } from '../cli/version.js';
+import { PACKAGE_ROOT } from '../package-info.js';
 import { Faults } from './faults.js';
 import { IdentityStore, type Credentials } from './identity.js';
 import { Counters, type RequestRecord } from './request-log.js';

@@ -54,13 +54,23 @@ export interface SweepOutcome {
 /** Per-account plan: organization facts come from discovery, not from every member. */
 const MEMBER_EXCLUDED = new Set(['organization', 'organization-accounts', 'organization-services', 'organization-policies', 'organization-structure']);
 
+/** What discovery reads with the caller's credentials: the organization's part of the plan, and its accounts. */
+export function organizationPlan(plan: Plan): Plan {
+  return new Set([...plan, 'organization', 'organization-accounts']) as Plan;
+}
+
+/** What each account's read needs (the caller's own account and every member role). */
+export function memberPlan(plan: Plan): Plan {
+  return new Set([...plan, 'owned-buckets'].filter((s) => !MEMBER_EXCLUDED.has(s))) as Plan;
+}
+
 export async function sweepOrganization(options: SweepOptions): Promise<SweepOutcome> {
   const collectedAt = (options.now ?? new Date()).toISOString();
   const raw: RawResponse[] = [];
   const { identity, partition, raw: identityRaw } = options.caller ?? (await identifyCaller(options.target, options.onCall));
   const discovery = newSession(options, options.target, identity.Account);
   if (options.keepRaw) discovery.session.raw.push(...identityRaw);
-  const organization = await collectOrganization(discovery.session, new Set([...options.plan, 'organization', 'organization-accounts']) as Plan);
+  const organization = await collectOrganization(discovery.session, organizationPlan(options.plan));
   discovery.clients.destroy();
   raw.push(...discovery.session.raw);
   if (!organization?.Accounts) {
@@ -74,7 +84,7 @@ export async function sweepOrganization(options: SweepOptions): Promise<SweepOut
   const selection = selectAccounts(organization, options.filters);
   const scan = options.shard ? selection.scan.filter((a) => shardOf(a.Id, options.shard!.count) === options.shard!.index) : selection.scan;
   options.onPlan?.(scan.length);
-  const memberPlan = new Set([...options.plan, 'owned-buckets'].filter((s) => !MEMBER_EXCLUDED.has(s))) as Plan;
+  const membersPlan = memberPlan(options.plan);
   const owned = new Map<string, Set<string>>();
   const accounts = new Map<string, AccountInventory>();
   let done = 0;
@@ -82,7 +92,7 @@ export async function sweepOrganization(options: SweepOptions): Promise<SweepOut
   const readOne = async (account: OrgAccount, knownTrails?: ReadonlyMap<string, TrailRecord>): Promise<void> => {
     const inventory = options.signal?.aborted
       ? notScanned(account.Id, 'Interrupted', 'the sweep was interrupted before this account was read')
-      : await readAccount(options, account.Id, identity.Account, partition, memberPlan, owned, raw, knownTrails);
+      : await readAccount(options, account.Id, identity.Account, partition, membersPlan, owned, raw, knownTrails);
     accounts.set(account.Id, inventory);
     options.onAccount?.(inventory, ++done, scan.length);
   };
@@ -95,7 +105,7 @@ export async function sweepOrganization(options: SweepOptions): Promise<SweepOut
   const limit = pLimit(Math.max(1, options.concurrency));
   await Promise.all(scan.filter((a) => a !== caller).map((a) => limit(() => readOne(a, knownTrails))));
 
-  await readCrossAccountReferences(options, accounts, owned, identity.Account, partition, memberPlan, raw);
+  await readCrossAccountReferences(options, accounts, owned, identity.Account, partition, membersPlan, raw);
 
   const inventory: Inventory = {
     schemaVersion: 1,

@@ -6,7 +6,7 @@
  * reason, and left to `trailguard verify-logs` run with those credentials.
  */
 import type { AwsTarget } from '../collect/aws-target.js';
-import { TOOL } from '../cli/version.js';
+import { TOOL } from '../package-info.js';
 import type { Inventory } from '../inventory/types.js';
 import { parseTrailArn } from './locate.js';
 import { unreadableReport, type VerifyLogsReport } from './report.js';

@@ -10,7 +10,7 @@ import { getTrail, listPublicKeys } from '../collect/cloudtrail-keys.js';
 import { ClientCache } from '../collect/clients.js';
 import { BucketS3Client } from '../collect/s3-objects.js';
 import { errorNameOf } from '../collect/session.js';
-import { TOOL } from '../cli/version.js';
+import { TOOL } from '../package-info.js';
 import { InputError } from '../errors.js';
 import { redactHeld } from '../util/held-secrets.js';
 import { checkChain } from './chain.js';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/cli/version.js';
+import { PACKAGE_ROOT } from '../../src/package-info.js';
 import { collectInventory } from '../../src/collect/inventory.js';
 import { FULL_PLAN } from '../../src/collect/sections.js';
 import type { Inventory } from '../../src/inventory/types.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/cli/version.js';
+import { PACKAGE_ROOT } from '../../src/package-info.js';
 import { iamActionsFor, isReadOnlyAction } from '../../src/collect/iam-policy.js';
 import { ALL_SECTIONS, closePlan, SECTION_IDS, SECTIONS } from '../../src/collect/sections.js';
 

@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/cli/commands/index.js';
+import { buildProgram } from '../../src/cli/main.js';
 
 interface Example {
   where: string;
@@ -76,11 +76,11 @@ function unknownNames(program: Command, command: string): string[] {
   return unknown;
 }
 
-/** The real CLI, every action a no-op: only commander's own checks run. */
-function parser(errors: string[]): Command {
-  const program = new Command().name('trailguard').exitOverride().configureOutput({ writeOut: () => undefined, writeErr: (s) => void errors.push(s) });
-  const ctx = { io: { out: () => undefined, err: () => undefined, isTTY: false, env: {}, cwd: ROOT }, argv: [], setExitCode: () => undefined };
-  for (const register of COMMANDS) register(program, ctx);
+/** The real CLI, every command loaded and every action a no-op: only commander's own checks run. */
+async function parser(errors: string[]): Promise<Command> {
+  const io = { out: () => undefined, err: (s: string) => void errors.push(s), isTTY: false, env: {}, cwd: ROOT };
+  const program = await buildProgram({ io, argv: [], setExitCode: () => undefined }, () => true);
+  program.configureOutput({ writeOut: () => undefined, writeErr: (s) => void errors.push(s) });
   const neuter = (command: Command): void => {
     if (command.commands.length === 0) command.action(() => undefined);
     command.commands.forEach(neuter);
@@ -92,11 +92,11 @@ function parser(errors: string[]): Command {
 const all = FILES.flatMap(examples);
 
 describe('command examples in the docs', () => {
-  it('reads a synopsis and a reference as a user would', () => {
+  it('reads a synopsis and a reference as a user would', async () => {
     expect(words('diff a b [--format text|json|markdown] | jq .')).toEqual(['diff', 'a', 'b', '--format', 'text']);
     expect(words('scan --shard ${{ matrix.shard }}/4 # comment')).toEqual(['scan', '--shard', 'X/4']);
-    expect(unknownNames(parser([]), 'rules list\\|validate|nosuch')).toEqual(['nosuch']);
-    expect(unknownNames(parser([]), 'nosuch')).toEqual(['nosuch']);
+    expect(unknownNames(await parser([]), 'rules list\\|validate|nosuch')).toEqual(['nosuch']);
+    expect(unknownNames(await parser([]), 'nosuch')).toEqual(['nosuch']);
   });
 
   it('finds the examples (README and docs/*.md)', () => {
@@ -106,12 +106,12 @@ describe('command examples in the docs', () => {
 
   it.each(all.map((e) => [e.where, e.command, e.reference] as const))('%s: trailguard %s', async (_where, command, reference) => {
     if (reference) {
-      expect(unknownNames(parser([]), command)).toEqual([]);
+      expect(unknownNames(await parser([]), command)).toEqual([]);
       return;
     }
     const errors: string[] = [];
     try {
-      await parser(errors).parseAsync(words(command), { from: 'user' });
+      await (await parser(errors)).parseAsync(words(command), { from: 'user' });
     } catch (error) {
       if (!(error instanceof CommanderError) || error.exitCode !== 0) return void expect(error).toBeUndefined();
     }

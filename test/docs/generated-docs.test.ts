@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/cli/version.js';
+import { PACKAGE_ROOT } from '../../src/package-info.js';
 import { generatedDocs } from '../../src/docs/generate.js';
 
 describe('generated documentation', () => {

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/cli/version.js';
+import { PACKAGE_ROOT } from '../../src/package-info.js';
 import { collectInventory } from '../../src/collect/inventory.js';
 import type { Plan } from '../../src/collect/sections.js';
 import { EMPTY_CONFIG } from '../../src/config/load.js';

@@ -10,7 +10,7 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/cli/version.js';
+import { PACKAGE_ROOT } from '../../src/package-info.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import type { CliRun } from '../helpers/cli.js';
 import { scanAccount, scratch } from './hostile.js';

@@ -1,29 +1,28 @@
 /** `trailguard collect`: read one account's audit configuration into inventory.json. */
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { collectInventory } from '../../collect/inventory.js';
 import { planForRules } from '../../plan/rule-plan.js';
+import { plural } from '../../report/explain.js';
 import { stableStringify } from '../../util/stable-json.js';
 import { printable } from '../../util/visible-text.js';
 import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
 import { startProgress } from '../progress.js';
-import { TOOL } from '../version.js';
+import { TOOL } from '../../package-info.js';
 
 interface CollectFlags extends AwsFlags, RuleSelectionFlags {
   regions?: string;
   output: string;
 }
 
-export function registerCollect(program: Command, ctx: CommandContext): void {
+export function register(command: Command, ctx: CommandContext): void {
   addRuleSelectionOptions(addAwsOptions(
-    program
-      .command('collect')
-      .description('read one account\'s audit configuration (read-only API calls, only those the selected rules need) and write inventory.json')
+    command
       .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
       .option('-o, --output <file>', 'where to write the inventory ("-" for stdout)', 'inventory.json'),
   )).action(async (flags: CollectFlags) => {
+    const { collectInventory } = await import('../../collect/inventory.js'); // the AWS SDK: only when collecting
     // Only what the selected rules (by default all of them) read.
     const plan = planForRules(loadSelectedRules(flags, ctx.io.cwd).rules);
     const { target, caller, regions } = await connect(flags, ctx.io.env);
@@ -43,8 +42,8 @@ export function registerCollect(program: Command, ctx: CommandContext): void {
     else await writeFile(flags.output, text);
     const account = inventory.accounts[0];
     ctx.io.err(
-      printable`collected account ${account?.AccountId ?? 'unknown'}: ${account?.trails.length ?? 0} trails, ` +
-        printable`${progress.calls} calls, ${account?.errors.length ?? 0} errors${flags.output === '-' ? '' : ` → ${flags.output}`}\n`,
+      printable`collected account ${account?.AccountId ?? 'unknown'}: ${plural(account?.trails.length ?? 0, 'trail')}, ` +
+        printable`${plural(progress.calls, 'call')}, ${plural(account?.errors.length ?? 0, 'error')}${flags.output === '-' ? '' : ` → ${flags.output}`}\n`,
     );
   });
 }

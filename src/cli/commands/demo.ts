@@ -5,15 +5,11 @@
  */
 import type { Command } from 'commander';
 import { join } from 'node:path';
-import { planForRules } from '../../plan/rule-plan.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
-import { loadRunRules } from '../../scan/complete-run.js';
-import { runScan } from '../../scan/run-scan.js';
-import { loadWorldFile, startSimulator } from '../../simulator/index.js';
 import { addBenchmarkOption } from '../benchmark-option.js';
-import type { CommandContext } from '../io.js';
+import { note, type CommandContext } from '../io.js';
+import { PACKAGE_ROOT } from '../../package-info.js';
 import { printable } from '../../util/visible-text.js';
-import { PACKAGE_ROOT } from '../version.js';
 
 export const DEMO_WORLD = join(PACKAGE_ROOT, 'examples', 'demo-org.yaml');
 /** What only the demo organization's owners could say: its critical buckets, its designated log bucket. */
@@ -25,19 +21,24 @@ interface DemoFlags extends ReportFlags {
   benchmark?: string;
 }
 
-export function registerDemo(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command('demo')
-    .description('scan the bundled demo AWS organization (served by the built-in simulator on loopback: no AWS account needed)')
+export function register(command: Command, ctx: CommandContext): void {
+  command
     .option('--world <file>', 'world file to serve instead of the demo organization', DEMO_WORLD)
     .option('--config <file>', "config file (default: the demo organization's)", DEMO_CONFIG);
   addReportOptions(addBenchmarkOption(command)).action(async (flags: DemoFlags) => {
+    // The pipeline, the simulator and the AWS SDK are loaded only when the demo runs, not for --help.
+    const [{ loadRunRules }, { runScan }, { planForRules }, { loadWorldFile, startSimulator }] = await Promise.all([
+      import('../../scan/complete-run.js'),
+      import('../../scan/run-scan.js'),
+      import('../../plan/rule-plan.js'),
+      import('../../simulator/index.js'),
+    ]);
     const rules = loadRunRules({ rules: [], builtin: true, config: flags.config, ...(flags.benchmark ? { benchmark: flags.benchmark } : {}) }, undefined, ctx.io.cwd);
     const world = loadWorldFile(flags.world);
     const management = world.organization?.masterAccountId ?? [...world.accounts.keys()][0] ?? '';
     const sim = await startSimulator({ world });
     try {
-      ctx.io.err(printable`demo: simulating ${world.accounts.size} accounts at ${sim.endpoint}; scanning from the management account ${management}\n`);
+      note(ctx.io, printable`demo: simulating ${world.accounts.size} accounts at ${sim.endpoint}; scanning from the management account ${management}\n`);
       const exitCode = await runScan(
         {
           target: {
@@ -62,7 +63,7 @@ export function registerDemo(program: Command, ctx: CommandContext): void {
         },
         ctx,
       );
-      ctx.io.err(`demo: ${sim.counters.count()} AWS API calls served, ${sim.mutations.length} mutating calls attempted\n`);
+      note(ctx.io, `demo: ${sim.counters.count()} AWS API calls served, ${sim.mutations.length} mutating calls attempted\n`);
       ctx.setExitCode(exitCode);
     } finally {
       await sim.close();

@@ -6,10 +6,8 @@ import { DIFF_FORMATS, renderDiff, type DiffFormat } from '../../report/diff-for
 import { loadResults } from '../../report/load-results.js';
 import type { CommandContext } from '../io.js';
 
-export function registerDiff(program: Command, ctx: CommandContext): void {
-  program
-    .command('diff')
-    .description('compare two results.json files: new failures, fixed, still failing, new and gone resources (exit 1 on new failures)')
+export function register(command: Command, ctx: CommandContext): void {
+  command
     .argument('<old>', 'the earlier results.json')
     .argument('<new>', 'the later results.json')
     .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('text'))

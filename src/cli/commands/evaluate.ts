@@ -2,7 +2,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadConfiguredRules } from '../../config/configured-rules.js';
 import { gate } from '../../evaluate/gate.js';
 import type { ResultsDocument } from '../../evaluate/types.js';
 import { loadInventory } from '../../inventory/load.js';
@@ -12,40 +11,31 @@ import { evaluateInventory } from '../../scan/evaluate-inventory.js';
 import { stableStringify } from '../../util/stable-json.js';
 import { printable, visible } from '../../util/visible-text.js';
 import { loadWaivers } from '../../waivers/load.js';
-import { addBenchmarkOption } from '../benchmark-option.js';
 import type { CommandContext } from '../io.js';
-import { collectRepeated } from './rules.js';
+import { plural } from '../../report/explain.js';
+import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
 
-interface EvaluateFlags extends ReportFlags {
+interface EvaluateFlags extends ReportFlags, RuleSelectionFlags {
   inventory: string;
-  rules?: string[];
-  builtin: boolean;
-  config?: string;
-  benchmark?: string;
   waivers?: string;
   output?: string;
   scanTime?: Date;
 }
 
-export function registerEvaluate(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command('evaluate')
-    .description('evaluate an inventory against the rules and write JSON results (exit 0 ok, 1 failures, 2 bad input, 3 incomplete, 4 internal)')
+export function register(command: Command, ctx: CommandContext): void {
+  command
     .requiredOption('--inventory <file>', 'inventory.json written by `trailguard collect`')
-    .option('--rules <dir>', 'a folder (or file) of user rules, added to the built-in pack (repeatable)', collectRepeated)
-    .option('--no-builtin', 'leave out the built-in rule pack')
-    .option('--config <file>', 'config file (default: trailguard.config.yaml or .trailguard.yaml, searched up to the repository root)')
     .option('--waivers <file>', 'waivers file (default: the config\'s `waivers`)')
     .option('-o, --output <file>', 'write the results here instead of stdout')
     .option('--scan-time <iso>', "the time rules compare against (default: the inventory's collectedAt)", parseScanTime);
-  addReportOptions(addBenchmarkOption(command)).action(async (flags: EvaluateFlags) => {
+  addRuleSelectionOptions(addReportOptions(command)).action(async (flags: EvaluateFlags) => {
     const cwd = ctx.io.cwd;
-    const { config, ruleSet, benchmark } = loadConfiguredRules({ configPath: flags.config, ruleDirs: flags.rules, builtin: flags.builtin, benchmark: flags.benchmark, cwd });
+    const { config, rules, benchmark } = loadSelectedRules(flags, cwd);
     const waiversFile = flags.waivers ?? config.waiversFile;
     const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd, { maxDays: config.settings.waiver_max_days });
     // Name the inventory as the user wrote it in errors, unless a different working directory forces a full path.
     const inventory = loadInventory(cwd === process.cwd() ? flags.inventory : resolve(cwd, flags.inventory));
-    const doc = evaluateInventory({ inventory, rules: ruleSet.rules, config, waivers, scanTime: flags.scanTime, ...(benchmark ? { benchmark } : {}) });
+    const doc = evaluateInventory({ inventory, rules, config, waivers, scanTime: flags.scanTime, ...(benchmark ? { benchmark } : {}) });
     // With --format or --output-dir, the reports; otherwise the results JSON alone, as a pipeline step.
     if (flags.format.length > 0 || flags.outputDir !== undefined) {
       ctx.setExitCode(await publishReports(doc, flags, ctx));
@@ -75,5 +65,5 @@ export function parseScanTime(value: string): Date {
 
 function describeSummary(doc: ResultsDocument): string {
   const counts = Object.entries(doc.summary.byStatus).map(([status, n]) => `${n} ${status}`);
-  return `${doc.summary.total} results from ${doc.rules.length} rules: ${counts.join(', ')}`;
+  return `${plural(doc.summary.total, 'result')} from ${plural(doc.rules.length, 'rule')}: ${counts.join(', ')}`;
 }

@@ -23,8 +23,8 @@ interface VerifyFlags {
   json?: boolean;
 }
 
-export function registerEvidence(program: Command, ctx: CommandContext): void {
-  const evidence = program.command('evidence').description('auditor evidence bundles: export a saved run, verify a bundle');
+export function register(command: Command, ctx: CommandContext): void {
+  const evidence = command;
 
   addAwsOptions(
     addSigningOptions(

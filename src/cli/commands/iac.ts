@@ -18,10 +18,8 @@ interface IacFlags extends ReportFlags, RuleSelectionFlags {
   scanTime?: Date;
 }
 
-export function registerIac(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command('iac')
-    .description('evaluate the rules on a Terraform plan (terraform show -json) or CloudFormation templates (YAML, JSON, cdk.out), before deploy')
+export function register(command: Command, ctx: CommandContext): void {
+  command
     .argument('<files...>', 'plan JSON files, templates, or folders of templates (cdk.out)')
     .option('--inventory <path>', 'evaluate the account as it will be after apply: a live inventory.json (trailguard collect) or a scan run folder')
     .option('--baseline', 'with --inventory: report only what the change breaks or fixes, against the live inventory')

@@ -17,10 +17,8 @@ interface MergeFlags extends ReportFlags, SigningFlags, RuleSelectionFlags {
   evidence?: string;
 }
 
-export function registerMerge(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command('merge')
-    .description('combine the run folders of a sharded sweep (scan --organization --shard I/N) into one report')
+export function register(command: Command, ctx: CommandContext): void {
+  command
     .argument('<run-folders...>', 'the reports/<run-id>/ folder each shard wrote')
     .option('--waivers <file>', "waivers file (default: the config's `waivers`)")
     .option('--evidence <path>', 'also write a signed auditor evidence bundle of the merged run (a folder, or a .tar.gz)');

@@ -1,17 +1,35 @@
-/** `trailguard permissions`: the least-privilege, read-only IAM policy for a rule selection. */
+/** `trailguard permissions`: the least-privilege IAM policy for a rule selection, and for how the scan will run. */
 import type { Command } from 'commander';
-import { iamPolicyFor } from '../../collect/iam-policy.js';
+import { iamActionsFor, iamPolicyFor } from '../../collect/iam-policy.js';
 import { planForRules } from '../../plan/rule-plan.js';
-import type { CommandContext } from '../io.js';
+import { plural } from '../../report/explain.js';
+import { memberPlan, organizationPlan } from '../../sweep/sweep.js';
+import { VERIFY_LOGS_ACTIONS } from '../../verify-logs/iam-actions.js';
+import { note, type CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
 
-export function registerPermissions(program: Command, ctx: CommandContext): void {
+interface PermissionsFlags extends RuleSelectionFlags {
+  organization?: boolean;
+  memberRoleName: string;
+  verifyLogs?: boolean;
+}
+
+export function register(command: Command, ctx: CommandContext): void {
   addRuleSelectionOptions(
-    program.command('permissions').description('print the least-privilege read-only IAM policy the selected rules need (JSON)'),
-  ).action((flags: RuleSelectionFlags) => {
+    command
+      .option('--organization', 'for scan --organization: also listing the accounts and assuming the member role (the policy serves the scanning account and every member role)')
+      .option('--member-role-name <name>', 'with --organization: the role assumed in each member account', 'OrganizationAccountAccessRole')
+      .option('--verify-logs', "for scan --evidence --verify-logs: also reading each trail's digest and log files"),
+  ).action((flags: PermissionsFlags) => {
     const { rules } = loadSelectedRules(flags, ctx.io.cwd);
     const plan = planForRules(rules);
-    ctx.io.out(`${JSON.stringify(iamPolicyFor(plan), null, 2)}\n`);
-    ctx.io.err(`${rules.length} rules need ${[...plan].length} collector sections; an organization sweep also needs sts:AssumeRole on the member role.\n`);
+    const policy = iamPolicyFor(plan);
+    if (flags.organization) {
+      policy.Statement[0]!.Action = [...new Set([...iamActionsFor(organizationPlan(plan)), ...iamActionsFor(memberPlan(plan))])].sort();
+      policy.Statement.push({ Sid: 'TrailguardAssumeMemberRole', Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: `arn:aws:iam::*:role/${flags.memberRoleName}` });
+    }
+    if (flags.verifyLogs) policy.Statement.push({ Sid: 'TrailguardVerifyLogs', Effect: 'Allow', Action: VERIFY_LOGS_ACTIONS, Resource: '*' });
+    ctx.io.out(`${JSON.stringify(policy, null, 2)}\n`);
+    note(ctx.io, `${plural(rules.length, 'rule')}, ${plural(plan.size, 'collector section')}${flags.organization ? '' : '; an organization sweep also needs --organization'}.\n`);
   });
 }

@@ -1,8 +1,9 @@
 /** `trailguard plan`: the calls a scan with this rule selection would make, after discovery only. */
 import type { Command } from 'commander';
+import table from 'text-table';
 import { plannedCalls, totalCalls } from '../../plan/call-count.js';
-import { discover } from '../../plan/discover.js';
 import { planForRules } from '../../plan/rule-plan.js';
+import { plural } from '../../report/explain.js';
 import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
@@ -12,16 +13,15 @@ interface PlanFlags extends AwsFlags, RuleSelectionFlags {
   json?: boolean;
 }
 
-export function registerPlan(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command('plan')
-    .description('print the API calls a scan of this account with the selected rules would make (discovery calls only: identity, regions, trails)')
+export function register(command: Command, ctx: CommandContext): void {
+  command
     .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
     .option('--json', 'print the plan as JSON');
   addRuleSelectionOptions(addAwsOptions(command)).action(async (flags: PlanFlags) => {
     const { rules } = loadSelectedRules(flags, ctx.io.cwd);
     const plan = planForRules(rules);
     const { target, caller, regions } = await connect(flags, ctx.io.env);
+    const { discover } = await import('../../plan/discover.js'); // the AWS SDK: only when planning
     const discovery = await discover(target, caller, regions);
     const { shape } = discovery;
     const calls = plannedCalls(plan, shape).sort((a, b) => a.section.localeCompare(b.section) || a.operation.localeCompare(b.operation));
@@ -31,14 +31,12 @@ export function registerPlan(program: Command, ctx: CommandContext): void {
       return;
     }
     const rows = calls.map((c) => [c.section, c.operation, c.scope, c.calls === undefined ? '?' : String(c.calls)]);
-    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length), 8));
-    const line = (r: string[]) => `  ${r.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ')}`;
+    const callTable = table([['section', 'call', 'how often', 'calls'], ...rows]).replace(/^/gm, '  ');
     ctx.io.out(
       [
-        `plan for account ${discovery.account.AccountId}: ${rules.length} rules, ${plan.size} sections, ${shape.enabledRegions} regions, ${shape.trails} trails`,
-        line(['section', 'call', 'how often', 'calls']),
-        ...rows.map(line),
-        `expected: ${total.known} calls${total.unknown ? ` plus ${total.unknown} operations whose count is only known after collection (?)` : ''}`,
+        `plan for account ${discovery.account.AccountId}: ${plural(rules.length, 'rule')}, ${plural(plan.size, 'section')}, ${plural(shape.enabledRegions, 'region')}, ${plural(shape.trails, 'trail')}`,
+        callTable,
+        `expected: ${plural(total.known, 'call')}${total.unknown ? ` plus ${plural(total.unknown, 'operation')} whose count is only known after collection (?)` : ''}`,
         `discovery made ${discovery.calls} of them`,
         '',
       ].join('\n'),

@@ -3,15 +3,12 @@ import type { Command } from 'commander';
 import { DEFAULT_SESSION_NAME } from '../../collect/aws-target.js';
 import { InputError } from '../../errors.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
-import { planForRules } from '../../plan/rule-plan.js';
-import { loadRunRules } from '../../scan/complete-run.js';
-import { runScan } from '../../scan/run-scan.js';
 import { parseShard } from '../../sweep/shard.js';
 import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, type RuleSelectionFlags } from '../rule-selection.js';
 import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
-import { collectRepeated } from './rules.js';
+import { collectRepeated } from '../option-parsers.js';
 
 interface ScanFlags extends AwsFlags, ReportFlags, SigningFlags, RuleSelectionFlags {
   regions?: string;
@@ -28,10 +25,8 @@ interface ScanFlags extends AwsFlags, ReportFlags, SigningFlags, RuleSelectionFl
   verifyLogs?: boolean;
 }
 
-export function registerScan(program: Command, ctx: CommandContext): void {
-  const command = program
-    .command('scan')
-    .description('scan an AWS account (or the whole organization) with read-only calls, evaluate the rules and write reports')
+export function register(command: Command, ctx: CommandContext): void {
+  command
     .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
     .option('--waivers <file>', "waivers file (default: the config's `waivers`)")
     .option('--organization', 'sweep every account of the AWS Organization (run from the management account or a delegated administrator)')
@@ -45,6 +40,8 @@ export function registerScan(program: Command, ctx: CommandContext): void {
     .option('--evidence <path>', 'also write a signed auditor evidence bundle (a folder, or a .tar.gz)')
     .option('--verify-logs', "with --evidence: verify each owned trail's delivered log files over the last 24 hours");
   addRuleSelectionOptions(addSigningOptions(addReportOptions(addAwsOptions(command)))).action(async (flags: ScanFlags) => {
+    // The pipeline (and the AWS SDK with it) is loaded only when a scan runs, not for --help.
+    const [{ loadRunRules }, { runScan }, { planForRules }] = await Promise.all([import('../../scan/complete-run.js'), import('../../scan/run-scan.js'), import('../../plan/rule-plan.js')]);
     // Rules first: a bad rule, config or waiver fails before any AWS call.
     const rules = loadRunRules(flags, flags.waivers, ctx.io.cwd);
     if (!flags.organization) {

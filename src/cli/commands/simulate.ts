@@ -20,10 +20,8 @@ function integer(value: string, flag: string, min: number, max: number): number 
   return n;
 }
 
-export function registerSimulate(program: Command, ctx: CommandContext): void {
-  program
-    .command('simulate')
-    .description('serve a simulated AWS organization (a world YAML file) on 127.0.0.1 until Ctrl-C')
+export function register(command: Command, ctx: CommandContext): void {
+  command
     .requiredOption('--world <file>', 'world file, e.g. examples/demo-org.yaml')
     .option('--port <n>', 'port to listen on (0: any free port)', '4599')
     .option('--page-size <n>', 'largest page any paginated list returns (to exercise pagination)')

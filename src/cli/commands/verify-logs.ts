@@ -18,11 +18,9 @@ interface VerifyLogsFlags extends AwsFlags {
   concurrency: string;
 }
 
-export function registerVerifyLogs(program: Command, ctx: CommandContext): void {
+export function register(command: Command, ctx: CommandContext): void {
   addAwsOptions(
-    program
-      .command('verify-logs')
-      .description("validate a trail's log files against its signed digest files (like `aws cloudtrail validate-logs`, streamed and parallel)")
+    command
       .requiredOption('--trail <name|arn>', 'trail name (looked up in --region) or trail ARN')
       .option('--start <time>', 'ISO-8601 start of the range (default: 24 hours before --end)')
       .option('--end <time>', 'ISO-8601 end of the range (default: now)')
