@@ -2,11 +2,13 @@
  * `csv`: one row per result, RFC 4180 (comma, CRLF, double quotes doubled), UTF-8 with a
  * header row. The columns cover what security teams import from Prowler's CSV (status,
  * severity, check, account, region, resource, compliance, risk, remediation) under
- * trailguard's own names. Multi-valued cells join with " | ".
+ * trailguard's own names. Multi-valued cells join with " | ". Written by csv-stringify,
+ * 1,000 rows at a time; control characters from outside show as escapes (`\x1b`).
  */
 import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
 import { parseArn } from '../inventory/arn.js';
-import { describeFailure, formatValue, frameworkControls } from './explain.js';
+import { stringify } from 'csv-stringify/sync';
+import { describeFailure, formatValue, frameworkControls, visibleLines } from './explain.js';
 import { ruleLookup, sortedResults } from './order.js';
 
 const COLUMNS: [string, (r: Result, rule: RuleSummary, doc: ResultsDocument) => string][] = [
@@ -43,21 +45,32 @@ const COLUMNS: [string, (r: Result, rule: RuleSummary, doc: ResultsDocument) => 
 
 export const CSV_COLUMNS = COLUMNS.map(([name]) => name);
 
-export function renderCsv(doc: ResultsDocument): string {
+// Rows go to the stringifier in batches: one call per row costs more than the rows themselves.
+const BATCH = 1000;
+
+const OPTIONS = {
+  record_delimiter: 'windows',
+  // A cell starting with = + - @ (or a tab/CR that some spreadsheets strip first) gets a leading apostrophe.
+  escape_formulas: true,
+  // RFC 4180 quotes a bare LF too, not only the CRLF record delimiter.
+  quoted_match: /[\r\n]/,
+} as const;
+
+export function* renderCsv(doc: ResultsDocument): Generator<string> {
   const ruleOf = ruleLookup(doc);
-  const rows = [CSV_COLUMNS, ...sortedResults(doc.results).map((r) => COLUMNS.map(([, cell]) => cell(r, ruleOf(r), doc)))];
-  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+  yield stringify([CSV_COLUMNS], OPTIONS);
+  let batch: string[][] = [];
+  for (const r of sortedResults(doc.results)) {
+    const rule = ruleOf(r);
+    batch.push(COLUMNS.map(([, cell]) => visibleLines(cell(r, rule, doc))));
+    if (batch.length === BATCH) {
+      yield stringify(batch, OPTIONS);
+      batch = [];
+    }
+  }
+  if (batch.length) yield stringify(batch, OPTIONS);
 }
 
 function joined(values: string[]): string {
   return values.join(' | ');
-}
-
-/**
- * Quotes when RFC 4180 requires it, and defuses spreadsheet formulas: a cell starting with
- * = + - @ (or a tab/CR that some spreadsheets strip first) gets a leading apostrophe.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -4,6 +4,7 @@
  */
 import type { ConditionFailure, SectionError } from '../rules/types.js';
 import type { Result, RuleSummary } from '../evaluate/types.js';
+import { visible } from '../util/visible-text.js';
 
 /** A value as a reader wants to see it: strings bare, everything else as compact JSON. */
 export function formatValue(value: unknown): string {
@@ -76,4 +77,9 @@ export function remediationText(rule: RuleSummary | undefined): string {
 /** "1 result", "3 results". */
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** visible() line by line: multi-line texts (remediation scripts) keep their line breaks, nothing else. */
+export function visibleLines(text: string): string {
+  return text.includes('\n') ? text.split('\n').map(visible).join('\n') : visible(text);
 }

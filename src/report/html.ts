@@ -21,7 +21,11 @@ const STATUS_LABEL: Record<Status, { symbol: string; label: string }> = {
   skip: { symbol: '–', label: 'Skip' },
 };
 
-export function renderHtml(doc: ResultsDocument): string {
+export function* renderHtml(doc: ResultsDocument): Generator<string> {
+  yield page(doc);
+}
+
+function page(doc: ResultsDocument): string {
   const ruleOf = ruleLookup(doc);
   // Failures first, most severe first: the order a reviewer reads in before sorting anything.
   const results = sortedResults(doc.results).sort(

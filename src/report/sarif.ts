@@ -20,6 +20,7 @@ import { pathToFileURL } from 'node:url';
 import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
 import { describeError, describeFailure, frameworkControls } from './explain.js';
+import { jsonChunks, streamMarker } from './json-stream.js';
 import { compare, ruleLookup, sortedResults } from './order.js';
 
 /** CVSS-like scores GitHub buckets into critical (≥ 9.0), high (7.0–8.9), medium (4.0–6.9), low (0.1–3.9). */
@@ -44,13 +45,15 @@ export interface SarifOptions {
   anchor?: string;
 }
 
-export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): string {
+const NOTIFICATIONS = streamMarker('notifications');
+const RESULTS = streamMarker('results');
+
+export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): Iterable<string> {
   const ruleOf = ruleLookup(doc);
   const rules = uniqueRules(doc, ruleOf);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = sortedResults(doc.results);
-  const errors = results.filter((r) => r.status === 'error');
-  const log = {
+  const skeleton = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -64,39 +67,51 @@ export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): s
           },
         },
         automationDetails: { id: automationId(doc) },
-        invocations: [
-          {
-            // The scan itself ran; unreadable data is reported per call below, not as a crashed tool.
-            executionSuccessful: true,
-            toolExecutionNotifications: errors.map((r) => ({
-              level: 'error',
-              message: { text: `${r.ruleId} could not evaluate ${r.resourceArn}: ${describeError(r) ?? r.message}` },
-              associatedRule: { id: r.ruleId, index: index.get(r.ruleId) },
-              locations: [location(r, ruleOf(r), options)],
-            })),
-          },
-        ],
-        results: results
-          .filter((r) => r.status === 'fail')
-          .map((r) => ({
-            ruleId: r.ruleId,
-            ruleIndex: index.get(r.ruleId),
-            level: LEVEL[r.severity],
-            message: { text: resultMessage(r) },
-            locations: [location(r, ruleOf(r), options)],
-            partialFingerprints: { 'trailguard/v1': fingerprint(r) },
-            properties: {
-              accountId: r.accountId,
-              region: r.region,
-              resourceType: r.resourceType,
-              severity: r.severity,
-              ...(r.failures?.length ? { failures: r.failures.map(describeFailure) } : {}),
-            },
-          })),
+        // The scan itself ran; unreadable data is reported per call, not as a crashed tool.
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: NOTIFICATIONS }],
+        results: RESULTS,
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const notifications = function* () {
+    for (const r of results) {
+      if (r.status !== 'error') continue;
+      yield {
+        level: 'error',
+        message: { text: `${r.ruleId} could not evaluate ${r.resourceArn}: ${describeError(r) ?? r.message}` },
+        associatedRule: { id: r.ruleId, index: index.get(r.ruleId) },
+        locations: [location(r, ruleOf(r), options)],
+      };
+    }
+  };
+  const failures = function* () {
+    for (const r of results) {
+      if (r.status !== 'fail') continue;
+      yield {
+        ruleId: r.ruleId,
+        ruleIndex: index.get(r.ruleId),
+        level: LEVEL[r.severity],
+        message: { text: resultMessage(r) },
+        locations: [location(r, ruleOf(r), options)],
+        partialFingerprints: { 'trailguard/v1': fingerprint(r) },
+        properties: {
+          accountId: r.accountId,
+          region: r.region,
+          resourceType: r.resourceType,
+          severity: r.severity,
+          ...(r.failures?.length ? { failures: r.failures.map(describeFailure) } : {}),
+        },
+      };
+    }
+  };
+  return jsonChunks(
+    skeleton,
+    [
+      { marker: NOTIFICATIONS, items: notifications() },
+      { marker: RESULTS, items: failures() },
+    ],
+    (value, indent) => JSON.stringify(value, null, indent),
+  );
 }
 
 function uniqueRules(doc: ResultsDocument, ruleOf: (r: Result) => RuleSummary): RuleSummary[] {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { rendered } from './rendered.js';
 import type { Result } from '../../src/evaluate/types.js';
 import { renderHtml } from '../../src/report/html.js';
 import { CHROMIUM_ARGS, describeInBrowser } from '../helpers/browser.js';
@@ -51,7 +52,7 @@ const columnTexts = async (n: number) => page.locator(`#findings > tbody > tr.fi
 describeInBrowser('html report in Chromium', (executablePath) => {
   beforeAll(async () => {
     mkdirSync(TEST_OUTPUT, { recursive: true });
-    writeFileSync(file, renderHtml(doc));
+    writeFileSync(file, rendered(renderHtml(doc)));
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('console', (m) => {

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { rendered } from './rendered.js';
 import { renderHtml } from '../../src/report/html.js';
 import { orgScan } from './fixture.js';
 
 describe('html report (as text)', () => {
   const doc = orgScan();
-  const html = renderHtml(doc);
+  const html = rendered(renderHtml(doc));
 
   it('is one self-contained file: no external script, style, font, image or frame', () => {
     expect(html).not.toMatch(/<(link|iframe|img|object|embed)\b/i);
@@ -33,7 +34,7 @@ describe('html report (as text)', () => {
     r.resourceArn = 'arn:aws:s3:::<script>alert(1)</script>';
     r.message = '"><img src=x onerror=alert(2)>';
     rule.references = ['javascript:alert(3)', 'https://example.com/?a=1&b="2"'];
-    const out = renderHtml(hostile);
+    const out = rendered(renderHtml(hostile));
     expect(out).not.toContain('<script>alert(1)');
     expect(out).toContain('arn:aws:s3:::&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(out).not.toContain('<img src=x');
@@ -49,6 +50,6 @@ describe('html report (as text)', () => {
   });
 
   it('is deterministic', () => {
-    expect(renderHtml({ ...doc, results: [...doc.results].reverse() })).toBe(html);
+    expect(rendered(renderHtml({ ...doc, results: [...doc.results].reverse() }))).toBe(html);
   });
 });
