@@ -42,6 +42,8 @@ export interface Result {
   waiver?: { id: string; reason: string; owner?: string; ticket?: string; expires: string };
   /** Effective parameters the rule ran with. */
   parameters?: Record<string, unknown>;
+  /** The values of the view fields and parameters the rule's remediation names (`{{Bucket.Name}}`), so reports print it filled. */
+  placeholders?: Record<string, string>;
   related?: string[];
 }
 
@@ -58,6 +60,8 @@ export interface RunInfo {
   tool: { name: string; version: string };
   partition?: string;
   accounts?: string[];
+  /** Account id → the name Organizations gives it. */
+  accountNames?: Record<string, string>;
   regions?: string[];
 }
 

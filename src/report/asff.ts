@@ -12,6 +12,7 @@
 import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
 import { parseArn } from '../inventory/arn.js';
 import { evidenceLines, frameworkControls } from './explain.js';
+import { remediationFor } from './remediation.js';
 import { jsonChunks, streamMarker } from './json-stream.js';
 import { compare, ruleLookup, sortedResults } from './order.js';
 import { stableStringify } from '../util/stable-json.js';
@@ -81,7 +82,7 @@ function finding(doc: ResultsDocument, r: Result, rule: RuleSummary) {
     RecordState: 'ACTIVE',
     Remediation: {
       Recommendation: {
-        Text: truncate(rule.remediation.summary || r.title, ASFF_LIMITS.recommendation),
+        Text: truncate(recommendation(rule, r), ASFF_LIMITS.recommendation),
         ...(rule.references[0] ? { Url: rule.references[0] } : {}),
       },
     },
@@ -92,6 +93,12 @@ function finding(doc: ResultsDocument, r: Result, rule: RuleSummary) {
       ...(r.waiver ? { 'trailguard/WaiverId': r.waiver.id, 'trailguard/WaiverExpires': r.waiver.expires } : {}),
     },
   };
+}
+
+/** The filled summary and command: what fits Security Hub's 512 characters and can be pasted. */
+function recommendation(rule: RuleSummary, r: Result): string {
+  const filled = remediationFor(rule, r);
+  return [filled.summary || r.title, filled.cli?.trimEnd()].filter(Boolean).join('\n');
 }
 
 /** Security Hub names an account resource `AWS::::Account:<id>`; every other resource by its ARN. */

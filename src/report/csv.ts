@@ -10,6 +10,7 @@ import { parseArn } from '../inventory/arn.js';
 import { stringify } from 'csv-stringify/sync';
 import { describeFailure, formatValue, frameworkControls, visibleLines } from './explain.js';
 import { ruleLookup, sortedResults } from './order.js';
+import { remediationFor } from './remediation.js';
 
 const COLUMNS: [string, (r: Result, rule: RuleSummary, doc: ResultsDocument) => string][] = [
   ['result_id', (r) => r.id],
@@ -38,8 +39,8 @@ const COLUMNS: [string, (r: Result, rule: RuleSummary, doc: ResultsDocument) => 
   ['error_message', (r) => r.error?.message ?? ''],
   ['description', (_r, rule) => rule.description],
   ['risk', (_r, rule) => rule.rationale],
-  ['remediation', (_r, rule) => rule.remediation.summary],
-  ['remediation_cli', (_r, rule) => rule.remediation.cli ?? ''],
+  ['remediation', (r, rule) => remediationFor(rule, r).summary],
+  ['remediation_cli', (r, rule) => remediationFor(rule, r).cli ?? ''],
   ['reference', (_r, rule) => joined(rule.references)],
 ];
 

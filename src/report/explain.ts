@@ -5,6 +5,7 @@
 import type { ConditionFailure, SectionError } from '../rules/types.js';
 import type { Result, RuleSummary } from '../evaluate/types.js';
 import { visible } from '../util/visible-text.js';
+import { remediationFor } from './remediation.js';
 
 /** A value as a reader wants to see it: strings bare, everything else as compact JSON. */
 export function formatValue(value: unknown): string {
@@ -62,10 +63,9 @@ export function frameworkControls(rule: RuleSummary | undefined): string[] {
     .flatMap((framework) => (rule.frameworks[framework] ?? []).map((control) => `${framework} ${control}`));
 }
 
-/** The remediation as plain text: the summary, then each way to apply it. */
-export function remediationText(rule: RuleSummary | undefined): string {
-  if (!rule) return '';
-  const r = rule.remediation;
+/** The remediation filled for `result`, as plain text: the summary, then each way to apply it. */
+export function remediationText(rule: RuleSummary, result: Result): string {
+  const r = remediationFor(rule, result);
   const parts = [r.summary];
   if (r.console) parts.push(`Console: ${r.console}`);
   if (r.cli) parts.push(`CLI: ${r.cli}`);

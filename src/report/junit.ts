@@ -8,88 +8,83 @@
  * Jenkins actually group, the classname `<account>.<rule-id>` (GitLab's suite column;
  * Jenkins' package and class). Explanations go in element bodies because GitLab ignores
  * the `message` attribute; skip reasons and waivers go to system-out, where GitLab and
- * Jenkins show them. Written with xmlbuilder2's streaming builder, one suite at a time;
+ * Jenkins show them. Written with fast-xml-parser's builder one suite at a time;
  * control characters (which XML 1.0 cannot hold) show as escapes (`\x1b`).
  */
-import { createCB } from 'xmlbuilder2';
-import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
+import { XMLBuilder } from 'fast-xml-parser';
 import type { Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
 import { visible } from '../util/visible-text.js';
 import { describeError, describeWaiver, evidenceLines, frameworkControls, remediationText, visibleLines } from './explain.js';
 import { groupByRule, ruleLookup } from './order.js';
 
-/** The XML written so far, handed out one suite at a time by renderJunit. */
-class Chunks {
-  private parts: string[] = [];
-  push = (text: string): void => {
-    this.parts.push(text);
-  };
-  take(): string {
-    const text = this.parts.join('');
-    this.parts = [];
-    return text;
-  }
-}
+// Attributes are "@_" keys; text and attribute values are escaped by the builder.
+const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, indentBy: '  ', suppressEmptyNode: true });
 
 export function* renderJunit(doc: ResultsDocument): Generator<string> {
   const ruleOf = ruleLookup(doc);
-  const groups = [...groupByRule(doc.results).values()];
-  const out = new Chunks();
-  const xml = createCB({ data: out.push, prettyPrint: true });
-  xml.dec({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites', { name: `trailguard ${doc.run.runId}`, ...counts(doc.results) });
-  for (const results of groups) {
+  // The root element's open and close tags, from an empty one; the suites are built and written one by one between them.
+  const root = builder.build({ testsuites: { '@_name': visible(`trailguard ${doc.run.runId}`), ...counts(doc.results), '#text': ROOT_MARK } }) as string;
+  const [open, close] = root.split(ROOT_MARK) as [string, string];
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n${open}\n`;
+  for (const results of groupByRule(doc.results).values()) {
     const rule = ruleOf(results[0]);
-    xml.ele('testsuite', { name: visible(`${rule.id}: ${rule.title}`), timestamp: doc.run.scanTime, time: '0', ...counts(results) }).ele('properties');
-    property(xml, 'rule.id', rule.id);
-    property(xml, 'rule.severity', rule.severity);
-    property(xml, 'rule.file', rule.file);
-    for (const control of frameworkControls(rule)) property(xml, 'framework', control);
-    xml.up();
-    for (const result of results) addCase(xml, result, rule);
-    xml.up();
-    yield out.take();
+    const suite = {
+      '@_name': visible(`${rule.id}: ${rule.title}`),
+      '@_timestamp': doc.run.scanTime,
+      '@_time': '0',
+      ...counts(results),
+      properties: { property: [property('rule.id', rule.id), property('rule.severity', rule.severity), property('rule.file', rule.file), ...frameworkControls(rule).map((c) => property('framework', c))] },
+      '#text': ROOT_MARK,
+    };
+    const [head, tail] = (builder.build({ testsuite: suite }) as string).split(ROOT_MARK) as [string, string];
+    yield head;
+    // A rule may have a result in each of a thousand accounts: its testcases are built a batch at a time.
+    for (let i = 0; i < results.length; i += BATCH) yield builder.build({ testcase: results.slice(i, i + BATCH).map((result) => testCase(result, rule)) }) as string;
+    yield tail;
   }
-  xml.up().end();
-  yield `${out.take()}\n`;
+  yield `${close.trimStart()}\n`;
 }
+
+const ROOT_MARK = '\u0000children\u0000';
+const BATCH = 500;
 
 /** tests, failures, errors, skipped: what every CI UI totals (waived counts as skipped, as it is written). */
 function counts(results: readonly Result[]): Record<string, string> {
   const n = (statuses: Status[]) => String(results.filter((r) => statuses.includes(r.status)).length);
-  return { tests: String(results.length), failures: n(['fail']), errors: n(['error']), skipped: n(['skip', 'waived']) };
+  return { '@_tests': String(results.length), '@_failures': n(['fail']), '@_errors': n(['error']), '@_skipped': n(['skip', 'waived']) };
 }
 
-function property(xml: XMLBuilderCB, name: string, value: string): void {
-  xml.ele('property', { name, value: visible(value) }).up();
+function property(name: string, value: string): Record<string, string> {
+  return { '@_name': name, '@_value': visible(value) };
 }
 
-function addCase(xml: XMLBuilderCB, result: Result, rule: RuleSummary): void {
-  xml.ele('testcase', {
-    classname: visible(`${result.accountId}.${result.ruleId}`),
-    name: visible(`[${result.region}] ${result.resourceArn}`),
-    file: visible(rule.file),
-    time: '0',
-  });
-  xml.ele('properties');
-  property(xml, 'result.id', result.id);
-  xml.up();
+function testCase(result: Result, rule: RuleSummary): Record<string, unknown> {
+  const tc: Record<string, unknown> = {
+    '@_classname': visible(`${result.accountId}.${result.ruleId}`),
+    '@_name': visible(`[${result.region}] ${result.resourceArn}`),
+    '@_file': visible(rule.file),
+    '@_time': '0',
+    properties: { property: [property('result.id', result.id)] },
+  };
   switch (result.status) {
     case 'fail':
-      xml.ele('failure', { message: visible(result.message), type: result.severity }).txt(failureBody(result, rule)).up();
+      tc.failure = { '@_message': visible(result.message), '@_type': result.severity, '#text': failureBody(result, rule) };
       break;
     case 'error':
-      xml.ele('error', { message: visible(result.message), type: visible(result.error?.errorName ?? 'error') }).txt(errorBody(result)).up();
+      tc.error = { '@_message': visible(result.message), '@_type': visible(result.error?.errorName ?? 'error'), '#text': errorBody(result) };
       break;
     case 'skip':
-      xml.ele('skipped').up().ele('system-out').txt(visibleLines(`Not applicable: ${result.skipReason ?? result.message}`)).up();
+      tc.skipped = '';
+      tc['system-out'] = visibleLines(`Not applicable: ${result.skipReason ?? result.message}`);
       break;
     case 'waived':
-      xml.ele('skipped').up().ele('system-out').txt(`${visibleLines(`Waived by ${describeWaiver(result) ?? 'a waiver'}`)}\n\n${failureBody(result, rule)}`).up();
+      tc.skipped = '';
+      tc['system-out'] = `${visibleLines(`Waived by ${describeWaiver(result) ?? 'a waiver'}`)}\n\n${failureBody(result, rule)}`;
       break;
     case 'pass':
       break;
   }
-  xml.up();
+  return tc;
 }
 
 function failureBody(result: Result, rule: RuleSummary): string {
@@ -98,7 +93,7 @@ function failureBody(result: Result, rule: RuleSummary): string {
   if (evidence.length) lines.push('Expected / found:', ...evidence.map((l) => `  - ${l}`), '');
   const controls = frameworkControls(rule);
   if (controls.length) lines.push(`Controls: ${controls.join(', ')}`);
-  lines.push(`Rule: ${rule.id} (${rule.file}:${rule.line})`, '', 'Remediation:', remediationText(rule));
+  lines.push(`Rule: ${rule.id} (${rule.file}:${rule.line})`, '', 'Remediation:', remediationText(rule, result));
   if (rule.references[0]) lines.push('', `Reference: ${rule.references[0]}`);
   return visibleLines(lines.join('\n'));
 }

@@ -9,6 +9,7 @@
 import type { BenchmarkReport, ControlStatus, Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
 import { describeApiError, describeWaiver, frameworkControls, plural } from './explain.js';
+import { remediationFor } from './remediation.js';
 import { compare, groupByRule, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER, type ResultGroup } from './order.js';
 
 /** Bytes, a little under 65,536 so that a bot can add its own header to the comment. */
@@ -141,7 +142,9 @@ function header(doc: ResultsDocument, results: Result[]): string {
 /** One failing rule: a heading and table header, a row per resource, then the remediation. */
 function failureSection(results: ResultGroup, rule: RuleSummary): { heading: string; rows: string[]; closing: string } {
   const controls = frameworkControls(rule);
-  const r = rule.remediation;
+  const generic = remediationFor(rule, results.length === 1 ? results[0] : undefined);
+  // The commands filled for each resource, once each: pasted together, they fix the whole group.
+  const cli = [...new Set(results.map((res) => remediationFor(rule, res).cli?.trimEnd()).filter(Boolean))].join('\n');
   const heading = [
     '',
     `#### ${SEVERITY_ICON[rule.severity]} ${rule.severity.toUpperCase()} · ${code(rule.id)}: ${text(rule.title)} (${results.length})`,
@@ -152,8 +155,8 @@ function failureSection(results: ResultGroup, rule: RuleSummary): { heading: str
   ].join('\n');
   // The message is the rule's own account of what it found; the HTML, JUnit and CSV reports list each failed condition too.
   const rows = results.map((res) => row([res.accountId, res.region, code(res.resourceArn), text(shorten(res.message, MESSAGE_MAX))]));
-  const closing = ['', `**Remediation:** ${text(r.summary)}`];
-  if (r.cli) closing.push('', '```sh', shorten(r.cli.trimEnd(), CLI_MAX).replaceAll('```', '` ` `'), '```');
+  const closing = ['', `**Remediation:** ${text(generic.summary)}`];
+  if (cli) closing.push('', '```sh', shorten(cli, CLI_MAX).replaceAll('```', '` ` `'), '```');
   const refs = [controls.length ? `Controls: ${text(controls.join(', '))}` : '', rule.references[0] ? `[Reference](${rule.references[0].replaceAll(')', '%29')})` : '', rule.file ? `Rule: \`${rule.file}\`` : ''];
   if (refs.some(Boolean)) closing.push('', refs.filter(Boolean).join(' · '));
   return { heading, rows, closing: `${closing.join('\n')}\n` };

@@ -11,7 +11,7 @@
 import type { Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
 import { parseArn } from '../inventory/arn.js';
 import type { Severity } from '../rules/types.js';
-import { evidenceLines, frameworkControls } from './explain.js';
+import { evidenceLines, frameworkControls, remediationText } from './explain.js';
 import { compare, ruleLookup, sortedResults } from './order.js';
 import { stableStringify } from '../util/stable-json.js';
 
@@ -111,7 +111,7 @@ function finding(doc: ResultsDocument, r: Result, status: Exclude<Status, 'skip'
       region: r.region,
       account: { uid: r.accountId, type_id: 10, type: 'AWS Account' },
     },
-    remediation: { desc: rule.remediation.summary, ...(rule.references.length ? { references: rule.references } : {}) },
+    remediation: { desc: remediationText(rule, r), ...(rule.references.length ? { references: rule.references } : {}) },
     ...(r.error
       ? {
           evidences: [

@@ -19,7 +19,8 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
-import { describeError, describeFailure, frameworkControls } from './explain.js';
+import { describeError, describeFailure, frameworkControls, remediationText } from './explain.js';
+import { remediationFor } from './remediation.js';
 import { jsonChunks, streamMarker } from './json-stream.js';
 import { compare, ruleLookup, sortedResults } from './order.js';
 
@@ -100,6 +101,7 @@ export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): I
           resourceType: r.resourceType,
           severity: r.severity,
           ...(r.failures?.length ? { failures: r.failures.map(describeFailure) } : {}),
+          remediation: remediationText(ruleOf(r), r),
         },
       };
     }
@@ -138,8 +140,9 @@ function ruleDescriptor(rule: RuleSummary) {
   };
 }
 
+// A rule's help stands for all its results: each value is a visible blank (<Bucket.Name>); each result carries its filled commands.
 function helpText(rule: RuleSummary, controls: string[]): string {
-  const r = rule.remediation;
+  const r = remediationFor(rule);
   return [
     rule.description,
     rule.rationale && `Why: ${rule.rationale}`,
@@ -153,7 +156,7 @@ function helpText(rule: RuleSummary, controls: string[]): string {
 }
 
 function helpMarkdown(rule: RuleSummary, controls: string[]): string {
-  const r = rule.remediation;
+  const r = remediationFor(rule);
   const code = (lang: string, text: string) => `\`\`\`${lang}\n${text.trimEnd()}\n\`\`\``;
   return [
     rule.description,
