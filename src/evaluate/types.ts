@@ -62,6 +62,8 @@ export interface RunInfo {
   accounts?: string[];
   /** Account id → the name Organizations gives it. */
   accountNames?: Record<string, string>;
+  /** A merge of an incomplete set of shards (merge --allow-partial): what it lacks. */
+  partial?: { missingShards: string[]; missingAccounts: string[] };
   regions?: string[];
 }
 

@@ -90,6 +90,7 @@ function finding(doc: ResultsDocument, r: Result, rule: RuleSummary) {
       'trailguard/RuleId': r.ruleId,
       'trailguard/Status': r.status,
       'trailguard/RunId': doc.run.runId,
+      ...(doc.run.partial ? { 'trailguard/PartialRun': `missing shard ${doc.run.partial.missingShards.join(', ')}` } : {}),
       ...(r.waiver ? { 'trailguard/WaiverId': r.waiver.id, 'trailguard/WaiverExpires': r.waiver.expires } : {}),
     },
   };

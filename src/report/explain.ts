@@ -3,7 +3,7 @@
  * failed, which waiver applies), written once so every report says the same thing.
  */
 import type { ConditionFailure, SectionError } from '../rules/types.js';
-import type { Result, RuleSummary } from '../evaluate/types.js';
+import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
 import { visible } from '../util/visible-text.js';
 import { remediationFor } from './remediation.js';
 
@@ -72,6 +72,13 @@ export function remediationText(rule: RuleSummary, result: Result): string {
   if (r.cloudformation) parts.push(`CloudFormation:\n${r.cloudformation}`);
   if (r.terraform) parts.push(`Terraform:\n${r.terraform}`);
   return parts.join('\n');
+}
+
+/** For a merge that lacks shards: "shard 2/3 missing: 4 accounts of the sweep not evaluated (…)". */
+export function describePartial(run: ResultsDocument['run']): string | undefined {
+  const p = run.partial;
+  if (!p) return undefined;
+  return `partial run: shard ${p.missingShards.join(', ')} missing, so ${p.missingAccounts.length} account(s) of the sweep were not evaluated (${p.missingAccounts.join(', ')})`;
 }
 
 /** "1 result", "3 results". */

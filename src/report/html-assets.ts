@@ -78,6 +78,7 @@ tr.detail > td { background: #fcfcfd; }
 .evidence dd { margin: 0; overflow-wrap: anywhere; }
 .rule-doc { margin-bottom: .5rem; }
 .warnings li { color: var(--error); }
+.partial { border: 2px solid var(--fail); padding: .5rem .75rem; color: var(--fail); background: #fdecea; }
 /* From 800 px: the sentence of each finding names the rule, region and resource, so their columns go. */
 @media (max-width: 1000px) {
   .c-rule, .c-region, .c-resource, #findings td.rule, #findings td.region, #findings td.resource { display: none; }

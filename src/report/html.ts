@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { BenchmarkReport, ControlStatus, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
-import { frameworkControls, plural, visibleLines } from './explain.js';
+import { describePartial, frameworkControls, plural, visibleLines } from './explain.js';
 import { SCRIPT, STYLE } from './html-assets.js';
 import { htmlData, htmlDataChunks } from './html-data.js';
 import { escapeHtml, safeUrl } from './html-escape.js';
@@ -48,6 +48,7 @@ export function* renderHtml(doc: ResultsDocument): Generator<string> {
 <body>
 <header>
 <h1>trailguard compliance report</h1>
+${doc.run.partial ? `<p class="partial" role="alert"><strong>Incomplete:</strong> ${esc(describePartial(doc.run)!)}</p>` : ''}
 ${runInfo(doc)}
 </header>
 <main>

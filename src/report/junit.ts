@@ -14,7 +14,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
 import { visible } from '../util/visible-text.js';
-import { describeError, describeWaiver, evidenceLines, frameworkControls, remediationText, visibleLines } from './explain.js';
+import { describeError, describePartial, describeWaiver, evidenceLines, frameworkControls, remediationText, visibleLines } from './explain.js';
 import { groupByRule, ruleLookup } from './order.js';
 
 // Attributes are "@_" keys; text and attribute values are escaped by the builder.
@@ -23,7 +23,10 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
 export function* renderJunit(doc: ResultsDocument): Generator<string> {
   const ruleOf = ruleLookup(doc);
   // The root element's open and close tags, from an empty one; the suites are built and written one by one between them.
-  const root = builder.build({ testsuites: { '@_name': visible(`trailguard ${doc.run.runId}`), ...counts(doc.results), '#text': ROOT_MARK } }) as string;
+  const partial = describePartial(doc.run);
+  const totals = counts(doc.results);
+  if (partial) Object.assign(totals, { '@_tests': String(Number(totals['@_tests']) + 1), '@_errors': String(Number(totals['@_errors']) + 1) });
+  const root = builder.build({ testsuites: { '@_name': visible(`trailguard ${doc.run.runId}`), ...totals, '#text': ROOT_MARK } }) as string;
   const [open, close] = root.split(ROOT_MARK) as [string, string];
   yield `<?xml version="1.0" encoding="UTF-8"?>\n${open}\n`;
   for (const results of groupByRule(doc.results).values()) {
@@ -41,6 +44,12 @@ export function* renderJunit(doc: ResultsDocument): Generator<string> {
     // A rule may have a result in each of a thousand accounts: its testcases are built a batch at a time.
     for (let i = 0; i < results.length; i += BATCH) yield builder.build({ testcase: results.slice(i, i + BATCH).map((result) => testCase(result, rule)) }) as string;
     yield tail;
+  }
+  // A partial merge fails the CI report visibly, as one errored case.
+  if (partial) {
+    yield builder.build({
+      testsuite: { '@_name': 'trailguard: run completeness', '@_timestamp': doc.run.scanTime, '@_time': '0', '@_tests': '1', '@_failures': '0', '@_errors': '1', '@_skipped': '0', testcase: { '@_classname': 'trailguard.merge', '@_name': 'every shard merged', '@_time': '0', error: { '@_message': partial, '@_type': 'PartialRun', '#text': partial } } },
+    }) as string;
   }
   yield `${close.trimStart()}\n`;
 }

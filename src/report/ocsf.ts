@@ -11,7 +11,7 @@
 import type { Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
 import { parseArn } from '../inventory/arn.js';
 import type { Severity } from '../rules/types.js';
-import { evidenceLines, frameworkControls, remediationText } from './explain.js';
+import { describePartial, evidenceLines, frameworkControls, remediationText } from './explain.js';
 import { compare, ruleLookup, sortedResults } from './order.js';
 import { stableStringify } from '../util/stable-json.js';
 
@@ -122,6 +122,6 @@ function finding(doc: ResultsDocument, r: Result, status: Exclude<Status, 'skip'
           ],
         }
       : {}),
-    ...(r.waiver ? { unmapped: { waiver: r.waiver } } : {}),
+    ...(r.waiver || doc.run.partial ? { unmapped: { ...(r.waiver ? { waiver: r.waiver } : {}), ...(doc.run.partial ? { partial_run: describePartial(doc.run) } : {}) } } : {}),
   };
 }

@@ -19,7 +19,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
-import { describeError, describeFailure, frameworkControls, remediationText } from './explain.js';
+import { describeError, describeFailure, describePartial, frameworkControls, remediationText } from './explain.js';
 import { remediationFor } from './remediation.js';
 import { jsonChunks, streamMarker } from './json-stream.js';
 import { compare, ruleLookup, sortedResults } from './order.js';
@@ -68,6 +68,7 @@ export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): I
           },
         },
         automationDetails: { id: automationId(doc) },
+        ...(doc.run.partial ? { properties: { partial: describePartial(doc.run) } } : {}),
         // The scan itself ran; unreadable data is reported per call, not as a crashed tool.
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: NOTIFICATIONS }],
         results: RESULTS,

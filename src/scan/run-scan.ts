@@ -12,9 +12,9 @@ import { startProgress } from '../cli/progress.js';
 import { TOOL } from '../cli/version.js';
 import type { Signer } from '../evidence/sign.js';
 import type { Inventory } from '../inventory/types.js';
-import type { VerifyLogsInput } from '../evidence/types.js';
+import type { ShardRecord, VerifyLogsInput } from '../evidence/types.js';
 import type { ReportFlags } from '../report/options.js';
-import type { AccountFilters } from '../sweep/select.js';
+import { selectAccounts, type AccountFilters } from '../sweep/select.js';
 import type { Shard } from '../sweep/shard.js';
 import { sweepOrganization } from '../sweep/sweep.js';
 import { verifyTrailLogs } from '../verify-logs/verify.js';
@@ -48,7 +48,7 @@ export async function runScan(options: ScanOptions, ctx: CommandContext): Promis
       ...(keepRaw ? { raw } : {}),
       rules: options.rules,
       runId: scanRunId(started, subject),
-      run: { argv: options.argv, startedAt: started.toISOString(), endedAt: now().toISOString() },
+      run: { argv: options.argv, startedAt: started.toISOString(), endedAt: now().toISOString(), ...shardRecord(options, inventory) },
       report: options.report,
       ...(options.evidence ? { evidence: { path: options.evidence.path, ...(options.evidence.signer ? { signer: options.evidence.signer } : {}) } } : {}),
       verifyLogs,
@@ -136,6 +136,14 @@ async function verifyOwnedTrails(target: AwsTarget, inventory: Inventory, caller
     }
   }
   return out;
+}
+
+/** A shard's place in its sweep, recorded in run.json for `merge`: the same selection the sweep made, before sharding. */
+function shardRecord(options: ScanOptions, inventory: Inventory): { shard?: ShardRecord } {
+  const shard = options.organization?.shard;
+  if (!shard || !inventory.organization) return {};
+  const sweepAccounts = selectAccounts(inventory.organization, options.organization!.filters).scan.map((a) => a.Id).sort();
+  return { shard: { index: shard.index, count: shard.count, sweepAccounts } };
 }
 
 /** The secrets the run used, so the export can refuse to write one. */
