@@ -11,6 +11,7 @@ import { exportEvidence } from '../evidence/export.js';
 import { loadRunFolder, saveRunParts, saveRunRecord } from '../evidence/run-folder.js';
 import type { Signer } from '../evidence/sign.js';
 import type { EvidenceInput, RawRecord, RuleFile, RunInput, VerifyLogsInput } from '../evidence/types.js';
+import type { AwsTarget, MemberRole } from '../collect/aws-target.js';
 import type { ResultsDocument } from '../evaluate/types.js';
 import type { Inventory } from '../inventory/types.js';
 import type { PartialRun } from '../sweep/merge.js';
@@ -22,6 +23,7 @@ import type { Rule } from '../rules/types.js';
 import { loadWaivers } from '../waivers/load.js';
 import type { Waiver } from '../waivers/types.js';
 import { evaluateInventory } from './evaluate-inventory.js';
+import { sendToSecurityHub } from './security-hub.js';
 
 /** The rules, config and waivers a run evaluates with, loaded before any AWS call so a bad file fails fast. */
 export interface RunRules extends SelectedRules {
@@ -48,13 +50,23 @@ export interface CompleteRunInput {
   knownSecrets?: string[];
   /** merge --allow-partial: the shards the merged run lacks; every report says so. */
   partial?: PartialRun;
+  /** --security-hub: send the ASFF findings with these credentials (and this role in other accounts). */
+  securityHub?: { target: AwsTarget; memberRole?: MemberRole };
 }
 
 export async function completeRun(input: CompleteRunInput, ctx: CommandContext): Promise<number> {
-  const { cwd } = ctx.io;
-  const { config, rules, waivers, waiversFile, benchmark } = input.rules;
+  const { config, rules, waivers, benchmark } = input.rules;
   const evaluated = evaluateInventory({ inventory: input.inventory, rules, config, waivers, runId: input.runId, ...(benchmark ? { benchmark } : {}) });
   const doc = input.partial ? markPartial(evaluated, input.partial) : evaluated;
+  const exitCode = await saveAndPublish(doc, input, ctx);
+  if (input.securityHub) await sendToSecurityHub(doc, input.securityHub.target, input.securityHub.memberRole, ctx);
+  return exitCode;
+}
+
+/** The run folder and the reports; resolves to the gate's exit code. */
+async function saveAndPublish(doc: ResultsDocument, input: CompleteRunInput, ctx: CommandContext): Promise<number> {
+  const { cwd } = ctx.io;
+  const { config, rules, waiversFile } = input.rules;
   for (const warning of doc.warnings) ctx.io.err(`warning: ${warning}\n`);
   // The run folder (reports/<run-id>/) holds the reports that have no path of their own; when every
   // --format names its file, no folder is left behind (one is made in a temporary place for --evidence).

@@ -30,6 +30,8 @@ export interface ScanOptions {
   rules: RunRules;
   report: ReportFlags;
   evidence?: { path: string; signer?: Signer; verifyLogs?: boolean };
+  /** --security-hub: send the findings (into member accounts through the sweep's role). */
+  securityHub?: boolean;
   /** The command line (for run.json; redacted by the evidence layer). */
   argv: string[];
   now?: () => Date;
@@ -53,6 +55,7 @@ export async function runScan(options: ScanOptions, ctx: CommandContext): Promis
       ...(options.evidence ? { evidence: { path: options.evidence.path, ...(options.evidence.signer ? { signer: options.evidence.signer } : {}) } } : {}),
       verifyLogs,
       knownSecrets: await knownSecrets(options.target),
+      ...(options.securityHub ? { securityHub: { target: options.target, ...(options.organization ? { memberRole: options.organization.role } : {}) } } : {}),
     },
     ctx,
   );

@@ -1,27 +1,38 @@
 /** `trailguard report --results FILE`: re-render saved results in any format and apply the gate, without AWS. */
 import type { Command } from 'commander';
 import { dirname, resolve } from 'node:path';
+import { DEFAULT_SESSION_NAME } from '../../collect/aws-target.js';
 import { isRunFolder, requireCompleteRun } from '../../evidence/run-folder.js';
+import { sendToSecurityHub } from '../../scan/security-hub.js';
+import { addAwsOptions, targetFromFlags, type AwsFlags } from '../aws-options.js';
 import { loadResults } from '../../report/load-results.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
 import { publishReports } from '../../report/publish.js';
 import type { CommandContext } from '../io.js';
 
-interface ReportCommandFlags extends ReportFlags {
+interface ReportCommandFlags extends ReportFlags, AwsFlags {
   results: string;
+  securityHub?: boolean;
+  securityHubRole?: string;
 }
 
 export function registerReport(program: Command, ctx: CommandContext): void {
   addReportOptions(
-    program
+    addAwsOptions(program
       .command('report')
       .description('re-render a saved results.json in any report format, and gate on it like scan does')
-      .requiredOption('--results <file>', 'results.json written by scan or evaluate'),
+      .requiredOption('--results <file>', 'results.json written by scan or evaluate')
+      .option('--security-hub', 'also import the findings into AWS Security Hub (BatchImportFindings: the one write, opt-in; see trailguard permissions --security-hub)')
+      .option('--security-hub-role <name>', "with --security-hub: role assumed in each other account to import that account's findings")),
   ).action(async (flags: ReportCommandFlags) => {
     // results.json inside a run folder counts only once that run finished writing.
     const folder = dirname(resolve(ctx.io.cwd, flags.results));
     if (isRunFolder(folder)) await requireCompleteRun(folder);
     const doc = await loadResults(flags.results, ctx.io.cwd);
     ctx.setExitCode(await publishReports(doc, flags, ctx));
+    if (flags.securityHub) {
+      const memberRole = flags.securityHubRole ? { roleName: flags.securityHubRole, sessionName: flags.roleSessionName ?? DEFAULT_SESSION_NAME, durationSeconds: 3600, ...(flags.externalId ? { externalId: flags.externalId } : {}) } : undefined;
+      await sendToSecurityHub(doc, targetFromFlags(flags, ctx.io.env), memberRole, ctx);
+    }
   });
 }

@@ -26,6 +26,7 @@ interface ScanFlags extends AwsFlags, ReportFlags, SigningFlags, RuleSelectionFl
   shard?: string;
   evidence?: string;
   verifyLogs?: boolean;
+  securityHub?: boolean;
 }
 
 export function registerScan(program: Command, ctx: CommandContext): void {
@@ -43,7 +44,8 @@ export function registerScan(program: Command, ctx: CommandContext): void {
     .option('--concurrency <n>', 'accounts read at once in an organization sweep', '16')
     .option('--shard <I/N>', 'scan shard I of N (0-based; or N with I from JOB_COMPLETION_INDEX / AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--evidence <path>', 'also write a signed auditor evidence bundle (a folder, or a .tar.gz)')
-    .option('--verify-logs', "with --evidence: verify each owned trail's delivered log files over the last 24 hours");
+    .option('--verify-logs', "with --evidence: verify each owned trail's delivered log files over the last 24 hours")
+    .option('--security-hub', 'also import the findings into AWS Security Hub (BatchImportFindings: the one write, opt-in; see trailguard permissions --security-hub)');
   addRuleSelectionOptions(addSigningOptions(addReportOptions(addAwsOptions(command)))).action(async (flags: ScanFlags) => {
     // Rules first: a bad rule, config or waiver fails before any AWS call.
     const rules = loadRunRules(flags, flags.waivers, ctx.io.cwd);
@@ -68,6 +70,7 @@ export function registerScan(program: Command, ctx: CommandContext): void {
         report: flags,
         ...(flags.evidence ? { evidence: { path: flags.evidence, ...(signer ? { signer } : {}), verifyLogs: Boolean(flags.verifyLogs) } } : {}),
         argv: ctx.argv,
+        ...(flags.securityHub ? { securityHub: true } : {}),
       },
       ctx,
     );
