@@ -14,14 +14,6 @@ import { ClientCache } from './clients.js';
 
 export const IMPORT_BATCH = 100;
 
-/**
- * The IAM policy `--security-hub` needs, on its own: never part of the read-only policy. With
- * the default product, an account imports into its own product ARN in each region.
- */
-export const SECURITY_HUB_IMPORT_POLICY = {
-  Version: '2012-10-17',
-  Statement: [{ Sid: 'TrailguardSecurityHubImport', Effect: 'Allow', Action: ['securityhub:BatchImportFindings'], Resource: 'arn:*:securityhub:*:*:product/*/default' }],
-} as const;
 
 export interface ImportableFinding {
   Id: string;

@@ -1,7 +1,6 @@
 /** `trailguard permissions`: the least-privilege, read-only IAM policy for a rule selection. */
 import type { Command } from 'commander';
-import { iamPolicyFor } from '../../collect/iam-policy.js';
-import { SECURITY_HUB_IMPORT_POLICY } from '../../collect/securityhub-import.js';
+import { iamPolicyFor, SECURITY_HUB_IMPORT_POLICY } from '../../collect/iam-policy.js';
 import { planForRules } from '../../plan/rule-plan.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';

@@ -1,9 +1,8 @@
-/** `trailguard report --results FILE`: re-render saved results in any format and apply the gate, without AWS. */
+/** `trailguard report --results FILE`: re-render saved results in any format and apply the gate, without AWS (unless --security-hub sends the findings). */
 import type { Command } from 'commander';
 import { dirname, resolve } from 'node:path';
 import { DEFAULT_SESSION_NAME } from '../../collect/aws-target.js';
 import { isRunFolder, requireCompleteRun } from '../../evidence/run-folder.js';
-import { sendToSecurityHub } from '../../scan/security-hub.js';
 import { addAwsOptions, targetFromFlags, type AwsFlags } from '../aws-options.js';
 import { loadResults } from '../../report/load-results.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
@@ -31,6 +30,8 @@ export function registerReport(program: Command, ctx: CommandContext): void {
     const doc = await loadResults(flags.results, ctx.io.cwd);
     ctx.setExitCode(await publishReports(doc, flags, ctx));
     if (flags.securityHub) {
+      // The Security Hub client loads only when findings are sent.
+      const { sendToSecurityHub } = await import('../../scan/security-hub.js');
       const memberRole = flags.securityHubRole ? { roleName: flags.securityHubRole, sessionName: flags.roleSessionName ?? DEFAULT_SESSION_NAME, durationSeconds: 3600, ...(flags.externalId ? { externalId: flags.externalId } : {}) } : undefined;
       await sendToSecurityHub(doc, targetFromFlags(flags, ctx.io.env), memberRole, ctx);
     }
