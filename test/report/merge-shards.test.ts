@@ -126,4 +126,15 @@ describe('a scan whose every --format names its file', () => {
     expect(readdirSync(join(dir, 'only')).sort()).toEqual(['results.csv', 'results.json']);
     expect(existsSync(join(dir, 'reports'))).toBe(false);
   });
+
+  it('with --evidence, still bundles the run and leaves no run folder', async () => {
+    const run = await cli(
+      ['scan', '--organization', '--accounts', ACCOUNTS, '--regions', 'us-east-1', '--endpoint-url', sim.endpoint, '--soft-fail', '--format', 'json=bundled/results.json', '--evidence', 'bundled/evidence'],
+      dir,
+    );
+    expect(run.code, run.err).toBe(0);
+    expect(readdirSync(join(dir, 'bundled')).sort()).toEqual(['evidence', 'results.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'bundled', 'evidence', 'run.json'), 'utf8'))).toMatchObject({ exitCode: 0 });
+    expect(existsSync(join(dir, 'reports'))).toBe(false);
+  });
 });
