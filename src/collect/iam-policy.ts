@@ -20,6 +20,15 @@ export function iamPolicyFor(plan: Plan): IamPolicy {
   };
 }
 
+/**
+ * The IAM policy `--security-hub` needs, on its own: never part of the read-only policy. With
+ * the default product, an account imports into its own product ARN in each region.
+ */
+export const SECURITY_HUB_IMPORT_POLICY = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'TrailguardSecurityHubImport', Effect: 'Allow', Action: ['securityhub:BatchImportFindings'], Resource: 'arn:*:securityhub:*:*:product/*/default' }],
+} as const;
+
 /** Read-only means List/Get/Describe; the test over every plan holds the collector to it. */
 export function isReadOnlyAction(action: string): boolean {
   const operation = action.split(':')[1] ?? '';

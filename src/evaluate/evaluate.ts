@@ -7,6 +7,7 @@ import { EMPTY_CONFIG } from '../config/load.js';
 import { ruleSettingsFor } from '../config/rule-settings.js';
 import type { Config } from '../config/types.js';
 import type { Rule } from '../rules/types.js';
+import { placeholderValues } from '../rules/remediation.js';
 import { judge } from '../rules/verdict.js';
 import { applyWaivers } from '../waivers/apply.js';
 import type { Waiver } from '../waivers/types.js';
@@ -56,6 +57,7 @@ export function evaluate(input: EvaluateInput): ResultsDocument {
         error: verdict.error,
         skipReason: verdict.skipReason,
         parameters: Object.keys(rule.parameters).length > 0 ? settings.parameters : undefined,
+        placeholders: placeholderValues(rule.remediation, view.data, settings.parameters),
         related: view.related,
       });
     }

@@ -42,6 +42,8 @@ export interface Result {
   waiver?: { id: string; reason: string; owner?: string; ticket?: string; expires: string; covers?: number };
   /** Effective parameters the rule ran with. */
   parameters?: Record<string, unknown>;
+  /** The values of the view fields and parameters the rule's remediation names (`{{Bucket.Name}}`), so reports print it filled. */
+  placeholders?: Record<string, string>;
   related?: string[];
   /** `iac`: where the resource is written (a template's logical id, a Terraform resource block). */
   location?: { address: string; file?: string; line?: number; column?: number };
@@ -60,6 +62,10 @@ export interface RunInfo {
   tool: { name: string; version: string };
   partition?: string;
   accounts?: string[];
+  /** Account id → the name Organizations gives it. */
+  accountNames?: Record<string, string>;
+  /** A merge of an incomplete set of shards (merge --allow-partial): what it lacks. */
+  partial?: { missingShards: string[]; missingAccounts: string[] };
   regions?: string[];
   /** Accounts not scanned, or only partly, and why. */
   notFullyScanned?: UnscannedAccount[];

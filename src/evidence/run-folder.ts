@@ -12,13 +12,12 @@
  *                                   records trails not verified, and why)
  *   <any other top-level file>      a rendered report (results.sarif, report.html, ...)
  */
-import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { createReadStream, existsSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { finished } from 'node:stream/promises';
 import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { stableStringify } from '../util/stable-json.js';
 import { CONFIG_DIR, checkRelativePath, comparePaths, INVENTORY_FILE, namedPath, RESULTS_FILE, rulePath, RULES_DIR, RUN_FILE, verifyLogsPath, VERIFY_LOGS_DIR, WAIVERS_DIR } from './bundle-layout.js';
 import type { VerifyLogsReport } from '../verify-logs/report.js';
@@ -29,14 +28,20 @@ export const RAW_LOG_FILE = 'raw.jsonl';
 
 const KNOWN_TOP_LEVEL = new Set([RUN_FILE, INVENTORY_FILE, RESULTS_FILE, RAW_LOG_FILE]);
 
-/** Writes every part of `input`; reports, if given, become top-level files (scan writes its own there). */
+/** Writes every part of `input`, run.json last; reports, if given, become top-level files (scan writes its own there). */
 export async function saveRunFolder(dir: string, input: EvidenceInput): Promise<void> {
-  const put = async (path: string, content: string | Uint8Array) => {
-    await mkdir(dirname(join(dir, path)), { recursive: true });
-    await writeFile(join(dir, path), content);
-  };
+  await saveRunParts(dir, input);
+  await saveRunRecord(dir, input);
+}
+
+/**
+ * Everything but run.json. A run.json left from an earlier run in the same folder goes
+ * first, so that an interruption from here on leaves a folder every command refuses.
+ */
+export async function saveRunParts(dir: string, input: EvidenceInput): Promise<void> {
+  await rm(join(dir, RUN_FILE), { force: true });
+  const put = (path: string, content: string | Uint8Array) => writeFileAtomic(join(dir, path), content);
   const json = (value: unknown) => `${stableStringify(value)}\n`;
-  await put(RUN_FILE, json(buildRunRecord(input)));
   await put(INVENTORY_FILE, json(input.inventory));
   await put(RESULTS_FILE, json(input.results));
   for (const rule of input.rules) await put(rulePath(rule.pack, rule.relativePath), rule.content);
@@ -48,19 +53,41 @@ export async function saveRunFolder(dir: string, input: EvidenceInput): Promise<
     if (KNOWN_TOP_LEVEL.has(name) || name.includes('/')) throw new InputError(`report ${JSON.stringify(name)}: a run folder keeps reports as top-level files other than ${[...KNOWN_TOP_LEVEL].join(', ')}`);
     await put(name, report.content);
   }
-  if (input.raw) {
-    const out = createWriteStream(join(dir, RAW_LOG_FILE));
-    for await (const record of input.raw) if (!out.write(`${JSON.stringify(record)}\n`)) await once(out, 'drain');
-    out.end();
-    await finished(out);
+  if (input.raw) await writeFileAtomic(join(dir, RAW_LOG_FILE), rawLines(input.raw));
+}
+
+async function* rawLines(raw: NonNullable<EvidenceInput['raw']>): AsyncGenerator<string> {
+  for await (const record of raw) yield `${JSON.stringify(record)}\n`;
+}
+
+/** run.json with the completion marker: written when the run's every other file is complete. */
+export async function saveRunRecord(dir: string, input: EvidenceInput): Promise<void> {
+  await writeFileAtomic(join(dir, RUN_FILE), `${stableStringify({ ...buildRunRecord(input), complete: true })}\n`);
+}
+
+/** Whether `dir` is (or was meant to be) a run folder: it holds run.json or inventory.json. */
+export function isRunFolder(dir: string): boolean {
+  return existsSync(join(dir, RUN_FILE)) || existsSync(join(dir, INVENTORY_FILE));
+}
+
+/** Refuses a folder whose run did not finish writing (no run.json, or one without the completion marker). */
+export async function requireCompleteRun(dir: string): Promise<RunRecord> {
+  const text = await readFile(join(dir, RUN_FILE), 'utf8').catch(() => undefined);
+  if (text === undefined) {
+    throw new InputError([{ file: join(dir, RUN_FILE), message: `is missing: ${dir} is not a complete run folder (trailguard writes run.json last, so the run was interrupted or this is not a run folder); run the scan again` }]);
   }
+  const record = parseJson<RunRecord>(join(dir, RUN_FILE), text);
+  if (record.complete !== true) {
+    throw new InputError([{ file: join(dir, RUN_FILE), message: 'has no completion marker ("complete": true): the run was interrupted before all its files were written; run the scan again' }]);
+  }
+  return record;
 }
 
 export async function loadRunFolder(dir: string): Promise<EvidenceInput> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => {
     throw new InputError([{ file: dir, message: 'is not a readable run folder (reports/<run-id>/ as written by trailguard scan)' }]);
   });
-  const record = await readJson<RunRecord>(join(dir, RUN_FILE));
+  const record = await requireCompleteRun(dir);
   const names = new Set(entries.map((e) => e.name));
   const trailByFile = new Map((record.verifyLogs ?? []).filter((v) => v.file !== undefined).map((v) => [v.file, v.trailArn]));
   const rules = (await listFiles(join(dir, RULES_DIR))).map((path) => {
@@ -73,7 +100,13 @@ export async function loadRunFolder(dir: string): Promise<EvidenceInput> {
     if (e.isFile() && !KNOWN_TOP_LEVEL.has(e.name) && !e.name.endsWith('.tar.gz')) reports.push({ name: e.name, content: await readFile(join(dir, e.name)) });
   }
   return {
-    run: { argv: record.commandLine, startedAt: record.startedAt, endedAt: record.endedAt, ...(record.exitCode !== undefined ? { exitCode: record.exitCode } : {}) },
+    run: {
+      argv: record.commandLine,
+      startedAt: record.startedAt,
+      endedAt: record.endedAt,
+      ...(record.exitCode !== undefined ? { exitCode: record.exitCode } : {}),
+      ...(record.shard ? { shard: record.shard } : {}),
+    },
     inventory: await readJson(join(dir, INVENTORY_FILE)),
     results: await readJson(join(dir, RESULTS_FILE)),
     rules: await Promise.all(rules.map(async (r) => ({ pack: r.pack, relativePath: r.relativePath, content: await readFile(join(dir, RULES_DIR, r.path)) }))),
@@ -113,6 +146,10 @@ async function readJson<T>(path: string): Promise<T> {
   const text = await readFile(path, 'utf8').catch(() => {
     throw new InputError([{ file: path, message: 'missing from the run folder' }]);
   });
+  return parseJson<T>(path, text);
+}
+
+function parseJson<T>(path: string, text: string): T {
   try {
     return JSON.parse(text) as T;
   } catch (error) {

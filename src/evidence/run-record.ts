@@ -37,6 +37,7 @@ export function buildRunRecord(input: RunParts): RunRecord {
     startedAt: run.startedAt,
     endedAt: run.endedAt,
     ...(run.exitCode !== undefined ? { exitCode: run.exitCode } : {}),
+    ...(run.shard ? { shard: run.shard } : {}),
     partition: results.run.partition ?? inventory.partition,
     ...(inventory.organization?.Organization ? { organizationId: inventory.organization.Organization.Id } : {}),
     regions: [...regions].sort(comparePaths),

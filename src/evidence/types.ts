@@ -13,6 +13,15 @@ export interface RunInput {
   startedAt: string;
   endedAt: string;
   exitCode?: number;
+  /** A sharded sweep (scan --shard I/N): this shard, and every account of the sweep, so that merge can tell a missing shard. */
+  shard?: ShardRecord;
+}
+
+export interface ShardRecord {
+  index: number;
+  count: number;
+  /** The accounts the whole sweep selected (all shards), sorted. */
+  sweepAccounts: string[];
 }
 
 /** One API response as AWS returned it (compatible with the collector's RawResponse). */
@@ -76,6 +85,7 @@ export interface RunRecord {
   startedAt: string;
   endedAt: string;
   exitCode?: number;
+  shard?: ShardRecord;
   partition: string;
   organizationId?: string;
   regions: string[];
@@ -87,6 +97,11 @@ export interface RunRecord {
   waivers?: string;
   /** Each trail's log verification: its outcome and why, and its report file when there is one. */
   verifyLogs?: Array<{ trailArn: string; status: ReportStatus | 'not verified'; reason: string; file?: string }>;
+  /**
+   * Only in a run folder: run.json is written last, once every other file of the run is
+   * complete, with this marker; a folder without it was interrupted and is refused.
+   */
+  complete?: true;
   /** Only in a bundle: when and by which trailguard it was exported, and the signing key. */
   export?: {
     exportedAt: string;

@@ -1,6 +1,8 @@
 /**
  * `asff`: a JSON array of AWS Security Finding Format findings for Security Hub
- * `BatchImportFindings` (which takes at most 100 per call; docs/ci.md shows how to batch).
+ * `BatchImportFindings`, sorted by account and region. With the default product, a finding
+ * must be imported from the account in its `AwsAccountId`, into the region of its
+ * `ProductArn`: `--security-hub` (security-hub-import.ts) sends them so, 100 per call.
  *
  * Status mapping: pass → PASSED (workflow RESOLVED); fail → FAILED (NEW); waived → FAILED
  * with workflow SUPPRESSED (Security Hub's own word for an accepted finding, which keeps
@@ -10,7 +12,9 @@
 import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
 import { parseArn } from '../inventory/arn.js';
 import { evidenceLines, frameworkControls } from './explain.js';
-import { ruleLookup, sortedResults } from './order.js';
+import { remediationFor } from './remediation.js';
+import { jsonChunks, streamMarker } from './json-stream.js';
+import { compare, ruleLookup, sortedResults } from './order.js';
 import { stableStringify } from '../util/stable-json.js';
 
 const RESOURCE_TYPE: Record<Result['resourceType'], string> = {
@@ -36,17 +40,23 @@ const STATUS = {
 /** Field limits from the ASFF reference. */
 export const ASFF_LIMITS = { title: 256, description: 1024, recommendation: 512, requirements: 32, requirement: 64 };
 
-export function renderAsff(doc: ResultsDocument): string {
-  const ruleOf = ruleLookup(doc);
-  const findings = sortedResults(doc.results)
-    .filter((r) => r.status !== 'skip')
-    .map((r) => finding(doc, r, ruleOf(r)));
-  return `${stableStringify(findings)}\n`;
+const FINDINGS = streamMarker('findings');
+
+export function renderAsff(doc: ResultsDocument): Iterable<string> {
+  return jsonChunks(FINDINGS, [{ marker: FINDINGS, items: asffFindings(doc) }], stableStringify);
 }
 
+/** Every finding, in report order: a sorted run of findings per account (and region within it). */
+export function* asffFindings(doc: ResultsDocument): Generator<AsffFinding> {
+  const ruleOf = ruleLookup(doc);
+  for (const r of sortedByAccount(doc)) if (r.status !== 'skip') yield finding(doc, r, ruleOf(r));
+}
+
+export type AsffFinding = ReturnType<typeof finding>;
+
 function finding(doc: ResultsDocument, r: Result, rule: RuleSummary) {
-  const partition = parseArn(r.resourceArn)?.partition || doc.run.partition || 'aws';
-  const region = r.region === 'global' || !r.region ? (HOME_REGION[partition] ?? 'us-east-1') : r.region;
+  const partition = partitionOf(doc, r);
+  const region = findingRegion(partition, r);
   const status = STATUS[r.status as keyof typeof STATUS];
   const controls = frameworkControls(rule);
   return {
@@ -63,7 +73,7 @@ function finding(doc: ResultsDocument, r: Result, rule: RuleSummary) {
     Severity: { Label: r.severity.toUpperCase() },
     Title: truncate(r.title, ASFF_LIMITS.title),
     Description: truncate([r.message, ...evidenceLines(r)].join('\n'), ASFF_LIMITS.description),
-    Resources: [{ Type: RESOURCE_TYPE[r.resourceType], Id: r.resourceArn, Partition: partition, Region: region }],
+    Resources: [{ Type: RESOURCE_TYPE[r.resourceType], Id: resourceId(r), Partition: partition, Region: region }],
     Compliance: {
       Status: status.compliance,
       ...(controls.length ? { RelatedRequirements: controls.slice(0, ASFF_LIMITS.requirements).map((c) => truncate(c, ASFF_LIMITS.requirement)) } : {}),
@@ -72,7 +82,7 @@ function finding(doc: ResultsDocument, r: Result, rule: RuleSummary) {
     RecordState: 'ACTIVE',
     Remediation: {
       Recommendation: {
-        Text: truncate(rule.remediation.summary || r.title, ASFF_LIMITS.recommendation),
+        Text: truncate(recommendation(rule, r), ASFF_LIMITS.recommendation),
         ...(rule.references[0] ? { Url: rule.references[0] } : {}),
       },
     },
@@ -80,9 +90,37 @@ function finding(doc: ResultsDocument, r: Result, rule: RuleSummary) {
       'trailguard/RuleId': r.ruleId,
       'trailguard/Status': r.status,
       'trailguard/RunId': doc.run.runId,
+      ...(doc.run.partial ? { 'trailguard/PartialRun': `missing shard ${doc.run.partial.missingShards.join(', ')}` } : {}),
       ...(r.waiver ? { 'trailguard/WaiverId': r.waiver.id, 'trailguard/WaiverExpires': r.waiver.expires, ...(r.waiver.covers ? { 'trailguard/WaiverCovers': String(r.waiver.covers) } : {}) } : {}),
     },
   };
+}
+
+/** The filled summary and command: what fits Security Hub's 512 characters and can be pasted. */
+function recommendation(rule: RuleSummary, r: Result): string {
+  const filled = remediationFor(rule, r);
+  return [filled.summary || r.title, filled.cli?.trimEnd()].filter(Boolean).join('\n');
+}
+
+/** Security Hub names an account resource `AWS::::Account:<id>`; every other resource by its ARN. */
+function resourceId(r: Result): string {
+  return r.resourceType === 'account' ? `AWS::::Account:${r.accountId}` : r.resourceArn;
+}
+
+function partitionOf(doc: ResultsDocument, r: Result): string {
+  return parseArn(r.resourceArn)?.partition || doc.run.partition || 'aws';
+}
+
+/** The Security Hub region a finding goes to: its resource's, or the home region for a global resource or one whose region is unknown. */
+function findingRegion(partition: string, r: Result): string {
+  return /^[a-z]{2}(-[a-z]+)+-\d+$/.test(r.region) ? r.region : (HOME_REGION[partition] ?? 'us-east-1');
+}
+
+/** Results by account, then Security Hub region, then as sortedResults: each BatchImportFindings batch is one run. */
+function sortedByAccount(doc: ResultsDocument): Result[] {
+  const keyed = sortedResults(doc.results).map((r) => ({ r, region: findingRegion(partitionOf(doc, r), r) }));
+  keyed.sort((a, b) => compare(a.r.accountId, b.r.accountId) || compare(a.region, b.region));
+  return keyed.map(({ r }) => r);
 }
 
 /** Cuts at the limit (in UTF-16 units, as AWS counts characters) and marks the cut with an ellipsis. */

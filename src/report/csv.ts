@@ -2,13 +2,16 @@
  * `csv`: one row per result, RFC 4180 (comma, CRLF, double quotes doubled), UTF-8 with a
  * header row. The columns cover what security teams import from Prowler's CSV (status,
  * severity, check, account, region, resource, compliance, risk, remediation) under
- * trailguard's own names. Multi-valued cells join with " | ".
+ * trailguard's own names. Multi-valued cells join with " | ". Written by csv-stringify,
+ * 1,000 rows at a time; control characters from outside show as escapes (`\x1b`).
  */
 import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
 import { parseArn } from '../inventory/arn.js';
-import { describeFailure, formatValue, frameworkControls } from './explain.js';
+import { stringify } from 'csv-stringify/sync';
 import { visible } from '../util/visible-text.js';
+import { describeFailure, formatValue, frameworkControls } from './explain.js';
 import { ruleLookup, sortedResults } from './order.js';
+import { remediationFor } from './remediation.js';
 
 const COLUMNS: [string, (r: Result, rule: RuleSummary, doc: ResultsDocument) => string][] = [
   ['result_id', (r) => r.id],
@@ -38,8 +41,8 @@ const COLUMNS: [string, (r: Result, rule: RuleSummary, doc: ResultsDocument) => 
   ['error_message', (r) => r.error?.message ?? ''],
   ['description', (_r, rule) => rule.description],
   ['risk', (_r, rule) => rule.rationale],
-  ['remediation', (_r, rule) => rule.remediation.summary],
-  ['remediation_cli', (_r, rule) => rule.remediation.cli ?? ''],
+  ['remediation', (r, rule) => remediationFor(rule, r).summary],
+  ['remediation_cli', (r, rule) => remediationFor(rule, r).cli ?? ''],
   ['reference', (_r, rule) => joined(rule.references)],
 ];
 
@@ -49,21 +52,32 @@ export const CSV_COLUMNS = COLUMNS.map(([name]) => name);
 // shows its line breaks as escapes, so that a name cannot start a forged line in the file.
 const MULTILINE = new Set(['description', 'risk', 'remediation', 'remediation_cli']);
 
-export function renderCsv(doc: ResultsDocument): string {
+// Rows go to the stringifier in batches: one call per row costs more than the rows themselves.
+const BATCH = 1000;
+
+const OPTIONS = {
+  record_delimiter: 'windows',
+  // A cell starting with = + - @ (or a tab/CR that some spreadsheets strip first) gets a leading apostrophe.
+  escape_formulas: true,
+  // RFC 4180 quotes a bare LF too, not only the CRLF record delimiter.
+  quoted_match: /[\r\n]/,
+} as const;
+
+export function* renderCsv(doc: ResultsDocument): Generator<string> {
   const ruleOf = ruleLookup(doc);
-  const rows = sortedResults(doc.results).map((r) => COLUMNS.map(([name, cell]) => visible(cell(r, ruleOf(r), doc), { multiline: MULTILINE.has(name) })));
-  return [CSV_COLUMNS, ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+  yield stringify([CSV_COLUMNS], OPTIONS);
+  let batch: string[][] = [];
+  for (const r of sortedResults(doc.results)) {
+    const rule = ruleOf(r);
+    batch.push(COLUMNS.map(([name, cell]) => visible(cell(r, rule, doc), { multiline: MULTILINE.has(name) })));
+    if (batch.length === BATCH) {
+      yield stringify(batch, OPTIONS);
+      batch = [];
+    }
+  }
+  if (batch.length) yield stringify(batch, OPTIONS);
 }
 
 function joined(values: string[]): string {
   return values.join(' | ');
-}
-
-/**
- * Quotes when RFC 4180 requires it, and defuses spreadsheet formulas: a cell starting with
- * = + - @ (or a tab/CR that some spreadsheets strip first) gets a leading apostrophe.
- */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }

@@ -3,7 +3,9 @@
  * failed, which waiver applies), written once so every report says the same thing.
  */
 import type { ConditionFailure, SectionError } from '../rules/types.js';
-import type { Result, RuleSummary } from '../evaluate/types.js';
+import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
+import { visible } from '../util/visible-text.js';
+import { remediationFor } from './remediation.js';
 
 /** A value as a reader wants to see it: strings bare, everything else as compact JSON. */
 export function formatValue(value: unknown): string {
@@ -69,10 +71,9 @@ export function frameworkControls(rule: RuleSummary | undefined): string[] {
     .flatMap((framework) => (rule.frameworks[framework] ?? []).map((control) => `${framework} ${control}`));
 }
 
-/** The remediation as plain text: the summary, then each way to apply it. */
-export function remediationText(rule: RuleSummary | undefined): string {
-  if (!rule) return '';
-  const r = rule.remediation;
+/** The remediation filled for `result`, as plain text: the summary, then each way to apply it. */
+export function remediationText(rule: RuleSummary, result: Result): string {
+  const r = remediationFor(rule, result);
   const parts = [r.summary];
   if (r.console) parts.push(`Console: ${r.console}`);
   if (r.cli) parts.push(`CLI: ${r.cli}`);
@@ -81,7 +82,19 @@ export function remediationText(rule: RuleSummary | undefined): string {
   return parts.join('\n');
 }
 
+/** For a merge that lacks shards: "shard 2/3 missing: 4 accounts of the sweep not evaluated (…)". */
+export function describePartial(run: ResultsDocument['run']): string | undefined {
+  const p = run.partial;
+  if (!p) return undefined;
+  return `partial run: shard ${p.missingShards.join(', ')} missing, so ${p.missingAccounts.length} account(s) of the sweep were not evaluated (${p.missingAccounts.join(', ')})`;
+}
+
 /** "1 result", "3 results". */
 export function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** visible() keeping line breaks: multi-line texts (remediation scripts) keep them, nothing else. */
+export function visibleLines(text: string): string {
+  return visible(text, { multiline: true });
 }

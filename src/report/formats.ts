@@ -13,7 +13,8 @@ import { renderSarif, type SarifOptions } from './sarif.js';
 export type RenderContext = SarifOptions;
 
 export interface ReportFormat {
-  render(doc: ResultsDocument, context: RenderContext): string;
+  /** The report as a sequence of chunks, pulled one at a time by the writer: no format is ever held whole in memory. */
+  render(doc: ResultsDocument, context: RenderContext): Iterable<string>;
   /** The file written under the output directory when no path is given. */
   fileName: string;
   description: string;
@@ -24,7 +25,7 @@ export const FORMATS = {
   junit: { render: renderJunit, fileName: 'junit.xml', description: 'JUnit XML for CI test reports' },
   sarif: { render: renderSarif, fileName: 'results.sarif', description: 'SARIF 2.1.0 for GitHub code scanning' },
   csv: { render: renderCsv, fileName: 'results.csv', description: 'one row per result (RFC 4180)' },
-  markdown: { render: (doc) => renderMarkdown(doc), fileName: 'summary.md', description: 'summary for $GITHUB_STEP_SUMMARY and PR comments' },
+  markdown: { render: (doc) => [renderMarkdown(doc)], fileName: 'summary.md', description: 'summary for $GITHUB_STEP_SUMMARY and PR comments' },
   html: { render: renderHtml, fileName: 'report.html', description: 'self-contained, filterable report' },
   ocsf: { render: renderOcsf, fileName: 'findings.ocsf.jsonl', description: 'OCSF 1.6 Compliance Findings, JSON lines' },
   asff: { render: renderAsff, fileName: 'findings.asff.json', description: 'AWS Security Finding Format for Security Hub' },
@@ -36,4 +37,11 @@ export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
 
 export function isFormatName(name: string): name is FormatName {
   return Object.hasOwn(FORMATS, name);
+}
+
+/** A whole report as one string: for small documents and tests. */
+export function renderText(name: FormatName, doc: ResultsDocument, context: RenderContext = {}): string {
+  let text = '';
+  for (const chunk of FORMATS[name].render(doc, context)) text += chunk;
+  return text;
 }

@@ -1,17 +1,24 @@
 /**
- * `html`: one self-contained page for reviewers and auditors: the run, totals, charts by
- * severity, account, region and framework, a filterable and sortable findings table whose
- * rows expand into evidence and remediation, and the rules as evaluated. No external
- * asset of any kind; every string from the results is escaped.
+ * `html`: one self-contained page a security lead reads first. At the top, the summary:
+ * totals, compliance per framework (and per selected benchmark and profile), a control tree
+ * with counts per control, the worst accounts (with their Organizations names) and the most
+ * failed rules. Then the findings: a table filtered by status, severity, account, region,
+ * rule, framework and control, sortable and paginated, rendered by the page's script from
+ * data embedded as JSON (so 100,000 results stay a few tens of megabytes and responsive).
+ * Each finding opens to a plain sentence, its evidence and its remediation filled with the
+ * resource's own values. No network access; the Content-Security-Policy admits only the
+ * page's own style and script, by hash. Streamed: the summary, then the data in chunks.
  */
 import { createHash } from 'node:crypto';
-import type { BenchmarkReport, ControlStatus, Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
-import { SEVERITIES } from '../rules/types.js';
-import { formatValue, frameworkControls } from './explain.js';
-import { barChart, countsText, legend, type Category } from './html-charts.js';
+import type { BenchmarkReport, ControlStatus, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
+import { describePartial, frameworkControls, plural } from './explain.js';
 import { SCRIPT, STYLE } from './html-assets.js';
-import { escapeHtml as esc, safeUrl } from './html-escape.js';
-import { compare, countBy, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER } from './order.js';
+import { htmlData, htmlDataChunks } from './html-data.js';
+import type { VisibleOptions } from '../util/visible-text.js';
+import { escapeHtml, safeUrl } from './html-escape.js';
+import { compliance, compareControls, summarize, type Counts, type Ranked, type Summary } from './html-summary.js';
+import { compare, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER } from './order.js';
+import { remediationFor } from './remediation.js';
 
 // A rule's own prose and scripts keep their line breaks; values read from AWS show theirs as escapes.
 const RULE_TEXT = { multiline: true };
@@ -24,42 +31,46 @@ const STATUS_LABEL: Record<Status, { symbol: string; label: string }> = {
   skip: { symbol: '–', label: 'Skip' },
 };
 
-export function renderHtml(doc: ResultsDocument): string {
+/** Outside text for the page: control characters made visible (line breaks too, unless a rule's own text), then HTML-escaped. */
+function esc(text: string, options: VisibleOptions = {}): string {
+  return escapeHtml(text, options);
+}
+
+export function* renderHtml(doc: ResultsDocument): Generator<string> {
   const ruleOf = ruleLookup(doc);
-  // Failures first, most severe first: the order a reviewer reads in before sorting anything.
-  const results = sortedResults(doc.results).sort(
-    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || severityRank(b.severity) - severityRank(a.severity),
-  );
-  const csp = [
-    "default-src 'none'",
-    `style-src '${sha256(STYLE)}'`,
-    `script-src '${sha256(SCRIPT)}'`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  const title = `trailguard report ${doc.run.runId}`;
-  return `<!doctype html>
+  const summary = summarize(doc, ruleOf);
+  const csp = ["default-src 'none'", `style-src '${sha256(STYLE)}'`, `script-src '${sha256(SCRIPT)}'`, "base-uri 'none'", "form-action 'none'"].join('; ');
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
-<title>${esc(title)}</title>
+<title>${esc(`trailguard report ${doc.run.runId}`)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <header>
 <h1>trailguard compliance report</h1>
+${doc.run.partial ? `<p class="partial" role="alert"><strong>Incomplete:</strong> ${esc(describePartial(doc.run)!)}</p>` : ''}
 ${runInfo(doc)}
 </header>
 <main>
-${totals(results)}
-${doc.benchmark ? benchmarkControls(doc.benchmark) : ''}
-${charts(results, ruleOf)}
-${findings(results, ruleOf)}
-${rulesSection(doc)}
+${totals(summary.total)}
+${doc.benchmark ? benchmarkSection(doc.benchmark) : ''}
+${frameworksSection(summary)}
+${rankings(doc, summary)}
+${findingsSection()}
+${rulesSection(doc, summary)}
 ${warnings(doc)}
 </main>
+<script type="application/json" id="tg-data">`;
+  // Failures first, most severe first: the order a reviewer reads in before sorting anything.
+  const results = sortedResults(doc.results).sort(
+    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || severityRank(b.severity) - severityRank(a.severity),
+  );
+  yield* htmlDataChunks(htmlData(doc, results, ruleOf));
+  yield `</script>
 <script>${SCRIPT}</script>
 </body>
 </html>
@@ -70,6 +81,11 @@ function sha256(text: string): string {
   return `sha256-${createHash('sha256').update(text).digest('base64')}`;
 }
 
+function accountLabel(doc: ResultsDocument, id: string): string {
+  const name = doc.run.accountNames?.[id];
+  return name ? `${name} (${id})` : id;
+}
+
 function runInfo(doc: ResultsDocument): string {
   const { run } = doc;
   const rows: [string, string][] = [
@@ -78,7 +94,7 @@ function runInfo(doc: ResultsDocument): string {
     ['Tool', `${run.tool.name} ${run.tool.version}`],
   ];
   if (run.partition) rows.push(['Partition', run.partition]);
-  if (run.accounts) rows.push([`Accounts (${run.accounts.length})`, run.accounts.join(', ')]);
+  if (run.accounts) rows.push(['Accounts', String(run.accounts.length)]);
   if (run.regions) rows.push([`Regions (${run.regions.length})`, run.regions.join(', ')]);
   return `<dl class="run">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;
 }
@@ -88,178 +104,174 @@ function badge(status: Status): string {
   return `<span class="badge st-${status}"><span aria-hidden="true">${s.symbol}</span> ${s.label}</span>`;
 }
 
-function totals(results: Result[]): string {
-  const count = (status: Status, severity?: string) => results.filter((r) => r.status === status && (!severity || r.severity === severity)).length;
-  const cards = STATUS_ORDER.map((s) => `<li class="st-${s}">${badge(s)}<strong>${count(s)}</strong></li>`).join('');
-  const head = STATUS_ORDER.map((s) => `<th scope="col" class="num">${STATUS_LABEL[s].label}</th>`).join('');
-  const body = SEVERITIES_DESC.map(
-    (sev) =>
-      `<tr><th scope="row" class="sev">${sev}</th>${STATUS_ORDER.map((s) => `<td class="num">${count(s, sev)}</td>`).join('')}<td class="num">${results.filter((r) => r.severity === sev).length}</td></tr>`,
-  ).join('');
+function percent(c: Counts): string {
+  const p = compliance(c);
+  return p === undefined ? '–' : `${p}%`;
+}
+
+/** A bar of the status mix, drawn with SVG attributes (no inline style, which the CSP forbids); the numbers are beside it in text. */
+function bar(c: Counts): string {
+  const total = STATUS_ORDER.reduce((n, s) => n + c[s], 0) || 1;
+  let x = 0;
+  const rects = STATUS_ORDER.filter((s) => c[s] > 0)
+    .map((s) => {
+      const w = (c[s] / total) * 100;
+      const rect = `<rect class="seg-${s}" x="${x.toFixed(2)}%" width="${w.toFixed(2)}%" height="100%"/>`;
+      x += w;
+      return rect;
+    })
+    .join('');
+  return `<svg class="bar" aria-hidden="true" focusable="false">${rects}</svg>`;
+}
+
+function countCells(c: Counts): string {
+  return STATUS_ORDER.map((s) => `<td class="num">${c[s]}</td>`).join('');
+}
+
+const COUNT_HEADS = STATUS_ORDER.map((s) => `<th scope="col" class="num">${STATUS_LABEL[s].label}</th>`).join('');
+
+function totals(total: Counts): string {
+  const cards = STATUS_ORDER.map((s) => `<li class="st-${s}">${badge(s)}<strong>${total[s]}</strong></li>`).join('');
   return `<section aria-labelledby="totals-h">
-<h2 id="totals-h">Totals</h2>
+<h2 id="totals-h">Summary</h2>
+<p class="lead">Compliance <strong class="big">${percent(total)}</strong> of the results assessed: passed ÷ (passed + failed + waived + errors); skipped results are not counted.</p>
 <ul class="totals">${cards}</ul>
-<table class="by-severity"><caption class="visually-hidden">Results by severity and status</caption>
-<thead><tr><th scope="col">Severity</th>${head}<th scope="col" class="num">Total</th></tr></thead>
-<tbody>${body}</tbody></table>
 </section>`;
 }
 
-/** Every selected control, manual ones included: a manual control is judged by a person, its rules' results are evidence. */
-function benchmarkControls(benchmark: BenchmarkReport): string {
+/** The selected benchmark: each control with its status and counts, grouped by section. */
+function benchmarkSection(benchmark: BenchmarkReport): string {
   const label = (status: ControlStatus) =>
-    status === 'manual' || status === 'not-evaluated'
-      ? `<span class="badge st-skip">${status === 'manual' ? 'Manual' : 'Not evaluated'}</span>`
-      : badge(status);
-  const rows = benchmark.controls.map((c) => {
-    const counts = STATUS_ORDER.filter((st) => c.counts[st] > 0).map((st) => `${c.counts[st]} ${st}`).join(', ');
-    const rules = c.rules.map((id) => `<code>${esc(id)}</code>`).join(', ');
-    return `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}${c.note ? `<br><small>${esc(c.note)}</small>` : ''}</td><td>${esc(c.assessment)}</td><td>${label(c.status)}</td><td>${rules}${counts ? ` (${esc(counts)})` : ''}</td></tr>`;
-  });
-  const totals = Object.entries(benchmark.summary).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
+    status === 'manual' || status === 'not-evaluated' ? `<span class="badge st-skip">${status === 'manual' ? 'Manual' : 'Not evaluated'}</span>` : badge(status);
+  const automated = benchmark.controls.filter((c) => c.assessment === 'automated' && c.status !== 'not-evaluated' && c.status !== 'skip');
+  const passing = automated.filter((c) => c.status === 'pass').length;
+  const sections = new Map<string, { title: string; rows: string[] }>();
+  for (const c of benchmark.controls) {
+    const section = sections.get(c.section.id) ?? { title: c.section.title, rows: [] };
+    sections.set(c.section.id, section);
+    section.rows.push(
+      `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}${c.note ? `<br><small>${esc(c.note)}</small>` : ''}</td><td>${esc(c.profile ?? '')}</td><td>${label(c.status)}</td>${countCells(c.counts)}<td>${c.rules.map((id) => `<code>${esc(id)}</code>`).join(' ')}</td></tr>`,
+    );
+  }
+  const totalsText = Object.entries(benchmark.summary).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
+  const groups = [...sections.entries()]
+    .sort(([a], [b]) => compareControls(a, b))
+    .map(
+      ([id, s]) => `<details class="section" open><summary>${esc(id)} ${esc(s.title)} (${plural(s.rows.length, 'control')})</summary>
+<table class="controls"><thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Profile</th><th scope="col">Status</th>${COUNT_HEADS}<th scope="col">Rules</th></tr></thead><tbody>${s.rows.join('')}</tbody></table></details>`,
+    )
+    .join('\n');
+  const p = automated.length ? `${Math.floor((passing / automated.length) * 100)}%` : '–';
   return `<section aria-labelledby="benchmark-h">
 <h2 id="benchmark-h">Benchmark: ${esc(benchmark.title)}${benchmark.profile ? `, profile ${esc(benchmark.profile)}` : ''}</h2>
-<p>${benchmark.controls.length} controls: ${esc(totals)}. A manual control is judged by a person; the results of its rules are evidence.</p>
-<table class="benchmark"><caption class="visually-hidden">Each control of the benchmark with the worst status of its rules</caption>
-<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Assessment</th><th scope="col">Status</th><th scope="col">Rules (results)</th></tr></thead>
-<tbody>${rows.join('')}</tbody></table>
+<p class="lead">Compliance <strong class="big">${p}</strong>: ${passing} of ${automated.length} assessed automated controls pass. ${benchmark.controls.length} controls: ${esc(totalsText)}. A manual control is judged by a person; the results of its rules are evidence.</p>
+${groups}
 </section>`;
 }
 
-function charts(results: Result[], ruleOf: (r: Result) => RuleSummary): string {
-  const group = (key: (r: Result) => string | string[], order?: readonly string[]): Category[] => {
-    const labels = countBy(results, key).map(([label]) => label);
-    const sorted = order ? labels.sort((a, b) => order.indexOf(a) - order.indexOf(b)) : labels;
-    return sorted.map((label) => ({ label, results: results.filter((r) => [key(r)].flat().includes(label)) }));
-  };
-  const frameworks = (r: Result) => {
-    const names = Object.keys(ruleOf(r).frameworks).sort(compare);
-    return names.length ? names : ['(no framework)'];
-  };
-  return `<section aria-labelledby="charts-h">
-<h2 id="charts-h">Results by severity, account, region and framework</h2>
-<div class="charts">
-${barChart('chart-severity', 'By severity', group((r) => r.severity, SEVERITIES_DESC))}
-${barChart('chart-account', 'By account', group((r) => r.accountId))}
-${barChart('chart-region', 'By region', group((r) => r.region))}
-${barChart('chart-framework', 'By framework', group(frameworks))}
-</div>
+/** Compliance per framework the rules map to, and the control tree under each. */
+function frameworksSection(summary: Summary): string {
+  if (summary.frameworks.length === 0) return '';
+  const rows = summary.frameworks
+    .map((f) => `<tr><th scope="row">${esc(f.framework)}</th><td class="num pct">${percent(f.counts)}</td><td class="barcell">${bar(f.counts)}</td>${countCells(f.counts)}</tr>`)
+    .join('');
+  const trees = summary.frameworks
+    .map((f) => {
+      const controls = f.controls
+        .map(
+          (c) =>
+            `<tr><th scope="row"><button type="button" class="filter-link" data-control="${esc(`${f.framework} ${c.control}`)}">${esc(c.control)}</button></th><td class="num pct">${percent(c.counts)}</td><td class="barcell">${bar(c.counts)}</td>${countCells(c.counts)}<td>${c.rules.map((id) => `<code>${esc(id)}</code>`).join(' ')}</td></tr>`,
+        )
+        .join('');
+      return `<details class="section"><summary>${esc(f.framework)}: ${percent(f.counts)} compliant, ${plural(f.controls.length, 'control')}</summary>
+<table class="controls"><thead><tr><th scope="col">Control</th><th scope="col" class="num">Compliant</th><th scope="col"><span class="visually-hidden">Status mix</span></th>${COUNT_HEADS}<th scope="col">Rules</th></tr></thead><tbody>${controls}</tbody></table></details>`;
+    })
+    .join('\n');
+  return `<section aria-labelledby="frameworks-h">
+<h2 id="frameworks-h">Compliance by framework</h2>
+<table class="frameworks"><caption class="visually-hidden">Compliance per framework and results per status</caption>
+<thead><tr><th scope="col">Framework</th><th scope="col" class="num">Compliant</th><th scope="col"><span class="visually-hidden">Status mix</span></th>${COUNT_HEADS}</tr></thead><tbody>${rows}</tbody></table>
+<h3>Controls</h3>
+<p>Each control with its rules' results. A control's button shows its findings below.</p>
+${trees}
 ${legend()}
 </section>`;
 }
 
-function findings(results: Result[], ruleOf: (r: Result) => RuleSummary): string {
-  const options = (values: readonly string[], all: string) =>
-    `<option value="">${all}</option>${values.map((v) => `<option value="${v}">${v}</option>`).join('')}`;
+function rankings(doc: ResultsDocument, summary: Summary): string {
+  const table = (id: string, title: string, head: string, items: Ranked[], cell: (key: string) => string, filter: string) => {
+    if (items.length === 0) return `<div><h3 id="${id}">${title}</h3><p>None with a failure or error.</p></div>`;
+    const rows = items
+      .map((i) => `<tr><th scope="row"><button type="button" class="filter-link" data-${filter}="${esc(i.key)}">${cell(i.key)}</button></th><td class="num">${i.counts.fail}</td><td class="num">${i.counts.error}</td><td class="num pct">${percent(i.counts)}</td></tr>`)
+      .join('');
+    return `<div><h3 id="${id}">${title}</h3><table aria-labelledby="${id}"><thead><tr><th scope="col">${head}</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Compliant</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  };
+  const rules = new Map(doc.rules.map((r) => [r.id, r]));
+  const bySeverity = SEVERITIES_DESC.map((sev) => {
+    const c = doc.results.filter((r) => r.severity === sev);
+    return `<tr><th scope="row" class="sev">${sev}</th>${STATUS_ORDER.map((s) => `<td class="num">${c.filter((r) => r.status === s).length}</td>`).join('')}</tr>`;
+  }).join('');
+  return `<section aria-labelledby="worst-h">
+<h2 id="worst-h">Where to start</h2>
+<div class="rankings">
+${table('worst-accounts-h', 'Accounts with the most failures', 'Account', summary.accounts, (id) => esc(accountLabel(doc, id)), 'account')}
+${table('worst-rules-h', 'Most failed rules', 'Rule', summary.rules, (id) => `<code>${esc(id)}</code> ${esc(rules.get(id)?.title ?? '')}`, 'rule')}
+<div><h3 id="severity-h">Results by severity</h3><table aria-labelledby="severity-h"><thead><tr><th scope="col">Severity</th>${COUNT_HEADS}</tr></thead><tbody>${bySeverity}</tbody></table></div>
+</div>
+</section>`;
+}
+
+function legend(): string {
+  const items = STATUS_ORDER.map((s) => `<li><svg width="12" height="12" aria-hidden="true"><rect class="seg-${s}" width="12" height="12"/></svg>${STATUS_LABEL[s].label}</li>`).join('');
+  return `<ul class="legend" aria-label="Bar colours">${items}</ul>`;
+}
+
+/** The table's frame; the script fills the filters' options and the rows from the data. */
+function findingsSection(): string {
+  const select = (id: string, label: string) => `<div><label for="f-${id}">${label}</label><select id="f-${id}"><option value="">All</option></select></div>`;
   const columns = ['Status', 'Severity', 'Rule', 'Account', 'Region', 'Resource', 'Finding'];
-  const head = columns.map((name) => `<th scope="col"><button type="button">${name}</button></th>`).join('');
   return `<section aria-labelledby="findings-h">
 <h2 id="findings-h">Findings</h2>
 <div class="filters" role="search" aria-label="Filter findings">
-<div><label for="f-text">Search</label><input id="f-text" type="search" placeholder="ARN, rule, account, message…" autocomplete="off"></div>
-<div><label for="f-status">Status</label><select id="f-status">${options(STATUS_ORDER, 'All statuses')}</select></div>
-<div><label for="f-severity">Severity</label><select id="f-severity">${options(SEVERITIES_DESC, 'All severities')}</select></div>
-<p id="f-count" role="status" aria-live="polite">Showing ${results.length} of ${results.length} results</p>
+<div><label for="f-text">Search</label><input id="f-text" type="search" placeholder="ARN, name, message…" autocomplete="off"></div>
+${select('status', 'Status')}${select('severity', 'Severity')}${select('account', 'Account')}${select('region', 'Region')}${select('rule', 'Rule')}${select('framework', 'Framework')}${select('control', 'Control')}
+<div><button type="button" id="f-clear">Clear filters</button></div>
 </div>
+<p id="f-count" role="status" aria-live="polite"></p>
 <table id="findings">
-<caption class="visually-hidden">Every result, one row per rule and resource. Column buttons sort; each finding's button shows its evidence and remediation in the row below.</caption>
-<colgroup>${columns.map((name) => `<col class="c-${name.toLowerCase()}">`).join('')}</colgroup>
-<thead><tr>${head}</tr></thead>
-<tbody>
-${results.map((r, i) => findingRow(r, ruleOf(r), i)).join('\n')}
-</tbody>
+<caption class="visually-hidden">One row per rule and resource. Column buttons sort; each finding's button shows its evidence and remediation in the row below.</caption>
+<thead><tr>${columns.map((name, i) => `<th scope="col" class="c-${name.toLowerCase()}">${i < 6 ? `<button type="button" data-sort="${i}">${name}</button>` : name}</th>`).join('')}</tr></thead>
+<tbody></tbody>
 </table>
+<nav class="pager" aria-label="Pages of findings"><button type="button" id="p-prev">Previous</button> <span id="p-info"></span> <button type="button" id="p-next">Next</button></nav>
+<noscript><p>The findings table needs JavaScript; results.csv and results.json hold the same findings.</p></noscript>
 </section>`;
 }
 
-/** A finding row, then its evidence in a full-width row that the Finding button discloses. */
-function findingRow(r: Result, rule: RuleSummary, index: number): string {
-  const search = [r.status, r.severity, r.ruleId, r.title, r.accountId, r.region, r.resourceArn, r.resourceName, r.message].join(' ').toLowerCase();
-  return `<tr class="finding" data-status="${esc(r.status)}" data-severity="${esc(r.severity)}" data-search="${esc(search)}">
-<td data-sort="${STATUS_ORDER.indexOf(r.status)}">${badge(r.status)}</td>
-<td class="sev" data-sort="${SEVERITIES.length - severityRank(r.severity)}">${esc(r.severity)}</td>
-<td><code>${esc(r.ruleId)}</code></td>
-<td>${esc(r.accountId)}</td>
-<td>${esc(r.region)}</td>
-<td class="arn">${esc(r.resourceArn)}</td>
-<td><button type="button" class="toggle" aria-expanded="false" aria-controls="ev-${index}">${esc(r.message)}</button></td>
-</tr>
-<tr class="detail" id="ev-${index}"><td colspan="7">${evidence(r, rule)}</td></tr>`;
-}
-
-function evidence(r: Result, rule: RuleSummary): string {
-  const parts: string[] = [];
-  if (r.failures?.length) {
-    const rows = r.failures
-      .map(
-        (f) =>
-          `<tr><td><code>${esc([f.path, f.op].filter(Boolean).join(' '))}</code></td><td><code>${f.expected === undefined ? '' : esc(formatValue(f.expected))}</code></td><td><code>${esc(formatValue(f.actual))}</code></td><td>${esc(f.because ?? '')}</td></tr>`,
-      )
-      .join('');
-    parts.push(
-      `<h4>Expected and found</h4><table><thead><tr><th scope="col">Condition</th><th scope="col">Expected</th><th scope="col">Found</th><th scope="col">Why</th></tr></thead><tbody>${rows}</tbody></table>`,
-    );
-  }
-  if (r.error) {
-    const e = r.error;
-    parts.push(
-      `<h4>API error</h4>${dl([
-        ['Call', [e.service, e.operation].filter(Boolean).join(':')],
-        ['Error', e.errorName],
-        ['Account / region', `${e.accountId ?? r.accountId} / ${e.region ?? r.region}`],
-        ['Message', e.message ?? ''],
-      ])}`,
-    );
-  }
-  if (r.skipReason) parts.push(`<h4>Not applicable</h4><p>${esc(r.skipReason)}</p>`);
-  if (r.waiver) {
-    const w = r.waiver;
-    parts.push(`<h4>Waiver</h4>${dl([['Waiver', w.id], ['Reason', w.reason], ['Owner', w.owner ?? ''], ['Ticket', w.ticket ?? ''], ['Expires', w.expires], ['Covers', w.covers ? `${w.covers} result(s) in this run` : '']])}`);
-  }
-  if (r.status === 'fail' || r.status === 'waived') {
-    parts.push(`<h4>Remediation</h4><p>${esc(rule.remediation.summary, RULE_TEXT)}</p>`);
-    if (rule.remediation.cli) parts.push(`<pre><code>${esc(rule.remediation.cli, RULE_TEXT)}</code></pre>`);
-  }
-  const controls = frameworkControls(rule);
-  parts.push(
-    dl([
-      ['Resource', `${r.resourceName} (${r.resourceType})`],
-      ['Parameters', r.parameters && Object.keys(r.parameters).length ? JSON.stringify(r.parameters) : ''],
-      ['Controls', controls.join(', ')],
-      ['Result id', r.id],
-    ]),
-    `<p><a href="#rule-${esc(rule.id)}">Rule ${esc(rule.id)}: description, rationale and full remediation</a></p>`,
-  );
-  return `<div class="evidence">${parts.join('')}</div>`;
-}
-
-function dl(rows: [string, string][]): string {
-  return `<dl>${rows
-    .filter(([, v]) => v)
-    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
-    .join('')}</dl>`;
-}
-
-function rulesSection(doc: ResultsDocument): string {
+function rulesSection(doc: ResultsDocument, summary: Summary): string {
   const rules = [...doc.rules].sort((a, b) => compare(a.id, b.id));
-  const byRule = (id: string) => doc.results.filter((r) => r.ruleId === id);
+  const counts = new Map(summary.rules.map((r) => [r.key, r.counts]));
+  const byRule = new Map<string, number>();
+  for (const r of doc.results) byRule.set(r.ruleId, (byRule.get(r.ruleId) ?? 0) + 1);
   return `<section aria-labelledby="rules-h">
 <h2 id="rules-h">Rules (${rules.length})</h2>
-${rules.map((rule) => ruleDoc(rule, countsText(byRule(rule.id)))).join('\n')}
+${rules.map((rule) => ruleDoc(rule, counts.get(rule.id), byRule.get(rule.id) ?? 0)).join('\n')}
 </section>`;
 }
 
-function ruleDoc(rule: RuleSummary, counts: string): string {
-  const r = rule.remediation;
+function ruleDoc(rule: RuleSummary, counts: Counts | undefined, total: number): string {
+  // The rule's own text stands for all its resources: each value is a blank (<Bucket.Name>); each finding shows its filled commands.
+  const r = remediationFor(rule);
   const pre = (label: string, text?: string) => (text ? `<h4>${label}</h4><pre><code>${esc(text, RULE_TEXT)}</code></pre>` : '');
   const refs = rule.references
     .map((u) => {
       const url = safeUrl(u);
-      return `<li>${url ? `<a href="${esc(url)}">${esc(u)}</a>` : esc(u)}</li>`;
+      return `<li>${url ? `<a href="${escapeHtml(url)}">${esc(u)}</a>` : esc(u)}</li>`;
     })
     .join('');
+  const tally = [counts?.fail && `${counts.fail} fail`, counts?.error && `${counts.error} error`, `${total} total`].filter(Boolean).join(' · ');
   return `<details class="rule-doc" id="rule-${esc(rule.id)}">
-<summary><code>${esc(rule.id)}</code> <span class="sev">${esc(rule.severity)}</span>: ${esc(rule.title)} (${esc(counts)})</summary>
+<summary><code>${esc(rule.id)}</code> <span class="sev">${esc(rule.severity)}</span>: ${esc(rule.title)} (${tally})</summary>
 <div class="evidence">
 <p>${esc(rule.description, RULE_TEXT)}</p>
 ${rule.rationale ? `<h4>Rationale</h4><p>${esc(rule.rationale, RULE_TEXT)}</p>` : ''}
@@ -276,6 +288,13 @@ ${dl([
 ${refs ? `<h4>References</h4><ul>${refs}</ul>` : ''}
 </div>
 </details>`;
+}
+
+function dl(rows: [string, string][]): string {
+  return `<dl>${rows
+    .filter(([, v]) => v)
+    .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
+    .join('')}</dl>`;
 }
 
 function warnings(doc: ResultsDocument): string {

@@ -10,6 +10,7 @@ import type { BenchmarkReport, ControlStatus, Result, ResultsDocument, RuleSumma
 import type { Severity } from '../rules/types.js';
 import { visible } from '../util/visible-text.js';
 import { describeApiError, describeLocation, describeWaiver, frameworkControls, plural } from './explain.js';
+import { remediationFor } from './remediation.js';
 import { compare, groupByRule, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER, type ResultGroup } from './order.js';
 
 /** Bytes, a little under 65,536 so that a bot can add its own header to the comment. */
@@ -142,7 +143,9 @@ function header(doc: ResultsDocument, results: Result[]): string {
 /** One failing rule: a heading and table header, a row per resource, then the remediation. */
 function failureSection(results: ResultGroup, rule: RuleSummary): { heading: string; rows: string[]; closing: string } {
   const controls = frameworkControls(rule);
-  const r = rule.remediation;
+  const generic = remediationFor(rule, results.length === 1 ? results[0] : undefined);
+  // The commands filled for each resource, once each: pasted together, they fix the whole group.
+  const cli = [...new Set(results.map((res) => remediationFor(rule, res).cli?.trimEnd()).filter(Boolean))].join('\n');
   const heading = [
     '',
     `#### ${SEVERITY_ICON[rule.severity]} ${rule.severity.toUpperCase()} · ${code(rule.id)}: ${text(rule.title)} (${results.length})`,
@@ -154,8 +157,8 @@ function failureSection(results: ResultGroup, rule: RuleSummary): { heading: str
   // The message is the rule's own account of what it found; the HTML, JUnit and CSV reports list each failed condition too.
   // `iac`: the resource's source (file:line and address) beside its ARN.
   const rows = results.map((res) => row([text(res.accountId), text(res.region), [code(res.resourceArn), ...(res.location ? [code(describeLocation(res)!)] : [])].join('<br>'), text(shorten(res.message, MESSAGE_MAX))]));
-  const closing = ['', `**Remediation:** ${text(r.summary)}`];
-  if (r.cli) closing.push('', '```sh', visible(shorten(r.cli.trimEnd(), CLI_MAX), { multiline: true }).replaceAll('```', '` ` `'), '```');
+  const closing = ['', `**Remediation:** ${text(generic.summary)}`];
+  if (cli) closing.push('', '```sh', visible(shorten(cli, CLI_MAX), { multiline: true }).replaceAll('```', '` ` `'), '```');
   const refs = [controls.length ? `Controls: ${text(controls.join(', '))}` : '', rule.references[0] ? `[Reference](${visible(rule.references[0]).replaceAll(')', '%29')})` : '', rule.file ? `Rule: ${code(rule.file)}` : ''];
   if (refs.some(Boolean)) closing.push('', refs.filter(Boolean).join(' · '));
   return { heading, rows, closing: `${closing.join('\n')}\n` };

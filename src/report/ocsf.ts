@@ -1,19 +1,18 @@
 /**
  * `ocsf`: OCSF 1.6 Compliance Finding (class 2003), one JSON object per line.
  *
- * One finding per (result, framework), because an OCSF compliance object names one control
- * of a set of standards and a rule maps to different control ids in each framework; a
- * rule with no framework mapping gives one finding whose control is the rule id. `skip`
- * results are not findings and are left out. Status mapping: pass → compliance Pass;
+ * One finding per result, as Prowler writes them: `compliance.control` is the rule (the
+ * check), `compliance.standards` every framework the rule maps to and
+ * `compliance.requirements` every mapped control ("<framework> <control>"), so a SIEM
+ * counts each failed resource once. `skip` results are not findings and are left out. Status mapping: pass → compliance Pass;
  * fail → Fail; error → Warning (OCSF: "did not yield a result due to missing
  * information"); waived → Fail with the finding itself Suppressed.
  */
-import { createHash } from 'node:crypto';
 import type { Result, ResultsDocument, RuleSummary, Status } from '../evaluate/types.js';
 import { parseArn } from '../inventory/arn.js';
 import type { Severity } from '../rules/types.js';
-import { evidenceLines } from './explain.js';
-import { ruleLookup, sortedResults } from './order.js';
+import { describePartial, evidenceLines, frameworkControls, remediationText } from './explain.js';
+import { compare, ruleLookup, sortedResults } from './order.js';
 import { stableStringify } from '../util/stable-json.js';
 
 export const OCSF_VERSION = '1.6.0';
@@ -45,27 +44,22 @@ const RESOURCE_TYPE: Record<Result['resourceType'], string> = {
   'log-group': 'AWS::Logs::LogGroup',
 };
 
-export function renderOcsf(doc: ResultsDocument): string {
+export function* renderOcsf(doc: ResultsDocument): Generator<string> {
   const ruleOf = ruleLookup(doc);
   const time = Date.parse(doc.run.scanTime);
-  const lines: string[] = [];
   for (const r of sortedResults(doc.results)) {
     if (r.status === 'skip') continue;
-    const rule = ruleOf(r);
-    const frameworks = Object.keys(rule.frameworks).sort();
-    for (const framework of frameworks.length ? frameworks : [undefined]) {
-      lines.push(stableStringify(finding(doc, r, r.status, rule, framework, time), 0));
-    }
+    yield `${stableStringify(finding(doc, r, r.status, ruleOf(r), time), 0)}\n`;
   }
-  return lines.map((l) => `${l}\n`).join('');
 }
 
-function finding(doc: ResultsDocument, r: Result, status: Exclude<Status, 'skip'>, rule: RuleSummary, framework: string | undefined, time: number) {
+function finding(doc: ResultsDocument, r: Result, status: Exclude<Status, 'skip'>, rule: RuleSummary, time: number) {
   const severity = OCSF_SEVERITY[r.severity];
   const compliance = COMPLIANCE_STATUS[status];
   const waived = status === 'waived';
   const partition = parseArn(r.resourceArn)?.partition ?? doc.run.partition ?? 'aws';
   const details = evidenceLines(r);
+  const requirements = frameworkControls(rule);
   return {
     category_uid: 2,
     category_name: 'Findings',
@@ -88,15 +82,15 @@ function finding(doc: ResultsDocument, r: Result, status: Exclude<Status, 'skip'
       profiles: ['cloud'],
     },
     finding_info: {
-      uid: findingUid(r, framework),
+      uid: `trailguard-${r.id}`,
       title: r.title,
       desc: rule.description,
       analytic: { uid: r.ruleId, name: r.ruleId, type_id: 1, type: 'Rule' },
       created_time: time,
     },
     compliance: {
-      control: framework ? (rule.frameworks[framework] ?? []).join(', ') : r.ruleId,
-      ...(framework ? { standards: [framework], requirements: (rule.frameworks[framework] ?? []).map((c) => `${framework} ${c}`) } : {}),
+      control: r.ruleId,
+      ...(requirements.length ? { standards: Object.keys(rule.frameworks).sort(compare), requirements } : {}),
       status_id: compliance.id,
       status: compliance.name,
       status_code: r.status,
@@ -117,7 +111,7 @@ function finding(doc: ResultsDocument, r: Result, status: Exclude<Status, 'skip'
       region: r.region,
       account: { uid: r.accountId, type_id: 10, type: 'AWS Account' },
     },
-    remediation: { desc: rule.remediation.summary, ...(rule.references.length ? { references: rule.references } : {}) },
+    remediation: { desc: remediationText(rule, r), ...(rule.references.length ? { references: rule.references } : {}) },
     ...(r.error
       ? {
           evidences: [
@@ -128,12 +122,6 @@ function finding(doc: ResultsDocument, r: Result, status: Exclude<Status, 'skip'
           ],
         }
       : {}),
-    ...(r.waiver ? { unmapped: { waiver: r.waiver } } : {}),
+    ...(r.waiver || doc.run.partial ? { unmapped: { ...(r.waiver ? { waiver: r.waiver } : {}), ...(doc.run.partial ? { partial_run: describePartial(doc.run) } : {}) } } : {}),
   };
-}
-
-/** Stable across runs: the result id (rule + ARN) plus the framework the finding reports against. */
-function findingUid(r: Result, framework: string | undefined): string {
-  if (!framework) return `trailguard-${r.id}`;
-  return `trailguard-${r.id}-${createHash('sha256').update(framework).digest('hex').slice(0, 8)}`;
 }

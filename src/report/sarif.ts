@@ -19,7 +19,9 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Result, ResultsDocument, RuleSummary } from '../evaluate/types.js';
 import type { Severity } from '../rules/types.js';
-import { describeError, describeFailure, frameworkControls } from './explain.js';
+import { describeError, describeFailure, describePartial, frameworkControls, remediationText } from './explain.js';
+import { remediationFor } from './remediation.js';
+import { jsonChunks, streamMarker } from './json-stream.js';
 import { compare, countBy, ruleLookup, sortedResults } from './order.js';
 
 /** CVSS-like scores GitHub buckets into critical (≥ 9.0), high (7.0–8.9), medium (4.0–6.9), low (0.1–3.9). */
@@ -50,15 +52,18 @@ export interface SarifOptions {
   category?: string;
 }
 
-export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): string {
+const NOTIFICATIONS = streamMarker('notifications');
+const RESULTS = streamMarker('results');
+
+export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): Iterable<string> {
   const ruleOf = ruleLookup(doc);
   const rules = uniqueRules(doc, ruleOf);
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = sortedResults(doc.results);
-  const errors = results.filter((r) => r.status === 'error');
   // Waived results are left out (see above); how many each waiver hid stays visible here.
   const waivers = countBy(results.filter((r) => r.waiver), (r) => r.waiver!.id);
-  const log = {
+  const properties = { ...(doc.run.partial ? { partial: describePartial(doc.run) } : {}), ...(waivers.length ? { waivers: Object.fromEntries(waivers) } : {}) };
+  const skeleton = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -72,40 +77,53 @@ export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): s
           },
         },
         automationDetails: { id: automationId(doc, options.category) },
-        invocations: [
-          {
-            // The scan itself ran; unreadable data is reported per call below, not as a crashed tool.
-            executionSuccessful: true,
-            toolExecutionNotifications: errors.map((r) => ({
-              level: 'error',
-              message: { text: `${r.ruleId} could not evaluate ${r.resourceArn}: ${describeError(r) ?? r.message}` },
-              associatedRule: { id: r.ruleId, index: index.get(r.ruleId) },
-              locations: [location(r, ruleOf(r), options)],
-            })),
-          },
-        ],
-        results: results
-          .filter((r) => r.status === 'fail')
-          .map((r) => ({
-            ruleId: r.ruleId,
-            ruleIndex: index.get(r.ruleId),
-            level: LEVEL[r.severity],
-            message: { text: resultMessage(r) },
-            locations: [location(r, ruleOf(r), options)],
-            partialFingerprints: { 'trailguard/v1': fingerprint(r) },
-            properties: {
-              accountId: r.accountId,
-              region: r.region,
-              resourceType: r.resourceType,
-              severity: r.severity,
-              ...(r.failures?.length ? { failures: r.failures.map(describeFailure) } : {}),
-            },
-          })),
-        ...(waivers.length ? { properties: { waivers: Object.fromEntries(waivers) } } : {}),
+        ...(Object.keys(properties).length ? { properties } : {}),
+        // The scan itself ran; unreadable data is reported per call, not as a crashed tool.
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: NOTIFICATIONS }],
+        results: RESULTS,
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const notifications = function* () {
+    for (const r of results) {
+      if (r.status !== 'error') continue;
+      yield {
+        level: 'error',
+        message: { text: `${r.ruleId} could not evaluate ${r.resourceArn}: ${describeError(r) ?? r.message}` },
+        associatedRule: { id: r.ruleId, index: index.get(r.ruleId) },
+        locations: [location(r, ruleOf(r), options)],
+      };
+    }
+  };
+  const failures = function* () {
+    for (const r of results) {
+      if (r.status !== 'fail') continue;
+      yield {
+        ruleId: r.ruleId,
+        ruleIndex: index.get(r.ruleId),
+        level: LEVEL[r.severity],
+        message: { text: resultMessage(r) },
+        locations: [location(r, ruleOf(r), options)],
+        partialFingerprints: { 'trailguard/v1': fingerprint(r) },
+        properties: {
+          accountId: r.accountId,
+          region: r.region,
+          resourceType: r.resourceType,
+          severity: r.severity,
+          ...(r.failures?.length ? { failures: r.failures.map(describeFailure) } : {}),
+          remediation: remediationText(ruleOf(r), r),
+        },
+      };
+    }
+  };
+  return jsonChunks(
+    skeleton,
+    [
+      { marker: NOTIFICATIONS, items: notifications() },
+      { marker: RESULTS, items: failures() },
+    ],
+    (value, indent) => JSON.stringify(value, null, indent),
+  );
 }
 
 function uniqueRules(doc: ResultsDocument, ruleOf: (r: Result) => RuleSummary): RuleSummary[] {
@@ -132,8 +150,9 @@ function ruleDescriptor(rule: RuleSummary) {
   };
 }
 
+// A rule's help stands for all its results: each value is a visible blank (<Bucket.Name>); each result carries its filled commands.
 function helpText(rule: RuleSummary, controls: string[]): string {
-  const r = rule.remediation;
+  const r = remediationFor(rule);
   return [
     rule.description,
     rule.rationale && `Why: ${rule.rationale}`,
@@ -147,7 +166,7 @@ function helpText(rule: RuleSummary, controls: string[]): string {
 }
 
 function helpMarkdown(rule: RuleSummary, controls: string[]): string {
-  const r = rule.remediation;
+  const r = remediationFor(rule);
   const code = (lang: string, text: string) => `\`\`\`${lang}\n${text.trimEnd()}\n\`\`\``;
   return [
     rule.description,

@@ -1,8 +1,11 @@
-/** Renders the chosen formats and writes them: files (parent folders created) or stdout. Resolves to the files written. */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+/**
+ * Renders the chosen formats and writes them: files (parent folders created) or stdout.
+ * Each file is streamed chunk by chunk to a temporary name and renamed when complete, so
+ * an interrupted run never leaves a truncated report. Resolves to the files written.
+ */
 import { InputError } from '../errors.js';
 import type { ResultsDocument } from '../evaluate/types.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 import { FORMATS, type RenderContext } from './formats.js';
 import type { ReportTarget } from './options.js';
 
@@ -14,18 +17,18 @@ export async function writeReports(
 ): Promise<string[]> {
   const written: string[] = [];
   for (const target of targets) {
-    const text = FORMATS[target.format].render(doc, context);
+    const chunks = FORMATS[target.format].render(doc, context);
     if (target.path === '-') {
-      stdout(text);
+      for (const chunk of chunks) stdout(chunk);
       continue;
     }
     try {
-      await mkdir(dirname(target.path), { recursive: true });
-      await writeFile(target.path, text);
+      await writeFileAtomic(target.path, chunks);
       written.push(target.path);
     } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === undefined) throw error;
       // A path the user chose that cannot be written is their input to fix, not a crash.
-      const code = (error as NodeJS.ErrnoException).code ?? 'error';
       throw new InputError([{ file: target.path, message: `cannot write the ${target.format} report (${code})` }]);
     }
   }

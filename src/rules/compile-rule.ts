@@ -11,6 +11,7 @@ import { compileCondition, type CompileContext } from './conditions/compile.js';
 import { didYouMean } from './did-you-mean.js';
 import { conditionReads } from './reads.js';
 import { invalidPlaceholders } from './messages.js';
+import { remediationProblems } from './remediation.js';
 import { parameterValidator, parameterValueProblem } from './parameters.js';
 import { schemaProblems } from './schema-problems.js';
 import { validatorFor } from './schemas.js';
@@ -51,6 +52,7 @@ export function compileRule(yaml: YamlFile, pack: string): { rule?: Rule; proble
   problems.push(...(cc.problems.length > 0 ? cc.problems : schema.filter((s) => inCondition(s.path)).map((s) => s.problem)));
 
   problems.push(...checkMessages(yaml, raw));
+  if (isMapping(raw.remediation)) problems.push(...remediationProblems(yaml, raw));
   const tests = checkTests(yaml, raw, parameters, problems);
   if (problems.length > 0 || !assert) return { problems };
   const { line, column } = locate(yaml, ['id']);

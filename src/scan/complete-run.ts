@@ -2,17 +2,22 @@
  * Everything after collection, shared by `scan` and `merge`: evaluate, save the run folder,
  * write the reports, export the evidence bundle when asked, and return the gate's exit code.
  */
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { note, type CommandContext } from '../cli/io.js';
 import { loadSelectedRules, type RuleSelectionFlags, type SelectedRules } from '../cli/rule-selection.js';
 import { describeFileCount, exportEvidence } from '../evidence/export.js';
 import { assertNoSecrets, SecretInOutputError } from '../evidence/redact.js';
-import { loadRunFolder, saveRunFolder } from '../evidence/run-folder.js';
+import { loadRunFolder, saveRunParts, saveRunRecord } from '../evidence/run-folder.js';
 import type { Signer } from '../evidence/sign.js';
 import type { EvidenceInput, RawRecord, RuleFile, RunInput, VerifyLogsInput } from '../evidence/types.js';
+import type { AwsTarget, MemberRole } from '../collect/aws-target.js';
+import type { ResultsDocument } from '../evaluate/types.js';
 import type { Inventory } from '../inventory/types.js';
-import { defaultOutputDir, type ReportFlags } from '../report/options.js';
+import type { PartialRun } from '../sweep/merge.js';
+import { describePartial } from '../report/explain.js';
+import { defaultOutputDir, resolveTargets, type ReportFlags } from '../report/options.js';
 import { publishReports } from '../report/publish.js';
 import { BUILTIN_PACK, BUILTIN_RULES_DIR } from '../rules/load.js';
 import type { Rule } from '../rules/types.js';
@@ -21,6 +26,7 @@ import { heldSecrets } from '../util/held-secrets.js';
 import { printable } from '../util/visible-text.js';
 import type { Waiver } from '../waivers/types.js';
 import { evaluateInventory } from './evaluate-inventory.js';
+import { sendToSecurityHub } from './security-hub.js';
 
 /** The rules, config and waivers a run evaluates with, loaded before any AWS call so a bad file fails fast. */
 export interface RunRules extends SelectedRules {
@@ -44,12 +50,25 @@ export interface CompleteRunInput {
   report: ReportFlags;
   evidence?: { path: string; signer?: Signer };
   verifyLogs?: VerifyLogsInput[];
+  /** merge --allow-partial: the shards the merged run lacks; every report says so. */
+  partial?: PartialRun;
+  /** --security-hub: send the ASFF findings with these credentials (and this role in other accounts). */
+  securityHub?: { target: AwsTarget; memberRole?: MemberRole };
 }
 
 export async function completeRun(input: CompleteRunInput, ctx: CommandContext): Promise<number> {
+  const { config, rules, waivers, benchmark } = input.rules;
+  const evaluated = evaluateInventory({ inventory: input.inventory, rules, config, waivers, runId: input.runId, ...(benchmark ? { benchmark } : {}) });
+  const doc = input.partial ? markPartial(evaluated, input.partial) : evaluated;
+  const exitCode = await saveAndPublish(doc, input, ctx);
+  if (input.securityHub) await sendToSecurityHub(doc, input.securityHub.target, input.securityHub.memberRole, ctx);
+  return exitCode;
+}
+
+/** The run folder and the reports; resolves to the gate's exit code. */
+async function saveAndPublish(doc: ResultsDocument, input: CompleteRunInput, ctx: CommandContext): Promise<number> {
   const { cwd } = ctx.io;
-  const { config, rules, waivers, waiversFile, benchmark } = input.rules;
-  const doc = evaluateInventory({ inventory: input.inventory, rules, config, waivers, runId: input.runId, ...(benchmark ? { benchmark } : {}) });
+  const { config, rules, waiversFile } = input.rules;
   for (const warning of doc.warnings) ctx.io.err(printable`warning: ${warning}\n`);
   const { notFullyScanned = [], closedRegions = [] } = doc.run;
   if (notFullyScanned.length || closedRegions.length) {
@@ -58,31 +77,49 @@ export async function completeRun(input: CompleteRunInput, ctx: CommandContext):
       `coverage: ${none} account(s) not scanned, ${notFullyScanned.length - none} partly scanned, ${closedRegions.length} region(s) closed by an SCP (results.json run.notFullyScanned, run.closedRegions)\n`,
     );
   }
-  const outputDir = resolve(cwd, input.report.outputDir ?? defaultOutputDir(input.runId));
-  const saved: EvidenceInput = {
-    run: input.run,
-    inventory: input.inventory,
-    ...(input.raw ? { raw: input.raw } : {}),
-    rules: rules.map((rule) => ruleFile(rule, cwd)),
-    ...(config.file ? { config: await namedFile(config.file, cwd) } : {}),
-    ...(waiversFile ? { waivers: await namedFile(waiversFile, cwd) } : {}),
-    results: doc,
-    verifyLogs: input.verifyLogs ?? [],
-  };
-  await saveRunFolder(outputDir, saved);
-  // Same folder: publishReports resolves the default output directory from the run id as above.
-  const exitCode = await publishReports(doc, input.report, ctx);
-  await refuseHeldSecrets(outputDir);
-  if (input.evidence) {
-    // Exactly what `trailguard evidence export --run <folder>` would bundle.
-    const folder = await loadRunFolder(outputDir);
-    const bundle = await exportEvidence({ ...folder, run: { ...folder.run, exitCode } }, resolve(cwd, input.evidence.path), {
-      ...(input.evidence.signer ? { signer: input.evidence.signer } : {}),
-      knownSecrets: heldSecrets(),
-    });
-    note(ctx.io, printable`evidence: ${relative(cwd, bundle.path) || bundle.path} (${describeFileCount(bundle.files, bundle.listed, bundle.sealing)}; manifest.json SHA-256 ${bundle.manifestSha256})\n`);
+  // The run folder (reports/<run-id>/) holds the reports that have no path of their own; when every
+  // --format names its file, no folder is left behind (one is made in a temporary place for --evidence).
+  const folderDir = resolve(cwd, input.report.outputDir ?? defaultOutputDir(input.runId));
+  const targets = resolveTargets(input.report.format, { runId: input.runId, cwd, ...(input.report.outputDir !== undefined ? { outputDir: input.report.outputDir } : {}) });
+  const keepFolder = input.report.outputDir !== undefined || targets.some((t) => t.path !== '-' && dirname(t.path) === folderDir);
+  if (!keepFolder && !input.evidence) return publishReports(doc, input.report, ctx);
+  const outputDir = keepFolder ? folderDir : await mkdtemp(join(tmpdir(), 'trailguard-run-'));
+  try {
+    const saved: EvidenceInput = {
+      run: input.run,
+      inventory: input.inventory,
+      ...(input.raw ? { raw: input.raw } : {}),
+      rules: rules.map((rule) => ruleFile(rule, cwd)),
+      ...(config.file ? { config: await namedFile(config.file, cwd) } : {}),
+      ...(waiversFile ? { waivers: await namedFile(waiversFile, cwd) } : {}),
+      results: doc,
+      verifyLogs: input.verifyLogs ?? [],
+    };
+    await saveRunParts(outputDir, saved);
+    // Same folder: publishReports resolves the default output directory from the run id as above.
+    const exitCode = await publishReports(doc, input.report, ctx);
+    await refuseHeldSecrets(outputDir);
+    // Last: run.json's completion marker says every file above is whole.
+    await saveRunRecord(outputDir, { ...saved, run: { ...saved.run, exitCode } });
+    if (input.evidence) {
+      // Exactly what `trailguard evidence export --run <folder>` would bundle.
+      const folder = await loadRunFolder(outputDir);
+      const bundle = await exportEvidence(folder, resolve(cwd, input.evidence.path), {
+        ...(input.evidence.signer ? { signer: input.evidence.signer } : {}),
+        knownSecrets: heldSecrets(),
+      });
+      note(ctx.io, printable`evidence: ${relative(cwd, bundle.path) || bundle.path} (${describeFileCount(bundle.files, bundle.listed, bundle.sealing)}; manifest.json SHA-256 ${bundle.manifestSha256})\n`);
+    }
+    return exitCode;
+  } finally {
+    if (!keepFolder) await rm(outputDir, { recursive: true, force: true });
   }
-  return exitCode;
+}
+
+/** A partial merge: the run says what it lacks, and a warning says it in every report that shows warnings. */
+function markPartial(doc: ResultsDocument, partial: PartialRun): ResultsDocument {
+  const run = { ...doc.run, partial };
+  return { ...doc, run, warnings: [describePartial(run)!, ...doc.warnings] };
 }
 
 /**

@@ -39,9 +39,16 @@ export function evaluateInventory(input: EvaluateInventoryInput): ResultsDocumen
       tool: TOOL,
       partition: input.inventory.partition,
       ...runCoverage(input.inventory),
+      ...accountNames(input.inventory),
     },
   });
   return input.benchmark ? { ...doc, benchmark: benchmarkStatus(input.benchmark, doc.results) } : doc;
+}
+
+/** The names Organizations gives the accounts, for reports to show beside the ids. */
+function accountNames(inventory: Inventory): { accountNames?: Record<string, string> } {
+  const named = (inventory.organization?.Accounts ?? []).filter((a) => a.Name);
+  return named.length ? { accountNames: Object.fromEntries(named.map((a) => [a.Id, a.Name!]).sort(([a], [b]) => (a! < b! ? -1 : 1))) } : {};
 }
 
 /** Same inventory, rules and scan time → same run id. */

@@ -13,8 +13,9 @@ import { startProgress } from '../cli/progress.js';
 import { TOOL } from '../package-info.js';
 import type { Signer } from '../evidence/sign.js';
 import type { Inventory } from '../inventory/types.js';
+import type { ShardRecord } from '../evidence/types.js';
 import type { ReportFlags } from '../report/options.js';
-import type { AccountFilters } from '../sweep/select.js';
+import { selectAccounts, type AccountFilters } from '../sweep/select.js';
 import type { Shard } from '../sweep/shard.js';
 import { sweepOrganization } from '../sweep/sweep.js';
 import { visible } from '../util/visible-text.js';
@@ -33,6 +34,8 @@ export interface ScanOptions {
   rules: RunRules;
   report: ReportFlags;
   evidence?: { path: string; signer?: Signer; verifyLogs?: boolean };
+  /** --security-hub: send the findings (into member accounts through the sweep's role). */
+  securityHub?: boolean;
   /** The command line (for run.json; redacted by the evidence layer). */
   argv: string[];
   now?: () => Date;
@@ -55,10 +58,11 @@ export async function runScan(options: ScanOptions, ctx: CommandContext): Promis
       ...(keepRaw ? { raw } : {}),
       rules: options.rules,
       runId: scanRunId(started, subject),
-      run: { argv: options.argv, startedAt: started.toISOString(), endedAt: now().toISOString() },
+      run: { argv: options.argv, startedAt: started.toISOString(), endedAt: now().toISOString(), ...shardRecord(options, inventory) },
       report: options.report,
       ...(options.evidence ? { evidence: { path: options.evidence.path, ...(options.evidence.signer ? { signer: options.evidence.signer } : {}) } } : {}),
       verifyLogs,
+      ...(options.securityHub ? { securityHub: { target: options.target, ...(options.organization ? { memberRole: options.organization.role } : {}) } } : {}),
     },
     ctx,
   );
@@ -123,4 +127,12 @@ async function collect(
     progress?.stop();
     process.removeListener('SIGINT', onInterrupt);
   }
+}
+
+/** A shard's place in its sweep, recorded in run.json for `merge`: the same selection the sweep made, before sharding. */
+function shardRecord(options: ScanOptions, inventory: Inventory): { shard?: ShardRecord } {
+  const shard = options.organization?.shard;
+  if (!shard || !inventory.organization) return {};
+  const sweepAccounts = selectAccounts(inventory.organization, options.organization!.filters).scan.map((a) => a.Id).sort();
+  return { shard: { index: shard.index, count: shard.count, sweepAccounts } };
 }

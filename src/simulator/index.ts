@@ -11,6 +11,7 @@
  *   rejects for an IP endpoint; use the virtual-host config above, or a fixed endpointProvider
  *   (the simulator reads the account from the x-amz-account-id header either way).
  */
+import { importsOf, type SecurityHubImport } from './services/securityhub.js';
 import { Agent } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -71,6 +72,8 @@ export interface Simulator {
   requests: RequestRecord[];
   counters: Counters;
   mutations: Array<{ account: string; region: string; service: string; operation: string }>;
+  /** Security Hub BatchImportFindings calls: the one write the simulator serves, counted apart from the refused mutations. */
+  readonly securityHubImports: SecurityHubImport[];
   faults: Faults;
   setPageSize(n: number | undefined): void;
   /** Clears the log, counters, mutations and faults added at run time (world faults come back). */
@@ -124,6 +127,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     get mutations() {
       return state.mutations;
     },
+    get securityHubImports() {
+      return importsOf(state.world);
+    },
     faults,
     setPageSize(n) {
       state.pageSize = n;
@@ -131,6 +137,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     reset() {
       state.requests.length = 0;
       state.mutations.length = 0;
+      importsOf(state.world).length = 0;
       state.counters.clear();
       faults.clear();
       for (const f of world.faults) faults.add(f);

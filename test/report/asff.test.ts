@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rendered } from './rendered.js';
 import { ASFF_LIMITS, renderAsff } from '../../src/report/asff.js';
 import { orgScan } from './fixture.js';
 
@@ -32,7 +33,7 @@ function checkFinding(f: Json): void {
 
 describe('asff report', () => {
   const doc = orgScan();
-  const findings = JSON.parse(renderAsff(doc)) as Json[];
+  const findings = JSON.parse(rendered(renderAsff(doc))) as Json[];
 
   it('is an array of findings with every required attribute, right types and limits', () => {
     expect(findings).toHaveLength(doc.results.filter((r) => r.status !== 'skip').length);
@@ -42,9 +43,11 @@ describe('asff report', () => {
 
   it('maps statuses and puts global resources in the partition home region', () => {
     const by = (arn: string, rule: string) => findings.find((f) => (f.Resources as Json[])[0]?.Id === arn && f.GeneratorId === `trailguard/${rule}`);
-    const fail = by('arn:aws:::777788889999', 'cloudtrail-multi-region-trail');
+    // Security Hub's own id for an account resource.
+    const fail = by('AWS::::Account:777788889999', 'cloudtrail-multi-region-trail');
     expect([(fail?.Compliance as Json).Status, (fail?.Workflow as Json).Status]).toEqual(['FAILED', 'NEW']);
-    expect((fail?.Resources as Json[])[0]).toEqual({ Id: 'arn:aws:::777788889999', Partition: 'aws', Region: 'us-east-1', Type: 'AwsAccount' });
+    expect((fail?.Resources as Json[])[0]).toEqual({ Id: 'AWS::::Account:777788889999', Partition: 'aws', Region: 'us-east-1', Type: 'AwsAccount' });
+    expect(fail?.ProductArn).toBe('arn:aws:securityhub:us-east-1:777788889999:product/777788889999/default');
     const waived = by('arn:aws:cloudtrail:eu-west-1:777788889999:trail/legacy', 'cloudtrail-kms-encryption');
     expect([(waived?.Compliance as Json).Status, (waived?.Workflow as Json).Status]).toEqual(['FAILED', 'SUPPRESSED']);
     const error = by('arn:aws:kms:us-east-1:444455556666:key/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b', 'kms-trail-key-rotation');
@@ -58,10 +61,17 @@ describe('asff report', () => {
     const r = long.results.find((x) => x.status === 'fail');
     if (!r) throw new Error('fixture has a failure');
     r.message = 'x'.repeat(5000);
-    const out = JSON.parse(renderAsff(long)) as Json[];
+    const out = JSON.parse(rendered(renderAsff(long))) as Json[];
     const f = out.find((x) => x.Id === `trailguard/${r.id}`);
     expect((f?.Description as string).length).toBe(1024);
     expect((f?.Description as string).endsWith('…')).toBe(true);
     expect(out.map((x) => x.Id)).toEqual(findings.map((x) => x.Id));
+  });
+
+  it('lists the findings of one account and Security Hub region together, the unit BatchImportFindings takes', () => {
+    const keys = findings.map((f) => `${String(f.AwsAccountId)} ${String(f.ProductArn).split(':')[3]}`);
+    const runs = keys.filter((k, i) => k !== keys[i - 1]);
+    expect(new Set(runs).size).toBe(runs.length);
+    for (const f of findings) expect(String(f.ProductArn)).toContain(`:${String(f.AwsAccountId)}:product/${String(f.AwsAccountId)}/default`);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rendered } from './rendered.js';
 import { CSV_COLUMNS, renderCsv } from '../../src/report/csv.js';
 import { orgScan } from './fixture.js';
 
@@ -41,7 +42,7 @@ function parseCsv(text: string): string[][] {
 describe('csv report', () => {
   it('parses back to a header and one row per result, with the same values', () => {
     const doc = orgScan();
-    const [header, ...rows] = parseCsv(renderCsv(doc));
+    const [header, ...rows] = parseCsv(rendered(renderCsv(doc)));
     expect(header).toEqual(CSV_COLUMNS);
     expect(rows).toHaveLength(doc.results.length);
     for (const row of rows) expect(row).toHaveLength(CSV_COLUMNS.length);
@@ -67,17 +68,20 @@ describe('csv report', () => {
     if (!r) throw new Error('fixture has results');
     r.message = 'line one, with "quotes"\r\nline two';
     r.resourceName = '=HYPERLINK("http://evil.example","click")';
-    const rows = parseCsv(renderCsv(doc));
+    r.region = 'us-east-1\r\u001b[2Jforged';
+    const rows = parseCsv(rendered(renderCsv(doc)));
     const row = rows.find((x) => x[CSV_COLUMNS.indexOf('result_id')] === r.id);
     expect(row?.[CSV_COLUMNS.indexOf('message')]).toBe('line one, with "quotes"\\x0d\\x0aline two');
     expect(row?.[CSV_COLUMNS.indexOf('resource_name')]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    // Control characters from outside show as escapes, never move a terminal's cursor.
+    expect(row?.[CSV_COLUMNS.indexOf('region')]).toBe('us-east-1\\x0d\\x1b[2Jforged');
   });
 
   it('sorts rows by rule, account, region and resource, so two runs diff', () => {
     const doc = orgScan();
-    const rows = parseCsv(renderCsv({ ...doc, results: [...doc.results].reverse() })).slice(1);
+    const rows = parseCsv(rendered(renderCsv({ ...doc, results: [...doc.results].reverse() }))).slice(1);
     const keys = rows.map((r) => ['rule_id', 'account_id', 'region', 'resource_arn'].map((c) => r[CSV_COLUMNS.indexOf(c)]).join(' '));
     expect(keys).toEqual([...keys].sort());
-    expect(renderCsv({ ...doc, results: [...doc.results].reverse() })).toBe(renderCsv(doc));
+    expect(rendered(renderCsv({ ...doc, results: [...doc.results].reverse() }))).toBe(rendered(renderCsv(doc)));
   });
 });

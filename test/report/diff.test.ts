@@ -64,6 +64,22 @@ describe('diff', () => {
       expect((await cli(['diff', ORG_SCAN, ORG_SCAN])).code).toBe(0);
     });
 
+    it('--summary prints only the counts and the new failures, for a pull-request comment', async () => {
+      const run = await cli(['diff', ORG_SCAN, ORG_SCAN_NEXT, '--summary', '--format', 'markdown']);
+      expect(run.code).toBe(1);
+      const lines = run.out.trimEnd().split('\n');
+      expect(lines[0]).toBe('### trailguard: 2 new failures, 1 fixed, 3 still failing, 0 changed to error');
+      // A header, its separator and one row per new failure: nothing about fixed or unchanged resources.
+      expect(lines.filter((l) => l.startsWith('| '))).toHaveLength(1 + diff.newFailures.length);
+      expect(run.out).toContain('`arn:aws:cloudtrail:us-east-1:111122223333:trail/org-trail`');
+      expect(run.out).not.toContain('legacy');
+      const json = JSON.parse((await cli(['diff', ORG_SCAN_NEXT, ORG_SCAN, '--summary', '--format', 'json'])).out) as { counts: Record<string, number>; newFailures: unknown[] };
+      expect(json.counts).toEqual({ newFailures: 2, fixed: 1, stillFailing: 3, changedToError: 1 });
+      expect(json.newFailures).toHaveLength(2);
+      const text = await cli(['diff', ORG_SCAN, ORG_SCAN_NEXT, '--summary']);
+      expect(text.out.split('\n')).toHaveLength(1 + diff.newFailures.length + 1);
+    });
+
     it('exits 2 naming a bad file, and on an unknown format', async () => {
       mkdirSync(TEST_OUTPUT, { recursive: true });
       const bad = join(TEST_OUTPUT, 'diff-bad.json');

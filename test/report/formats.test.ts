@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
-import { FORMAT_NAMES, FORMATS } from '../../src/report/formats.js';
+import { FORMAT_NAMES, renderText } from '../../src/report/formats.js';
 import { orgScan } from './fixture.js';
 
 function empty(): ResultsDocument {
@@ -15,16 +15,16 @@ function empty(): ResultsDocument {
 }
 
 describe.each(FORMAT_NAMES)('%s', (name) => {
-  const { render } = FORMATS[name];
+
 
   it('renders the same bytes twice, and whatever order results and rules come in', () => {
     const doc = orgScan();
-    const first = render(doc);
-    expect(render(orgScan())).toBe(first);
-    expect(render({ ...doc, results: [...doc.results].reverse(), rules: [...doc.rules].reverse() })).toBe(first);
+    const first = renderText(name, doc);
+    expect(renderText(name, orgScan())).toBe(first);
+    expect(renderText(name, { ...doc, results: [...doc.results].reverse(), rules: [...doc.rules].reverse() })).toBe(first);
   });
 
   it('renders a run with no results', () => {
-    expect(() => render(empty())).not.toThrow();
+    expect(() => renderText(name, empty())).not.toThrow();
   });
 });

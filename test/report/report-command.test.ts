@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rendered } from './rendered.js';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
 import { FORMAT_NAMES, FORMATS } from '../../src/report/formats.js';
 import { renderJson } from '../../src/report/json.js';
@@ -34,7 +35,7 @@ describe('trailguard report', () => {
     expect(run.code).toBe(1);
     const out = join(dir, 'reports', '3f9c2a7be41d6085c7aa');
     expect(readdirSync(out).sort()).toEqual(FORMAT_NAMES.map((f) => FORMATS[f].fileName).sort());
-    expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(renderJson(orgScan()));
+    expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(rendered(renderJson(orgScan())));
     expect(run.out).toBe('');
     expect(run.err).toContain('16 results: 5 fail, 2 error, 1 waived, 7 pass, 1 skip (3 accounts, 2 regions)');
     expect(run.err).toMatch(/critical +s3-trail-bucket-not-public +1 resource/);
@@ -47,7 +48,7 @@ describe('trailguard report', () => {
   it('writes JSON to stdout with --format json, and a chosen format to its path', async () => {
     const dir = workdir();
     const json = await cli(['report', '--results', ORG_SCAN, '--format', 'json'], dir);
-    expect(json.out).toBe(renderJson(orgScan()));
+    expect(json.out).toBe(rendered(renderJson(orgScan())));
     expect(existsSync(join(dir, 'reports'))).toBe(false);
     const sarif = await cli(['report', '--results', ORG_SCAN, '--format', 'sarif=out/scan.sarif', '--soft-fail'], dir);
     expect(sarif.code).toBe(0);

@@ -3,6 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { rendered } from './rendered.js';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
 import { renderContext } from '../../src/report/publish.js';
 import { anchorFor, renderSarif, SECURITY_SEVERITY } from '../../src/report/sarif.js';
@@ -40,7 +41,7 @@ interface SarifLog {
   }[];
 }
 
-const parse = (doc: ResultsDocument) => JSON.parse(renderSarif(doc)) as SarifLog;
+const parse = (doc: ResultsDocument) => JSON.parse(rendered(renderSarif(doc))) as SarifLog;
 
 describe('sarif report', () => {
   const doc = orgScan();
@@ -114,13 +115,13 @@ describe('sarif report', () => {
 
     const outside = orgScan();
     for (const r of outside.rules) r.file = `/opt/trailguard/rules/${r.id}.yaml`;
-    const anchored = JSON.parse(renderSarif(outside, { anchor: '.github/workflows/audit.yml' })) as SarifLog;
+    const anchored = JSON.parse(rendered(renderSarif(outside, { anchor: '.github/workflows/audit.yml' }))) as SarifLog;
     const uris = new Set(anchored.runs[0]?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri));
     expect([...uris]).toEqual(['.github/workflows/audit.yml']);
     expect(sarifValidator()(anchored)).toBe(true);
   });
 
   it('is deterministic', () => {
-    expect(renderSarif({ ...doc, results: [...doc.results].reverse() })).toBe(renderSarif(doc));
+    expect(rendered(renderSarif({ ...doc, results: [...doc.results].reverse() }))).toBe(rendered(renderSarif(doc)));
   });
 });

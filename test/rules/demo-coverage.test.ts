@@ -10,7 +10,12 @@
  * management account alone) cannot both pass and fail in one organization: it must give a
  * verdict, pass or fail.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORMAT_NAMES, FORMATS } from '../../src/report/formats.js';
+import { writeReports } from '../../src/report/write.js';
 import { loadConfiguredRules } from '../../src/config/configured-rules.js';
 import type { ResultsDocument, Status } from '../../src/evaluate/types.js';
 import { planForRules } from '../../src/plan/rule-plan.js';
@@ -62,5 +67,25 @@ describe('the demo organization', () => {
     if (lacking.length > 0) console.log(`rules the demo organization does not show passing and failing:\n  ${lacking.join('\n  ')}`);
     expect(rules.length).toBeGreaterThan(40);
     expect(lacking).toEqual([]);
+  });
+
+  it('prints every remediation filled: no report of the demo scan holds an unfilled {{placeholder}}', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trailguard-demo-reports-'));
+    try {
+      const written = await writeReports(doc, FORMAT_NAMES.map((format) => ({ format, path: join(dir, FORMATS[format].fileName) })), () => undefined);
+      const unfilled = written.flatMap((file) => {
+        // results.json is the data the other reports render: rule texts keep their placeholders there, with each result's values beside them.
+        if (file.endsWith('results.json')) return [];
+        // The HTML report fills its findings in the browser from the data block; the page around it must hold none.
+        const text = readFileSync(file, 'utf8').replace(/<script type="application\/json" id="tg-data">[\s\S]*?<\/script>/, '');
+        return [...text.matchAll(/\{\{[^}]*\}\}/g)].map((m) => `${basename(file)}: ${m[0]}`);
+      });
+      expect([...new Set(unfilled)]).toEqual([]);
+      // Every failing bucket's commands name the bucket itself.
+      const csv = readFileSync(join(dir, 'results.csv'), 'utf8');
+      for (const r of doc.results.filter((x) => x.status === 'fail' && x.ruleId === 'cloudtrail-bucket-versioning')) expect(csv).toContain(`--bucket ${r.resourceName} `);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,10 +11,11 @@ export function register(command: Command, ctx: CommandContext): void {
     .argument('<old>', 'the earlier results.json')
     .argument('<new>', 'the later results.json')
     .addOption(new Option('--format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
-    .action(async (oldPath: string, newPath: string, flags: { format: DiffFormat }) => {
+    .option('--summary', 'only the counts (new, fixed, still failing, changed to error) and the new failures: a pull-request comment')
+    .action(async (oldPath: string, newPath: string, flags: { format: DiffFormat; summary?: boolean }) => {
       const [oldDoc, newDoc] = await Promise.all([loadResults(oldPath, ctx.io.cwd), loadResults(newPath, ctx.io.cwd)]);
       const diff = diffResults(oldDoc, newDoc);
-      ctx.io.out(renderDiff(diff, flags.format));
+      ctx.io.out(renderDiff(diff, flags.format, Boolean(flags.summary)));
       ctx.setExitCode(diff.newFailures.length > 0 ? EXIT.failures : EXIT.ok);
     });
 }

@@ -1,13 +1,13 @@
 /** `trailguard merge`: the run folders of a sharded sweep → one inventory, one set of results, reports and evidence. */
 import type { Command } from 'commander';
 import { join, resolve } from 'node:path';
-import { loadRunFolder } from '../../evidence/run-folder.js';
+import { loadRunFolder, requireCompleteRun } from '../../evidence/run-folder.js';
 import type { RawRecord } from '../../evidence/types.js';
 import { loadInventory } from '../../inventory/load.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
 import { completeRun, loadRunRules } from '../../scan/complete-run.js';
 import { scanRunId } from '../../scan/evaluate-inventory.js';
-import { mergeInventories } from '../../sweep/merge.js';
+import { checkShards, mergeInventories } from '../../sweep/merge.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, type RuleSelectionFlags } from '../rule-selection.js';
 import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
@@ -15,16 +15,21 @@ import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signin
 interface MergeFlags extends ReportFlags, SigningFlags, RuleSelectionFlags {
   waivers?: string;
   evidence?: string;
+  allowPartial?: boolean;
 }
 
 export function register(command: Command, ctx: CommandContext): void {
   command
     .argument('<run-folders...>', 'the reports/<run-id>/ folder each shard wrote')
     .option('--waivers <file>', "waivers file (default: the config's `waivers`)")
-    .option('--evidence <path>', 'also write a signed auditor evidence bundle of the merged run (a folder, or a .tar.gz)');
+    .option('--evidence <path>', 'also write a signed auditor evidence bundle of the merged run (a folder, or a .tar.gz)')
+    .option('--allow-partial', 'merge even when shards of the sweep are missing; every report then marks the run partial');
   addRuleSelectionOptions(addSigningOptions(addReportOptions(command))).action(async (folders: string[], flags: MergeFlags) => {
     const { cwd } = ctx.io;
     const rules = loadRunRules(flags, flags.waivers, cwd);
+    // Only finished shards, and all of them: run.json (written last) records each shard's place in the sweep.
+    const records = await Promise.all(folders.map(async (folder) => ({ folder, ...(await requireCompleteRun(resolve(cwd, folder))) })));
+    const partial = checkShards(records, Boolean(flags.allowPartial));
     const shards = folders.map((folder) => {
       const file = join(folder, 'inventory.json');
       return { file, inventory: loadInventory(resolve(cwd, file)) };
@@ -42,6 +47,7 @@ export function register(command: Command, ctx: CommandContext): void {
           run: { argv: ctx.argv, startedAt: started.toISOString(), endedAt: new Date().toISOString() },
           report: flags,
           ...(flags.evidence ? { evidence: { path: flags.evidence, ...(signer ? { signer } : {}) } } : {}),
+          ...(partial ? { partial } : {}),
         },
         ctx,
       ),

@@ -1,6 +1,6 @@
 /** `trailguard permissions`: the least-privilege IAM policy for a rule selection, and for how the scan will run. */
 import type { Command } from 'commander';
-import { iamActionsFor, iamPolicyFor } from '../../collect/iam-policy.js';
+import { iamActionsFor, iamPolicyFor, SECURITY_HUB_IMPORT_POLICY } from '../../collect/iam-policy.js';
 import { planForRules } from '../../plan/rule-plan.js';
 import { plural } from '../../report/explain.js';
 import { memberPlan, organizationPlan } from '../../sweep/sweep.js';
@@ -12,6 +12,7 @@ interface PermissionsFlags extends RuleSelectionFlags {
   organization?: boolean;
   memberRoleName: string;
   verifyLogs?: boolean;
+  securityHub?: boolean;
 }
 
 export function register(command: Command, ctx: CommandContext): void {
@@ -19,8 +20,14 @@ export function register(command: Command, ctx: CommandContext): void {
     command
       .option('--organization', 'for scan --organization: also listing the accounts and assuming the member role (the policy serves the scanning account and every member role)')
       .option('--member-role-name <name>', 'with --organization: the role assumed in each member account', 'OrganizationAccountAccessRole')
-      .option('--verify-logs', "for scan --evidence --verify-logs: also reading each trail's digest and log files"),
+      .option('--verify-logs', "for scan --evidence --verify-logs: also reading each trail's digest and log files")
+      .option('--security-hub', 'print instead the separate policy for --security-hub (securityhub:BatchImportFindings, the one write)'),
   ).action((flags: PermissionsFlags) => {
+    if (flags.securityHub) {
+      ctx.io.out(`${JSON.stringify(SECURITY_HUB_IMPORT_POLICY, null, 2)}\n`);
+      note(ctx.io, 'scan --security-hub and report --security-hub need this in each account whose findings they import; keep it out of the read-only scanning role.\n');
+      return;
+    }
     const { rules } = loadSelectedRules(flags, ctx.io.cwd);
     const plan = planForRules(rules);
     const policy = iamPolicyFor(plan);

@@ -1,5 +1,9 @@
-/** `trailguard report --results FILE`: re-render saved results in any format and apply the gate, without AWS. */
+/** `trailguard report --results FILE`: re-render saved results in any format and apply the gate, without AWS (unless --security-hub sends the findings). */
 import type { Command } from 'commander';
+import { dirname, resolve } from 'node:path';
+import { DEFAULT_SESSION_NAME } from '../../collect/aws-target.js';
+import { isRunFolder, requireCompleteRun } from '../../evidence/run-folder.js';
+import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import { loadResults } from '../../report/load-results.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
 import { publishReports } from '../../report/publish.js';
@@ -7,15 +11,37 @@ import { selectResults } from '../../report/select-results.js';
 import type { CommandContext } from '../io.js';
 import { addRuleFilterOptions, ruleFilterOf, type RuleFilterFlags } from '../rule-selection.js';
 
-interface ReportCommandFlags extends ReportFlags, RuleFilterFlags {
+interface ReportCommandFlags extends ReportFlags, RuleFilterFlags, AwsFlags {
   results: string;
+  securityHub?: boolean;
+  securityHubRole?: string;
 }
 
 export function register(command: Command, ctx: CommandContext): void {
-  addRuleFilterOptions(addReportOptions(command.requiredOption('--results <file>', 'results.json written by scan or evaluate'))).action(async (flags: ReportCommandFlags) => {
+  addRuleFilterOptions(
+    addReportOptions(
+      addAwsOptions(
+        command
+          .requiredOption('--results <file>', 'results.json written by scan or evaluate')
+          .option('--security-hub', 'also import the findings into AWS Security Hub (BatchImportFindings: the one write, opt-in; see trailguard permissions --security-hub)')
+          .option('--security-hub-role <name>', "with --security-hub: role assumed in each other account to import that account's findings"),
+      ),
+    ),
+  ).action(async (flags: ReportCommandFlags) => {
+    // results.json inside a run folder counts only once that run finished writing.
+    const folder = dirname(resolve(ctx.io.cwd, flags.results));
+    if (isRunFolder(folder)) await requireCompleteRun(folder);
     const saved = await loadResults(flags.results, ctx.io.cwd);
     const filter = ruleFilterOf(flags);
     const doc = Object.keys(filter).length > 0 ? selectResults(saved, filter) : saved;
+    // --security-hub: the caller is identified before anything is written.
+    const target = flags.securityHub ? (await connect(flags, ctx.io.env)).target : undefined;
     ctx.setExitCode(await publishReports(doc, flags, ctx));
+    if (target) {
+      // The Security Hub client loads only when findings are sent.
+      const { sendToSecurityHub } = await import('../../scan/security-hub.js');
+      const memberRole = flags.securityHubRole ? { roleName: flags.securityHubRole, sessionName: flags.roleSessionName ?? DEFAULT_SESSION_NAME, durationSeconds: 3600, ...(flags.externalId ? { externalId: flags.externalId } : {}) } : undefined;
+      await sendToSecurityHub(doc, target, memberRole, ctx);
+    }
   });
 }

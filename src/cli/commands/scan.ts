@@ -23,6 +23,7 @@ interface ScanFlags extends AwsFlags, ReportFlags, SigningFlags, RuleSelectionFl
   shard?: string;
   evidence?: string;
   verifyLogs?: boolean;
+  securityHub?: boolean;
 }
 
 export function register(command: Command, ctx: CommandContext): void {
@@ -38,7 +39,8 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--concurrency <n>', 'accounts read at once in an organization sweep', '16')
     .option('--shard <I/N>', 'scan shard I of N (0-based; or N with I from JOB_COMPLETION_INDEX / AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--evidence <path>', 'also write a signed auditor evidence bundle (a folder, or a .tar.gz)')
-    .option('--verify-logs', "with --evidence: verify each owned trail's delivered log files over the last 24 hours");
+    .option('--verify-logs', "with --evidence: verify each owned trail's delivered log files over the last 24 hours")
+    .option('--security-hub', 'also import the findings into AWS Security Hub (BatchImportFindings: the one write, opt-in; see trailguard permissions --security-hub)');
   addRuleSelectionOptions(addSigningOptions(addReportOptions(addAwsOptions(command)))).action(async (flags: ScanFlags) => {
     // The pipeline (and the AWS SDK with it) is loaded only when a scan runs, not for --help.
     const [{ loadRunRules }, { runScan }, { planForRules }] = await Promise.all([import('../../scan/complete-run.js'), import('../../scan/run-scan.js'), import('../../plan/rule-plan.js')]);
@@ -67,6 +69,7 @@ export function register(command: Command, ctx: CommandContext): void {
         report: flags,
         ...(flags.evidence ? { evidence: { path: flags.evidence, ...(signer ? { signer } : {}), verifyLogs: Boolean(flags.verifyLogs) } } : {}),
         argv: ctx.argv,
+        ...(flags.securityHub ? { securityHub: true } : {}),
       },
       ctx,
     );

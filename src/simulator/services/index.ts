@@ -44,7 +44,7 @@ const BY_SIGNING_NAME: Record<string, ServiceDef> = {
   config: { name: 'config', protocol: json11, handlers: configservice },
   securityhub: {
     name: 'securityhub',
-    protocol: routedRestJson({ 'GET /accounts': 'DescribeHub', 'POST /accounts': 'EnableSecurityHub', 'DELETE /accounts': 'DisableSecurityHub' }),
+    protocol: routedRestJson({ 'GET /accounts': 'DescribeHub', 'POST /accounts': 'EnableSecurityHub', 'DELETE /accounts': 'DisableSecurityHub', 'POST /findings/import': 'BatchImportFindings' }),
     handlers: securityhub,
   },
 };
