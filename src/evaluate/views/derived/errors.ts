@@ -14,7 +14,6 @@ import type { SectionError } from '../../../rules/types.js';
 export type ErrorKind = 'trail' | 'bucket' | 'key' | 'log-group' | 'topic' | 'event-data-store' | 'account' | 'organization' | 'monitoring' | 'region';
 
 const SELECTOR_FACTS = ['EventSelectors', 'AdvancedEventSelectors', 'derived.managementEvents', 'derived.logsAllManagementEvents', 'derived.s3DataEvents', 'derived.dataEventTypes'];
-const TRAIL_LIST_FACTS = ['derived.trails', 'derived.coveredRegions', 'derived.uncoveredRegions', 'derived.s3DataEvents'];
 
 /** An account the sweep could not enter (its member role could not be assumed, or the sweep was interrupted): nothing about it is known. */
 const WHOLE_ACCOUNT = ['Regions', 'IsManagementAccount', 'AccountPublicAccessBlock', 'derived'];
@@ -23,8 +22,8 @@ const WHOLE_ACCOUNT = ['Regions', 'IsManagementAccount', 'AccountPublicAccessBlo
 export const ERROR_FEEDS: Readonly<Record<string, Partial<Record<ErrorKind, readonly string[]>>>> = {
   // CloudTrail
   GetTrail: { trail: ['Trail'] },
-  DescribeTrails: { trail: ['Trail'], account: TRAIL_LIST_FACTS },
-  ListTrails: { account: TRAIL_LIST_FACTS },
+  // ListTrails and DescribeTrails leave the account's trail list partial (account.ts), not unknown.
+  DescribeTrails: { trail: ['Trail'] },
   GetTrailStatus: { trail: ['Status', 'derived.hoursSince'] },
   GetEventSelectors: { trail: SELECTOR_FACTS },
   GetInsightSelectors: { trail: ['InsightSelectors'] },
@@ -70,8 +69,8 @@ export const ERROR_FEEDS: Readonly<Record<string, Partial<Record<ErrorKind, read
   AssumeRole: { account: WHOLE_ACCOUNT },
   Sweep: { account: WHOLE_ACCOUNT },
   // Regions
-  ListRegions: { account: ['Regions', 'derived.coveredRegions', 'derived.uncoveredRegions'] },
-  DescribeRegions: { account: ['Regions', 'derived.coveredRegions', 'derived.uncoveredRegions'] },
+  ListRegions: { account: ['Regions'] },
+  DescribeRegions: { account: ['Regions'] },
   // Organizations
   DescribeOrganization: { organization: ['Organization', 'derived.organizationTrails', 'derived.organizationTrailReach'] },
   ListAccounts: { organization: ['Accounts', 'derived.organizationTrailReach', 'derived.cloudTrailScp'] },
@@ -80,7 +79,8 @@ export const ERROR_FEEDS: Readonly<Record<string, Partial<Record<ErrorKind, read
   ListAccountsForParent: { organization: ['AccountParents'] },
   ListParents: { organization: ['AccountParents'] },
   ListAWSServiceAccessForOrganization: { organization: ['EnabledServicePrincipals', 'derived.cloudTrailTrustedAccess'] },
-  ListDelegatedAdministrators: { organization: ['DelegatedAdministrators', 'derived.organizationTrails', 'derived.organizationTrailReach', 'derived.cloudTrailDelegatedAdministrators'] },
+  // It leaves derived.organizationTrails partial (organization.ts): the management account's are still known.
+  ListDelegatedAdministrators: { organization: ['DelegatedAdministrators', 'derived.organizationTrailReach', 'derived.cloudTrailDelegatedAdministrators'] },
   ListPolicies: { organization: ['Policies'] },
   DescribePolicy: { organization: ['Policies'] },
   ListTargetsForPolicy: { organization: ['Policies'] },
