@@ -99,13 +99,13 @@ export function trailListingError(failures: readonly ApiError[]): SectionError |
 
 /** The regions the logging trails cover. */
 function coveredBy(trails: readonly TrailSummary[]): Set<string> {
-  return new Set(trails.filter((t) => t.Status?.IsLogging === true).flatMap((t) => t.derived.coversRegions as string[]));
+  return new Set(trails.filter((t) => t.Status?.IsLogging === true).flatMap((t) => t.derived.coversRegions));
 }
 
 /** The error that leaves open whether the trail covers one of these regions. */
 function coverageDoubt(trail: TrailSummary, regions: string[]): SectionError | undefined {
   if (trail.$errors.Trail) return trail.$errors.Trail;
-  const reaches = (trail.derived.coversRegions as string[]).some((r) => regions.includes(r));
+  const reaches = trail.derived.coversRegions.some((r) => regions.includes(r));
   return reaches ? trail.$errors.Status : undefined;
 }
 
@@ -116,7 +116,7 @@ export interface AccountS3DataEvents extends Omit<S3DataEvents, 'buckets' | 'all
 }
 
 export function aggregateS3DataEvents(trails: TrailSummary[]): AccountS3DataEvents {
-  const all = trails.map((t) => t.derived.s3DataEvents as S3DataEvents | undefined).filter((x): x is S3DataEvents => x !== undefined);
+  const all = trails.map((t) => t.derived.s3DataEvents).filter((x): x is S3DataEvents => x !== undefined);
   // An object's read (write) events are excluded for the account only when every trail recording
   // read (write) events for all buckets excludes it: a read-only trail does not restore the
   // write events another trail leaves out.

@@ -3,14 +3,14 @@ import { logGroupArnKey, logGroupNameFromArn, parseArn } from '../../inventory/a
 import type { TrailRecord } from '../../inventory/types.js';
 import type { View } from '../types.js';
 import { effectiveSelectors } from './derived/basic-selectors.js';
-import { dataEventTypes, s3DataEvents } from './derived/data-events.js';
+import { dataEventTypes, s3DataEvents, type DataEventType, type S3DataEvents } from './derived/data-events.js';
 import { notCollected, rebase, sectionErrors, type SectionErrors } from './derived/errors.js';
-import { trailKeyPolicyFact } from './derived/key-policy.js';
+import { trailKeyPolicyFact, type TrailKeyPolicy } from './derived/key-policy.js';
 import { trailLogPrefix } from './derived/lifecycle.js';
-import { logsAllManagementEvents, managementEvents } from './derived/management-events.js';
+import { logsAllManagementEvents, managementEvents, type ManagementEvents } from './derived/management-events.js';
 import { trailOwner } from './derived/ownership.js';
 import { coversRegions } from './derived/regions.js';
-import { hoursSince } from './derived/status-age.js';
+import { hoursSince, type StatusTime } from './derived/status-age.js';
 import { bucketSectionErrors } from './bucket.js';
 import { errorsAbout, regionsOf, type TrailEntry, type ViewContext } from './context.js';
 import { viewData } from './data.js';
@@ -18,10 +18,30 @@ import { join } from './join.js';
 import { keySectionErrors } from './key.js';
 import { logGroupSectionErrors } from './log-group.js';
 
+/** The trail's derived facts (docs/views.md, trail view); a fact whose inputs could not be read is absent, its error in `$errors`. */
+export interface TrailDerived {
+  ownerAccountId: string;
+  isOrganizationTrail: boolean;
+  isShadow: boolean;
+  coversRegions: string[];
+  coversAccounts: string[];
+  logPrefix: string;
+  hoursSince: Partial<Record<StatusTime, number>>;
+  managementEvents?: ManagementEvents;
+  logsAllManagementEvents?: boolean;
+  s3DataEvents?: S3DataEvents;
+  dataEventTypes?: DataEventType[];
+  /** Trail view only, when the trail names a KMS key. */
+  keyPolicy?: TrailKeyPolicy;
+}
+
 export interface TrailFacts {
-  derived: Record<string, unknown>;
+  derived: TrailDerived;
   $errors: SectionErrors;
 }
+
+/** The facts that do not depend on who looks. */
+type OwnFacts = { derived: Omit<TrailDerived, 'isShadow' | 'coversRegions'>; $errors: SectionErrors };
 
 /** A trail as an account or organization view lists it. */
 export interface TrailSummary extends TrailFacts {
@@ -44,9 +64,9 @@ export function trailFacts(ctx: ViewContext, entry: TrailEntry, viewAccountId: s
 }
 
 /** Facts that do not depend on who looks, computed once per trail: an organization trail is listed by every account view. */
-const ownFactsCache = new WeakMap<TrailEntry, TrailFacts>();
+const ownFactsCache = new WeakMap<TrailEntry, OwnFacts>();
 
-function ownFacts(ctx: ViewContext, entry: TrailEntry): TrailFacts {
+function ownFacts(ctx: ViewContext, entry: TrailEntry): OwnFacts {
   const cached = ownFactsCache.get(entry);
   if (cached) return cached;
   const facts = computeOwnFacts(ctx, entry);
@@ -54,7 +74,7 @@ function ownFacts(ctx: ViewContext, entry: TrailEntry): TrailFacts {
   return facts;
 }
 
-function computeOwnFacts(ctx: ViewContext, entry: TrailEntry): TrailFacts {
+function computeOwnFacts(ctx: ViewContext, entry: TrailEntry): OwnFacts {
   const { record, readBy } = entry;
   const trail = record.Trail;
   const owner = trailOwner(trail);
@@ -65,7 +85,7 @@ function computeOwnFacts(ctx: ViewContext, entry: TrailEntry): TrailFacts {
   );
   if (record.Status === undefined) errors.Status ??= notCollected('GetTrailStatus', 'cloudtrail', `the status of trail ${trail.TrailARN} was not read`, owner, trail.HomeRegion, trail.TrailARN);
 
-  const derived: Record<string, unknown> = {
+  const derived: OwnFacts['derived'] = {
     ownerAccountId: owner,
     isOrganizationTrail: trail.IsOrganizationTrail === true,
     coversAccounts: coveredAccounts(ctx, entry),

@@ -16,7 +16,7 @@ export interface RecordedDataEventTypes {
 interface TrailLike {
   Trail: { IsMultiRegionTrail?: boolean };
   Status?: { IsLogging?: boolean };
-  derived: Record<string, unknown>;
+  derived: { dataEventTypes?: DataEventType[] };
   $errors: Record<string, SectionError>;
 }
 
@@ -33,7 +33,7 @@ export function recordedDataEventTypes(trails: readonly TrailLike[]): { value: R
       continue;
     }
     if (t.Status?.IsLogging !== true) continue;
-    for (const type of (t.derived.dataEventTypes as DataEventType[] | undefined) ?? []) {
+    for (const type of t.derived.dataEventTypes ?? []) {
       if (type.all.read) read.add(type.type);
       if (type.all.write) write.add(type.type);
     }
