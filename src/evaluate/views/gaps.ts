@@ -5,7 +5,8 @@
  * resources it would have judged are unknown; an organization rule in a standalone account gets
  * one `skip`. The account view carries these as `gaps`; the evaluator turns them into results.
  */
-import type { AccountInventory, Inventory } from '../../inventory/types.js';
+import { arnAccount } from '../../inventory/arn.js';
+import type { AccountInventory, ApiError, Inventory } from '../../inventory/types.js';
 import type { ResourceType } from '../../rules/types.js';
 import type { ViewGap } from '../types.js';
 import { toSectionError } from './derived/errors.js';
@@ -18,11 +19,17 @@ export function accountGaps(inventory: Inventory, account: AccountInventory): Pa
   for (const [type, operations] of Object.entries(LISTED_BY) as Array<[ResourceType, readonly string[]]>) {
     // The organization view is one for the whole inventory: only its absence is about the account.
     if (type === 'organization') continue;
-    const failed = account.errors.find((e) => operations.includes(e.operation));
+    const failed = account.errors.find((e) => operations.includes(e.operation) && aboutAccount(e, account.AccountId));
     if (failed) gaps[type] = { status: 'error', error: toSectionError(failed) };
   }
   if (!inventory.organization) gaps.organization = organizationGap(account);
   return gaps;
+}
+
+/** A failed read of another account's resource (an organization trail, a log-archive key) hides nothing of this account. */
+function aboutAccount(error: ApiError, accountId: string): boolean {
+  const owner = error.resource ? arnAccount(error.resource) : undefined;
+  return owner === undefined || owner === accountId;
 }
 
 /** No organization in the inventory: unknown when reading it failed (or was not collected), else the account stands alone. */
