@@ -16,7 +16,7 @@ import { excludedBuckets } from './derived/s3-excluded-buckets.js';
 import { monitoringFacts } from './derived/monitoring.js';
 import { trailCoversAccount } from './derived/ownership.js';
 import { securityHubFacts } from './derived/security-hub.js';
-import { regionsOf, type ViewContext } from './context.js';
+import { errorsAbout, regionsOf, type ViewContext } from './context.js';
 import { viewData } from './data.js';
 import { accountGaps } from './gaps.js';
 import { trailSummary, type TrailSummary } from './trail.js';
@@ -32,7 +32,7 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
   const sink: FactSink = { $errors: sectionErrors(failures, 'account', () => true), $partial: {} };
   // The account's own trail listing failed: the trails found (an organization trail seen from the
   // management account) are known, but more may exist.
-  const unlisted = trailListingError(failures);
+  const unlisted = trailListingError(failures) ?? unreadOrganizationTrail(ctx, id);
   const trails = listFact(summaries, unlisted);
   const regionList = regionsOf(ctx, id);
   const regions = valueFact(regionList, sink.$errors.Regions);
@@ -87,6 +87,21 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
 function gapsOf(ctx: ViewContext, account: AccountInventory): Pick<View, 'gaps'> {
   const gaps = accountGaps(ctx.inventory, account);
   return Object.keys(gaps).length > 0 ? { gaps } : {};
+}
+
+/**
+ * A trail of an account that may own organization trails, whose configuration (GetTrail) could not
+ * be read, may be an organization trail recording this account too.
+ */
+export function unreadOrganizationTrail(ctx: ViewContext, viewAccountId?: string): SectionError | undefined {
+  const owners = [ctx.org.managementAccountId, ...ctx.org.cloudTrailAdmins].filter((x): x is string => x !== undefined && x !== viewAccountId);
+  for (const owner of owners) {
+    for (const entry of ctx.trailsByOwner.get(owner) ?? []) {
+      const failed = errorsAbout(ctx, entry.record.Trail.TrailARN).find((e) => e.operation === 'GetTrail');
+      if (failed && entry.record.Trail.IsOrganizationTrail === undefined) return toSectionError(failed);
+    }
+  }
+  return undefined;
 }
 
 const TRAIL_LISTING = new Set(['ListTrails', 'DescribeTrails']);

@@ -5,7 +5,7 @@ import type { View } from '../types.js';
 import { CLOUDTRAIL_PRINCIPAL, mayOwnOrgTrails, trailOwner } from './derived/ownership.js';
 import { notCollected, sectionErrors, toSectionError } from './derived/errors.js';
 import { listFact, put, type FactSink } from './fact.js';
-import { trailListingError } from './account.js';
+import { trailListingError, unreadOrganizationTrail } from './account.js';
 import { organizationTrailReach } from './derived/organization-reach.js';
 import { cloudTrailScp } from './derived/scp-cloudtrail.js';
 import type { ViewContext } from './context.js';
@@ -58,5 +58,5 @@ function ownersUnlisted(ctx: ViewContext, org: OrganizationInventory): SectionEr
   const owners = [ctx.org.managementAccountId, ...ctx.org.cloudTrailAdmins].filter((x): x is string => x !== undefined);
   const unread = owners.filter((id) => !ctx.accountById.has(id));
   if (unread.length > 0) return notCollected('ListTrails', 'cloudtrail', `account ${unread.join(', ')} (which may own organization trails) is not in this inventory`, unread[0]);
-  return owners.map((id) => trailListingError(ctx.accountErrors.get(id) ?? [])).find((e) => e !== undefined);
+  return owners.map((id) => trailListingError(ctx.accountErrors.get(id) ?? [])).find((e) => e !== undefined) ?? unreadOrganizationTrail(ctx);
 }

@@ -1,6 +1,7 @@
 /** The trail view: one per trail, in its owner account at its home region, with its bucket, key and log group joined. */
 import { logGroupArnKey, logGroupNameFromArn, parseArn } from '../../inventory/arn.js';
 import type { TrailRecord } from '../../inventory/types.js';
+import type { SectionError } from '../../rules/types.js';
 import type { View } from '../types.js';
 import { effectiveSelectors } from './derived/basic-selectors.js';
 import { dataEventTypes, s3DataEvents, type DataEventType, type S3DataEvents } from './derived/data-events.js';
@@ -59,7 +60,7 @@ export function trailFacts(ctx: ViewContext, entry: TrailEntry, viewAccountId: s
       isShadow: viewAccountId !== trailOwner(trail),
       coversRegions: coversRegions(trail, regionsOf(ctx, viewAccountId, entry.readBy)),
     },
-    $errors: { ...own.$errors },
+    $errors: { ...own.$errors, ...unreadReferences(own.$errors.Trail, SETTING_FACTS) },
   };
 }
 
@@ -83,6 +84,8 @@ function computeOwnFacts(ctx: ViewContext, entry: TrailEntry): OwnFacts {
     'trail',
     () => true,
   );
+  // Insights are read only when GetTrail says the trail has them: without GetTrail, they are unknown.
+  if (errors.Trail && record.InsightSelectors === undefined) errors.InsightSelectors ??= errors.Trail;
   if (record.Status === undefined) errors.Status ??= notCollected('GetTrailStatus', 'cloudtrail', `the status of trail ${trail.TrailARN} was not read`, owner, trail.HomeRegion, trail.TrailARN);
 
   const derived: OwnFacts['derived'] = {
@@ -141,7 +144,7 @@ export function trailView(ctx: ViewContext, entry: TrailEntry): View {
     KmsKey: key?.value,
     LogGroup: logGroup?.value,
     derived: facts.derived,
-    $errors: { ...facts.$errors, ...bucket?.errors, ...key?.errors, ...keyPolicy?.errors, ...logGroup?.errors },
+    $errors: { ...facts.$errors, ...unreadReferences(facts.$errors.Trail), ...bucket?.errors, ...key?.errors, ...keyPolicy?.errors, ...logGroup?.errors },
   });
   const related = [
     trail.S3BucketName ? `arn:${ctx.partition}:s3:::${trail.S3BucketName}` : undefined,
@@ -150,6 +153,18 @@ export function trailView(ctx: ViewContext, entry: TrailEntry): View {
   ].filter((x): x is string => x !== undefined);
   return { type: 'trail', arn: trail.TrailARN, name: trail.Name, accountId: owner, region: trail.HomeRegion, data, related };
 }
+
+/**
+ * Without the trail's configuration (GetTrail failed), what it names is unknown too: its bucket,
+ * key and log group, and the facts drawn from its settings. Never "not configured".
+ */
+function unreadReferences(trailError: SectionError | undefined, sections = ['Bucket', 'KmsKey', 'LogGroup', 'derived.keyPolicy']): SectionErrors {
+  if (!trailError) return {};
+  return Object.fromEntries(sections.map((section) => [section, trailError]));
+}
+
+/** The facts drawn from the trail's settings, in the trail view and every summary. */
+const SETTING_FACTS = ['derived.isOrganizationTrail', 'derived.coversRegions', 'derived.coversAccounts', 'derived.logPrefix'];
 
 function joinBucket(ctx: ViewContext, trail: TrailRecord['Trail']) {
   const name = trail.S3BucketName;

@@ -26,6 +26,11 @@ export function recordedDataEventTypes(trails: readonly TrailLike[]): { value: R
   const write = new Set<string>();
   let error: SectionError | undefined;
   for (const t of trails) {
+    // A trail whose configuration is unknown may be multi-region.
+    if (t.$errors.Trail) {
+      error ??= t.$errors.Trail;
+      continue;
+    }
     if (!t.Trail.IsMultiRegionTrail) continue;
     const unknown = t.$errors.Status ?? (t.Status?.IsLogging === true ? t.$errors['derived.dataEventTypes'] : undefined);
     if (unknown) {

@@ -119,6 +119,9 @@ function accountAnswer(ctx: ViewContext, trails: TrailSummary[], variant: Contro
   const answers = trails.filter((t) => t.Trail.IsMultiRegionTrail === true).map((t) => trailAnswer(ctx, t, variant, strictness));
   const satisfied = answers.find((a) => a.kind === 'satisfied');
   if (satisfied) return satisfied;
+  // A trail whose configuration could not be read (GetTrail) may be the multi-region one that monitors.
+  const unread = trails.find((t) => t.$errors.Trail);
+  if (unread) return { kind: 'unknown', error: unread.$errors.Trail! };
   const unknown = answers.find((a) => a.kind === 'unknown');
   if (unknown) return unknown;
   const furthest = answers
