@@ -2,13 +2,14 @@
  * Documents generated from code (`npm run docs`): what is written here is what runs. A test
  * compares each with the committed file and fails when one is stale.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { iamPolicyFor } from '../collect/iam-policy.js';
 import { renderApiCallsDoc } from '../collect/plan-doc.js';
 import { ALL_SECTIONS } from '../collect/sections.js';
 import { PACKAGE_ROOT } from '../package-info.js';
 import { renderRulesDoc } from './rules-doc.js';
+import { renderViewsDoc } from './views-doc.js';
 
 /** Repository-relative path → content. */
 export async function generatedDocs(): Promise<Record<string, string>> {
@@ -16,6 +17,8 @@ export async function generatedDocs(): Promise<Record<string, string>> {
     'docs/api-calls.md': renderApiCallsDoc(),
     'docs/iam-policy.json': `${JSON.stringify(iamPolicyFor(ALL_SECTIONS), null, 2)}\n`,
     'docs/rules.md': renderRulesDoc(),
+    // The prose is hand-written; the field tables come from the view catalogue.
+    'docs/views.md': renderViewsDoc(await readFile(join(PACKAGE_ROOT, 'docs/views.md'), 'utf8')),
   };
 }
 

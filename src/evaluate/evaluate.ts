@@ -6,14 +6,14 @@
 import { EMPTY_CONFIG } from '../config/load.js';
 import { ruleSettingsFor } from '../config/rule-settings.js';
 import type { Config } from '../config/types.js';
-import type { Rule } from '../rules/types.js';
+import type { Rule, Severity } from '../rules/types.js';
 import { placeholderValues } from '../rules/remediation.js';
-import { judge } from '../rules/verdict.js';
+import { describeError, judge } from '../rules/verdict.js';
 import { applyWaivers } from '../waivers/apply.js';
 import type { Waiver } from '../waivers/types.js';
 import { resultId } from './result-id.js';
 import { summarize } from './summary.js';
-import type { Result, ResultsDocument, RuleSummary, RunInfo, View } from './types.js';
+import type { Result, ResultsDocument, RuleSummary, RunInfo, View, ViewGap } from './types.js';
 
 export interface EvaluateInput {
   views: View[];
@@ -61,6 +61,13 @@ export function evaluate(input: EvaluateInput): ResultsDocument {
         related: view.related,
       });
     }
+    for (const { view, id } of viewsByType.get('account') ?? []) {
+      const gap = view.gaps?.[rule.resource];
+      const settings = perAccount ? ruleSettingsFor(config, rule, view.accountId) : global;
+      if (!gap || !settings.enabled) continue;
+      produced = true;
+      results.push(gapResult(rule, view, id, settings.severity, gap));
+    }
     // A rule off by default but on for some accounts ran too.
     if (produced || global.enabled) ran.push(rule);
   }
@@ -79,6 +86,24 @@ export function evaluate(input: EvaluateInput): ResultsDocument {
     summary: summarize(waived.results),
     warnings: waived.warnings,
   };
+}
+
+/** The one result of a rule on an account whose resources of the rule's type are unknown, or which the rule does not concern. */
+function gapResult(rule: Rule, account: View, id: string[], severity: Severity, gap: ViewGap): Result {
+  const what = `the ${rule.resource} resources of account ${account.accountId}`;
+  const common = {
+    id: resultId(rule.id, ...id),
+    ruleId: rule.id,
+    title: rule.title,
+    severity,
+    resourceType: account.type,
+    resourceArn: account.arn,
+    resourceName: account.name,
+    accountId: account.accountId,
+    region: account.region,
+  };
+  if (gap.status === 'skip') return { ...common, status: 'skip', message: `Not applicable: ${gap.reason}`, skipReason: gap.reason };
+  return { ...common, status: 'error', message: describeError(what, gap.error), error: gap.error };
 }
 
 /**

@@ -17,7 +17,14 @@ export interface View {
   data: Record<string, unknown>;
   /** ARNs of related resources, e.g. the trails that use a bucket. */
   related?: string[];
+  /**
+   * Account views: the resource types whose resources in the account are not all known (the call
+   * that failed), or that do not apply to it (an organization rule in a standalone account).
+   */
+  gaps?: Partial<Record<ResourceType, ViewGap>>;
 }
+
+export type ViewGap = { status: 'error'; error: SectionError } | { status: 'skip'; reason: string };
 
 export interface Result {
   /** Stable: hash of rule id and resource ARN. */

@@ -1,7 +1,7 @@
 /** A rule selection → the collector plan that serves exactly those rules. */
 import { closePlan, FULL_PLAN, type Plan, type SectionId } from '../collect/sections.js';
 import type { Rule } from '../rules/types.js';
-import { sectionsForPath, VIEW_NEEDS } from './view-needs.js';
+import { baseSections, sectionsForPath } from './view-needs.js';
 
 export interface RuleNeeds {
   sections: SectionId[];
@@ -10,7 +10,7 @@ export interface RuleNeeds {
 }
 
 export function ruleNeeds(rule: Rule): RuleNeeds {
-  const sections = new Set<SectionId>(VIEW_NEEDS[rule.resource].base);
+  const sections = new Set<SectionId>(baseSections(rule.resource));
   const undeclared: string[] = [];
   for (const path of rule.reads) {
     const needs = sectionsForPath(rule.resource, path);

@@ -9,13 +9,12 @@ import { basename, extname } from 'node:path';
 import type { Problem } from '../errors.js';
 import { compileCondition, type CompileContext } from './conditions/compile.js';
 import { didYouMean } from './did-you-mean.js';
-import { conditionReads } from './reads.js';
 import { invalidPlaceholders } from './messages.js';
 import { remediationProblems } from './remediation.js';
 import { parameterValidator, parameterValueProblem } from './parameters.js';
 import { schemaProblems } from './schema-problems.js';
 import { validatorFor } from './schemas.js';
-import type { ParameterSpec, Rule, RuleTestCase } from './types.js';
+import { RESOURCE_TYPES, type ParameterSpec, type Rule, type RuleTestCase } from './types.js';
 import { locate, locateKey, problemAt, type YamlFile, type YamlPath } from './yaml-file.js';
 
 export const DEFAULT_TEST_SCAN_TIME = '2026-01-01T00:00:00Z';
@@ -41,7 +40,9 @@ export function compileRule(yaml: YamlFile, pack: string): { rule?: Rule; proble
   const parameters = checkParameters(yaml, raw, problems);
 
   const declared = isMapping(raw.parameters) ? Object.keys(raw.parameters) : [];
-  const cc: CompileContext = { yaml, parameters, declared, problems: [] };
+  const reads: string[] = [];
+  const resource = RESOURCE_TYPES.includes(raw.resource) ? raw.resource : undefined;
+  const cc: CompileContext = { yaml, parameters, declared, problems: [], reads, ...(resource ? { resource } : {}) };
   let appliesWhen: Rule['appliesWhen'];
   if ('applies_when' in raw) {
     const condition = compileCondition(raw.applies_when, ['applies_when'], cc, ['reason']);
@@ -71,7 +72,7 @@ export function compileRule(yaml: YamlFile, pack: string): { rule?: Rule; proble
     parameters,
     appliesWhen,
     assert,
-    reads: [...new Set([...conditionReads(raw.applies_when), ...conditionReads(raw.assert)])].sort(),
+    reads: [...new Set(reads)].sort(),
     messages: raw.messages,
     tests,
     deprecated: raw.deprecated,

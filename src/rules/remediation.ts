@@ -10,7 +10,7 @@
 import type { Problem } from '../errors.js';
 import { parsePath, readPath } from './conditions/path.js';
 import type { Rule } from './types.js';
-import { isViewField, viewFields } from './view-fields.js';
+import { undeclaredPath } from './view-catalogue.js';
 import { problemAt, type YamlFile } from './yaml-file.js';
 
 export const REMEDIATION_FORMS = ['summary', 'console', 'cli', 'cloudformation', 'terraform'] as const;
@@ -53,8 +53,9 @@ function placeholderProblem(name: string, resource: Rule['resource'], declared: 
   const [root, second] = segments;
   if (root === 'params') return typeof second === 'string' && declared.includes(second) ? undefined : `names no declared parameter (declared: ${declared.join(', ') || 'none'})`;
   if (root === 'resource') return `is not one of ${RESOURCE_PLACEHOLDERS.join(', ')}`;
-  if (typeof root === 'string' && isViewField(resource, root)) return undefined;
-  return `names no field of the ${resource} view (its fields: ${viewFields(resource).join(', ')}; or params.<name>, ${RESOURCE_PLACEHOLDERS.join(', ')})`;
+  // The same check as every condition path: the view catalogue (and the AWS record shapes under it).
+  const undeclared = undeclaredPath(resource, name);
+  return undeclared ? `${undeclared}; or params.<name>, ${RESOURCE_PLACEHOLDERS.join(', ')}` : undefined;
 }
 
 // Per rule: its placeholders that read the view or the parameters, parsed once.

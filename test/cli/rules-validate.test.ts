@@ -14,6 +14,10 @@ describe('trailguard rules validate: a malformed rule exits 2 with one file:line
     ['wrong operand type', 'wrong-type', '15:10', /`gt` needs a number or string value, found boolean true$/],
     ['remediation placeholder naming no field of the view', 'bad-placeholder', '11:8', /placeholder `\{\{Trial\.Name\}\}` names no field of the trail view \(its fields: Trail, Status/],
     ['id different from the file name', 'id-mismatch', '3:5', /rule id `cloudtrail-other-name` must equal the file name stem `cloudtrail-id-mismatch`$/],
+    // Every path is checked against the view catalogue, AWS records against the inventory schema.
+    ['misspelt path', 'misspelt-path', '13:9', /`Trail` has no field `LogFileValidatonEnabled`; did you mean `LogFileValidationEnabled`\?/],
+    ['misspelt path inside a quantifier', 'misspelt-element-path', '15:11', /`derived\.trails\[\]\.Status` has no field `IsLoging`; did you mean `IsLogging`\?/],
+    ['JMESPath reading an undeclared field', 'undeclared-query', '13:10', /`derived\.s3DataEvent\.buckets` is not a field of the account view; did you mean `derived\.s3DataEvents`\?/],
   ])('%s', async (_, dir, at, message) => {
     const { code, out, err } = await validate(dir);
     expect(code).toBe(2);

@@ -52,6 +52,8 @@ describe('fixture verdicts of the six built-in rules', () => {
       'cloudtrail-log-file-validation main': 'pass',
       'cloudtrail-multi-region-trail-logging 111111111111': 'pass',
       'cloudtrail-sse-kms main': 'pass',
+      // A standalone account: the organization rule does not apply, and says so.
+      'organizations-org-trail-present 111111111111': 'skip',
       's3-trail-bucket-lifecycle-archive trail-logs-111111111111': 'pass',
     });
     expect(verdicts(inventory, critical(['ledger-prod']))['cloudtrail-data-events-critical-buckets-only 111111111111']).toBe('pass');
@@ -121,6 +123,7 @@ describe('fixture verdicts of the six built-in rules', () => {
       'cloudtrail-multi-region-trail-logging 999999999999': 'pass',
       'cloudtrail-sse-kms legacy': 'pass',
       'cloudtrail-sse-kms main': 'pass',
+      'organizations-org-trail-present 999999999999': 'skip',
       's3-trail-bucket-lifecycle-archive trail-logs-999999999999': 'pass',
     });
   });

@@ -11,7 +11,9 @@ import type { Plan } from '../../src/collect/sections.js';
 import { EMPTY_CONFIG } from '../../src/config/load.js';
 import { plannedCalls, totalCalls, type AccountShape } from '../../src/plan/call-count.js';
 import { planForRules, ruleNeeds } from '../../src/plan/rule-plan.js';
+import { compileRule } from '../../src/rules/compile-rule.js';
 import { loadRuleSet } from '../../src/rules/load.js';
+import { parseYamlFile } from '../../src/rules/yaml-file.js';
 import type { Rule } from '../../src/rules/types.js';
 import { evaluateInventory } from '../../src/scan/evaluate-inventory.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
@@ -36,6 +38,25 @@ describe('what each rule reads', () => {
     expect(rules.length).toBeGreaterThan(40);
     const undeclared = rules.flatMap((r) => ruleNeeds(r).undeclared.map((p) => `${r.id}: ${p}`));
     expect(undeclared).toEqual([]);
+  });
+
+  it('reads come from the compiled conditions: JMESPath functions and multi-selects read the fields they name', () => {
+    const rule = (resource: string, query: string) => {
+      const text = [
+        'schemaVersion: 1', 'id: cloudtrail-query-reads', 'title: t', 'severity: low', `resource: ${resource}`, 'description: d', 'rationale: r',
+        'remediation: { summary: s }', 'references: []', `assert: { query: "${query}", op: not_empty }`, 'messages: { pass: p, fail: f }',
+        'tests: [{ name: n, view: {}, expect: fail }]',
+      ].join('\n');
+      const { rule, problems } = compileRule(parseYamlFile('rules/cloudtrail/cloudtrail-query-reads.yaml', text).yaml, 'test');
+      expect(problems).toEqual([]);
+      return rule!;
+    };
+    const counted = rule('account', 'length(derived.trails)');
+    expect(counted.reads).toEqual(['derived.trails']);
+    expect(ruleNeeds(counted)).toEqual({ sections: ['regions', 'trails'], undeclared: [] });
+    const joined = rule('trail', '[Trail.Name, Bucket.Versioning.Status]');
+    expect(joined.reads).toEqual(['Bucket.Versioning.Status', 'Trail.Name']);
+    expect(ruleNeeds(joined).sections).toEqual(['bucket-versioning', 'trails']);
   });
 
   it('the six core rules need eleven sections, and no Insights, tags, bucket policy or monitoring chain', () => {

@@ -3,53 +3,68 @@
  * (its own, and organization trails of the management account or a CloudTrail delegated
  * administrator) and what they cover together.
  */
-import type { AccountInventory } from '../../inventory/types.js';
+import type { AccountInventory, ApiError } from '../../inventory/types.js';
 import type { SectionError } from '../../rules/types.js';
 import type { View } from '../types.js';
 import { fullyLogged, readWriteType, type S3BucketDataEvents, type S3DataEvents } from './derived/data-events.js';
 import { configRecorderFacts } from './derived/config-recorders.js';
 import { recordedDataEventTypes } from './derived/data-event-types-recorded.js';
-import { sectionErrors, type SectionErrors } from './derived/errors.js';
+import { sectionErrors, toSectionError, type SectionErrors } from './derived/errors.js';
+import { derive, listFact, partial, put, unknown, valueFact, type FactSink } from './fact.js';
 import { flowLogFacts } from './derived/flow-logs.js';
 import { excludedBuckets } from './derived/s3-excluded-buckets.js';
 import { monitoringFacts } from './derived/monitoring.js';
 import { trailCoversAccount } from './derived/ownership.js';
 import { securityHubFacts } from './derived/security-hub.js';
-import { regionsOf, type ViewContext } from './context.js';
+import { errorsAbout, regionsOf, type ViewContext } from './context.js';
 import { viewData } from './data.js';
+import { accountGaps } from './gaps.js';
 import { trailSummary, type TrailSummary } from './trail.js';
 
 export function accountView(ctx: ViewContext, account: AccountInventory): View {
   const id = account.AccountId;
   const candidates = [...new Set([...(ctx.trailsByOwner.get(id) ?? []), ...ctx.organizationTrails])];
-  const trails = candidates
+  const summaries = candidates
     .filter((t) => trailCoversAccount(t.record.Trail, id, t.seenIn, ctx.org))
     .sort((a, b) => (a.record.Trail.TrailARN < b.record.Trail.TrailARN ? -1 : 1))
     .map((t) => trailSummary(ctx, t, id));
-  const regions = regionsOf(ctx, id);
-  const errors = accountErrors(ctx, id, trails, regions);
-  const covered = new Set(trails.filter((t) => t.Status?.IsLogging === true).flatMap((t) => t.derived.coversRegions as string[]));
-  const uncovered = regions.filter((r) => !covered.has(r));
-  // A region left uncovered by the known trails may be covered by one whose status could not be
-  // read, or by any region of one whose configuration could not be read.
-  const unsure = uncovered.length > 0 ? trails.map((t) => coverageDoubt(t, uncovered)).find((e) => e !== undefined) : undefined;
-  if (unsure) {
-    errors['derived.coveredRegions'] ??= unsure;
-    errors['derived.uncoveredRegions'] ??= unsure;
-  }
-  const logging = trails.filter((t) => t.Status?.IsLogging === true || t.$errors.Status);
-  const unreadable = logging.find((t) => t.$errors.Status ?? t.$errors['derived.s3DataEvents']);
-  if (unreadable) errors['derived.s3DataEvents'] ??= unreadable.$errors.Status ?? unreadable.$errors['derived.s3DataEvents']!;
-  const dataEventTypes = recordedDataEventTypes(trails);
-  if (dataEventTypes.error) errors['derived.dataEventTypesRecorded'] ??= dataEventTypes.error;
-  const monitoring = monitoringFacts(ctx, id, trails, errors);
   const failures = ctx.accountErrors.get(id) ?? [];
-  const config = configRecorderFacts(account, id, regions, failures);
-  const flowLogs = flowLogFacts(account, id, regions, failures);
-  const securityHub = securityHubFacts(account, id, regions, failures);
+  const sink: FactSink = { $errors: sectionErrors(failures, 'account', () => true), $partial: {} };
+  // The account's own trail listing failed: the trails found (an organization trail seen from the
+  // management account) are known, but more may exist.
+  const unlisted = trailListingError(failures) ?? unreadOrganizationTrail(ctx, id);
+  const trails = listFact(summaries, unlisted);
+  const regionList = regionsOf(ctx, id);
+  const regions = valueFact(regionList, sink.$errors.Regions);
+  const covered = derive([trails, regions], (ts, rs) => rs.filter((r) => coveredBy(ts).has(r)), { fromPartial: 'partial' });
+  // Uncovered regions are known only when no trail that might exist could cover them.
+  const uncovered = derive([trails, regions], (ts, rs) => rs.filter((r) => !coveredBy(ts).has(r)), { fromPartial: 'unknown', decided: (u) => u.length === 0 });
+  const logging = summaries.filter((t) => t.Status?.IsLogging === true || t.$errors.Status);
+  const unreadable = logging.find((t) => t.$errors.Status ?? t.$errors['derived.s3DataEvents']);
+  const s3DataEvents = derive([trails], () => aggregateS3DataEvents(logging.filter((t) => !t.$errors.Status)), { fromPartial: 'unknown' });
+  const dataEventTypes = recordedDataEventTypes(summaries);
+  const dataEventTypesRecorded = derive([trails, valueFact(dataEventTypes.value, dataEventTypes.error)], (_, v) => v, { fromPartial: 'partial' });
+  const monitoring = monitoringFacts(ctx, id, summaries, unlisted);
+  const config = configRecorderFacts(account, id, regionList, failures);
+  const flowLogs = flowLogFacts(account, id, regionList, failures);
+  const securityHub = securityHubFacts(account, id, regionList, failures);
   // Without the region list, "no region lacks it" is not known either.
   const regionalErrors: SectionErrors = { ...config.errors, ...flowLogs.errors, ...securityHub.errors };
-  if (errors.Regions) for (const fact of ['configRecorders', 'flowLogs', 'securityHub']) regionalErrors[`derived.${fact}`] = errors.Regions;
+  if (regions.state === 'unknown') for (const fact of ['configRecorders', 'flowLogs', 'securityHub']) regionalErrors[`derived.${fact}`] = regions.error;
+  const unsure = uncovered.state === 'known' && uncovered.value.length > 0 ? summaries.map((t) => coverageDoubt(t, uncovered.value)).find((e) => e !== undefined) : undefined;
+  const derived = {
+    trails: put(sink, 'derived.trails', trails),
+    coveredRegions: put(sink, 'derived.coveredRegions', unsure && covered.state === 'known' ? partial(covered.value, unsure) : covered),
+    // A region left uncovered by the known trails may be covered by one whose status could not be
+    // read, or by any region of one whose configuration could not be read.
+    uncoveredRegions: put(sink, 'derived.uncoveredRegions', unsure ? unknown<string[]>(unsure) : uncovered),
+    s3DataEvents: put(sink, 'derived.s3DataEvents', unreadable ? unknown<AccountS3DataEvents>(unreadable.$errors.Status ?? unreadable.$errors['derived.s3DataEvents']!) : s3DataEvents),
+    dataEventTypesRecorded: put(sink, 'derived.dataEventTypesRecorded', dataEventTypesRecorded),
+    monitoring: monitoring.monitoring,
+    configRecorders: config.facts,
+    flowLogs: flowLogs.facts,
+    securityHub: securityHub.facts,
+  };
   return {
     type: 'account',
     arn: `arn:${ctx.partition}:::${id}`,
@@ -58,49 +73,55 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
     region: 'global',
     data: viewData({
       AccountId: id,
-      Regions: regions,
+      Regions: regionList,
       IsManagementAccount: id === ctx.org.managementAccountId,
-      derived: {
-        trails,
-        coveredRegions: regions.filter((r) => covered.has(r)),
-        uncoveredRegions: uncovered,
-        s3DataEvents: aggregateS3DataEvents(logging.filter((t) => !t.$errors.Status)),
-        dataEventTypesRecorded: dataEventTypes.value,
-        monitoring: monitoring.monitoring,
-        configRecorders: config.facts,
-        flowLogs: flowLogs.facts,
-        securityHub: securityHub.facts,
-      },
-      $errors: { ...errors, ...monitoring.errors, ...regionalErrors },
+      derived: viewData(derived),
+      $errors: { ...sink.$errors, ...monitoring.errors, ...regionalErrors },
+      ...(Object.keys(sink.$partial).length > 0 ? { $partial: sink.$partial } : {}),
     }),
-    related: trails.map((t) => t.Trail.TrailARN),
+    related: summaries.map((t) => t.Trail.TrailARN),
+    ...gapsOf(ctx, account),
   };
+}
+
+function gapsOf(ctx: ViewContext, account: AccountInventory): Pick<View, 'gaps'> {
+  const gaps = accountGaps(ctx.inventory, account);
+  return Object.keys(gaps).length > 0 ? { gaps } : {};
+}
+
+/**
+ * A trail of an account that may own organization trails, whose configuration (GetTrail) could not
+ * be read, may be an organization trail recording this account too.
+ */
+export function unreadOrganizationTrail(ctx: ViewContext, viewAccountId?: string): SectionError | undefined {
+  const owners = [ctx.org.managementAccountId, ...ctx.org.cloudTrailAdmins].filter((x): x is string => x !== undefined && x !== viewAccountId);
+  for (const owner of owners) {
+    for (const entry of ctx.trailsByOwner.get(owner) ?? []) {
+      const failed = errorsAbout(ctx, entry.record.Trail.TrailARN).find((e) => e.operation === 'GetTrail');
+      if (failed && entry.record.Trail.IsOrganizationTrail === undefined) return toSectionError(failed);
+    }
+  }
+  return undefined;
+}
+
+const TRAIL_LISTING = new Set(['ListTrails', 'DescribeTrails']);
+
+/** The failure that may hide trails of the account (its own ListTrails), if any. */
+export function trailListingError(failures: readonly ApiError[]): SectionError | undefined {
+  const failed = failures.find((e) => TRAIL_LISTING.has(e.operation));
+  return failed ? toSectionError(failed) : undefined;
+}
+
+/** The regions the logging trails cover. */
+function coveredBy(trails: readonly TrailSummary[]): Set<string> {
+  return new Set(trails.filter((t) => t.Status?.IsLogging === true).flatMap((t) => t.derived.coversRegions));
 }
 
 /** The error that leaves open whether the trail covers one of these regions. */
 function coverageDoubt(trail: TrailSummary, regions: string[]): SectionError | undefined {
   if (trail.$errors.Trail) return trail.$errors.Trail;
-  const reaches = (trail.derived.coversRegions as string[]).some((r) => regions.includes(r));
+  const reaches = trail.derived.coversRegions.some((r) => regions.includes(r));
   return reaches ? trail.$errors.Status : undefined;
-}
-
-/**
- * Account-level failures (ListTrails, DescribeTrails, ListRegions, ...). A trail listing that failed
- * only makes the trail list unreadable when nothing was listed, and region coverage unreadable only
- * for the regions that failed and are not covered anyway.
- */
-function accountErrors(ctx: ViewContext, id: string, trails: TrailSummary[], regions: string[]): SectionErrors {
-  const failures = ctx.accountErrors.get(id) ?? [];
-  const errors = sectionErrors(failures, 'account', () => true);
-  if (trails.length > 0) delete errors['derived.trails'];
-  const listingFailedIn = failures.filter((e) => e.operation === 'ListTrails' || e.operation === 'DescribeTrails').map((e) => e.region);
-  const coverageFromListing = ['ListTrails', 'DescribeTrails'].includes(errors['derived.coveredRegions']?.operation ?? '');
-  const allCovered = trails.some((t) => t.Trail.IsMultiRegionTrail && t.Status?.IsLogging);
-  if (coverageFromListing && (allCovered || !listingFailedIn.some((r) => regions.includes(r)))) {
-    delete errors['derived.coveredRegions'];
-    delete errors['derived.uncoveredRegions'];
-  }
-  return errors;
 }
 
 /** S3 data events recorded for the account by its logging trails together, one entry per bucket (and key prefix). */
@@ -110,7 +131,7 @@ export interface AccountS3DataEvents extends Omit<S3DataEvents, 'buckets' | 'all
 }
 
 export function aggregateS3DataEvents(trails: TrailSummary[]): AccountS3DataEvents {
-  const all = trails.map((t) => t.derived.s3DataEvents as S3DataEvents | undefined).filter((x): x is S3DataEvents => x !== undefined);
+  const all = trails.map((t) => t.derived.s3DataEvents).filter((x): x is S3DataEvents => x !== undefined);
   // An object's read (write) events are excluded for the account only when every trail recording
   // read (write) events for all buckets excludes it: a read-only trail does not restore the
   // write events another trail leaves out.

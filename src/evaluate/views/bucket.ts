@@ -6,6 +6,7 @@ import { notCollected, sectionErrors, toSectionError, type SectionErrors } from 
 import { prefixLifecycle, trailLogPrefix } from './derived/lifecycle.js';
 import { trailOwner } from './derived/ownership.js';
 import { errorsAbout, type Found, type ViewContext } from './context.js';
+import { known, put, unknown, type Fact, type FactSink } from './fact.js';
 import { viewData } from './data.js';
 
 /** The bucket's unreadable sections (`Bucket.*`, as a trail view joins them), from the errors of the account that read it. */
@@ -28,6 +29,7 @@ export function bucketView(ctx: ViewContext, found: Found<BucketRecord>): View {
     ...bucketViewErrors(ctx, found),
     ...sectionErrors(ctx.accountErrors.get(found.readBy) ?? [], 'account', () => true),
   };
+  const sink: FactSink = { $errors: errors, $partial: {} };
   const account = ctx.accountById.get(found.readBy);
   const trailArns = trails.map((t) => t.TrailARN);
   const data = viewData({
@@ -37,7 +39,7 @@ export function bucketView(ctx: ViewContext, found: Found<BucketRecord>): View {
       trails: trailArns,
       logPrefixes,
       exists: true,
-      ownerKnown: isKnownAccount(ctx, accountId),
+      ownerKnown: put(sink, 'derived.ownerKnown', ownerKnown(ctx, bucket)),
       ...(errors['Bucket.Lifecycle'] ? {} : { lifecycle: logPrefixes.map((p) => prefixLifecycle(bucket.Lifecycle?.Rules ?? [], p)) }),
       ...bucketRecordFacts(bucket, account?.accountPublicAccessBlock, ctx.partition, errors),
     },
@@ -91,6 +93,25 @@ export function unreadBucketView(ctx: ViewContext, name: string): View {
 function isKnownAccount(ctx: ViewContext, accountId: string): boolean {
   if (ctx.inventory.organization?.Accounts) return ctx.org.memberIds.has(accountId) || accountId === ctx.org.managementAccountId;
   return ctx.accountById.has(accountId);
+}
+
+const CANNOT_LIST_BUCKETS = new Set(['ListBuckets', 'AssumeRole', 'Sweep']);
+
+/**
+ * Whether the bucket's owner is an account of the organization. A bucket read without an owner
+ * (no swept account's ListBuckets lists it) is owned outside the organization only when every
+ * account of the organization listed its buckets; otherwise the owner is unknown, never guessed
+ * to be the account that happened to read it (bucket squatting is what this fact is for).
+ */
+function ownerKnown(ctx: ViewContext, bucket: BucketRecord): Fact<boolean> {
+  if (bucket.OwnerAccountId !== undefined) return known(isKnownAccount(ctx, bucket.OwnerAccountId));
+  const unlisted = ctx.accounts.flatMap((a) => a.errors).find((e) => CANNOT_LIST_BUCKETS.has(e.operation));
+  if (unlisted) return unknown(toSectionError(unlisted));
+  const accounts = ctx.inventory.organization?.Accounts;
+  const unswept = accounts?.find((a) => (a.Status ?? 'ACTIVE') === 'ACTIVE' && !ctx.accountById.has(a.Id));
+  if (accounts && !unswept) return known(false);
+  const why = unswept ? `account ${unswept.Id} of the organization was not swept` : 'the organization\'s accounts were not listed';
+  return unknown(notCollected('ListBuckets', 's3', `the owner of bucket ${bucket.Name} is unknown: no account read lists it, and ${why}`, unswept?.Id, undefined, bucket.Name));
 }
 
 function pick(errors: SectionErrors, keep: (path: string) => boolean): SectionErrors {

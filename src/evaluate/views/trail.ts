@@ -1,16 +1,17 @@
 /** The trail view: one per trail, in its owner account at its home region, with its bucket, key and log group joined. */
 import { logGroupArnKey, logGroupNameFromArn, parseArn } from '../../inventory/arn.js';
 import type { TrailRecord } from '../../inventory/types.js';
+import type { SectionError } from '../../rules/types.js';
 import type { View } from '../types.js';
 import { effectiveSelectors } from './derived/basic-selectors.js';
-import { dataEventTypes, s3DataEvents } from './derived/data-events.js';
+import { dataEventTypes, s3DataEvents, type DataEventType, type S3DataEvents } from './derived/data-events.js';
 import { notCollected, rebase, sectionErrors, type SectionErrors } from './derived/errors.js';
-import { trailKeyPolicyFact } from './derived/key-policy.js';
+import { trailKeyPolicyFact, type TrailKeyPolicy } from './derived/key-policy.js';
 import { trailLogPrefix } from './derived/lifecycle.js';
-import { logsAllManagementEvents, managementEvents } from './derived/management-events.js';
+import { logsAllManagementEvents, managementEvents, type ManagementEvents } from './derived/management-events.js';
 import { trailOwner } from './derived/ownership.js';
 import { coversRegions } from './derived/regions.js';
-import { hoursSince } from './derived/status-age.js';
+import { hoursSince, type StatusTime } from './derived/status-age.js';
 import { bucketSectionErrors } from './bucket.js';
 import { errorsAbout, regionsOf, type TrailEntry, type ViewContext } from './context.js';
 import { viewData } from './data.js';
@@ -18,10 +19,30 @@ import { join } from './join.js';
 import { keySectionErrors } from './key.js';
 import { logGroupSectionErrors } from './log-group.js';
 
+/** The trail's derived facts (docs/views.md, trail view); a fact whose inputs could not be read is absent, its error in `$errors`. */
+export interface TrailDerived {
+  ownerAccountId: string;
+  isOrganizationTrail: boolean;
+  isShadow: boolean;
+  coversRegions: string[];
+  coversAccounts: string[];
+  logPrefix: string;
+  hoursSince: Partial<Record<StatusTime, number>>;
+  managementEvents?: ManagementEvents;
+  logsAllManagementEvents?: boolean;
+  s3DataEvents?: S3DataEvents;
+  dataEventTypes?: DataEventType[];
+  /** Trail view only, when the trail names a KMS key. */
+  keyPolicy?: TrailKeyPolicy;
+}
+
 export interface TrailFacts {
-  derived: Record<string, unknown>;
+  derived: TrailDerived;
   $errors: SectionErrors;
 }
+
+/** The facts that do not depend on who looks. */
+type OwnFacts = { derived: Omit<TrailDerived, 'isShadow' | 'coversRegions'>; $errors: SectionErrors };
 
 /** A trail as an account or organization view lists it. */
 export interface TrailSummary extends TrailFacts {
@@ -39,14 +60,14 @@ export function trailFacts(ctx: ViewContext, entry: TrailEntry, viewAccountId: s
       isShadow: viewAccountId !== trailOwner(trail),
       coversRegions: coversRegions(trail, regionsOf(ctx, viewAccountId, entry.readBy)),
     },
-    $errors: { ...own.$errors },
+    $errors: { ...own.$errors, ...unreadReferences(own.$errors.Trail, SETTING_FACTS) },
   };
 }
 
 /** Facts that do not depend on who looks, computed once per trail: an organization trail is listed by every account view. */
-const ownFactsCache = new WeakMap<TrailEntry, TrailFacts>();
+const ownFactsCache = new WeakMap<TrailEntry, OwnFacts>();
 
-function ownFacts(ctx: ViewContext, entry: TrailEntry): TrailFacts {
+function ownFacts(ctx: ViewContext, entry: TrailEntry): OwnFacts {
   const cached = ownFactsCache.get(entry);
   if (cached) return cached;
   const facts = computeOwnFacts(ctx, entry);
@@ -54,7 +75,7 @@ function ownFacts(ctx: ViewContext, entry: TrailEntry): TrailFacts {
   return facts;
 }
 
-function computeOwnFacts(ctx: ViewContext, entry: TrailEntry): TrailFacts {
+function computeOwnFacts(ctx: ViewContext, entry: TrailEntry): OwnFacts {
   const { record, readBy } = entry;
   const trail = record.Trail;
   const owner = trailOwner(trail);
@@ -63,9 +84,11 @@ function computeOwnFacts(ctx: ViewContext, entry: TrailEntry): TrailFacts {
     'trail',
     () => true,
   );
+  // Insights are read only when GetTrail says the trail has them: without GetTrail, they are unknown.
+  if (errors.Trail && record.InsightSelectors === undefined) errors.InsightSelectors ??= errors.Trail;
   if (record.Status === undefined) errors.Status ??= notCollected('GetTrailStatus', 'cloudtrail', `the status of trail ${trail.TrailARN} was not read`, owner, trail.HomeRegion, trail.TrailARN);
 
-  const derived: Record<string, unknown> = {
+  const derived: OwnFacts['derived'] = {
     ownerAccountId: owner,
     isOrganizationTrail: trail.IsOrganizationTrail === true,
     coversAccounts: coveredAccounts(ctx, entry),
@@ -121,7 +144,7 @@ export function trailView(ctx: ViewContext, entry: TrailEntry): View {
     KmsKey: key?.value,
     LogGroup: logGroup?.value,
     derived: facts.derived,
-    $errors: { ...facts.$errors, ...bucket?.errors, ...key?.errors, ...keyPolicy?.errors, ...logGroup?.errors },
+    $errors: { ...facts.$errors, ...unreadReferences(facts.$errors.Trail), ...bucket?.errors, ...key?.errors, ...keyPolicy?.errors, ...logGroup?.errors },
   });
   const related = [
     trail.S3BucketName ? `arn:${ctx.partition}:s3:::${trail.S3BucketName}` : undefined,
@@ -130,6 +153,18 @@ export function trailView(ctx: ViewContext, entry: TrailEntry): View {
   ].filter((x): x is string => x !== undefined);
   return { type: 'trail', arn: trail.TrailARN, name: trail.Name, accountId: owner, region: trail.HomeRegion, data, related };
 }
+
+/**
+ * Without the trail's configuration (GetTrail failed), what it names is unknown too: its bucket,
+ * key and log group, and the facts drawn from its settings. Never "not configured".
+ */
+function unreadReferences(trailError: SectionError | undefined, sections = ['Bucket', 'KmsKey', 'LogGroup', 'derived.keyPolicy']): SectionErrors {
+  if (!trailError) return {};
+  return Object.fromEntries(sections.map((section) => [section, trailError]));
+}
+
+/** The facts drawn from the trail's settings, in the trail view and every summary. */
+const SETTING_FACTS = ['derived.isOrganizationTrail', 'derived.coversRegions', 'derived.coversAccounts', 'derived.logPrefix'];
 
 function joinBucket(ctx: ViewContext, trail: TrailRecord['Trail']) {
   const name = trail.S3BucketName;

@@ -6,7 +6,8 @@
  */
 import type { Problem } from '../../errors.js';
 import { didYouMean } from '../did-you-mean.js';
-import type { CompiledCondition, ConditionOutcome, ParameterSpec } from '../types.js';
+import type { CompiledCondition, ConditionOutcome, ParameterSpec, ResourceType } from '../types.js';
+import { undeclaredPath } from '../view-catalogue.js';
 import { locateKey, problemAt, type YamlFile, type YamlPath } from '../yaml-file.js';
 import { evaluateLeaf, lhsLabel, type Leaf, type Lhs, type Operand } from './leaf.js';
 import { OPERATORS } from './operators/index.js';
@@ -23,6 +24,10 @@ export interface CompileContext {
   /** Every declared parameter name: an invalid one is already reported, so it is not "unknown". */
   declared?: string[];
   problems: Problem[];
+  /** The view the rule reads: every path is checked against the catalogue (rules/view-catalogue.ts). */
+  resource?: ResourceType;
+  /** Filled while compiling: the view paths read (`<array>[].<field>` inside quantifiers), what the planner collects for. */
+  reads?: string[];
 }
 
 interface Node {
@@ -50,12 +55,13 @@ const COUNT_OPS: CountOp[] = ['gte', 'lte', 'eq', 'gt', 'lt'];
  */
 export function compileCondition(raw: unknown, at: YamlPath, cc: CompileContext, extraKeys: string[] = []): CompiledCondition | undefined {
   const before = cc.problems.length;
-  const node = compileNode(raw, at, cc, extraKeys);
+  const node = compileNode(raw, at, cc, '', extraKeys);
   if (!node || cc.problems.length > before) return undefined;
   return (ctx) => node.evaluate(ctx.view, ctx);
 }
 
-function compileNode(raw: unknown, at: YamlPath, cc: CompileContext, extraKeys: readonly string[] = []): Node | undefined {
+/** `scope` is where relative paths start in the view: `` at the top, `<array path>[].` inside a quantifier. */
+function compileNode(raw: unknown, at: YamlPath, cc: CompileContext, scope: string, extraKeys: readonly string[] = []): Node | undefined {
   const report = (path: YamlPath, message: string) => cc.problems.push(problemAt(cc.yaml, path, message));
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     report(at, 'a condition must be a mapping (all, any, not, a leaf with `op`, a quantifier or a count)');
@@ -89,7 +95,7 @@ function compileNode(raw: unknown, at: YamlPath, cc: CompileContext, extraKeys: 
   }
   // A leaf with a misspelt key would also report what the misspelling left out: the key problem says it all.
   if (!ok && kind === 'leaf') return undefined;
-  const compiled = compileKind(kind, node, at, cc, because as string | undefined);
+  const compiled = compileKind(kind, node, at, cc, scope, because as string | undefined);
   return ok ? compiled : undefined;
 }
 
@@ -115,28 +121,28 @@ function reportKey(cc: CompileContext, at: YamlPath, key: string, message: strin
   cc.problems.push({ file: cc.yaml.file, line, column, message });
 }
 
-function compileKind(kind: Kind, node: Record<string, unknown>, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
+function compileKind(kind: Kind, node: Record<string, unknown>, at: YamlPath, cc: CompileContext, scope: string, because: string | undefined): Node | undefined {
   switch (kind) {
     case 'all':
     case 'any':
-      return compileJunction(kind, node[kind], [...at, kind], cc, because);
+      return compileJunction(kind, node[kind], [...at, kind], cc, scope, because);
     case 'not':
-      return compileNot(node.not, [...at, 'not'], cc, because);
+      return compileNot(node.not, [...at, 'not'], cc, scope, because);
     case 'quantified':
-      return compileQuantified(node, at, cc, because);
+      return compileQuantified(node, at, cc, scope, because);
     case 'count':
-      return compileCount(node, at, cc, because);
+      return compileCount(node, at, cc, scope, because);
     case 'leaf':
-      return compileLeaf(node, at, cc, because);
+      return compileLeaf(node, at, cc, scope, because);
   }
 }
 
-function compileJunction(kind: 'all' | 'any', children: unknown, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
+function compileJunction(kind: 'all' | 'any', children: unknown, at: YamlPath, cc: CompileContext, scope: string, because: string | undefined): Node | undefined {
   if (!Array.isArray(children) || children.length === 0) {
     cc.problems.push(problemAt(cc.yaml, at, `\`${kind}\` must be a non-empty list of conditions`));
     return undefined;
   }
-  const nodes = children.map((child, i) => compileNode(child, [...at, i], cc));
+  const nodes = children.map((child, i) => compileNode(child, [...at, i], cc, scope));
   if (nodes.some((n) => n === undefined)) return undefined;
   const evaluators = (nodes as Node[]).map((n) => n.evaluate);
   return {
@@ -155,8 +161,8 @@ function compileJunction(kind: 'all' | 'any', children: unknown, at: YamlPath, c
   };
 }
 
-function compileNot(child: unknown, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
-  const inner = compileNode(child, at, cc);
+function compileNot(child: unknown, at: YamlPath, cc: CompileContext, scope: string, because: string | undefined): Node | undefined {
+  const inner = compileNode(child, at, cc, scope);
   if (!inner) return undefined;
   return {
     describe: `not(${inner.describe})`,
@@ -169,30 +175,40 @@ function compileNot(child: unknown, at: YamlPath, cc: CompileContext, because: s
   };
 }
 
-function compilePath(raw: unknown, at: YamlPath, cc: CompileContext): ParsedPath | undefined {
+function compilePath(raw: unknown, at: YamlPath, cc: CompileContext, scope: string): ParsedPath | undefined {
   if (typeof raw !== 'string') {
     cc.problems.push(problemAt(cc.yaml, at, '`path` must be a string'));
     return undefined;
   }
+  let path: ParsedPath;
   try {
-    return parsePath(raw);
+    path = parsePath(raw);
   } catch (error) {
     cc.problems.push(problemAt(cc.yaml, at, (error as Error).message));
     return undefined;
   }
+  return readsField(`${scope}${path.text}`, at, cc) ? path : undefined;
 }
 
-function compileQuantified(node: Record<string, unknown>, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
+/** Records a view path the rule reads; false (with a problem at `at`) when the catalogue does not declare it. */
+function readsField(path: string, at: YamlPath, cc: CompileContext): boolean {
+  cc.reads?.push(path);
+  const undeclared = cc.resource && undeclaredPath(cc.resource, path);
+  if (undeclared) cc.problems.push(problemAt(cc.yaml, at, undeclared));
+  return !undeclared;
+}
+
+function compileQuantified(node: Record<string, unknown>, at: YamlPath, cc: CompileContext, scope: string, because: string | undefined): Node | undefined {
   const kind = QUANTIFIERS.find((q) => q in node)!;
-  const path = compilePath(node.path, [...at, 'path'], cc);
-  const inner = compileNode(node[kind], [...at, kind], cc);
+  const path = compilePath(node.path, [...at, 'path'], cc, scope);
+  const inner = path && compileNode(node[kind], [...at, kind], cc, `${scope}${path.text}[].`);
   if (!path || !inner) return undefined;
   return { describe: `${kind} ${path.text}: ${inner.describe}`, evaluate: quantify(kind, path, inner.evaluate, because) };
 }
 
-function compileCount(node: Record<string, unknown>, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
-  const path = compilePath(node.path, [...at, 'path'], cc);
-  const where = node.where === undefined ? undefined : compileNode(node.where, [...at, 'where'], cc);
+function compileCount(node: Record<string, unknown>, at: YamlPath, cc: CompileContext, scope: string, because: string | undefined): Node | undefined {
+  const path = compilePath(node.path, [...at, 'path'], cc, scope);
+  const where = node.where === undefined || !path ? undefined : compileNode(node.where, [...at, 'where'], cc, `${scope}${path.text}[].`);
   const spec = node.count as { op?: unknown; value?: unknown } | null;
   const specOk =
     spec !== null && typeof spec === 'object' && COUNT_OPS.includes(spec.op as CountOp) && Number.isInteger(spec.value) && (spec.value as number) >= 0;
@@ -206,7 +222,7 @@ function compileCount(node: Record<string, unknown>, at: YamlPath, cc: CompileCo
   return { describe: `count ${path.text} ${op} ${value}`, evaluate: count(path, where?.evaluate, op, value, because) };
 }
 
-function compileLeaf(node: Record<string, unknown>, at: YamlPath, cc: CompileContext, because: string | undefined): Node | undefined {
+function compileLeaf(node: Record<string, unknown>, at: YamlPath, cc: CompileContext, scope: string, because: string | undefined): Node | undefined {
   const report = (key: string, message: string) => cc.problems.push(problemAt(cc.yaml, [...at, key], message));
   const sides = (['path', 'query', 'param'] as const).filter((k) => k in node);
   if (sides.length !== 1) {
@@ -223,22 +239,22 @@ function compileLeaf(node: Record<string, unknown>, at: YamlPath, cc: CompileCon
     report('op', `unknown operator \`${node.op}\`${didYouMean(node.op, OPERATORS.keys())}`);
     return undefined;
   }
-  const lhs = compileLhs(sides[0]!, node[sides[0]!], op, at, cc);
-  const operand = compileOperand(op, node, at, cc);
+  const lhs = compileLhs(sides[0]!, node[sides[0]!], op, at, cc, scope);
+  const operand = compileOperand(op, node, at, cc, scope);
   if (!lhs || !operand) return undefined;
   const leaf: Leaf = { lhs, label: lhsLabel(lhs), op, operand, because };
   const cache = new Map<string, unknown>();
   return { describe: `${lhsLabel(lhs)} ${op.name}`, evaluate: (scope, ctx) => evaluateLeaf(leaf, scope, ctx, cache) };
 }
 
-function compileLhs(side: 'path' | 'query' | 'param', raw: unknown, op: Operator, at: YamlPath, cc: CompileContext): Lhs | undefined {
+function compileLhs(side: 'path' | 'query' | 'param', raw: unknown, op: Operator, at: YamlPath, cc: CompileContext, scope: string): Lhs | undefined {
   const where: YamlPath = [...at, side];
   if (side === 'path') {
-    const path = compilePath(raw, where, cc);
+    const path = compilePath(raw, where, cc, scope);
     return path && { kind: 'path', path };
   }
   if (side === 'query') {
-    const query = compileJmesPath(raw, where, cc);
+    const query = compileJmesPath(raw, where, cc, scope);
     return query && { kind: 'query', query };
   }
   const name = checkParam(raw, where, cc);
@@ -251,17 +267,21 @@ function compileLhs(side: 'path' | 'query' | 'param', raw: unknown, op: Operator
   return { kind: 'param', name };
 }
 
-function compileJmesPath(raw: unknown, at: YamlPath, cc: CompileContext): CompiledQuery | undefined {
+function compileJmesPath(raw: unknown, at: YamlPath, cc: CompileContext, scope: string): CompiledQuery | undefined {
   if (typeof raw !== 'string' || raw.trim() === '') {
     cc.problems.push(problemAt(cc.yaml, at, '`query` must be a JMESPath expression'));
     return undefined;
   }
+  let query: CompiledQuery;
   try {
-    return compileQuery(raw);
+    query = compileQuery(raw);
   } catch (error) {
     cc.problems.push(problemAt(cc.yaml, at, `invalid JMESPath \`${raw}\`: ${(error as Error).message}`));
     return undefined;
   }
+  // The fields the expression reads from the view, from its syntax tree (query.ts), as paths are.
+  const declared = query.paths.map((chain) => readsField(`${scope}${chain.join('.')}`, at, cc));
+  return declared.every(Boolean) ? query : undefined;
 }
 
 function checkParam(raw: unknown, at: YamlPath, cc: CompileContext): string | undefined {
@@ -276,7 +296,7 @@ function checkParam(raw: unknown, at: YamlPath, cc: CompileContext): string | un
   return raw;
 }
 
-function compileOperand(op: Operator, node: Record<string, unknown>, at: YamlPath, cc: CompileContext): Operand | undefined {
+function compileOperand(op: Operator, node: Record<string, unknown>, at: YamlPath, cc: CompileContext, scope: string): Operand | undefined {
   const where: YamlPath = [...at, 'value'];
   const report = (message: string) => cc.problems.push(problemAt(cc.yaml, 'value' in node ? where : at, message));
   const raw = node.value;
@@ -297,7 +317,7 @@ function compileOperand(op: Operator, node: Record<string, unknown>, at: YamlPat
       return { kind: 'param', name };
     }
     if (keys.length === 1 && keys[0] === 'path') {
-      const path = compilePath(ref.path, [...where, 'path'], cc);
+      const path = compilePath(ref.path, [...where, 'path'], cc, scope);
       return path && { kind: 'path', path };
     }
     return report(`\`value\` must be a literal, {param: name} or {path: p}`), undefined;

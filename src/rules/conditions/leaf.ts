@@ -2,7 +2,7 @@
 import type { ConditionFailure, ConditionOutcome, EvalContext } from '../types.js';
 import { errorAt, evaluationError, falseWith, TRUE } from './outcome.js';
 import { OperandError, jsonType, type Comparison, type Operator } from './operators/operator.js';
-import { errorCovering, readPath, type ParsedPath } from './path.js';
+import { errorCovering, partialLists, readPath, type ParsedPath } from './path.js';
 import { errorForQuery, runQuery, type CompiledQuery } from './query.js';
 
 export type Lhs = { kind: 'path'; path: ParsedPath } | { kind: 'query'; query: CompiledQuery } | { kind: 'param'; name: string };
@@ -37,7 +37,22 @@ export type Resolved = { ok: true; raw: unknown; prepared: unknown } | { ok: fal
 
 const NO_OPERAND: Resolved = { ok: true, raw: undefined, prepared: undefined };
 
+/**
+ * Over a partial list (`$partial`), an operator's answer stands only when no further element could
+ * change it: a list that holds something still holds it with more elements, and a list that
+ * already breaks a bound still breaks it. Any other answer is `error`, naming the call.
+ */
+const STAYS_TRUE = new Set(['exists', 'not_empty', 'contains', 'superset_of', 'intersects']);
+const STAYS_FALSE = new Set(['not_exists', 'empty', 'subset_of', 'disjoint']);
+
 export function evaluateLeaf(leaf: Leaf, scope: unknown, ctx: EvalContext, prepareCache: Map<string, unknown>): ConditionOutcome {
+  const outcome = evaluateKnown(leaf, scope, ctx, prepareCache);
+  const missing = leaf.lhs.kind === 'path' && outcome.value !== 'error' ? partialLists(scope)[leaf.lhs.path.text] : undefined;
+  if (!missing || (outcome.value === true ? STAYS_TRUE : STAYS_FALSE).has(leaf.op.name)) return outcome;
+  return errorAt(leaf.label, missing);
+}
+
+function evaluateKnown(leaf: Leaf, scope: unknown, ctx: EvalContext, prepareCache: Map<string, unknown>): ConditionOutcome {
   const { label } = leaf;
   const value = readLhs(leaf.lhs, label, scope, ctx);
   if (value instanceof Unreadable) return value.outcome;
@@ -77,7 +92,8 @@ function readLhs(lhs: Lhs, label: string, scope: unknown, ctx: EvalContext): unk
     case 'param':
       return ctx.params[lhs.name];
     case 'path': {
-      const error = errorCovering(scope, lhs.path);
+      // A partial list at the path itself is read as far as it goes (evaluateLeaf decides what that settles).
+      const error = errorCovering(scope, lhs.path, true);
       return error ? new Unreadable(errorAt(label, error)) : readPath(scope, lhs.path.segments);
     }
     case 'query': {

@@ -1,6 +1,7 @@
 /**
- * Dot paths into a view ("Trail.EventSelectors[0].ReadWriteType") and the `$errors` map that
- * says which sections of the view (or of an array element) could not be collected.
+ * Dot paths into a view ("Trail.EventSelectors[0].ReadWriteType"), the `$errors` map that says
+ * which sections of the view (or of an array element) could not be collected, and the `$partial`
+ * map of lists known only in part (the elements listed, plus the call that may hide more).
  */
 import type { SectionError } from '../types.js';
 
@@ -46,18 +47,33 @@ export function readPath(data: unknown, segments: readonly PathSegment[]): unkno
   return current;
 }
 
-/** The `$errors` map of a view or array element (empty when it has none). */
-export function sectionErrors(scope: unknown): Record<string, SectionError> {
+function errorMap(scope: unknown, key: '$errors' | '$partial'): Record<string, SectionError> {
   if (scope === null || typeof scope !== 'object') return {};
-  const errors = (scope as { $errors?: unknown }).$errors;
+  const errors = (scope as Record<string, unknown>)[key];
   return errors !== null && typeof errors === 'object' ? (errors as Record<string, SectionError>) : {};
 }
 
-/** The collection error covering `path` in `scope` (on the path itself or any prefix of it). */
-export function errorCovering(scope: unknown, path: ParsedPath): SectionError | undefined {
+/** The `$errors` map of a view or array element (empty when it has none). */
+export function sectionErrors(scope: unknown): Record<string, SectionError> {
+  return errorMap(scope, '$errors');
+}
+
+/** The `$partial` map of a view or array element: list path → the call that may hide more elements. */
+export function partialLists(scope: unknown): Record<string, SectionError> {
+  return errorMap(scope, '$partial');
+}
+
+/**
+ * What makes reading `path` in `scope` an error: a collection error on the path or a prefix of
+ * it, or a partial list on the path or a prefix (a plain read of a partial list, its length or
+ * an index, is not known). A quantifier passes `listOk` to read a partial list at `path` itself
+ * element by element (open-world: quantifier.ts).
+ */
+export function errorCovering(scope: unknown, path: ParsedPath, listOk = false): SectionError | undefined {
   const errors = sectionErrors(scope);
+  const partials = partialLists(scope);
   for (const prefix of path.prefixes) {
-    const error = errors[prefix];
+    const error = errors[prefix] ?? (listOk && prefix === path.text ? undefined : partials[prefix]);
     if (error) return error;
   }
   return undefined;

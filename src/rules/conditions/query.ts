@@ -1,7 +1,7 @@
 /** The `query:` escape hatch: a JMESPath expression compiled once, when the rule loads. */
 import { compile, TreeInterpreter, type JSONValue } from '@jmespath-community/jmespath';
 import type { SectionError } from '../types.js';
-import { sectionErrors } from './path.js';
+import { partialLists, sectionErrors } from './path.js';
 
 type ExpressionNode = ReturnType<typeof compile>;
 
@@ -81,9 +81,9 @@ function sizeOf(value: unknown): number {
   return size;
 }
 
-/** A collection error in `scope` whose section the query may read. */
+/** A collection error (or a partial list: its length, its elements' order are not known) in `scope` whose section the query may read. */
 export function errorForQuery(query: CompiledQuery, scope: unknown): { key: string; error: SectionError } | undefined {
-  for (const [key, error] of Object.entries(sectionErrors(scope))) {
+  for (const [key, error] of [...Object.entries(sectionErrors(scope)), ...Object.entries(partialLists(scope))]) {
     const section = key.replace(/\[\d+\]/g, '').split('.');
     const overlaps = (path: string[]) => section.every((s, i) => i >= path.length || path[i] === s);
     if (query.paths.some(overlaps)) return { key, error };

@@ -143,11 +143,18 @@ describe('account views', () => {
     expect(errors['derived.uncoveredRegions']).toMatchObject({ operation: 'GetTrail', resource: arn });
   });
 
-  it('a failed trail listing is an error only when no trail was found', () => {
+  it('a failed trail listing leaves the trail list partial, found or not: never complete', () => {
     const failed = apiError('111111111111', 'ListTrails');
-    const errorsOf = (a: ReturnType<typeof account>) => get(one(buildViews(inventory([a])), 'account'), '$errors') as Record<string, unknown>;
-    expect(errorsOf(account('111111111111', { errors: [failed] }))['derived.trails']).toMatchObject({ operation: 'ListTrails' });
-    expect(errorsOf(account('111111111111', { trails: [trail('111111111111', 'main')], errors: [failed] }))['derived.trails']).toBeUndefined();
+    const viewOf = (a: ReturnType<typeof account>) => one(buildViews(inventory([a])), 'account');
+    const empty = viewOf(account('111111111111', { errors: [failed] }));
+    expect(get(empty, '$partial')).toMatchObject({ 'derived.trails': { operation: 'ListTrails' }, 'derived.coveredRegions': { operation: 'ListTrails' } });
+    expect(get(empty, '$errors')).toMatchObject({ 'derived.uncoveredRegions': { operation: 'ListTrails' } });
+    const found = viewOf(account('111111111111', { trails: [trail('111111111111', 'main')], errors: [failed] }));
+    expect(get(found, 'derived.trails')).toHaveLength(1);
+    expect(get(found, '$partial')).toMatchObject({ 'derived.trails': { operation: 'ListTrails' } });
+    // A logging multi-region trail already covers every region: no hidden trail can change that.
+    expect(get(found, 'derived.uncoveredRegions')).toEqual([]);
+    expect((get(found, '$errors') as Record<string, unknown>)['derived.uncoveredRegions']).toBeUndefined();
   });
 
   it('aggregates S3 data events of the logging trails: read on one trail and write on another make All', () => {
@@ -260,10 +267,10 @@ describe('organization view', () => {
     expect(get(o, 'derived.cloudTrailDelegatedAdministrators')).toEqual(['222222222222']);
   });
 
-  it('no organization trail with the management account unread is NotCollected, not "none"', () => {
+  it('no organization trail with the management account unread is a partial list (NotCollected), not "none"', () => {
     const o = one(buildViews(inventory([account('222222222222')], { organization: org() })), 'organization');
     expect(get(o, 'derived.organizationTrails')).toEqual([]);
-    expect((get(o, '$errors') as Record<string, unknown>)['derived.organizationTrails']).toMatchObject({ errorName: 'NotCollected', accountId: '111111111111' });
+    expect((get(o, '$partial') as Record<string, unknown>)['derived.organizationTrails']).toMatchObject({ errorName: 'NotCollected', accountId: '111111111111' });
   });
 });
 

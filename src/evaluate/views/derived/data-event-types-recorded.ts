@@ -16,7 +16,7 @@ export interface RecordedDataEventTypes {
 interface TrailLike {
   Trail: { IsMultiRegionTrail?: boolean };
   Status?: { IsLogging?: boolean };
-  derived: Record<string, unknown>;
+  derived: { dataEventTypes?: DataEventType[] };
   $errors: Record<string, SectionError>;
 }
 
@@ -26,6 +26,11 @@ export function recordedDataEventTypes(trails: readonly TrailLike[]): { value: R
   const write = new Set<string>();
   let error: SectionError | undefined;
   for (const t of trails) {
+    // A trail whose configuration is unknown may be multi-region.
+    if (t.$errors.Trail) {
+      error ??= t.$errors.Trail;
+      continue;
+    }
     if (!t.Trail.IsMultiRegionTrail) continue;
     const unknown = t.$errors.Status ?? (t.Status?.IsLogging === true ? t.$errors['derived.dataEventTypes'] : undefined);
     if (unknown) {
@@ -33,7 +38,7 @@ export function recordedDataEventTypes(trails: readonly TrailLike[]): { value: R
       continue;
     }
     if (t.Status?.IsLogging !== true) continue;
-    for (const type of (t.derived.dataEventTypes as DataEventType[] | undefined) ?? []) {
+    for (const type of t.derived.dataEventTypes ?? []) {
       if (type.all.read) read.add(type.type);
       if (type.all.write) write.add(type.type);
     }

@@ -76,16 +76,19 @@ function cacheOf(ctx: ViewContext): Cache {
   return cache;
 }
 
-/** Every control variant's facts for the account, and the $errors entries for the unknown ones. */
-export function monitoringFacts(ctx: ViewContext, accountId: string, trails: TrailSummary[], accountErrors: SectionErrors): { monitoring: Record<string, ControlFacts>; errors: SectionErrors } {
+/**
+ * Every control variant's facts for the account, and the $errors entries for the unknown ones.
+ * `unlisted` is the failure that may hide trails of the account: then only a satisfied chain is an answer.
+ */
+export function monitoringFacts(ctx: ViewContext, accountId: string, trails: TrailSummary[], unlisted: SectionError | undefined): { monitoring: Record<string, ControlFacts>; errors: SectionErrors } {
   const monitoring: Record<string, ControlFacts> = {};
   const errors: SectionErrors = {};
-  const trailsUnreadable = accountErrors['derived.trails'];
   for (const control of MONITORING_CONTROLS) {
     for (const variant of control.variants) {
       const facts = { applies: applies(ctx, accountId, control) } as ControlFacts;
       for (const strictness of STRICTNESS_LEVELS) {
-        const answer = trailsUnreadable ? { kind: 'unknown' as const, error: trailsUnreadable } : accountAnswer(ctx, trails, variant, strictness);
+        const found = accountAnswer(ctx, trails, variant, strictness);
+        const answer = unlisted && found.kind !== 'satisfied' ? { kind: 'unknown' as const, error: unlisted } : found;
         facts[strictness] = answer.kind === 'unknown' ? { state: 'unknown', via: 'none' } : answer.outcome;
         if (answer.kind === 'unknown') errors[`derived.monitoring.${variant.key}.${strictness}`] = answer.error;
       }
@@ -116,6 +119,9 @@ function accountAnswer(ctx: ViewContext, trails: TrailSummary[], variant: Contro
   const answers = trails.filter((t) => t.Trail.IsMultiRegionTrail === true).map((t) => trailAnswer(ctx, t, variant, strictness));
   const satisfied = answers.find((a) => a.kind === 'satisfied');
   if (satisfied) return satisfied;
+  // A trail whose configuration could not be read (GetTrail) may be the multi-region one that monitors.
+  const unread = trails.find((t) => t.$errors.Trail);
+  if (unread) return { kind: 'unknown', error: unread.$errors.Trail! };
   const unknown = answers.find((a) => a.kind === 'unknown');
   if (unknown) return unknown;
   const furthest = answers
