@@ -5,6 +5,7 @@
  * visible blank such as `<Bucket.Name>`. Never a literal `{{...}}`.
  */
 import type { Result, RuleSummary } from '../evaluate/types.js';
+import { visible } from '../util/visible-text.js';
 import { fillPlaceholders, REMEDIATION_FORMS, remediationPlaceholders } from '../rules/remediation.js';
 
 type Remediation = RuleSummary['remediation'];
@@ -17,8 +18,17 @@ const LABELS: Record<(typeof REMEDIATION_FORMS)[number], string> = {
   terraform: 'Terraform',
 };
 
-/** The value of one placeholder for one result; undefined when the result does not have it. */
+/**
+ * The value of one placeholder for one result; undefined when the result does not have it.
+ * Values come from AWS: a name holding a line break or an escape sequence shows it escaped, so
+ * it cannot start a forged line in a script that keeps the rule's own line breaks.
+ */
 export function placeholderValue(result: Result, name: string): string | undefined {
+  const value = rawValue(result, name);
+  return value === undefined ? undefined : visible(value);
+}
+
+function rawValue(result: Result, name: string): string | undefined {
   switch (name) {
     case 'resource.account':
       return result.accountId;

@@ -55,7 +55,7 @@ function placeholderProblem(name: string, resource: Rule['resource'], declared: 
   if (root === 'resource') return `is not one of ${RESOURCE_PLACEHOLDERS.join(', ')}`;
   // The same check as every condition path: the view catalogue (and the AWS record shapes under it).
   const undeclared = undeclaredPath(resource, name);
-  return undeclared ? `${undeclared}; or params.<name>, ${RESOURCE_PLACEHOLDERS.join(', ')}` : undefined;
+  return undeclared ? `names no field of the ${resource} view: ${undeclared}; or params.<name>, ${RESOURCE_PLACEHOLDERS.join(', ')}` : undefined;
 }
 
 // Per rule: its placeholders that read the view or the parameters, parsed once.

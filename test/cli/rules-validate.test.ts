@@ -12,7 +12,7 @@ describe('trailguard rules validate: a malformed rule exits 2 with one file:line
     ['bad regex', 'bad-regex', '15:10', /invalid regular expression "org-\(trail"/],
     ['bad JMESPath', 'bad-jmespath', '13:10', /invalid JMESPath `Trail\.\[\?Name==`/],
     ['wrong operand type', 'wrong-type', '15:10', /`gt` needs a number or string value, found boolean true$/],
-    ['remediation placeholder naming no field of the view', 'bad-placeholder', '11:8', /placeholder `\{\{Trial\.Name\}\}` names no field of the trail view \(its fields: Trail, Status/],
+    ['remediation placeholder naming no field of the view', 'bad-placeholder', '11:8', /placeholder `\{\{Trial\.Name\}\}` names no field of the trail view: `Trial\.Name` is not a field of the trail view/],
     ['id different from the file name', 'id-mismatch', '3:5', /rule id `cloudtrail-other-name` must equal the file name stem `cloudtrail-id-mismatch`$/],
     // Every path is checked against the view catalogue, AWS records against the inventory schema.
     ['misspelt path', 'misspelt-path', '13:9', /`Trail` has no field `LogFileValidatonEnabled`; did you mean `LogFileValidationEnabled`\?/],
