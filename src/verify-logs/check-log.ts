@@ -5,7 +5,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { openObject } from '../collect/s3-objects.js';
 import type { DigestLogFile } from './digest-format.js';
-import type { HashPool } from './hash-pool.js';
+import { sha256OfGzipStream } from './hash-stream.js';
 import type { LogVerdict } from './report.js';
 
 export interface LogCheck {
@@ -15,7 +15,7 @@ export interface LogCheck {
 }
 
 /** Throws only for AWS errors other than a missing key (AccessDenied, throttling past retries...). */
-export async function checkLogFile(s3: S3Client, hashes: HashPool, entry: DigestLogFile, listedBy: { key: string; accountId: string; region: string }): Promise<LogCheck> {
+export async function checkLogFile(s3: S3Client, entry: DigestLogFile, listedBy: { key: string; accountId: string; region: string }): Promise<LogCheck> {
   const base = {
     bucket: entry.s3Bucket,
     key: entry.s3Object,
@@ -32,7 +32,7 @@ export async function checkLogFile(s3: S3Client, hashes: HashPool, entry: Digest
   const compressedBytes = object.contentLength ?? 0;
   let hashed;
   try {
-    hashed = await hashes.sha256OfGzip(object.body);
+    hashed = await sha256OfGzipStream(object.body);
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     // zlib errors mean the bytes are not the gzip CloudTrail wrote; anything else is a read failure.

@@ -1,11 +1,9 @@
 /**
  * `verifyTrailLogs`: the whole check for one trail and time range, as the CloudTrail user guide
- * describes it: downloads under one concurrency bound, inflating and hashing on worker threads
- * (HashPool) as the bytes arrive. Produces the report; AWS failures on single files become
- * report errors, never exceptions.
+ * describes it, with downloads and hashing streamed under one concurrency bound. Produces the
+ * report; AWS failures on single files become report errors, never exceptions.
  */
 import { CloudTrailClient, TrailNotFoundException } from '@aws-sdk/client-cloudtrail';
-import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import type { AwsTarget } from '../collect/aws-target.js';
 import { getTrail, listPublicKeys } from '../collect/cloudtrail-keys.js';
@@ -18,7 +16,6 @@ import { redactHeld } from '../util/held-secrets.js';
 import { checkChain } from './chain.js';
 import { checkDigest, type DigestCheck } from './check-digest.js';
 import { checkLogFile } from './check-log.js';
-import { HashPool } from './hash-pool.js';
 import { findAccountFolders, findScopes, listDigestKeys, type ChainScope, type FoundDigest, type FoundDigests, type TrailShape } from './find-digests.js';
 import { coverage, findUnlistedLogFiles } from './find-orphans.js';
 import { TRAIL_NAME, logsRoot, parseTrailArn, type DigestIdentity } from './locate.js';
@@ -62,10 +59,8 @@ export async function verifyTrailLogs(options: VerifyLogsOptions): Promise<Verif
   if (start.getTime() > end.getTime()) throw new InputError(`--start ${displayTime(start)} is after --end ${displayTime(end)}`);
   const progress = options.progress ?? silentProgress;
   const clients = new ClientCache(options.target);
-  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const hashes = new HashPool(Math.min(availableParallelism(), concurrency));
   try {
-    return await run(options, clients, hashes, start, end, progress);
+    return await run(options, clients, start, end, progress);
   } catch (error) {
     if (!(error instanceof UnreadableError)) throw error;
     const asked = parseTrailArn(options.trail);
@@ -74,7 +69,6 @@ export async function verifyTrailLogs(options: VerifyLogsOptions): Promise<Verif
   } finally {
     progress.done();
     clients.destroy();
-    await hashes.destroy();
   }
 }
 
@@ -95,7 +89,7 @@ interface Tally {
   logBytes: { compressed: number; uncompressed: number };
 }
 
-async function run(options: VerifyLogsOptions, clients: ClientCache, hashes: HashPool, start: Date, end: Date, progress: Progress): Promise<VerifyLogsReport> {
+async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date, end: Date, progress: Progress): Promise<VerifyLogsReport> {
   const trail = await resolveTrail(options, clients);
   const s3 = clients.get(BucketS3Client, trail.homeRegion);
   const identity: DigestIdentity = { accountId: trail.ownerAccountId, trailName: trail.name, homeRegion: trail.homeRegion };
@@ -151,7 +145,7 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, hashes: Has
   await Promise.all([
     ...jobs.map(({ entry, listedBy }) =>
       guarded(undefined, { operation: 'GetObject', region: listedBy.region, bucket: entry.s3Bucket, key: entry.s3Object }, async () => {
-        const checked = await checkLogFile(s3, hashes, entry, listedBy);
+        const checked = await checkLogFile(s3, entry, listedBy);
         tally.logFiles.push(checked.verdict);
         tally.logBytes.compressed += checked.compressedBytes;
         tally.logBytes.uncompressed += checked.uncompressedBytes;
