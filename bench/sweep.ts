@@ -2,7 +2,9 @@
  * Organization sweep benchmark: a generated organization (default 1,000 accounts × 17 regions)
  * served by the simulator in a child process with 20 ms of latency on every call, swept from
  * the management account with the whole rule pack's plan, then evaluated. Prints wall time,
- * calls, calls/s, retries and peak RSS of the sweeping process.
+ * calls, calls/s, retries and peak RSS of the sweeping process, and, from the simulator's request
+ * log, the busiest single (account, region, service): calls in flight at once and calls in any
+ * 1-second window, beside the limit the sweep keeps whatever --concurrency is (docs/sweep.md).
  *
  *   npx tsx bench/sweep.ts [--accounts N] [--regions R] [--latency MS] [--concurrency C] [--rules all|core]
  */
@@ -14,7 +16,9 @@ import { EMPTY_CONFIG } from '../src/config/load.js';
 import { planForRules } from '../src/plan/rule-plan.js';
 import { loadRuleSet } from '../src/rules/load.js';
 import { evaluateInventory } from '../src/scan/evaluate-inventory.js';
+import { PER_SERVICE_CONCURRENCY } from '../src/collect/session.js';
 import { generateWorld, startSimulator, type Credentials } from '../src/simulator/index.js';
+import { busiestEndpoints, type Busiest } from '../src/simulator/request-log.js';
 import { sweepOrganization } from '../src/sweep/sweep.js';
 
 const { values } = parseArgs({
@@ -39,9 +43,11 @@ async function serve(): Promise<void> {
   const started = performance.now();
   const world = generateWorld({ accounts: Number(values.accounts), regions: Number(values.regions), seed: 42 });
   world.faults = [{ kind: 'latency', ms: Number(values.latency) }];
-  const sim = await startSimulator({ world, maxLogEntries: 1000 });
+  // Every request is kept: the per-(account, region, service) rates are read from this log.
+  const sim = await startSimulator({ world, maxLogEntries: 10_000_000 });
   const ready: Ready = { endpoint: sim.endpoint, credentials: sim.credentialsFor(MANAGEMENT), buildMs: performance.now() - started };
   process.send?.(ready);
+  process.on('message', () => process.send?.(busiestEndpoints(sim.requests)));
   process.on('disconnect', () => void sim.close().then(() => process.exit(0)));
 }
 
@@ -81,7 +87,10 @@ async function bench(): Promise<void> {
   const doc = evaluateInventory({ inventory, rules, config: EMPTY_CONFIG, waivers: [] });
   const evalSeconds = (performance.now() - evalStarted) / 1000;
   const peakRss = process.resourceUsage().maxRSS / 1024;
+  const busiest = await new Promise<Busiest>((resolve) => (child.once('message', (m) => resolve(m as Busiest)), child.send('busiest')));
   child.disconnect();
+  // Each call takes at least the injected latency, so PER_SERVICE_CONCURRENCY calls in flight bound the rate.
+  const rateLimit = (PER_SERVICE_CONCURRENCY * 1000) / Number(values.latency);
 
   const line = (label: string, value: string): void => console.log(`${label.padEnd(34)} ${value}`);
   console.log('');
@@ -92,6 +101,8 @@ async function bench(): Promise<void> {
   line('sweep wall time', `${sweepSeconds.toFixed(1)} s`);
   line('calls', `${calls} (${failed} failed after retries, ${retries} retries)`);
   line('calls/s', (calls / sweepSeconds).toFixed(0));
+  line('max in flight, one (acct, region, svc)', `${busiest.inFlight.calls} (limit ${PER_SERVICE_CONCURRENCY}; ${busiest.inFlight.key})`);
+  line('max calls/s, one (acct, region, svc)', `${busiest.perSecond.calls} in 1 s (limit ${rateLimit.toFixed(0)}/s = ${PER_SERVICE_CONCURRENCY} in flight / ${values.latency} ms; ${busiest.perSecond.key})`);
   line('live heap after the sweep', `${liveHeap.toFixed(0)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for the live figure)'}`);
   line('evaluation', `${evalSeconds.toFixed(2)} s, ${doc.results.length} results`);
   line('peak RSS (sweeping process)', `${peakRss.toFixed(0)} MB (${rssBefore.toFixed(0)} MB before the sweep: code, rules; ${peakAfterSweep.toFixed(0)} MB by the end of the sweep, before evaluation)`);

@@ -6,12 +6,14 @@
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
 import { loadSharedConfigFiles } from '@smithy/core/config';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { holding, redactHeld } from '../util/held-secrets.js';
 import { InputError } from '../errors.js';
 import { didYouMean } from '../rules/did-you-mean.js';
 import { visible } from '../util/visible-text.js';
 import { checkRegionName } from './region-names.js';
+import { PER_SERVICE_CONCURRENCY } from './session.js';
 
 export interface TargetOptions {
   profile?: string;
@@ -152,7 +154,20 @@ export function memberTarget(base: AwsTarget, accountId: string, partition: stri
       ...(base.endpointUrl ? { endpoint: base.endpointUrl } : {}),
     },
   });
-  return { ...base, credentials: sharedHeld(assumeRole), assumedRole: roleArn };
+  const limit = assumeRoleLimit(base);
+  return { ...base, credentials: sharedHeld((props) => limit(() => assumeRole(props))), assumedRole: roleArn };
+}
+
+const assumeRoleLimits = new WeakMap<AwsTarget, LimitFunction>();
+
+/**
+ * Every member's AssumeRole is an STS call by the caller's account: like any other
+ * (account, region, service), at most PER_SERVICE_CONCURRENCY in flight, whatever --concurrency is.
+ */
+function assumeRoleLimit(base: AwsTarget): LimitFunction {
+  let limit = assumeRoleLimits.get(base);
+  if (!limit) assumeRoleLimits.set(base, (limit = pLimit(PER_SERVICE_CONCURRENCY)));
+  return limit;
 }
 
 /** Resolves the target's credentials once, so a failed AssumeRole is one clear error, not one per call. */

@@ -44,6 +44,9 @@ export interface CallEvent {
   retries: number;
 }
 
+/** Calls in flight per (account, region, service) by default: what keeps each AWS endpoint's request rate low (docs/sweep.md). */
+export const PER_SERVICE_CONCURRENCY = 4;
+
 export interface SessionOptions {
   accountId: string;
   partition: string;
@@ -145,7 +148,7 @@ export class Session {
     const key = `${region}/${service}`;
     let limit = this.limits.get(key);
     if (!limit) {
-      limit = pLimit(this.options.perServiceConcurrency ?? 4);
+      limit = pLimit(this.options.perServiceConcurrency ?? PER_SERVICE_CONCURRENCY);
       this.limits.set(key, limit);
     }
     return limit;

@@ -54,3 +54,39 @@ function matches(key: string, f: Partial<CallKey>): boolean {
   return (!f.account || f.account === account) && (!f.region || f.region === region)
     && (!f.service || f.service === service) && (!f.operation || f.operation === operation);
 }
+
+export interface Busiest {
+  /** Most calls one (account, region, service) had in flight at once, and which. */
+  inFlight: { calls: number; key: string };
+  /** Most calls one (account, region, service) received within any 1-second window, and which. */
+  perSecond: { calls: number; key: string };
+}
+
+/** From the simulator's request log (arrival time and duration of each request), the busiest (account, region, service). */
+export function busiestEndpoints(requests: RequestRecord[]): Busiest {
+  const byKey = new Map<string, RequestRecord[]>();
+  for (const r of requests) {
+    const key = `${r.account}/${r.region}/${r.service}`;
+    const list = byKey.get(key);
+    if (list) list.push(r);
+    else byKey.set(key, [r]);
+  }
+  const busiest: Busiest = { inFlight: { calls: 0, key: '' }, perSecond: { calls: 0, key: '' } };
+  for (const [key, list] of [...byKey].sort(([a], [b]) => a.localeCompare(b))) {
+    const starts = list.map((r) => r.time).sort((a, b) => a - b);
+    const ends = list.map((r) => r.time + r.latencyMs).sort((a, b) => a - b);
+    let open = 0;
+    for (let s = 0, e = 0; s < starts.length; s++) {
+      while ((ends[e] as number) <= (starts[s] as number)) e++;
+      open = Math.max(open, s + 1 - e);
+    }
+    let window = 0;
+    for (let s = 0, first = 0; s < starts.length; s++) {
+      while ((starts[first] as number) <= (starts[s] as number) - 1000) first++;
+      window = Math.max(window, s + 1 - first);
+    }
+    if (open > busiest.inFlight.calls) busiest.inFlight = { calls: open, key };
+    if (window > busiest.perSecond.calls) busiest.perSecond = { calls: window, key };
+  }
+  return busiest;
+}
