@@ -37,13 +37,20 @@ export function compareResults(clean: readonly Result[], faulted: readonly Resul
     if (VERDICTS.has(a.status)) violation(a, b?.status ?? 'absent', a.status);
     else if (a.status === 'skip' && b && VERDICTS.has(b.status)) violation(a, b.status, 'skip');
   }
-  // A result that vanished needs an error for its rule on its account that names the call.
+  // A result that vanished needs an error for its rule that names the call: on its own account, or
+  // on the account whose call failed when the resource was found through that account's trail
+  // (the log archive's bucket through the management account's organization trail).
   const names = (r: Result) =>
     r.status === 'error' && r.error !== undefined && r.error.service === fault.service && (fault.operation === undefined || r.error.operation === fault.operation);
-  const explained = new Set(faulted.filter(names).map((r) => `${r.ruleId}\u0000${r.accountId}`));
+  const named = faulted.filter(names);
+  const explained = new Set(named.map((r) => `${r.ruleId}\u0000${r.accountId}`));
+  const failedAccounts = new Set(named.map((r) => r.error?.accountId ?? r.accountId));
+  const crossAccount = new Set(named.filter((r) => r.resourceType === 'account').map((r) => r.ruleId));
   for (const [k, b] of before) {
     if (after.has(k) || b.status === 'error') continue;
-    if (!explained.has(`${b.ruleId}\u0000${b.accountId}`)) violation(b, b.status, 'absent');
+    const onItsAccount = explained.has(`${b.ruleId}\u0000${b.accountId}`);
+    const throughAnother = crossAccount.has(b.ruleId) && !failedAccounts.has(b.accountId);
+    if (!onItsAccount && !throughAnother) violation(b, b.status, 'absent');
   }
   return out.sort((x, y) => x.ruleId.localeCompare(y.ruleId) || x.resourceArn.localeCompare(y.resourceArn));
 }
