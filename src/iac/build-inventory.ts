@@ -92,7 +92,11 @@ function markLiveOnlyAccount(inventory: Inventory, account: AccountInventory, ta
     sections: LIVE_ACCOUNT,
   });
   const org = inventory.organization;
-  if (!org) return;
+  if (!org) {
+    // Whether the account is in an organization the configuration does not manage.
+    account.errors.push({ ...base, service: 'organizations', operation: 'DescribeOrganization', message: '(whether the account is in one) exists only in a live account; give --inventory to evaluate it after apply' });
+    return;
+  }
   for (const { operation, what } of LIVE_ORGANIZATION) {
     org.errors.push({ ...base, service: 'organizations', operation, message: `(${what}) exists only in a live organization; give --inventory to evaluate it after apply` });
   }

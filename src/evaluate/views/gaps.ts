@@ -11,6 +11,7 @@ import type { ResourceType } from '../../rules/types.js';
 import type { ViewGap } from '../types.js';
 import { toSectionError } from './derived/errors.js';
 import { LISTED_BY } from '../../rules/view-catalogue.js';
+import { LIVE_ONLY } from '../../rules/verdict.js';
 
 export const NOT_IN_ORGANIZATION = 'the account is not in an organization (organizations:DescribeOrganization: AWSOrganizationsNotInUseException)';
 
@@ -19,7 +20,9 @@ export function accountGaps(inventory: Inventory, account: AccountInventory): Pa
   for (const [type, operations] of Object.entries(LISTED_BY) as Array<[ResourceType, readonly string[]]>) {
     // The organization view is one for the whole inventory: only its absence is about the account.
     if (type === 'organization') continue;
-    const failed = account.errors.find((e) => operations.includes(e.operation) && aboutAccount(e, account.AccountId));
+    // `iac` without --inventory: the account's own listing is live-only. It hides only live
+    // resources, not the configuration's, which are the ones judged: no gap.
+    const failed = account.errors.find((e) => operations.includes(e.operation) && e.errorName !== LIVE_ONLY && aboutAccount(e, account.AccountId));
     if (failed) gaps[type] = { status: 'error', error: toSectionError(failed) };
   }
   if (!inventory.organization) gaps.organization = organizationGap(account);
@@ -32,8 +35,13 @@ function aboutAccount(error: ApiError, accountId: string): boolean {
   return owner === undefined || owner === accountId;
 }
 
-/** No organization in the inventory: unknown when reading it failed (or was not collected), else the account stands alone. */
+/**
+ * No organization in the inventory: unknown when reading it failed (or was not collected), not
+ * applicable when whether the account is in one is live-only (`iac` without --inventory), else
+ * the account stands alone.
+ */
 function organizationGap(account: AccountInventory): ViewGap {
   const failed = account.errors.find((e) => LISTED_BY.organization.includes(e.operation));
+  if (failed?.errorName === LIVE_ONLY) return { status: 'skip', reason: `live-only: the organization ${failed.message ?? 'exists only in a live account'}` };
   return failed ? { status: 'error', error: toSectionError(failed) } : { status: 'skip', reason: NOT_IN_ORGANIZATION };
 }
