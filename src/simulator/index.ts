@@ -13,10 +13,8 @@
  */
 import { importsOf, type SecurityHubImport } from './services/securityhub.js';
 import { Agent } from 'node:http';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { PACKAGE_ROOT } from '../package-info.js';
 import { Faults } from './faults.js';
 import { IdentityStore, type Credentials } from './identity.js';
 import { Counters, type RequestRecord } from './request-log.js';
@@ -34,8 +32,7 @@ export { loadWorldFile, parseWorld } from './world/load.js';
 export { generateWorld, type GenerateOptions } from './world/generate.js';
 export { MUTATION_REFUSED } from './errors.js';
 
-/** The bundled demo organization that `trailguard demo` scans. */
-export const DEMO_WORLD = join(PACKAGE_ROOT, 'examples', 'demo-org.yaml');
+export { DEMO_WORLD } from '../package-info.js';
 
 export interface SimulatorOptions {
   /** A world, its spec, or the path of a world YAML file. */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result, ResultsDocument } from '../../src/evaluate/types.js';
-import { DEMO_WORLD } from '../../src/cli/commands/demo.js';
+import { DEMO_WORLD } from '../../src/package-info.js';
 import { parse } from 'yaml';
 import { startSimulator, type WorldSpec } from '../../src/simulator/index.js';
 import type { FaultSpec } from '../../src/simulator/world/spec.js';

@@ -23,7 +23,8 @@ import type { Rule } from '../../src/rules/types.js';
 import { evaluateInventory } from '../../src/scan/evaluate-inventory.js';
 import { loadWorldFile, startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { sweepOrganization } from '../../src/sweep/sweep.js';
-import { DEMO_CONFIG, DEMO_WORLD } from '../../src/cli/commands/demo.js';
+import { DEMO_CONFIG } from '../../src/cli/commands/demo.js';
+import { DEMO_WORLD } from '../../src/package-info.js';
 import { simTarget } from '../helpers/sim-target.js';
 
 const { config, ruleSet } = loadConfiguredRules({ configPath: DEMO_CONFIG, cwd: process.cwd() });

@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
 import { addBenchmarkOption } from '../benchmark-option.js';
 import { note, type CommandContext } from '../io.js';
-import { PACKAGE_ROOT } from '../../package-info.js';
+import { DEMO_WORLD, PACKAGE_ROOT } from '../../package-info.js';
 import { printable } from '../../util/visible-text.js';
 
-export const DEMO_WORLD = join(PACKAGE_ROOT, 'examples', 'demo-org.yaml');
 /** What only the demo organization's owners could say: its critical buckets, its designated log bucket. */
 export const DEMO_CONFIG = join(PACKAGE_ROOT, 'examples', 'demo-config.yaml');
 
