@@ -4,41 +4,23 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config/types.js';
-import { evaluate } from '../../src/evaluate/evaluate.js';
-import { buildViews } from '../../src/evaluate/views/index.js';
-import { loadInventory } from '../../src/inventory/load.js';
 import type { Inventory } from '../../src/inventory/types.js';
 import { loadRuleSet } from '../../src/rules/load.js';
+import { evaluateFixture, inventoryFixture, type RuleParameters } from '../helpers/evaluate-fixture.js';
 
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'inventory');
 const CORE_RULES = [
   'cloudtrail-multi-region-trail-logging', 'cloudtrail-log-file-validation', 'cloudtrail-sse-kms',
   's3-trail-bucket-lifecycle-archive', 'organizations-org-trail-present', 'cloudtrail-data-events-critical-buckets-only',
 ];
 // The six rules of the core issue; the rule pack's other rules have their own tests.
 const rules = loadRuleSet({ cwd: join(import.meta.dirname, '..', '..') }).rules.filter((r) => CORE_RULES.includes(r.id));
-const critical = (buckets: string[]): Config => ({
-  settings: { rules: { 'cloudtrail-data-events-critical-buckets-only': { parameters: { critical_buckets: buckets } } } },
-  ruleDirs: [],
-});
-
-function evaluateInventory(inventory: Inventory, config?: Config) {
-  return evaluate({
-    views: buildViews(inventory),
-    rules,
-    ...(config ? { config } : {}),
-    scanTime: new Date('2026-01-01T00:00:00Z'),
-    run: { runId: 'fixture', tool: { name: 'trailguard', version: 'test' } },
-  }).results;
-}
+const critical = (buckets: string[]): RuleParameters => ({ 'cloudtrail-data-events-critical-buckets-only': { critical_buckets: buckets } });
+const evaluateInventory = (inventory: Inventory, parameters?: RuleParameters) => evaluateFixture(inventory, rules, parameters);
 
 /** "rule-id resource-name" → status, for every result. */
-function verdicts(inventory: Inventory, config?: Config): Record<string, string> {
-  return Object.fromEntries(evaluateInventory(inventory, config).map((r) => [`${r.ruleId} ${r.resourceName}`, r.status]));
+function verdicts(inventory: Inventory, parameters?: RuleParameters): Record<string, string> {
+  return Object.fromEntries(evaluateInventory(inventory, parameters).map((r) => [`${r.ruleId} ${r.resourceName}`, r.status]));
 }
-
-const fixture = (name: string) => loadInventory(join(FIXTURES, name));
 
 describe('fixture verdicts of the six built-in rules', () => {
   it('loads all six', () => {
@@ -46,7 +28,7 @@ describe('fixture verdicts of the six built-in rules', () => {
   });
 
   it('compliant account: everything passes; data events skip until critical buckets are set, then pass', () => {
-    const inventory = fixture('compliant.json');
+    const inventory = inventoryFixture('compliant.json');
     expect(verdicts(inventory)).toEqual({
       'cloudtrail-data-events-critical-buckets-only 111111111111': 'skip',
       'cloudtrail-log-file-validation main': 'pass',
@@ -61,7 +43,7 @@ describe('fixture verdicts of the six built-in rules', () => {
   });
 
   it('Control Tower: the organization trail is judged once in the management account, its log-archive bucket and key are found, members are covered', () => {
-    expect(verdicts(fixture('control-tower.json'))).toEqual({
+    expect(verdicts(inventoryFixture('control-tower.json'))).toEqual({
       'cloudtrail-data-events-critical-buckets-only 222222222222': 'skip',
       'cloudtrail-data-events-critical-buckets-only 333333333333': 'skip',
       'cloudtrail-data-events-critical-buckets-only 444444444444': 'skip',
@@ -76,7 +58,7 @@ describe('fixture verdicts of the six built-in rules', () => {
   });
 
   it('Control Tower member scanned alone: what the member cannot read about the organization trail is an error, never a failure', () => {
-    const full = fixture('control-tower.json');
+    const full = inventoryFixture('control-tower.json');
     const memberOnly: Inventory = { ...full, organization: undefined, accounts: full.accounts.filter((a) => a.AccountId === '444444444444') };
     const byRule = Object.fromEntries(evaluateInventory(memberOnly).map((r) => [r.ruleId, r]));
     // Members may not read an organization trail's selectors: coverage cannot be proven from here, nor disproven.
@@ -90,19 +72,19 @@ describe('fixture verdicts of the six built-in rules', () => {
   });
 
   it('advanced selectors recording all management events pass coverage, and S3 data events on the named bucket count', () => {
-    const inventory = fixture('advanced-all-management.json');
+    const inventory = inventoryFixture('advanced-all-management.json');
     expect(verdicts(inventory)['cloudtrail-multi-region-trail-logging 555555555555']).toBe('pass');
     expect(verdicts(inventory, critical(['ledger-prod']))['cloudtrail-data-events-critical-buckets-only 555555555555']).toBe('pass');
   });
 
   it('a read-only advanced selector fails coverage', () => {
-    const [result] = evaluateInventory(fixture('advanced-read-only.json')).filter((r) => r.ruleId === 'cloudtrail-multi-region-trail-logging');
+    const [result] = evaluateInventory(inventoryFixture('advanced-read-only.json')).filter((r) => r.ruleId === 'cloudtrail-multi-region-trail-logging');
     expect(result?.status).toBe('fail');
     expect(result?.failures?.some((f) => f.path?.endsWith('derived.logsAllManagementEvents'))).toBe(true);
   });
 
   it('AccessDenied on GetEventSelectors is an error naming the call, not a failure', () => {
-    const results = evaluateInventory(fixture('access-denied-selectors.json'), critical(['ledger-prod']));
+    const results = evaluateInventory(inventoryFixture('access-denied-selectors.json'), critical(['ledger-prod']));
     const coverage = results.find((r) => r.ruleId === 'cloudtrail-multi-region-trail-logging');
     expect(coverage?.status).toBe('error');
     expect(coverage?.error).toMatchObject({ accountId: '777777777777', region: 'us-east-1', operation: 'GetEventSelectors', errorName: 'AccessDeniedException' });
@@ -112,11 +94,11 @@ describe('fixture verdicts of the six built-in rules', () => {
   });
 
   it('only a single-region trail fails coverage', () => {
-    expect(verdicts(fixture('single-region-only.json'))['cloudtrail-multi-region-trail-logging 888888888888']).toBe('fail');
+    expect(verdicts(inventoryFixture('single-region-only.json'))['cloudtrail-multi-region-trail-logging 888888888888']).toBe('fail');
   });
 
   it('a stopped trail beside a logging one passes coverage; both trails are judged on their own settings', () => {
-    expect(verdicts(fixture('stopped-beside-logging.json'))).toEqual({
+    expect(verdicts(inventoryFixture('stopped-beside-logging.json'))).toEqual({
       'cloudtrail-data-events-critical-buckets-only 999999999999': 'skip',
       'cloudtrail-log-file-validation legacy': 'pass',
       'cloudtrail-log-file-validation main': 'pass',
@@ -129,7 +111,7 @@ describe('fixture verdicts of the six built-in rules', () => {
   });
 
   it('a disabled KMS key fails SSE-KMS and says why', () => {
-    const result = evaluateInventory(fixture('disabled-kms-key.json')).find((r) => r.ruleId === 'cloudtrail-sse-kms');
+    const result = evaluateInventory(inventoryFixture('disabled-kms-key.json')).find((r) => r.ruleId === 'cloudtrail-sse-kms');
     expect(result?.status).toBe('fail');
     expect(result?.failures?.map((f) => f.path)).toContain('KmsKey.KeyMetadata.Enabled');
   });

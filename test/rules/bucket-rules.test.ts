@@ -5,19 +5,10 @@
  * scanners get wrong (AccessDenied read as public, a cross-account bucket, read-only selectors,
  * all-bucket values, NotStartsWith exclusions, AWS owned Lake keys).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config/types.js';
-import { evaluate } from '../../src/evaluate/evaluate.js';
 import type { Result } from '../../src/evaluate/types.js';
-import { buildViews } from '../../src/evaluate/views/index.js';
-import { loadInventory } from '../../src/inventory/load.js';
 import type { Inventory } from '../../src/inventory/types.js';
-import { compileRule } from '../../src/rules/compile-rule.js';
-import { BUILTIN_RULES_DIR } from '../../src/rules/load.js';
-import type { Rule } from '../../src/rules/types.js';
-import { parseYamlFile } from '../../src/rules/yaml-file.js';
+import { builtinRules, evaluateFixture, statusByArn, inventoryFixture, type RuleParameters } from '../helpers/evaluate-fixture.js';
 
 const BUCKET_RULES = [
   'cloudtrail-bucket-exists-owned', 'cloudtrail-bucket-not-public', 'cloudtrail-bucket-access-logging', 'cloudtrail-bucket-versioning',
@@ -31,25 +22,14 @@ const DATA_EVENT_RULES = [
 const LAKE_RULES = ['cloudtrail-lake-eds-cmk', 'cloudtrail-lake-eds-protected'];
 const ORG_RULES = ['org-scp-protects-cloudtrail', 'org-cloudtrail-trusted-access'];
 
-function loadRule(id: string): Rule {
-  const dir = id.startsWith('org-') ? 'organizations' : id.startsWith('cloudtrail-bucket-') ? 's3' : 'cloudtrail';
-  const file = join(BUILTIN_RULES_DIR, dir, `${id}.yaml`);
-  const { yaml, problems: syntax } = parseYamlFile(file, readFileSync(file, 'utf8'));
-  const { rule, problems } = compileRule(yaml, 'builtin');
-  if (!rule) throw new Error([...syntax, ...problems].map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
-  return rule;
-}
-const rules = [...BUCKET_RULES, ...DATA_EVENT_RULES, ...LAKE_RULES, ...ORG_RULES].map(loadRule);
-
-const FIXTURES = join(import.meta.dirname, '../fixtures/inventory/rulepack-buckets');
+const rules = builtinRules([...BUCKET_RULES, ...DATA_EVENT_RULES, ...LAKE_RULES, ...ORG_RULES]);
 type Statuses = Record<string, Result['status']>;
 
-function run(inventory: Inventory, parameters: Record<string, Record<string, unknown>> = {}): { byKey: Statuses; results: Result[] } {
-  const config: Config = { settings: { rules: Object.fromEntries(Object.entries(parameters).map(([id, p]) => [id, { parameters: p }])) }, ruleDirs: [] };
-  const doc = evaluate({ views: buildViews(inventory), rules, config, scanTime: new Date(inventory.collectedAt), run: { runId: 'test', tool: { name: 'trailguard', version: 'test' } } });
-  return { byKey: Object.fromEntries(doc.results.map((r) => [`${r.ruleId} ${r.resourceArn}`, r.status])), results: doc.results };
+function run(inventory: Inventory, parameters: RuleParameters = {}): { byKey: Statuses; results: Result[] } {
+  const results = evaluateFixture(inventory, rules, parameters);
+  return { byKey: statusByArn(results), results };
 }
-const fixture = (name: string) => loadInventory(join(FIXTURES, name));
+const fixture = (name: string) => inventoryFixture(`rulepack-buckets/${name}`);
 
 const bucket = (name: string) => `arn:aws:s3:::${name}`;
 const account = (id: string) => `arn:aws:::${id}`;
@@ -61,16 +41,6 @@ function expectRule(actual: Statuses, rule: string, expected: Record<string, Res
   const picked = Object.fromEntries(Object.keys(expected).map((arn) => [arn, actual[`${rule} ${arn}`] ?? 'no result']));
   expect({ rule, statuses: picked }).toEqual({ rule, statuses: expected });
 }
-
-describe('rule files', () => {
-  it('each rule has inline cases for pass, fail and error (and skip when it has applies_when)', () => {
-    for (const rule of rules) {
-      const kinds = new Set(rule.tests.map((t) => t.expect));
-      const wanted = rule.appliesWhen ? ['pass', 'fail', 'error', 'skip'] : ['pass', 'fail', 'error'];
-      expect({ id: rule.id, kinds: wanted.filter((k) => kinds.has(k as never)) }).toEqual({ id: rule.id, kinds: wanted });
-    }
-  });
-});
 
 describe('the trail log bucket, evaluated once in its owner account', () => {
   const org = run(fixture('organization.json'), { 'cloudtrail-bucket-policy-denies-delete': { break_glass_principals: ['arn:aws:iam::333333333333:role/BreakGlass'] } });
