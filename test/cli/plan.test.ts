@@ -1,23 +1,10 @@
 /** `trailguard plan` against the demo organization: the selected rules' calls, as a table, with the right plurals. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_WORLD, loadWorldFile, startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO_WORLD } from '../../src/simulator/index.js';
 import { cli } from '../helpers/cli.js';
+import { useSimulator } from '../helpers/simulator.js';
 
-const saved = { ...process.env };
-let sim: Simulator;
-
-beforeAll(async () => {
-  sim = await startSimulator({ world: loadWorldFile(DEMO_WORLD) });
-  const creds = sim.credentialsFor('111111111111');
-  // The SDK's default credential chain reads the process environment.
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: creds.accessKeyId, AWS_SECRET_ACCESS_KEY: creds.secretAccessKey, AWS_REGION: 'us-east-1' });
-  delete process.env.AWS_PROFILE;
-  delete process.env.AWS_SESSION_TOKEN;
-});
-afterAll(async () => {
-  process.env = saved;
-  await sim.close();
-});
+const sim = useSimulator(DEMO_WORLD, { signInAs: '111111111111' });
 
 describe('trailguard plan', () => {
   it('lists the calls of the selected rules in aligned columns', async () => {

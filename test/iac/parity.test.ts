@@ -7,13 +7,13 @@
  */
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Result, ResultsDocument } from '../../src/evaluate/types.js';
 import { buildIacInventory } from '../../src/iac/build-inventory.js';
 import { readConfigurations } from '../../src/iac/read.js';
 import type { AccountInventory, Inventory } from '../../src/inventory/types.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { cli } from '../helpers/cli.js';
+import { useSimulator } from '../helpers/simulator.js';
 import { IAC_OUTPUT, runIac } from './run-iac.js';
 
 const ACCOUNT = '111122223333';
@@ -23,19 +23,12 @@ const TARGET = ['--account-id', ACCOUNT, '--region', 'eu-west-1'];
 const LIVE_KEY = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0f1e2d3c-4b5a-4697-8877-665544332211`;
 const IAC_KEY = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/TrailKey`;
 
-let sim: Simulator;
+const sim = useSimulator('test/fixtures/iac/log-archive-world.yaml', { now: () => new Date('2026-12-01T00:00:00Z'), signInAs: ACCOUNT, region: 'eu-west-1' });
 let live: AccountInventory;
 let liveDoc: ResultsDocument;
 let iac: AccountInventory;
-const saved = { ...process.env };
 
 beforeAll(async () => {
-  sim = await startSimulator({ world: 'test/fixtures/iac/log-archive-world.yaml', now: () => new Date('2026-12-01T00:00:00Z') });
-  const creds = sim.credentialsFor(ACCOUNT);
-  // The SDK's default credential chain reads the process environment.
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: creds.accessKeyId, AWS_SECRET_ACCESS_KEY: creds.secretAccessKey, AWS_REGION: 'eu-west-1' });
-  delete process.env.AWS_PROFILE;
-  delete process.env.AWS_SESSION_TOKEN;
   mkdirSync(IAC_OUTPUT, { recursive: true });
   const dir = mkdtempSync(join(IAC_OUTPUT, 'parity-'));
   const collected = await cli(['collect', '--endpoint-url', sim.endpoint, '--regions', 'eu-west-1', '-o', join(dir, 'inventory.json')], dir);
@@ -49,11 +42,6 @@ beforeAll(async () => {
   const built = buildIacInventory({ configurations, target, collectedAt: '2026-12-01T00:00:00Z' });
   iac = JSON.parse(JSON.stringify(built.inventory.accounts[0]).replaceAll(IAC_KEY, LIVE_KEY)) as AccountInventory;
 }, 60_000);
-
-afterAll(async () => {
-  process.env = saved;
-  await sim?.close();
-});
 
 describe('each resource type maps to the shapes the collector records for the same configuration', () => {
   it('AWS::CloudTrail::Trail', () => {

@@ -8,38 +8,28 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
-import { DEMO_WORLD, startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { DEMO_WORLD } from '../../src/simulator/index.js';
 import { cli, scratchDir } from '../evidence/sample.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const MANAGEMENT = '111111111111';
 // Two accounts that fall in different shards of two (shardOf hashes the account id).
 const ACCOUNTS = '111111111111,444444444444';
-let sim: Simulator;
+const sim = useSimulator(DEMO_WORLD, { signInAs: MANAGEMENT });
 let dir: string;
-const saved = { ...process.env };
 
 const scan = (out: string, ...extra: string[]) =>
   cli(['scan', '--organization', '--accounts', ACCOUNTS, '--regions', 'us-east-1', '--endpoint-url', sim.endpoint, '--output-dir', out, '--soft-fail', ...extra], dir);
 
 beforeAll(async () => {
-  sim = await startSimulator({ world: DEMO_WORLD });
   dir = await scratchDir('merge-shards');
-  const credentials = sim.credentialsFor(MANAGEMENT);
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_REGION: 'us-east-1' });
-  delete process.env.AWS_SESSION_TOKEN;
-  delete process.env.AWS_PROFILE;
   for (const index of [0, 1]) {
     const run = await scan(`shard-${index}`, '--shard', `${index}/2`);
     expect(run.code, run.err).toBe(0);
   }
 }, 120_000);
-
-afterAll(async () => {
-  process.env = saved;
-  await sim?.close();
-});
 
 describe('merge of a sharded sweep', () => {
   it('records each shard and the sweep in run.json', () => {

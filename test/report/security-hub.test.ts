@@ -7,35 +7,25 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
-import { DEMO_WORLD, startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { DEMO_WORLD } from '../../src/simulator/index.js';
 import { cli, scratchDir } from '../evidence/sample.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const MANAGEMENT = '111111111111';
 const MEMBER = '444444444444';
-let sim: Simulator;
+const sim = useSimulator(DEMO_WORLD, { signInAs: MANAGEMENT });
 let dir: string;
 let scan: Awaited<ReturnType<typeof cli>>;
-const saved = { ...process.env };
 
 beforeAll(async () => {
-  sim = await startSimulator({ world: DEMO_WORLD });
   dir = await scratchDir('security-hub');
-  const credentials = sim.credentialsFor(MANAGEMENT);
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_REGION: 'us-east-1' });
-  delete process.env.AWS_SESSION_TOKEN;
-  delete process.env.AWS_PROFILE;
   scan = await cli(
     ['scan', '--organization', '--accounts', `${MANAGEMENT},${MEMBER}`, '--regions', 'us-east-1', '--endpoint-url', sim.endpoint, '--soft-fail', '--output-dir', 'run', '--security-hub'],
     dir,
   );
 }, 120_000);
-
-afterAll(async () => {
-  process.env = saved;
-  await sim?.close();
-});
 
 describe('scan --security-hub', () => {
   it("imports each member's findings from that member, and says what was accepted and refused, and why", () => {

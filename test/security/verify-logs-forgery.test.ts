@@ -5,9 +5,9 @@
  */
 import { createSign } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { useSimulator } from '../helpers/simulator.js';
 import { addTrailLogs, makeSigner, type TrailLogsManifest } from '../../src/simulator/trail-logs.js';
 import { sha256Hex, signingString, type DigestFile } from '../../src/verify-logs/digest-format.js';
 import type { VerifyLogsReport } from '../../src/verify-logs/report.js';
@@ -18,17 +18,12 @@ const LOGS = `${FOLDER}CloudTrail/us-east-1/2026/11/24/`;
 const DIGESTS = `${FOLDER}CloudTrail-Digest/us-east-1/2026/11/24/`;
 const FORGED_LOG = `${LOGS}${OWNER}_CloudTrail_us-east-1_20261124T0312Z_forgedforgedforg.json.gz`;
 
-let sim: Simulator;
+const sim = useSimulator(world, { signInAs: OWNER });
 let manifest: TrailLogsManifest;
 
-beforeAll(async () => {
-  sim = await startSimulator({ world: world() });
+beforeAll(() => {
   manifest = addTrailLogs(sim.world, { trail: TRAIL_ARN, start: START, end: END, regions: ['us-east-1'], seed: 7 });
-  const credentials = sim.credentialsFor(OWNER);
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_REGION: 'us-east-1' });
-  delete process.env.AWS_PROFILE;
 });
-afterAll(() => sim.close());
 
 /** Every attack starts from the untouched bucket. */
 beforeEach(() => {

@@ -1,22 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CloudTrailClient, DescribeTrailsCommand, GetEventDataStoreCommand, GetEventSelectorsCommand, GetInsightSelectorsCommand,
   GetTrailCommand, GetTrailStatusCommand, ListEventDataStoresCommand, ListPublicKeysCommand, ListTagsCommand, ListTrailsCommand,
 } from '@aws-sdk/client-cloudtrail';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { clientFor, failure, FIXTURE_WORLD, MEMBER, MGMT, STANDALONE } from './helpers.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const ORG_TRAIL = `arn:aws:cloudtrail:us-east-1:${MGMT}:trail/org-trail`;
 const WEST_TRAIL = `arn:aws:cloudtrail:us-west-2:${MGMT}:trail/west-only`;
 const MEMBER_TRAIL = `arn:aws:cloudtrail:eu-west-1:${MEMBER}:trail/member-trail`;
 
-let sim: Simulator;
+const sim = useSimulator(FIXTURE_WORLD);
 const ct = (account: string, region: string) => clientFor(sim, CloudTrailClient, account, region);
-
-beforeAll(async () => {
-  sim = await startSimulator({ world: FIXTURE_WORLD });
-});
-afterAll(() => sim.close());
 
 describe('DescribeTrails: home, shadow and organization trails', () => {
   it('shows the home region trails and the shadow copies of multi-region trails', async () => {

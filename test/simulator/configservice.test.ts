@@ -1,22 +1,18 @@
 /** AWS Config (AWS JSON 1.1): DescribeConfigurationRecorders and DescribeConfigurationRecorderStatus through the real SDK client. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand,
 } from '@aws-sdk/client-config-service';
 import { InputError } from '../../src/errors.js';
-import { parseWorld, startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { parseWorld } from '../../src/simulator/index.js';
 import { clientFor, failure } from './helpers.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const WORLD = new URL('../fixtures/simulator/regional-services.yaml', import.meta.url).pathname;
 const GOOD = '111111111111';
 const GAPS = '222222222222';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator({ world: WORLD });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator(WORLD, { resetEachTest: true });
 
 describe('AWS Config', () => {
   it('DescribeConfigurationRecorders gives the recording group and mode with AWS defaults filled in', async () => {

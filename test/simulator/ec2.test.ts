@@ -1,19 +1,14 @@
 /** EC2 (EC2 Query): DescribeVpcs and DescribeFlowLogs through the real SDK client (DescribeRegions is in monitoring.test.ts). */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DescribeFlowLogsCommand, DescribeVpcsCommand, EC2Client, paginateDescribeFlowLogs, paginateDescribeVpcs } from '@aws-sdk/client-ec2';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { clientFor, failure } from './helpers.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const WORLD = new URL('../fixtures/simulator/regional-services.yaml', import.meta.url).pathname;
 const GOOD = '111111111111';
 const GAPS = '222222222222';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator({ world: WORLD });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator(WORLD, { resetEachTest: true });
 
 describe('EC2 VPCs and flow logs', () => {
   it('DescribeVpcs lists the region\'s VPCs with owner and default flag, and pages', async () => {

@@ -1,21 +1,18 @@
 /** Every fault kind, as the real SDK clients see it. Retries are off unless a test counts them. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CloudTrailClient, DescribeTrailsCommand } from '@aws-sdk/client-cloudtrail';
 import { DescribeOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { GetBucketVersioningCommand, S3Client } from '@aws-sdk/client-s3';
 import { ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { ARCHIVE, clientFor, failure, FIXTURE_WORLD, MEMBER, MGMT } from './helpers.js';
+import { useSimulator } from '../helpers/simulator.js';
 
-let sim: Simulator;
+const sim = useSimulator(FIXTURE_WORLD, { seed: 7 });
 const trails = (account = MGMT, region = 'us-east-1', extra = {}) => clientFor(sim, CloudTrailClient, account, region, extra);
 const describeTrails = (client = trails()) => client.send(new DescribeTrailsCommand({}));
 
-beforeAll(async () => {
-  sim = await startSimulator({ world: FIXTURE_WORLD, seed: 7 });
-});
 afterEach(() => sim.reset());
-afterAll(() => sim.close());
 
 describe('latency', () => {
   it('adds a fixed delay, plus jitter within bounds', async () => {

@@ -1,20 +1,18 @@
 /** STS and credentials: who a request comes from, and AssumeRole landing later calls in the role's account. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CloudTrailClient, DescribeTrailsCommand } from '@aws-sdk/client-cloudtrail';
 import { S3Client, ListBucketsCommand } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { ARCHIVE, clientFor, failure, FIXTURE_WORLD, MEMBER, MGMT, SUSPENDED } from './helpers.js';
+import { useSimulator } from '../helpers/simulator.js';
 
-let sim: Simulator;
 let clock = new Date('2026-06-01T00:00:00Z');
 let sts: STSClient;
 
-beforeAll(async () => {
-  sim = await startSimulator({ world: FIXTURE_WORLD, now: () => clock });
+const sim = useSimulator(FIXTURE_WORLD, { now: () => clock });
+beforeAll(() => {
   sts = clientFor(sim, STSClient, MGMT);
 });
-afterAll(() => sim.close());
 
 describe('credentials', () => {
   it('are deterministic per account, distinct, and carry the SIMSECRET marker', () => {

@@ -1,21 +1,20 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, GetPublicKeyCommand, KMSClient, ListAliasesCommand,
   ListKeysCommand, ListResourceTagsCommand, SignCommand, VerifyCommand, paginateListKeys,
 } from '@aws-sdk/client-kms';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { startSimulator } from '../../src/simulator/index.js';
 import { ARCHIVE, clientFor, failure, FIXTURE_WORLD, MGMT, MEMBER } from './helpers.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const ORG_KEY = 'arn:aws:kms:us-east-1:222222222222:key/11111111-2222-4333-8444-555555555555';
-let sim: Simulator;
 let kms: KMSClient;
 
-beforeAll(async () => {
-  sim = await startSimulator({ world: FIXTURE_WORLD });
+const sim = useSimulator(FIXTURE_WORLD);
+beforeAll(() => {
   kms = clientFor(sim, KMSClient, MGMT, 'us-east-1');
 });
-afterAll(() => sim.close());
 
 describe('listing and describing keys', () => {
   it('ListKeys pages with Marker/Truncated and stays in the region', async () => {

@@ -1,19 +1,15 @@
 /** CloudWatch Logs, CloudWatch, SNS, EventBridge, Account and EC2: every served operation. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AccountClient, ListRegionsCommand } from '@aws-sdk/client-account';
 import { CloudWatchClient, DescribeAlarmsCommand, DescribeAlarmsForMetricCommand } from '@aws-sdk/client-cloudwatch';
 import { CloudWatchLogsClient, DescribeLogGroupsCommand, DescribeMetricFiltersCommand, paginateDescribeMetricFilters } from '@aws-sdk/client-cloudwatch-logs';
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { DescribeRuleCommand, EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from '@aws-sdk/client-eventbridge';
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from '@aws-sdk/client-sns';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { clientFor, failure, FIXTURE_WORLD, MEMBER, MGMT } from './helpers.js';
+import { useSimulator } from '../helpers/simulator.js';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator({ world: FIXTURE_WORLD, pageSize: 2 });
-});
-afterAll(() => sim.close());
+const sim = useSimulator(FIXTURE_WORLD, { pageSize: 2 });
 
 describe('CloudWatch Logs', () => {
   it('DescribeLogGroups pages, filters by prefix and gives both ARN forms', async () => {

@@ -1,18 +1,15 @@
 /** trailguard must only read: the simulator refuses every mutating call, counts it, and names unknown reads. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloudTrailClient, CreateTrailCommand, LookupEventsCommand, StopLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { KMSClient, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { DeleteObjectCommand, PutBucketPolicyCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { EC2Client, RebootInstancesCommand } from '@aws-sdk/client-ec2';
-import { startSimulator, MUTATION_REFUSED, type Simulator } from '../../src/simulator/index.js';
+import { MUTATION_REFUSED } from '../../src/simulator/index.js';
 import { ARCHIVE, clientFor, failure, FIXTURE_WORLD, MGMT } from './helpers.js';
+import { useSimulator } from '../helpers/simulator.js';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator({ world: FIXTURE_WORLD });
-});
-afterAll(() => sim.close());
+const sim = useSimulator(FIXTURE_WORLD);
 
 describe('mutating calls', () => {
   it('are refused with a distinctive error in every protocol and counted', async () => {

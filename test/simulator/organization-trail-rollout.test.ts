@@ -1,7 +1,7 @@
 /** ReceivesOrganizationTrails: false, an account the organization trail's rollout missed. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloudTrailClient, DescribeTrailsCommand, ListTrailsCommand } from '@aws-sdk/client-cloudtrail';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { useSimulator } from '../helpers/simulator.js';
 import { clientFor } from './helpers.js';
 
 const MANAGEMENT = '100000000000';
@@ -9,21 +9,14 @@ const REACHED = '100000000001';
 const MISSED = '100000000002';
 const ORG_TRAIL = `arn:aws:cloudtrail:us-east-1:${MANAGEMENT}:trail/org-trail`;
 
-let sim: Simulator;
-
-beforeAll(async () => {
-  sim = await startSimulator({
-    world: {
-      organization: { Id: 'o-rollout0001', MasterAccountId: MANAGEMENT },
-      accounts: [
-        { Id: MANAGEMENT, trails: [{ Name: 'org-trail', HomeRegion: 'us-east-1', S3BucketName: 'org-logs', IsMultiRegionTrail: true, IsOrganizationTrail: true }] },
-        { Id: REACHED },
-        { Id: MISSED, ReceivesOrganizationTrails: false },
-      ],
-    },
-  });
+const sim = useSimulator({
+  organization: { Id: 'o-rollout0001', MasterAccountId: MANAGEMENT },
+  accounts: [
+    { Id: MANAGEMENT, trails: [{ Name: 'org-trail', HomeRegion: 'us-east-1', S3BucketName: 'org-logs', IsMultiRegionTrail: true, IsOrganizationTrail: true }] },
+    { Id: REACHED },
+    { Id: MISSED, ReceivesOrganizationTrails: false },
+  ],
 });
-afterAll(() => sim.close());
 
 describe('an account the organization trail does not reach', () => {
   it('lists no organization trail, while the other members do', async () => {

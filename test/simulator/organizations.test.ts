@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DescribeOrganizationCommand, DescribePolicyCommand, ListAccountsCommand, ListAccountsForParentCommand,
   ListAWSServiceAccessForOrganizationCommand, ListDelegatedAdministratorsCommand, ListOrganizationalUnitsForParentCommand,
   ListParentsCommand, ListPoliciesCommand, ListRootsCommand, ListTargetsForPolicyCommand, OrganizationsClient, paginateListAccounts,
 } from '@aws-sdk/client-organizations';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { AUDIT, clientFor, failure, FIXTURE_WORLD, MEMBER, MGMT, STANDALONE } from './helpers.js';
+import { useSimulator } from '../helpers/simulator.js';
 
-let sim: Simulator;
 let org: OrganizationsClient;
 
-beforeAll(async () => {
-  sim = await startSimulator({ world: FIXTURE_WORLD });
+const sim = useSimulator(FIXTURE_WORLD);
+beforeAll(() => {
   org = clientFor(sim, OrganizationsClient, MGMT);
 });
-afterAll(() => sim.close());
 
 describe('from the management account', () => {
   it('DescribeOrganization', async () => {

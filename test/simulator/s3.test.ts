@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   GetBucketAclCommand, GetBucketEncryptionCommand, GetBucketLifecycleConfigurationCommand, GetBucketLocationCommand,
   GetBucketLoggingCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, GetBucketPolicyStatusCommand,
@@ -7,20 +7,18 @@ import {
   S3Client, paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { ARCHIVE, clientFor, failure, FIXTURE_WORLD, MEMBER, MGMT } from './helpers.js';
+import { useSimulator } from '../helpers/simulator.js';
 
-let sim: Simulator;
 let owner: S3Client;
 let mgmt: S3Client;
 const B = 'archive-logs';
 
-beforeAll(async () => {
-  sim = await startSimulator({ world: FIXTURE_WORLD });
+const sim = useSimulator(FIXTURE_WORLD);
+beforeAll(() => {
   owner = clientFor(sim, S3Client, ARCHIVE, 'eu-west-1');
   mgmt = clientFor(sim, S3Client, MGMT, 'us-east-1');
 });
-afterAll(() => sim.close());
 
 describe('bucket configuration as the owner reads it', () => {
   it('ListBuckets lists only the caller account’s buckets, and paginates with MaxBuckets', async () => {

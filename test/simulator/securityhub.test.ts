@@ -1,19 +1,15 @@
 /** Security Hub (REST-JSON): DescribeHub through the real SDK client. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DescribeHubCommand, EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
-import { MUTATION_REFUSED, startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { MUTATION_REFUSED } from '../../src/simulator/index.js';
 import { clientFor, failure } from './helpers.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const WORLD = new URL('../fixtures/simulator/regional-services.yaml', import.meta.url).pathname;
 const GOOD = '111111111111';
 const GAPS = '222222222222';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator({ world: WORLD });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator(WORLD, { resetEachTest: true });
 
 describe('Security Hub', () => {
   it('DescribeHub answers where Security Hub is enabled', async () => {

@@ -1,14 +1,14 @@
 /** `trailguard verify-logs` end to end through the CLI: outputs and every exit code. */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/io.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { addTrailLogs } from '../../src/simulator/trail-logs.js';
 import type { VerifyLogsReport } from '../../src/verify-logs/report.js';
+import { useSimulator } from '../helpers/simulator.js';
 import { END, OWNER, START, TRAIL_ARN, schemaProblems, world } from './helpers.js';
 
-let sim: Simulator;
+const sim = useSimulator(world, { signInAs: OWNER });
 
 function io(): Io & { stdout: string; stderr: string } {
   const captured = {
@@ -29,16 +29,11 @@ async function verify(...args: string[]): Promise<{ code: number; stdout: string
   return { code, stdout: streams.stdout, stderr: streams.stderr };
 }
 
-beforeAll(async () => {
-  sim = await startSimulator({ world: world() });
+beforeAll(() => {
   addTrailLogs(sim.world, { trail: TRAIL_ARN, start: START, end: END, regions: ['us-east-1'], seed: 2 });
   addTrailLogs(sim.world, { trail: `arn:aws:cloudtrail:us-east-1:${OWNER}:trail/other`, start: START, end: END, seed: 3, tamper: { modifyLogFiles: 1 } });
-  const credentials = sim.credentialsFor(OWNER);
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey, AWS_REGION: 'us-east-1' });
-  delete process.env.AWS_PROFILE;
   mkdirSync('test-output/verify-logs', { recursive: true });
 });
-afterAll(() => sim.close());
 
 describe('trailguard verify-logs', () => {
   it('exits 0 for an intact trail, writes the JSON report to --output and the summary to stderr', async () => {
