@@ -8,25 +8,21 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
-import { DEMO_WORLD, startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { DEMO_WORLD } from '../../src/simulator/index.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const PAYMENTS = '444444444444';
 const saved = { ...process.env };
-let sim: Simulator;
 let dir: string;
 let clock = new Date();
 
-beforeAll(async () => {
-  sim = await startSimulator({ world: DEMO_WORLD, now: () => clock });
+const sim = useSimulator(DEMO_WORLD, { now: () => clock });
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'trailguard-access-'));
 }, 60_000);
-
-afterAll(async () => {
-  await sim?.close();
-});
 
 afterEach(() => {
   process.env = { ...saved };

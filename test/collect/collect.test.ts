@@ -1,13 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/package-info.js';
 import { collectInventory } from '../../src/collect/inventory.js';
 import { FULL_PLAN } from '../../src/collect/sections.js';
 import type { Inventory } from '../../src/inventory/types.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { stableStringify } from '../../src/util/stable-json.js';
 import { callsByOperation, simTarget } from '../helpers/sim-target.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const WORLD = join(PACKAGE_ROOT, 'test/fixtures/collect/world.yaml');
 const EXPECTED = join(PACKAGE_ROOT, 'test/fixtures/collect/expected-inventory.json');
@@ -15,13 +15,8 @@ const SCANNED = '123456789012';
 const tool = { name: 'trailguard', version: 'test' };
 const now = new Date('2026-11-25T00:00:00Z');
 
-let sim: Simulator;
-beforeAll(async () => {
-  // A fixed clock: the simulator dates deliveries by it.
-  sim = await startSimulator({ world: WORLD, now: () => now });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+// A fixed clock: the simulator dates deliveries by it.
+const sim = useSimulator(WORLD, { now: () => now, resetEachTest: true });
 
 /** Request ids count the simulator's calls, so they change with concurrency and page size. */
 const normalized = (inventory: Inventory) => `${stableStringify(JSON.parse(JSON.stringify(inventory, (k, v: unknown) => (k === 'requestId' ? undefined : v))))}\n`;

@@ -4,12 +4,12 @@
  * recorded per region without losing the others, and the calls the documented plan promises.
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { collectInventory } from '../../src/collect/inventory.js';
 import { closePlan } from '../../src/collect/sections.js';
 import { plannedCalls } from '../../src/plan/call-count.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { callsByOperation, simTarget } from '../helpers/sim-target.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const WORLD = fileURLToPath(new URL('../fixtures/simulator/regional-services.yaml', import.meta.url));
 const GOOD = '111111111111';
@@ -17,12 +17,7 @@ const GAPS = '222222222222';
 const PLAN = closePlan(['config-recorders', 'vpc-flow-logs', 'security-hub']);
 const tool = { name: 'trailguard', version: 'test' };
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator({ world: WORLD });
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset());
+const sim = useSimulator(WORLD, { resetEachTest: true });
 
 const collect = async (account: string) => (await collectInventory({ target: simTarget(sim, account), plan: PLAN, tool })).inventory.accounts[0]!;
 const regionalCalls = () => Object.fromEntries(Object.entries(callsByOperation(sim)).filter(([op]) => /^(config|ec2:Describe(Vpcs|FlowLogs)|securityhub)/.test(op)));

@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import type { RoleSpec } from '../../src/simulator/world/spec.js';
 import { addTrailLogs } from '../../src/simulator/trail-logs.js';
 import { CHROMIUM_ARGS, describeInBrowser } from '../helpers/browser.js';
+import { useSimulator } from '../helpers/simulator.js';
 import { cli, ed25519Keys, scratchDir } from './sample.js';
 
 const MANAGEMENT = '111122223333';
@@ -30,42 +30,38 @@ const memberRole: RoleSpec[] = [
   },
 ];
 
-let sim: Simulator;
+const sim = useSimulator(
+  {
+    organization: { MasterAccountId: MANAGEMENT, Id: 'o-a1b2c3d4e5' },
+    accounts: [
+      {
+        Id: MANAGEMENT,
+        buckets: [{ Name: 'org-logs', Region: 'us-east-1' }],
+        trails: [
+          { Name: 'org-trail', HomeRegion: 'us-east-1', S3BucketName: 'org-logs', IsMultiRegionTrail: true, IsOrganizationTrail: true, LogFileValidationEnabled: true },
+          { Name: 'no-validation', HomeRegion: 'us-east-1', S3BucketName: 'org-logs', S3KeyPrefix: 'plain', LogFileValidationEnabled: false },
+        ],
+      },
+      { Id: MEMBER, roles: memberRole, buckets: [{ Name: 'member-logs', Region: 'us-east-1' }], trails: [{ Name: 'member-trail', HomeRegion: 'us-east-1', S3BucketName: 'member-logs', LogFileValidationEnabled: true }] },
+    ],
+  },
+  { signInAs: MANAGEMENT },
+);
 let dir: string;
 let keys: { privateKey: string; publicKey: string };
 let scan: { code: number; out: string; err: string };
 /** The bundle as the auditor receives it: alone in an empty folder, with the key they trust. */
 let inbox: string;
-const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
 
 const sh = (cmd: string, args: string[], cwd: string) => spawnSync(cmd, args, { cwd, encoding: 'utf8' });
 
 beforeAll(async () => {
-  sim = await startSimulator({
-    world: {
-      organization: { MasterAccountId: MANAGEMENT, Id: 'o-a1b2c3d4e5' },
-      accounts: [
-        {
-          Id: MANAGEMENT,
-          buckets: [{ Name: 'org-logs', Region: 'us-east-1' }],
-          trails: [
-            { Name: 'org-trail', HomeRegion: 'us-east-1', S3BucketName: 'org-logs', IsMultiRegionTrail: true, IsOrganizationTrail: true, LogFileValidationEnabled: true },
-            { Name: 'no-validation', HomeRegion: 'us-east-1', S3BucketName: 'org-logs', S3KeyPrefix: 'plain', LogFileValidationEnabled: false },
-          ],
-        },
-        { Id: MEMBER, roles: memberRole, buckets: [{ Name: 'member-logs', Region: 'us-east-1' }], trails: [{ Name: 'member-trail', HomeRegion: 'us-east-1', S3BucketName: 'member-logs', LogFileValidationEnabled: true }] },
-      ],
-    },
-  });
   // The last hours of the organization trail's delivered files, signed and chained as CloudTrail does.
   const now = Date.now();
   addTrailLogs(sim.world, { trail: ORG_TRAIL, start: new Date(now - 4 * 3_600_000).toISOString(), end: new Date(now - 600_000).toISOString(), regions: ['us-east-1'], filesPerHour: 2 });
 
   dir = await scratchDir('auditor');
   keys = ed25519Keys(dir);
-  const credentials = sim.credentialsFor(MANAGEMENT);
-  process.env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
   scan = await cli([
     'scan', '--organization', '--regions', 'us-east-1', '--endpoint-url', sim.endpoint, '--max-attempts', '2',
     '--output-dir', join(dir, 'run'), '--evidence', join(dir, 'bundle.tar.gz'), '--verify-logs', '--sign-key', keys.privateKey,
@@ -75,14 +71,6 @@ beforeAll(async () => {
   copyFileSync(join(dir, 'bundle.tar.gz'), join(inbox, 'bundle.tar.gz'));
   copyFileSync(keys.publicKey, join(inbox, 'trusted.pem'));
 }, 120_000);
-
-afterAll(async () => {
-  process.env.AWS_ACCESS_KEY_ID = saved.id;
-  process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
-  if (saved.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;
-  if (saved.secret === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
-  await sim?.close();
-});
 
 describe('the auditor path', () => {
   it('scans the organization and records every trail\'s log verification, whatever its outcome', () => {

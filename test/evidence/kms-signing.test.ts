@@ -8,13 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { createHash, createPublicKey } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { kmsSigner } from '../../src/collect/kms-signer.js';
 import { exportEvidence } from '../../src/evidence/export.js';
 import { saveRunFolder } from '../../src/evidence/run-folder.js';
 import { verifyEvidence } from '../../src/evidence/verify.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { cli, sampleInput, scratchDir } from './sample.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-1';
@@ -22,29 +22,22 @@ const arn = (id: string) => `arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}`;
 const RSA_KEY = arn('0b5ee7a4-0000-4000-8000-00000000e51a');
 const SYMMETRIC_KEY = arn('0b5ee7a4-0000-4000-8000-0000000005e1');
 
-let sim: Simulator;
+const sim = useSimulator({
+  accounts: [
+    {
+      Id: ACCOUNT,
+      keys: [
+        { KeyId: '0b5ee7a4-0000-4000-8000-00000000e51a', Region: REGION, KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY', Description: 'evidence signing' },
+        { KeyId: '0b5ee7a4-0000-4000-8000-0000000005e1', Region: REGION },
+        { KeyId: '0b5ee7a4-0000-4000-8000-00000000e4c7', Region: REGION, KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' },
+      ],
+    },
+  ],
+});
 let dir: string;
 
 beforeAll(async () => {
   dir = await scratchDir('kms');
-  sim = await startSimulator({
-    world: {
-      accounts: [
-        {
-          Id: ACCOUNT,
-          keys: [
-            { KeyId: '0b5ee7a4-0000-4000-8000-00000000e51a', Region: REGION, KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY', Description: 'evidence signing' },
-            { KeyId: '0b5ee7a4-0000-4000-8000-0000000005e1', Region: REGION },
-            { KeyId: '0b5ee7a4-0000-4000-8000-00000000e4c7', Region: REGION, KeySpec: 'RSA_2048', KeyUsage: 'ENCRYPT_DECRYPT' },
-          ],
-        },
-      ],
-    },
-  });
-});
-
-afterAll(async () => {
-  await sim?.close();
 });
 
 function target() {

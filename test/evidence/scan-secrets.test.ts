@@ -6,28 +6,23 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from 'tar';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/package-info.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { useSimulator } from '../helpers/simulator.js';
 import { cli, ed25519Keys, scratchDir } from './sample.js';
 
 const MANAGEMENT = '111111111111';
 // Every credential the simulator hands out has one of these shapes (src/simulator/identity.ts).
 const SIMULATOR_SECRET = /SIMSECRET[0-9a-f]{31}|SIMSESSIONTOKEN[0-9a-f]{64}/;
 
-let sim: Simulator;
+// The default credential provider chain reads the environment, as it would on a workstation.
+const sim = useSimulator(join(PACKAGE_ROOT, 'examples', 'demo-org.yaml'), { signInAs: MANAGEMENT });
 let dir: string;
 let scan: { code: number; out: string; err: string };
-const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
 
 beforeAll(async () => {
-  sim = await startSimulator({ world: join(PACKAGE_ROOT, 'examples', 'demo-org.yaml') });
   dir = await scratchDir('scan');
   const keys = ed25519Keys(dir);
-  // The default credential provider chain reads the environment, as it would on a workstation.
-  const credentials = sim.credentialsFor(MANAGEMENT);
-  process.env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
   scan = await cli([
     'scan',
     '--organization',
@@ -46,14 +41,6 @@ beforeAll(async () => {
   ]);
   await extract({ file: join(dir, 'bundle.tar.gz'), cwd: dir });
 }, 60_000);
-
-afterAll(async () => {
-  process.env.AWS_ACCESS_KEY_ID = saved.id;
-  process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
-  if (saved.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;
-  if (saved.secret === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
-  await sim?.close();
-});
 
 describe('scan --evidence against the simulator', () => {
   it('writes the reports and a bundle holding raw responses from every scanned account', () => {

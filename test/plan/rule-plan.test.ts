@@ -4,7 +4,7 @@
  * after a full collection.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/package-info.js';
 import { collectInventory } from '../../src/collect/inventory.js';
 import type { Plan } from '../../src/collect/sections.js';
@@ -16,9 +16,9 @@ import { loadRuleSet } from '../../src/rules/load.js';
 import { parseYamlFile } from '../../src/rules/yaml-file.js';
 import type { Rule } from '../../src/rules/types.js';
 import { evaluateInventory } from '../../src/scan/evaluate-inventory.js';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { sweepOrganization } from '../../src/sweep/sweep.js';
 import { callsByOperation, simTarget } from '../helpers/sim-target.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const rules = loadRuleSet().rules;
 const CORE = [
@@ -77,11 +77,7 @@ describe('what each rule reads', () => {
 });
 
 describe('calls made against the simulator: one account, one multi-region trail, 17 regions', () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startSimulator({ world: join(PACKAGE_ROOT, 'test/fixtures/plan/one-trail.yaml'), now: () => now });
-  });
-  afterAll(() => sim.close());
+  const sim = useSimulator(join(PACKAGE_ROOT, 'test/fixtures/plan/one-trail.yaml'), { now: () => now });
 
   const collectWith = async (plan: Plan) => {
     sim.reset();
@@ -137,11 +133,7 @@ describe('calls made against the simulator: one account, one multi-region trail,
 });
 
 describe('a rule collected for alone gives the verdict it gives after a full collection (demo organization)', () => {
-  let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startSimulator({ world: join(PACKAGE_ROOT, 'examples/demo-org.yaml'), now: () => now });
-  });
-  afterAll(() => sim.close());
+  const sim = useSimulator(join(PACKAGE_ROOT, 'examples/demo-org.yaml'), { now: () => now });
 
   const sweep = async (plan: Plan) =>
     (

@@ -13,7 +13,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMAT_NAMES, FORMATS } from '../../src/report/formats.js';
 import { writeReports } from '../../src/report/write.js';
 import { loadConfiguredRules } from '../../src/config/configured-rules.js';
@@ -21,11 +21,11 @@ import type { ResultsDocument, Status } from '../../src/evaluate/types.js';
 import { planForRules } from '../../src/plan/rule-plan.js';
 import type { Rule } from '../../src/rules/types.js';
 import { evaluateInventory } from '../../src/scan/evaluate-inventory.js';
-import { loadWorldFile, startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { sweepOrganization } from '../../src/sweep/sweep.js';
 import { DEMO_CONFIG } from '../../src/cli/commands/demo.js';
 import { DEMO_WORLD } from '../../src/package-info.js';
 import { simTarget } from '../helpers/sim-target.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const { config, ruleSet } = loadConfiguredRules({ configPath: DEMO_CONFIG, cwd: process.cwd() });
 const rules = ruleSet.rules;
@@ -33,13 +33,11 @@ const rules = ruleSet.rules;
 const MANAGEMENT_ONLY = new Set(['cw-monitor-organizations-changes']);
 const oneSubject = (rule: Rule) => rule.resource === 'organization' || MANAGEMENT_ONLY.has(rule.id);
 const NOW = new Date('2026-11-25T00:00:00Z');
-let sim: Simulator;
+const sim = useSimulator(DEMO_WORLD, { now: () => NOW });
 let doc: ResultsDocument;
 
 beforeAll(async () => {
-  const world = loadWorldFile(DEMO_WORLD);
-  sim = await startSimulator({ world, now: () => NOW });
-  const management = world.organization!.masterAccountId;
+  const management = sim.world.organization!.masterAccountId;
   const { inventory } = await sweepOrganization({
     target: simTarget(sim, management, { maxAttempts: 8 }),
     // What `trailguard scan --organization` collects for these rules.
@@ -52,7 +50,6 @@ beforeAll(async () => {
   });
   doc = evaluateInventory({ inventory, rules, config, waivers: [] });
 }, 120_000);
-afterAll(() => sim.close());
 
 describe('the demo organization', () => {
   it('gives every built-in rule at least one pass and one fail (one verdict where a single resource is judged)', () => {

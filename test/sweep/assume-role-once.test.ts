@@ -3,17 +3,14 @@
  * collection creates: per-region sections such as Config, VPC flow logs and Security Hub would
  * otherwise cost one sts:AssumeRole per client, tens per account.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closePlan } from '../../src/collect/sections.js';
-import { DEMO_WORLD, startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { DEMO_WORLD } from '../../src/simulator/index.js';
 import { sweepOrganization } from '../../src/sweep/sweep.js';
 import { callsByOperation, simTarget } from '../helpers/sim-target.js';
+import { useSimulator } from '../helpers/simulator.js';
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSimulator({ world: DEMO_WORLD });
-});
-afterAll(() => sim.close());
+const sim = useSimulator(DEMO_WORLD);
 
 describe('member role sessions', () => {
   it('are assumed once per member account and shared by all its clients', async () => {

@@ -11,22 +11,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
 import type { Inventory } from '../../src/inventory/types.js';
-import { DEMO_WORLD, startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { DEMO_WORLD } from '../../src/simulator/index.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const MANAGEMENT = '111111111111';
 const PAYMENTS = '444444444444';
 const saved = { ...process.env };
-let sim: Simulator;
 let dir: string;
 
-beforeAll(async () => {
-  sim = await startSimulator({ world: DEMO_WORLD });
+const sim = useSimulator(DEMO_WORLD);
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'trailguard-coverage-'));
 }, 60_000);
 
-afterAll(async () => {
+afterAll(() => {
   process.env = { ...saved };
-  await sim?.close();
 });
 
 async function scan(account: string, name: string, args: string[]): Promise<{ code: number; err: string; doc: ResultsDocument; inventory: Inventory }> {

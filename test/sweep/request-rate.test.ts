@@ -3,23 +3,22 @@
  * called: every (account, region, service) keeps at most PER_SERVICE_CONCURRENCY calls in
  * flight, the caller's own STS included (every member's AssumeRole goes through it).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closePlan } from '../../src/collect/sections.js';
 import { PER_SERVICE_CONCURRENCY } from '../../src/collect/session.js';
-import { generateWorld, startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { generateWorld } from '../../src/simulator/index.js';
 import { busiestEndpoints } from '../../src/simulator/request-log.js';
 import { sweepOrganization } from '../../src/sweep/sweep.js';
 import { simTarget } from '../helpers/sim-target.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const MANAGEMENT = '100000000000';
-let sim: Simulator;
-beforeAll(async () => {
+const sim = useSimulator(() => {
   const world = generateWorld({ accounts: 24, regions: 2, seed: 7 });
   // Calls that take a while overlap: what they would do against AWS.
   world.faults = [{ kind: 'latency', ms: 15 }];
-  sim = await startSimulator({ world });
+  return world;
 });
-afterAll(() => sim.close());
 
 describe('request rates of a sweep', () => {
   it('stay within the per-(account, region, service) limit at a --concurrency far above it', async () => {

@@ -2,7 +2,7 @@
  * Organization sweeps against the simulator: a generated 50-account organization with
  * member-role failures, throttling and suspended accounts, read from the management account.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_CONFIG } from '../../src/config/load.js';
 import type { MemberRole } from '../../src/collect/aws-target.js';
 import { FULL_PLAN } from '../../src/collect/sections.js';
@@ -10,10 +10,11 @@ import type { Result, ResultsDocument } from '../../src/evaluate/types.js';
 import type { Inventory } from '../../src/inventory/types.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import { evaluateInventory } from '../../src/scan/evaluate-inventory.js';
-import { generateWorld, startSimulator, type Simulator, type WorldSpec } from '../../src/simulator/index.js';
+import { generateWorld, type WorldSpec } from '../../src/simulator/index.js';
 import { mergeInventories } from '../../src/sweep/merge.js';
 import { sweepOrganization, type SweepOptions } from '../../src/sweep/sweep.js';
 import { simTarget } from '../helpers/sim-target.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const MANAGEMENT = '100000000000';
 const LOG_ARCHIVE = '100000000001';
@@ -37,7 +38,7 @@ function world(): WorldSpec {
   return spec;
 }
 
-let sim: Simulator;
+const sim = useSimulator(world);
 let swept: { inventory: Inventory; skipped: Array<{ account: { Id: string }; reason: string }> };
 let doc: ResultsDocument;
 
@@ -47,13 +48,11 @@ const evaluateAll = (inventory: Inventory) => evaluateInventory({ inventory, rul
 const resultFor = (ruleId: string, accountId: string): Result | undefined => doc.results.find((r) => r.ruleId === ruleId && r.accountId === accountId);
 
 beforeAll(async () => {
-  sim = await startSimulator({ world: world() });
   // Throttle a fifth of CloudTrail calls: the sweep must retry its way through.
   sim.faults.add({ kind: 'throttle', service: 'cloudtrail', rate: 0.2 });
   swept = await sweep();
   doc = evaluateAll(swept.inventory);
 }, 120_000);
-afterAll(() => sim.close());
 
 describe('organization sweep', () => {
   it('reads every ACTIVE account and lists the suspended ones as skipped', () => {

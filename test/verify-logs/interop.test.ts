@@ -9,11 +9,11 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addTrailLogs } from '../../src/simulator/trail-logs.js';
 import { verifyTrailLogs } from '../../src/verify-logs/verify.js';
 import { BUCKET, OWNER, TRAIL_ARN, outcomeOf, targetFor, world } from './helpers.js';
+import { useSimulator } from '../helpers/simulator.js';
 
 const dir = join('test-output', 'verify-logs', 'interop');
 const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
@@ -31,12 +31,10 @@ function opensslSign(name: string, data: string): string {
   return readFileSync(join(dir, `${name}.sig`)).toString('hex');
 }
 
-let sim: Simulator;
-beforeAll(async () => {
+const sim = useSimulator(world);
+beforeAll(() => {
   mkdirSync(dir, { recursive: true });
-  sim = await startSimulator({ world: world() });
 });
-afterAll(() => sim.close());
 
 describe('(a) a digest built from the AWS documentation and signed with openssl', () => {
   const prefix = `AWSLogs/${OWNER}`;

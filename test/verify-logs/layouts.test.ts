@@ -1,21 +1,19 @@
 /** Organization and account layouts, multi-region chains, and trails sharing a bucket. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../../src/simulator/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addTrailLogs, type TrailLogsManifest } from '../../src/simulator/trail-logs.js';
 import type { VerifyLogsReport } from '../../src/verify-logs/report.js';
 import { exitCodeOf, verifyTrailLogs } from '../../src/verify-logs/verify.js';
+import { useSimulator } from '../helpers/simulator.js';
 import { END, MEMBER_A, MEMBER_B, ORG_TRAIL_ARN, OWNER, START, TRAIL_ARN, range, targetFor, world } from './helpers.js';
 
 describe('an organization trail', () => {
-  let sim: Simulator;
+  const sim = useSimulator(world);
   let m: TrailLogsManifest;
   let report: VerifyLogsReport;
   beforeAll(async () => {
-    sim = await startSimulator({ world: world() });
     m = addTrailLogs(sim.world, { trail: ORG_TRAIL_ARN, start: START, end: END, regions: ['us-east-1', 'eu-west-1'], seed: 21, filesPerHour: 2, tamper: { modifyLogFiles: 1 } });
     report = await verifyTrailLogs({ trail: ORG_TRAIL_ARN, target: targetFor(sim), ...range });
   });
-  afterAll(() => sim.close());
 
   it('reads every member account under <prefix>/AWSLogs/<o-id>/<account>/', () => {
     expect(report.accounts).toEqual([OWNER, MEMBER_A, MEMBER_B].sort());
@@ -34,15 +32,13 @@ describe('an organization trail', () => {
 });
 
 describe('a multi-region trail sharing its bucket with a single-region trail', () => {
-  let sim: Simulator;
+  const sim = useSimulator(world);
   let main: TrailLogsManifest;
   let other: TrailLogsManifest;
-  beforeAll(async () => {
-    sim = await startSimulator({ world: world() });
+  beforeAll(() => {
     main = addTrailLogs(sim.world, { trail: TRAIL_ARN, start: START, end: END, regions: ['ap-southeast-2', 'eu-west-1', 'us-east-1'], seed: 8, filesPerHour: 2 });
     other = addTrailLogs(sim.world, { trail: `arn:aws:cloudtrail:us-east-1:${OWNER}:trail/other`, start: START, end: END, seed: 9, filesPerHour: 3, tamper: { deleteLogFiles: 1 } });
   });
-  afterAll(() => sim.close());
 
   it('finds a chain in every region the trail delivered from, and only its own digests', async () => {
     const report = await verifyTrailLogs({ trail: 'main', target: targetFor(sim), ...range });
