@@ -3,21 +3,18 @@
  * the real SDK clients: what lands in the inventory, "not subscribed" as an answer, failures
  * recorded per region without losing the others, and the calls the documented plan promises.
  */
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { collectInventory } from '../../src/collect/inventory.js';
 import { closePlan } from '../../src/collect/sections.js';
 import { plannedCalls } from '../../src/plan/call-count.js';
 import { callsByOperation, simTarget } from '../helpers/sim-target.js';
 import { useSimulator } from '../helpers/simulator.js';
+import { GAPS, GOOD, REGIONAL_SERVICES_WORLD } from '../simulator/helpers.js';
 
-const WORLD = fileURLToPath(new URL('../fixtures/simulator/regional-services.yaml', import.meta.url));
-const GOOD = '111111111111';
-const GAPS = '222222222222';
 const PLAN = closePlan(['config-recorders', 'vpc-flow-logs', 'security-hub']);
 const tool = { name: 'trailguard', version: 'test' };
 
-const sim = useSimulator(WORLD, { resetEachTest: true });
+const sim = useSimulator(REGIONAL_SERVICES_WORLD, { resetEachTest: true });
 
 const collect = async (account: string) => (await collectInventory({ target: simTarget(sim, account), plan: PLAN, tool })).inventory.accounts[0]!;
 const regionalCalls = () => Object.fromEntries(Object.entries(callsByOperation(sim)).filter(([op]) => /^(config|ec2:Describe(Vpcs|FlowLogs)|securityhub)/.test(op)));

@@ -5,14 +5,10 @@ import {
 } from '@aws-sdk/client-config-service';
 import { InputError } from '../../src/errors.js';
 import { parseWorld } from '../../src/simulator/index.js';
-import { clientFor, failure } from './helpers.js';
+import { clientFor, failure, GAPS, GOOD, REGIONAL_SERVICES_WORLD } from './helpers.js';
 import { useSimulator } from '../helpers/simulator.js';
 
-const WORLD = new URL('../fixtures/simulator/regional-services.yaml', import.meta.url).pathname;
-const GOOD = '111111111111';
-const GAPS = '222222222222';
-
-const sim = useSimulator(WORLD, { resetEachTest: true });
+const sim = useSimulator(REGIONAL_SERVICES_WORLD, { resetEachTest: true });
 
 describe('AWS Config', () => {
   it('DescribeConfigurationRecorders gives the recording group and mode with AWS defaults filled in', async () => {

@@ -1,14 +1,10 @@
 /** EC2 (EC2 Query): DescribeVpcs and DescribeFlowLogs through the real SDK client (DescribeRegions is in monitoring.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { DescribeFlowLogsCommand, DescribeVpcsCommand, EC2Client, paginateDescribeFlowLogs, paginateDescribeVpcs } from '@aws-sdk/client-ec2';
-import { clientFor, failure } from './helpers.js';
+import { clientFor, failure, GAPS, GOOD, REGIONAL_SERVICES_WORLD } from './helpers.js';
 import { useSimulator } from '../helpers/simulator.js';
 
-const WORLD = new URL('../fixtures/simulator/regional-services.yaml', import.meta.url).pathname;
-const GOOD = '111111111111';
-const GAPS = '222222222222';
-
-const sim = useSimulator(WORLD, { resetEachTest: true });
+const sim = useSimulator(REGIONAL_SERVICES_WORLD, { resetEachTest: true });
 
 describe('EC2 VPCs and flow logs', () => {
   it('DescribeVpcs lists the region\'s VPCs with owner and default flag, and pages', async () => {

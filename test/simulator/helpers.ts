@@ -11,6 +11,11 @@ export const MEMBER = '444444444444';
 export const SUSPENDED = '555555555555';
 export const STANDALONE = '666666666666';
 
+/** Config, VPC flow logs and Security Hub in every region state: one account set up well, one with gaps. */
+export const REGIONAL_SERVICES_WORLD = fileURLToPath(new URL('../fixtures/simulator/regional-services.yaml', import.meta.url));
+export const GOOD = '111111111111';
+export const GAPS = '222222222222';
+
 /** A client of `Ctor` for an account and region, with retries off so each call is one request. */
 export function clientFor<C>(sim: Simulator, Ctor: new (config: object) => C, account: string, region = 'us-east-1', extra: object = {}): C {
   return new Ctor({ ...sim.clientConfigFor(account, region), maxAttempts: 1, ...extra });

@@ -2,14 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { DescribeHubCommand, EnableSecurityHubCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { MUTATION_REFUSED } from '../../src/simulator/index.js';
-import { clientFor, failure } from './helpers.js';
+import { clientFor, failure, GAPS, GOOD, REGIONAL_SERVICES_WORLD } from './helpers.js';
 import { useSimulator } from '../helpers/simulator.js';
 
-const WORLD = new URL('../fixtures/simulator/regional-services.yaml', import.meta.url).pathname;
-const GOOD = '111111111111';
-const GAPS = '222222222222';
-
-const sim = useSimulator(WORLD, { resetEachTest: true });
+const sim = useSimulator(REGIONAL_SERVICES_WORLD, { resetEachTest: true });
 
 describe('Security Hub', () => {
   it('DescribeHub answers where Security Hub is enabled', async () => {
