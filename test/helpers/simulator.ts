@@ -36,7 +36,7 @@ export function useSimulator(world: SimulatorOptions['world'] | (() => Simulator
       delete process.env.AWS_PROFILE;
       delete process.env.AWS_SESSION_TOKEN;
     }
-  });
+  }, 60_000); // a generated world of many accounts takes a while on a loaded machine
   afterAll(async () => {
     if (savedEnv) process.env = savedEnv;
     await running?.close();
