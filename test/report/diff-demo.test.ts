@@ -11,6 +11,7 @@ import type { ResultsDocument } from '../../src/evaluate/types.js';
 import { diffResults } from '../../src/report/diff.js';
 import { DEMO_WORLD, parseWorld, startSimulator } from '../../src/simulator/index.js';
 import { cli } from '../helpers/cli.js';
+import { awsEnv } from '../helpers/simulator.js';
 import { TEST_OUTPUT } from './fixture.js';
 
 const MANAGEMENT = '111111111111';
@@ -28,9 +29,8 @@ afterAll(() => {
 async function scanWorld(worldText: string, dir: string, name: string): Promise<string> {
   const sim = await startSimulator({ world: parseWorld(worldText, name) });
   try {
-    const creds = sim.credentialsFor(MANAGEMENT);
     // The SDK's default credential chain reads the process environment.
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: creds.accessKeyId, AWS_SECRET_ACCESS_KEY: creds.secretAccessKey, AWS_REGION: 'us-east-1' });
+    Object.assign(process.env, awsEnv(sim, MANAGEMENT));
     delete process.env.AWS_PROFILE;
     delete process.env.AWS_SESSION_TOKEN;
     const results = join(dir, `${name}.json`);
