@@ -3,7 +3,7 @@
  * a rule: the config, the waivers file and --only/--skip, each with a warning naming the new id.
  * Old ids on purpose: apply-renames.sh must leave this file alone.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
@@ -117,5 +117,16 @@ describe('a renamed rule named by its old id', () => {
     expect(ids).toContain(NEW);
     expect(ids).not.toContain(OLD);
     expect(list.out).not.toContain(OLD);
+  });
+
+  it('cannot be claimed by a second rule: a user rule whose previousIds name a loaded rule or another rule\'s old id is refused', async () => {
+    const dir = join(DIR, 'clash');
+    mkdirSync(dir, { recursive: true });
+    const original = readFileSync('rules/kms/kms-cmk-rotation.yaml', 'utf8');
+    const file = write('clash/kms-custom-rotation.yaml', original.replace('id: kms-cmk-rotation\n', `id: kms-custom-rotation\npreviousIds: [kms-cmk-rotation, ${OLD}]\n`));
+    const run = await cli(['rules', 'validate', '--rules', dir]);
+    expect(run.code).toBe(2);
+    expect(run.err).toContain(`${file}:3:5: previous id \`kms-cmk-rotation\` of \`kms-custom-rotation\` is the id of a loaded rule (rules/kms/kms-cmk-rotation.yaml)`);
+    expect(run.err).toContain(`${file}:3:5: previous id \`${OLD}\` of \`kms-custom-rotation\` is also a previous id of \`${NEW}\``);
   });
 });
