@@ -58,7 +58,7 @@ async function bench(): Promise<void> {
     child.once('exit', (code) => reject(new Error(`simulator child exited with ${code}`)));
   });
   // --rules core: the six core rules; all: the whole pack.
-  const CORE = ['cloudtrail-multi-region-trail-logging', 'cloudtrail-log-file-validation', 'cloudtrail-sse-kms', 's3-trail-bucket-lifecycle-archive', 'organizations-org-trail-present', 'cloudtrail-data-events-critical-buckets-only'];
+  const CORE = ['cloudtrail-multi-region-trail-logging', 'cloudtrail-log-file-validation', 'cloudtrail-sse-kms', 's3-trail-bucket-lifecycle-archive', 'org-trail-present', 'cloudtrail-data-events-critical-buckets-only'];
   const rules = loadRuleSet().rules.filter((r) => values.rules === 'all' || CORE.includes(r.id));
   const plan = planForRules(rules);
   const rssBefore = process.memoryUsage().rss / 1e6;

@@ -4,9 +4,11 @@ import { loadConfiguredRules } from '../config/configured-rules.js';
 import { ruleSettingsFor } from '../config/rule-settings.js';
 import type { Config } from '../config/types.js';
 import type { BenchmarkSelection } from '../rules/benchmarks.js';
+import { renamedPatterns, type RuleRenames } from '../rules/renames.js';
 import { selectRules, type RuleFilter } from '../rules/select.js';
 import type { Rule, Severity } from '../rules/types.js';
 import { addBenchmarkOption } from './benchmark-option.js';
+import type { Io } from './io.js';
 import { collectList, collectRepeated, collectSeverities } from './option-parsers.js';
 
 /** Where the rules come from: --rules, --no-builtin, --config. */
@@ -60,16 +62,28 @@ export interface SelectedRules {
   config: Config;
   rules: Rule[];
   benchmark?: BenchmarkSelection;
+  /** Old → current ids of the loaded rules (the waivers may name old ones). */
+  renames: RuleRenames;
 }
 
-export function loadSelectedRules(flags: RuleSelectionFlags, cwd: string): SelectedRules {
-  const { config, ruleSet, benchmark } = loadConfiguredRules({
+/** A rule named by its old id (config, --only, --skip) is selected, with a warning on stderr. */
+export function loadSelectedRules(flags: RuleSelectionFlags, io: Pick<Io, 'cwd' | 'err'>): SelectedRules {
+  const warn = (text: string) => io.err(text);
+  const { config, ruleSet, benchmark, renames } = loadConfiguredRules({
     ...(flags.config ? { configPath: flags.config } : {}),
     ...(flags.rules ? { ruleDirs: flags.rules } : {}),
     builtin: flags.builtin,
     ...(flags.benchmark ? { benchmark: flags.benchmark } : {}),
-    cwd,
+    cwd: io.cwd,
+    warn,
   });
-  const rules = selectRules(ruleSet.rules, ruleFilterOf(flags), (rule) => ({ id: rule.id, severity: ruleSettingsFor(config, rule).severity, file: rule.location.file }));
-  return { config, rules, ...(benchmark ? { benchmark } : {}) };
+  const filter = ruleFilterOf(flags);
+  for (const flag of ['only', 'skip'] as const) {
+    if (!filter[flag]) continue;
+    const { patterns, warnings } = renamedPatterns(filter[flag], renames, `--${flag}`);
+    filter[flag] = patterns;
+    warnings.forEach(warn);
+  }
+  const rules = selectRules(ruleSet.rules, filter, (rule) => ({ id: rule.id, severity: ruleSettingsFor(config, rule).severity, file: rule.location.file }));
+  return { config, rules, ...(benchmark ? { benchmark } : {}), renames };
 }

@@ -1,8 +1,9 @@
 /** The config and the rule set it selects, checked against each other: what every rule-using command starts from. */
 import { selectBenchmark, type BenchmarkSelection } from '../rules/benchmarks.js';
 import { builtinRuleIds, loadRuleSet, type RuleSet } from '../rules/load.js';
+import { ruleRenames, type RuleRenames } from '../rules/renames.js';
 import { loadConfig } from './load.js';
-import { checkConfigAgainstRules } from './rule-settings.js';
+import { checkConfigAgainstRules, withRenamedRuleIds } from './rule-settings.js';
 import type { Config } from './types.js';
 
 export interface ConfiguredRulesOptions {
@@ -15,17 +16,35 @@ export interface ConfiguredRulesOptions {
   /** --benchmark <id>[:<profile>]: keep only the rules mapped to the selected controls. */
   benchmark?: string;
   cwd: string;
+  /** Where the warnings go (a rule named by its old id). */
+  warn?: (text: string) => void;
+}
+
+export interface ConfiguredRules {
+  config: Config;
+  ruleSet: RuleSet;
+  benchmark?: BenchmarkSelection;
+  /** Old → current ids of the loaded rules, for the waivers and --only/--skip. */
+  renames: RuleRenames;
 }
 
 /** Throws InputError (file:line:col problems) for a bad config, a bad rule, or a config naming unknown rules or bad parameters. */
-export function loadConfiguredRules(options: ConfiguredRulesOptions): { config: Config; ruleSet: RuleSet; benchmark?: BenchmarkSelection } {
-  const config = loadConfig(options.configPath, options.cwd);
-  const ruleSet = loadRuleSet({ dirs: [...(options.ruleDirs ?? []), ...config.ruleDirs], builtin: options.builtin, cwd: options.cwd });
-  checkConfigAgainstRules(config, ruleSet.rules, options.builtin === false ? builtinRuleIds() : []);
+export function loadConfiguredRules(options: ConfiguredRulesOptions): ConfiguredRules {
+  const loaded = loadConfig(options.configPath, options.cwd);
+  const ruleSet = loadRuleSet({ dirs: [...(options.ruleDirs ?? []), ...loaded.ruleDirs], builtin: options.builtin, cwd: options.cwd });
+  const renames = ruleRenames(ruleSet.rules);
+  checkConfigAgainstRules(loaded, ruleSet.rules, options.builtin === false && loaded.yaml ? unloadedBuiltinIds() : [], renames);
+  const { config, warnings } = withRenamedRuleIds(loaded, renames);
+  for (const warning of warnings) options.warn?.(warning);
   // The config is checked against every loaded rule: it may configure rules the benchmark leaves out.
-  if (options.benchmark === undefined) return { config, ruleSet };
+  if (options.benchmark === undefined) return { config, ruleSet, renames };
   const benchmark = selectBenchmark(ruleSet.rules, options.benchmark);
-  return { config: withBenchmarkParameters(config, benchmark), ruleSet: { rules: benchmark.rules }, benchmark };
+  return { config: withBenchmarkParameters(config, benchmark), ruleSet: { rules: benchmark.rules }, benchmark, renames };
+}
+
+/** Under --no-builtin, the built-in ids, old ones included, that a config may name without being wrong. */
+function unloadedBuiltinIds(): string[] {
+  return [...builtinRuleIds(), ...ruleRenames(loadRuleSet({ builtin: true }).rules).keys()];
 }
 
 /**

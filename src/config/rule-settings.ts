@@ -3,6 +3,7 @@ import { InputError, type Problem } from '../errors.js';
 import { didYouMean } from '../rules/did-you-mean.js';
 import { sortProblems } from '../rules/load.js';
 import { defaultParameters, parameterValueProblem } from '../rules/parameters.js';
+import { renamedWarning, type RuleRenames } from '../rules/renames.js';
 import type { Rule } from '../rules/types.js';
 import { locateKey, problemAt, type YamlPath } from '../rules/yaml-file.js';
 import type { Config, EffectiveRuleSettings, RuleSetting } from './types.js';
@@ -10,9 +11,10 @@ import type { Config, EffectiveRuleSettings, RuleSetting } from './types.js';
 /**
  * Every rule id and parameter the config names must exist, and every value satisfy its
  * schema. `unloadedIds` are real rules left out of this run (the built-in pack under
- * --no-builtin): their settings are not errors, only not checked.
+ * --no-builtin): their settings are not errors, only not checked. An old id of a renamed
+ * rule (`renames`) names that rule; naming it twice, by old and new id, is an error.
  */
-export function checkConfigAgainstRules(config: Config, rules: Rule[], unloadedIds: Iterable<string> = []): void {
+export function checkConfigAgainstRules(config: Config, rules: Rule[], unloadedIds: Iterable<string> = [], renames: RuleRenames = new Map()): void {
   const { yaml } = config;
   if (!yaml) return;
   const byId = new Map(rules.map((r) => [r.id, r]));
@@ -24,7 +26,12 @@ export function checkConfigAgainstRules(config: Config, rules: Rule[], unloadedI
   };
   const checkSettings = (settings: Record<string, RuleSetting> | undefined, at: YamlPath) => {
     for (const [id, setting] of Object.entries(settings ?? {})) {
-      const rule = byId.get(id);
+      const current = renames.get(id);
+      if (current !== undefined && settings && current in settings) {
+        keyProblem(at, id, `rule \`${id}\` was renamed to \`${current}\`, which is configured too: keep only \`${current}\``);
+        continue;
+      }
+      const rule = byId.get(current ?? id);
       if (!rule && unloaded.has(id)) continue;
       if (!rule) {
         keyProblem(at, id, `unknown rule \`${id}\`${didYouMean(id, byId.keys())}`);
@@ -47,6 +54,33 @@ export function checkConfigAgainstRules(config: Config, rules: Rule[], unloadedI
   checkSettings(config.settings.rules, ['rules']);
   (config.settings.overrides ?? []).forEach((override, i) => checkSettings(override.rules, ['overrides', i, 'rules']));
   if (problems.length > 0) throw new InputError(sortProblems(problems));
+}
+
+/**
+ * The config with each old id of a renamed rule replaced by the current one (run after
+ * checkConfigAgainstRules, which refuses a rule named by both), and a warning per old id.
+ */
+export function withRenamedRuleIds(config: Config, renames: RuleRenames): { config: Config; warnings: string[] } {
+  const { yaml } = config;
+  const warnings: string[] = [];
+  const rename = (settings: Record<string, RuleSetting>, at: YamlPath) =>
+    Object.fromEntries(
+      Object.entries(settings).map(([id, setting]) => {
+        const current = renames.get(id);
+        if (current === undefined) return [id, setting];
+        const where = yaml ? `${yaml.file}:${locateKey(yaml, at, id).line}` : 'config';
+        warnings.push(renamedWarning(where, id, current));
+        return [current, setting];
+      }),
+    );
+  if (renames.size === 0) return { config, warnings };
+  const { rules, overrides } = config.settings;
+  const settings = {
+    ...config.settings,
+    ...(rules ? { rules: rename(rules, ['rules']) } : {}),
+    ...(overrides ? { overrides: overrides.map((o, i) => ({ ...o, rules: rename(o.rules, ['overrides', i, 'rules']) })) } : {}),
+  };
+  return { config: { ...config, settings }, warnings };
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Documents generated from code (`npm run docs`): what is written here is what runs. A test
- * compares each with the committed file and fails when one is stale.
+ * Files generated from code (`npm run docs`): the documents, and the rule files of the CIS
+ * monitoring family. What is written here is what runs. A test compares each with the
+ * committed file and fails when one is stale.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,12 +9,14 @@ import { iamPolicyFor } from '../collect/iam-policy.js';
 import { renderApiCallsDoc } from '../collect/plan-doc.js';
 import { ALL_SECTIONS } from '../collect/sections.js';
 import { PACKAGE_ROOT } from '../package-info.js';
+import { renderCisMonitoringRules } from './cis-monitoring-rules.js';
 import { renderRulesDoc } from './rules-doc.js';
 import { renderViewsDoc } from './views-doc.js';
 
 /** Repository-relative path → content. */
 export async function generatedDocs(): Promise<Record<string, string>> {
   return {
+    ...renderCisMonitoringRules(),
     'docs/api-calls.md': renderApiCallsDoc(),
     'docs/iam-policy.json': `${JSON.stringify(iamPolicyFor(ALL_SECTIONS), null, 2)}\n`,
     'docs/rules.md': renderRulesDoc(),
@@ -23,7 +26,13 @@ export async function generatedDocs(): Promise<Record<string, string>> {
 }
 
 async function main(): Promise<void> {
-  for (const [path, content] of Object.entries(await generatedDocs())) {
+  // The generated rules first: docs/rules.md is rendered from the rule files on disk.
+  await write(renderCisMonitoringRules());
+  await write(await generatedDocs());
+}
+
+async function write(files: Record<string, string>): Promise<void> {
+  for (const [path, content] of Object.entries(files)) {
     await writeFile(join(PACKAGE_ROOT, path), content);
     process.stderr.write(`wrote ${path}\n`);
   }

@@ -76,6 +76,7 @@ export function compileRule(yaml: YamlFile, pack: string): { rule?: Rule; proble
     messages: raw.messages,
     tests,
     deprecated: raw.deprecated,
+    previousIds: raw.previousIds ?? [],
     location: { file: yaml.file, line, column },
     source: yaml.text,
     pack,

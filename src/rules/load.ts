@@ -9,6 +9,7 @@ import { PACKAGE_ROOT } from '../package-info.js';
 import { InputError, type Problem } from '../errors.js';
 import { cachedRuleFile, removeBuiltinCache, writeBuiltinCache } from './builtin-cache.js';
 import { compileRule } from './compile-rule.js';
+import { renameClashes } from './renames.js';
 import { problemAt, parseYamlFile } from './yaml-file.js';
 import type { Rule } from './types.js';
 
@@ -79,6 +80,7 @@ export function loadRuleSet(options: LoadRuleSetOptions = {}): RuleSet {
       rules.push(rule);
     }
   }
+  problems.push(...renameClashes(rules));
   if (problems.length > 0) throw new InputError(sortProblems(problems));
   return { rules: rules.sort((a, b) => a.id.localeCompare(b.id)) };
 }

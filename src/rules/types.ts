@@ -100,6 +100,8 @@ export interface Rule {
   messages: { pass: string; fail: string };
   tests: RuleTestCase[];
   deprecated?: { since: string; reason: string; replacedBy?: string };
+  /** Ids the rule had before it was renamed (`previousIds:`): still accepted wherever users name rules. */
+  previousIds: string[];
   /** Where the rule file is, for errors, SARIF locations and the evidence bundle. */
   location: SourceLocation;
   /** The rule file's text as loaded (the evidence bundle keeps the rules as evaluated). */

@@ -5,7 +5,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { note, type CommandContext } from '../cli/io.js';
+import { note, type CommandContext, type Io } from '../cli/io.js';
 import { loadSelectedRules, type RuleSelectionFlags, type SelectedRules } from '../cli/rule-selection.js';
 import { describeFileCount, exportEvidence } from '../evidence/export.js';
 import { assertNoSecrets, SecretInOutputError } from '../evidence/redact.js';
@@ -34,10 +34,10 @@ export interface RunRules extends SelectedRules {
   waiversFile?: string;
 }
 
-export function loadRunRules(selection: RuleSelectionFlags, waiversPath: string | undefined, cwd: string): RunRules {
-  const selected = loadSelectedRules(selection, cwd);
+export function loadRunRules(selection: RuleSelectionFlags, waiversPath: string | undefined, io: Pick<Io, 'cwd' | 'err'>): RunRules {
+  const selected = loadSelectedRules(selection, io);
   const waiversFile = waiversPath ?? selected.config.waiversFile;
-  const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd, { maxDays: selected.config.settings.waiver_max_days });
+  const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, io.cwd, { maxDays: selected.config.settings.waiver_max_days, renames: selected.renames, warn: (text) => io.err(text) });
   return { ...selected, waivers, ...(waiversFile ? { waiversFile } : {}) };
 }
 

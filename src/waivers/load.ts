@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, type Problem } from '../errors.js';
 import { displayPath, sortProblems } from '../rules/load.js';
+import { renamedWarning, type RuleRenames } from '../rules/renames.js';
 import { schemaProblems } from '../rules/schema-problems.js';
 import { validatorFor } from '../rules/schemas.js';
 import { locate, problemAt, parseYamlFile } from '../rules/yaml-file.js';
@@ -16,6 +17,9 @@ export interface WaiverLimits {
   /** Latest allowed expiry, in days from `now`. */
   maxDays?: number;
   now?: Date;
+  /** Old → current rule ids: a waiver naming an old id waives the renamed rule, with a warning. */
+  renames?: RuleRenames;
+  warn?: (text: string) => void;
 }
 
 /** Throws InputError listing every problem when the file is missing or invalid. */
@@ -44,7 +48,13 @@ export function loadWaivers(path: string, cwd: string = process.cwd(), limits: W
       );
     }
     const { line, column } = locate(yaml, ['waivers', i]);
-    return { ...w, location: { file, line, column } };
+    const rules = w.rules.map((rule, r) => {
+      const current = limits.renames?.get(rule);
+      if (current === undefined) return rule;
+      limits.warn?.(renamedWarning(`${file}:${locate(yaml, ['waivers', i, 'rules', r]).line}`, rule, current));
+      return current;
+    });
+    return { ...w, rules, location: { file, line, column } };
   });
   if (invalid.length > 0) throw new InputError(sortProblems(invalid));
   return waivers;

@@ -106,7 +106,7 @@ describe('trailguard demo --benchmark (a scan of the demo organization)', () => 
     const doc = JSON.parse(readFileSync(`${dir}/results.json`, 'utf8')) as ResultsDocument;
     expect(doc.benchmark?.controls.map((c) => [c.id, c.rules])).toEqual([
       ['1.1', ['cloudtrail-multi-region-trail-logging']],
-      ['1.2', ['organizations-org-trail-present']],
+      ['1.2', ['org-trail-present']],
       ['2.1', ['cloudtrail-log-file-validation']],
       ['2.2', ['cloudtrail-sse-kms']],
       ['3.1', ['s3-trail-bucket-lifecycle-archive']],

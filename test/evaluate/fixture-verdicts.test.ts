@@ -10,7 +10,7 @@ import { evaluateFixture, inventoryFixture, type RuleParameters } from '../helpe
 
 const CORE_RULES = [
   'cloudtrail-multi-region-trail-logging', 'cloudtrail-log-file-validation', 'cloudtrail-sse-kms',
-  's3-trail-bucket-lifecycle-archive', 'organizations-org-trail-present', 'cloudtrail-data-events-critical-buckets-only',
+  's3-trail-bucket-lifecycle-archive', 'org-trail-present', 'cloudtrail-data-events-critical-buckets-only',
 ];
 // The six rules of the core issue; the rule pack's other rules have their own tests.
 const rules = loadRuleSet({ cwd: join(import.meta.dirname, '..', '..') }).rules.filter((r) => CORE_RULES.includes(r.id));
@@ -35,7 +35,7 @@ describe('fixture verdicts of the six built-in rules', () => {
       'cloudtrail-multi-region-trail-logging 111111111111': 'pass',
       'cloudtrail-sse-kms main': 'pass',
       // A standalone account: the organization rule does not apply, and says so.
-      'organizations-org-trail-present 111111111111': 'skip',
+      'org-trail-present 111111111111': 'skip',
       's3-trail-bucket-lifecycle-archive trail-logs-111111111111': 'pass',
     });
     expect(verdicts(inventory, critical(['ledger-prod']))['cloudtrail-data-events-critical-buckets-only 111111111111']).toBe('pass');
@@ -52,7 +52,7 @@ describe('fixture verdicts of the six built-in rules', () => {
       'cloudtrail-multi-region-trail-logging 333333333333': 'pass',
       'cloudtrail-multi-region-trail-logging 444444444444': 'pass',
       'cloudtrail-sse-kms aws-controltower-BaselineCloudTrail': 'pass',
-      'organizations-org-trail-present o-abc123def4': 'pass',
+      'org-trail-present o-abc123def4': 'pass',
       's3-trail-bucket-lifecycle-archive aws-controltower-logs-333333333333-us-east-1': 'pass',
     });
   });
@@ -105,7 +105,7 @@ describe('fixture verdicts of the six built-in rules', () => {
       'cloudtrail-multi-region-trail-logging 999999999999': 'pass',
       'cloudtrail-sse-kms legacy': 'pass',
       'cloudtrail-sse-kms main': 'pass',
-      'organizations-org-trail-present 999999999999': 'skip',
+      'org-trail-present 999999999999': 'skip',
       's3-trail-bucket-lifecycle-archive trail-logs-999999999999': 'pass',
     });
   });

@@ -86,7 +86,7 @@ describe('verdict integrity (issue 13)', () => {
     expect(exists.error).toMatchObject({ operation: 'ListTrails', accountId: PAYMENTS });
     expect(exists.message).toContain('ListTrails');
     // Its trail, bucket and key rules: one error on the account each, naming the call.
-    for (const ruleId of ['cloudtrail-log-file-validation', 'cloudtrail-bucket-versioning', 'kms-cmk-rotation']) {
+    for (const ruleId of ['cloudtrail-log-file-validation', 's3-trail-bucket-versioning', 'kms-cmk-rotation']) {
       const onAccount = find(doc, ruleId, PAYMENTS, `arn:aws:::${PAYMENTS}`);
       expect(onAccount, ruleId).toHaveLength(1);
       expect(onAccount[0]).toMatchObject({ status: 'error', resourceType: 'account', error: { operation: 'ListTrails' } });
@@ -110,17 +110,17 @@ describe('verdict integrity (issue 13)', () => {
     }
   }, 60_000);
 
-  it('organizations-org-trail-present keeps its pass when ListDelegatedAdministrators fails: the logging organization trail already proves it', async () => {
+  it('org-trail-present keeps its pass when ListDelegatedAdministrators fails: the logging organization trail already proves it', async () => {
     const logging = (world: WorldSpec) => {
       const trail = world.accounts.find((a) => a.Id === MANAGEMENT)!.trails!.find((t) => t.Name === 'org-trail')!;
       trail.Status = { IsLogging: true };
     };
     const proved = await scanOrganization(demoWorld([{ kind: 'accessDenied', account: MANAGEMENT, service: 'organizations', operation: 'ListDelegatedAdministrators' }], logging));
-    expect(find(proved, 'organizations-org-trail-present', MANAGEMENT)[0]!.status).toBe('pass');
+    expect(find(proved, 'org-trail-present', MANAGEMENT)[0]!.status).toBe('pass');
     // With the organization trail stopped, a delegated administrator's trail might exist: unknown, not "none".
     const open = await scanOrganization(demoWorld([{ kind: 'accessDenied', account: MANAGEMENT, service: 'organizations', operation: 'ListDelegatedAdministrators' }]));
-    expect(find(clean, 'organizations-org-trail-present', MANAGEMENT)[0]!.status).toBe('fail');
-    const unknown = find(open, 'organizations-org-trail-present', MANAGEMENT)[0]!;
+    expect(find(clean, 'org-trail-present', MANAGEMENT)[0]!.status).toBe('fail');
+    const unknown = find(open, 'org-trail-present', MANAGEMENT)[0]!;
     expect(unknown).toMatchObject({ status: 'error', error: { operation: 'ListDelegatedAdministrators' } });
   }, 60_000);
 });
@@ -148,9 +148,9 @@ describe('log bucket ownership (issue 19, item 3)', () => {
     });
   };
 
-  it('a log bucket owned outside the organization fails cloudtrail-bucket-exists-owned', async () => {
+  it('a log bucket owned outside the organization fails s3-trail-bucket-exists-owned', async () => {
     const doc = await scanOrganization(demoWorld([], foreignBucket));
-    const result = find(doc, 'cloudtrail-bucket-exists-owned', '999999999999', 'arn:aws:s3:::squatted-trail-logs')[0]!;
+    const result = find(doc, 's3-trail-bucket-exists-owned', '999999999999', 'arn:aws:s3:::squatted-trail-logs')[0]!;
     expect(result.status).toBe('fail');
     expect(result.failures?.some((f) => f.path === 'derived.ownerKnown')).toBe(true);
   }, 60_000);
@@ -158,8 +158,8 @@ describe('log bucket ownership (issue 19, item 3)', () => {
   it('an owner that cannot be known (the log-archive account cannot list its buckets) is an error, not a pass', async () => {
     const doc = await scanOrganization(demoWorld([{ kind: 'accessDenied', account: '222222222222', service: 's3', operation: 'ListBuckets' }]));
     const bucket = 'arn:aws:s3:::demo-org-trail-logs';
-    expect(clean.results.filter((r) => r.ruleId === 'cloudtrail-bucket-exists-owned' && r.resourceArn === bucket).map((r) => r.status)).toEqual(['pass']);
-    const results = doc.results.filter((r) => r.ruleId === 'cloudtrail-bucket-exists-owned' && r.resourceArn === bucket);
+    expect(clean.results.filter((r) => r.ruleId === 's3-trail-bucket-exists-owned' && r.resourceArn === bucket).map((r) => r.status)).toEqual(['pass']);
+    const results = doc.results.filter((r) => r.ruleId === 's3-trail-bucket-exists-owned' && r.resourceArn === bucket);
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ status: 'error', error: { operation: 'ListBuckets', accountId: '222222222222' } });
   }, 60_000);

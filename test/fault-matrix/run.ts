@@ -130,7 +130,7 @@ async function runCases(selected: Case[], rules: RunRules): Promise<WorkerReport
 }
 
 async function main(): Promise<void> {
-  const rules = loadRunRules({ rules: [], builtin: true, config: DEMO_CONFIG }, undefined, process.cwd());
+  const rules = loadRunRules({ rules: [], builtin: true, config: DEMO_CONFIG }, undefined, { cwd: process.cwd(), err: (text) => process.stderr.write(text) });
   // FAULT_MATRIX_ONLY=<regex>: only the cases whose label matches (to look into one).
   const only = process.env.FAULT_MATRIX_ONLY ? new RegExp(process.env.FAULT_MATRIX_ONLY) : undefined;
   const all = cases(rules).filter((c) => !only || only.test(c.fault.label));

@@ -40,7 +40,7 @@ describe('CDK', () => {
     expect(trail.resourceArn).toBe('arn:aws:cloudtrail:eu-west-1:111122223333:trail/Trail022F0CF2');
     expect(trail.location).toEqual({ address: 'Trail022F0CF2', file: 'test/fixtures/iac/cdk.out/LogArchiveStack.template.json', line: 53, column: 3 });
     // Fn::Join of the bucket's ARN resolves, so the TLS Deny covers the bucket; the key lacks a CloudTrail grant.
-    expect(doc.results.find((r) => r.ruleId === 'cloudtrail-bucket-tls-only')!.status).toBe('pass');
+    expect(doc.results.find((r) => r.ruleId === 's3-trail-bucket-tls-only')!.status).toBe('pass');
     expect(doc.results.find((r) => r.ruleId === 'cloudtrail-kms-key-healthy')!.status).toBe('fail');
   });
 });
@@ -55,7 +55,7 @@ describe('the plan on top of the live account', () => {
     // The live trail is gone, the planned one is judged (its delivery status is live-only), and the live bucket gets the plan's replication.
     expect(doc.results.some((r) => r.resourceName === 'main' && r.resourceType === 'trail')).toBe(false);
     expect(doc.results.find((r) => r.ruleId === 'cloudtrail-s3-delivery-healthy' && r.resourceName === 'regional')!.skipReason).toMatch(/^live-only: /);
-    expect(doc.results.find((r) => r.ruleId === 'cloudtrail-bucket-replication')!.status).toBe('pass');
+    expect(doc.results.find((r) => r.ruleId === 's3-trail-bucket-replication')!.status).toBe('pass');
     // Account-wide facts come from the live inventory: no live-only skip on the account.
     expect(doc.results.filter((r) => r.resourceType === 'account' && r.skipReason?.startsWith('live-only'))).toEqual([]);
   });
@@ -73,7 +73,7 @@ describe('the plan on top of the live account', () => {
       'fail cloudtrail-multi-region-trail-logging 111111111111',
       'fail cloudtrail-region-coverage 111111111111',
       'fail cloudtrail-security-trail 111111111111',
-      'pass cloudtrail-bucket-replication trail-logs-111111111111',
+      'pass s3-trail-bucket-replication trail-logs-111111111111',
     ]);
     expect(doc.summary.total).toBe(9);
     expect(err).toContain('Fixed (1)');

@@ -23,14 +23,14 @@ const TRAIL = 'organization-trail';
 const ORG = 'o-exampleorgid';
 /** The log bucket rules, which judge every bucket a trail delivers to (and skip the others). */
 const BUCKET_RULES = [
-  'cloudtrail-bucket-access-logging', 'cloudtrail-bucket-encryption-default', 'cloudtrail-bucket-exists-owned', 'cloudtrail-bucket-mfa-delete',
-  'cloudtrail-bucket-not-public', 'cloudtrail-bucket-object-lock', 'cloudtrail-bucket-policy-denies-delete', 'cloudtrail-bucket-policy-scoped',
-  'cloudtrail-bucket-replication', 'cloudtrail-bucket-tls-only', 'cloudtrail-bucket-versioning', 's3-trail-bucket-lifecycle-archive',
+  's3-trail-bucket-access-logging', 's3-trail-bucket-encryption-default', 's3-trail-bucket-exists-owned', 's3-trail-bucket-mfa-delete',
+  's3-trail-bucket-not-public', 's3-trail-bucket-object-lock', 's3-trail-bucket-policy-denies-delete', 's3-trail-bucket-policy-scoped',
+  's3-trail-bucket-replication', 's3-trail-bucket-tls-only', 's3-trail-bucket-versioning', 's3-trail-bucket-lifecycle-archive',
 ];
 /** The trail rules a trail configured in full passes (the rest need live facts). */
 const HARDENED_TRAIL_RULES = [
   'cloudtrail-all-trails-logging', 'cloudtrail-insights-enabled', 'cloudtrail-kms-key-healthy', 'cloudtrail-log-file-validation',
-  'cloudtrail-log-group-kms', 'cloudtrail-log-group-retention', 'cloudtrail-sse-kms', 'cloudtrail-trail-tagged', 'cw-alarm-actions-enabled',
+  'logs-trail-log-group-kms', 'logs-trail-log-group-retention', 'cloudtrail-sse-kms', 'cloudtrail-trail-tagged', 'cw-alarm-actions-enabled',
 ];
 /** `rule resource` for each rule on one resource. */
 const on = (resource: string, rules: readonly string[]) => rules.map((rule) => `${rule} ${resource}`);
@@ -47,24 +47,24 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
     'skip': on(TRAIL, ['cloudtrail-sns-notification-valid', 'cloudtrail-trail-designated-bucket']),
     'live-only': [
       ...on(TRAIL, ['cloudtrail-cloudwatch-logs-integration', 'cloudtrail-digest-delivery-healthy', 'cloudtrail-s3-delivery-healthy', 'sns-alarm-topic-confirmed-subscriber']),
-      ...on(ORG, ['cloudtrail-organization-trail-covers-all-accounts', 'org-scp-protects-cloudtrail', 'organizations-org-trail-present']),
+      ...on(ORG, ['cloudtrail-organization-trail-covers-all-accounts', 'org-scp-protects-cloudtrail', 'org-trail-present']),
     ],
   },
   'tf-broken': {
     'fail': [
       ...on(LOGS, [
-        'cloudtrail-bucket-access-logging', 'cloudtrail-bucket-encryption-default', 'cloudtrail-bucket-mfa-delete', 'cloudtrail-bucket-object-lock',
-        'cloudtrail-bucket-policy-denies-delete', 'cloudtrail-bucket-replication', 'cloudtrail-bucket-versioning', 's3-trail-bucket-lifecycle-archive',
+        's3-trail-bucket-access-logging', 's3-trail-bucket-encryption-default', 's3-trail-bucket-mfa-delete', 's3-trail-bucket-object-lock',
+        's3-trail-bucket-policy-denies-delete', 's3-trail-bucket-replication', 's3-trail-bucket-versioning', 's3-trail-bucket-lifecycle-archive',
       ]),
       ...on(TRAIL, [
-        'cloudtrail-all-trails-logging', 'cloudtrail-kms-key-healthy', 'cloudtrail-log-file-validation', 'cloudtrail-log-group-kms',
-        'cloudtrail-log-group-retention', 'cloudtrail-sse-kms', 'cw-alarm-actions-enabled',
+        'cloudtrail-all-trails-logging', 'cloudtrail-kms-key-healthy', 'cloudtrail-log-file-validation', 'logs-trail-log-group-kms',
+        'logs-trail-log-group-retention', 'cloudtrail-sse-kms', 'cw-alarm-actions-enabled',
       ]),
       'kms-cmk-rotation alias/organization-trail',
       'org-cloudtrail-trusted-access o-exampleorgid',
     ],
     'pass': [
-      ...on(LOGS, ['cloudtrail-bucket-exists-owned', 'cloudtrail-bucket-not-public', 'cloudtrail-bucket-policy-scoped', 'cloudtrail-bucket-tls-only']),
+      ...on(LOGS, ['s3-trail-bucket-exists-owned', 's3-trail-bucket-not-public', 's3-trail-bucket-policy-scoped', 's3-trail-bucket-tls-only']),
       ...on(TRAIL, ['cloudtrail-cloudwatch-logs-integration', 'cloudtrail-trail-tagged']),
     ],
     'skip': on(TRAIL, [
@@ -72,7 +72,7 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
       'cloudtrail-trail-designated-bucket',
     ]),
     'live-only': [
-      ...on(ORG, ['cloudtrail-organization-trail-covers-all-accounts', 'org-scp-protects-cloudtrail', 'organizations-org-trail-present']),
+      ...on(ORG, ['cloudtrail-organization-trail-covers-all-accounts', 'org-scp-protects-cloudtrail', 'org-trail-present']),
       'sns-alarm-topic-confirmed-subscriber organization-trail',
     ],
   },
@@ -89,11 +89,11 @@ const EXPECTED: Record<string, Record<string, string[]>> = {
   },
   'cf-broken': {
     'fail': [
-      ...on(LOGS, BUCKET_RULES.filter((rule) => rule !== 'cloudtrail-bucket-exists-owned' && rule !== 'cloudtrail-bucket-not-public')),
-      ...on(TRAIL, ['cloudtrail-all-trails-logging', 'cloudtrail-log-file-validation', 'cloudtrail-log-group-kms', 'cloudtrail-log-group-retention', 'cloudtrail-sse-kms', 'cloudtrail-trail-tagged']),
+      ...on(LOGS, BUCKET_RULES.filter((rule) => rule !== 's3-trail-bucket-exists-owned' && rule !== 's3-trail-bucket-not-public')),
+      ...on(TRAIL, ['cloudtrail-all-trails-logging', 'cloudtrail-log-file-validation', 'logs-trail-log-group-kms', 'logs-trail-log-group-retention', 'cloudtrail-sse-kms', 'cloudtrail-trail-tagged']),
       'kms-cmk-rotation TrailKey',
     ],
-    'pass': [...on(LOGS, ['cloudtrail-bucket-exists-owned', 'cloudtrail-bucket-not-public']), 'cloudtrail-cloudwatch-logs-integration organization-trail'],
+    'pass': [...on(LOGS, ['s3-trail-bucket-exists-owned', 's3-trail-bucket-not-public']), 'cloudtrail-cloudwatch-logs-integration organization-trail'],
     'skip': on(TRAIL, [
       'cloudtrail-digest-delivery-healthy', 'cloudtrail-insights-enabled', 'cloudtrail-kms-key-healthy', 'cloudtrail-s3-delivery-healthy',
       'cloudtrail-sns-notification-valid', 'cloudtrail-trail-designated-bucket', 'cw-alarm-actions-enabled', 'sns-alarm-topic-confirmed-subscriber',
@@ -129,7 +129,7 @@ describe('trailguard iac on the examples', () => {
     const { doc } = await runIac(EXAMPLES['tf-broken']!);
     const at = (rule: string) => doc.results.find((r) => r.ruleId === rule)!.location;
     expect(at('cloudtrail-log-file-validation')).toEqual({ address: 'module.trail.aws_cloudtrail.this', file: 'examples/iac/terraform/broken/modules/trail/main.tf', line: 7, column: 1 });
-    expect(at('cloudtrail-bucket-versioning')).toEqual({ address: 'aws_s3_bucket.logs', file: 'examples/iac/terraform/broken/main.tf', line: 45, column: 1 });
+    expect(at('s3-trail-bucket-versioning')).toEqual({ address: 'aws_s3_bucket.logs', file: 'examples/iac/terraform/broken/main.tf', line: 45, column: 1 });
     const cfn = await runIac(EXAMPLES['cf-broken']!);
     expect(cfn.doc.results.find((r) => r.ruleId === 'kms-cmk-rotation')!.location).toEqual({ address: 'TrailKey', file: 'examples/iac/cloudformation/log-archive-broken.yaml', line: 10, column: 3 });
   });

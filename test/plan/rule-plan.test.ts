@@ -26,7 +26,7 @@ const CORE = [
   'cloudtrail-log-file-validation',
   'cloudtrail-sse-kms',
   's3-trail-bucket-lifecycle-archive',
-  'organizations-org-trail-present',
+  'org-trail-present',
   'cloudtrail-data-events-critical-buckets-only',
 ];
 const core = rules.filter((r) => CORE.includes(r.id));

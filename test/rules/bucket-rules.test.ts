@@ -11,9 +11,9 @@ import type { Inventory } from '../../src/inventory/types.js';
 import { builtinRules, evaluateFixture, statusByArn, inventoryFixture, type RuleParameters } from '../helpers/evaluate-fixture.js';
 
 const BUCKET_RULES = [
-  'cloudtrail-bucket-exists-owned', 'cloudtrail-bucket-not-public', 'cloudtrail-bucket-access-logging', 'cloudtrail-bucket-versioning',
-  'cloudtrail-bucket-mfa-delete', 'cloudtrail-bucket-object-lock', 'cloudtrail-bucket-encryption-default', 'cloudtrail-bucket-tls-only',
-  'cloudtrail-bucket-policy-scoped', 'cloudtrail-bucket-replication', 'cloudtrail-bucket-policy-denies-delete',
+  's3-trail-bucket-exists-owned', 's3-trail-bucket-not-public', 's3-trail-bucket-access-logging', 's3-trail-bucket-versioning',
+  's3-trail-bucket-mfa-delete', 's3-trail-bucket-object-lock', 's3-trail-bucket-encryption-default', 's3-trail-bucket-tls-only',
+  's3-trail-bucket-policy-scoped', 's3-trail-bucket-replication', 's3-trail-bucket-policy-denies-delete',
 ];
 const DATA_EVENT_RULES = [
   'cloudtrail-s3-data-events-write', 'cloudtrail-s3-data-events-read', 'cloudtrail-s3-data-events-critical-buckets', 'cloudtrail-lambda-data-events',
@@ -43,44 +43,44 @@ function expectRule(actual: Statuses, rule: string, expected: Record<string, Res
 }
 
 describe('the trail log bucket, evaluated once in its owner account', () => {
-  const org = run(fixture('organization.json'), { 'cloudtrail-bucket-policy-denies-delete': { break_glass_principals: ['arn:aws:iam::333333333333:role/BreakGlass'] } });
+  const org = run(fixture('organization.json'), { 's3-trail-bucket-policy-denies-delete': { break_glass_principals: ['arn:aws:iam::333333333333:role/BreakGlass'] } });
 
   it('the hardened log-archive bucket passes every bucket rule; the weak one fails every rule but existence', () => {
     for (const id of BUCKET_RULES) {
-      expectRule(org.byKey, id, { [bucket('good-trail-logs')]: 'pass', [bucket('weak-trail-logs')]: id === 'cloudtrail-bucket-exists-owned' ? 'pass' : 'fail' });
+      expectRule(org.byKey, id, { [bucket('good-trail-logs')]: 'pass', [bucket('weak-trail-logs')]: id === 's3-trail-bucket-exists-owned' ? 'pass' : 'fail' });
     }
   });
 
   it('a bucket in another account that nobody could read gives error for every bucket rule, never fail or "public"', () => {
     for (const id of BUCKET_RULES) expectRule(org.byKey, id, { [bucket('foreign-trail-logs')]: 'error' });
-    const publicResult = org.results.find((r) => r.ruleId === 'cloudtrail-bucket-not-public' && r.resourceArn === bucket('foreign-trail-logs'))!;
+    const publicResult = org.results.find((r) => r.ruleId === 's3-trail-bucket-not-public' && r.resourceArn === bucket('foreign-trail-logs'))!;
     expect(publicResult).toMatchObject({ accountId: '444444444444' });
     expect(JSON.stringify(publicResult)).toContain('GetBucketLocation');
   });
 
   it('a deleted bucket (NoSuchBucket) fails existence and leaves the other rules an error', () => {
-    expectRule(org.byKey, 'cloudtrail-bucket-exists-owned', { [bucket('deleted-trail-logs')]: 'fail' });
-    for (const id of BUCKET_RULES.filter((r) => r !== 'cloudtrail-bucket-exists-owned')) expectRule(org.byKey, id, { [bucket('deleted-trail-logs')]: 'error' });
+    expectRule(org.byKey, 's3-trail-bucket-exists-owned', { [bucket('deleted-trail-logs')]: 'fail' });
+    for (const id of BUCKET_RULES.filter((r) => r !== 's3-trail-bucket-exists-owned')) expectRule(org.byKey, id, { [bucket('deleted-trail-logs')]: 'error' });
   });
 
   it('AccessDenied on every section of a log-archive bucket: error, except "public", which the account-level Block Public Access settles', () => {
-    for (const id of BUCKET_RULES.filter((r) => r !== 'cloudtrail-bucket-exists-owned' && r !== 'cloudtrail-bucket-not-public')) {
+    for (const id of BUCKET_RULES.filter((r) => r !== 's3-trail-bucket-exists-owned' && r !== 's3-trail-bucket-not-public')) {
       expectRule(org.byKey, id, { [bucket('denied-trail-logs')]: 'error' });
     }
-    expectRule(org.byKey, 'cloudtrail-bucket-not-public', { [bucket('denied-trail-logs')]: 'pass' });
+    expectRule(org.byKey, 's3-trail-bucket-not-public', { [bucket('denied-trail-logs')]: 'pass' });
     // Without the account-level block, the unreadable ACL and policy leave it unknown: error, not public.
     const inventory = fixture('organization.json');
     delete inventory.accounts.find((a) => a.AccountId === '333333333333')!.accountPublicAccessBlock;
-    expectRule(run(inventory).byKey, 'cloudtrail-bucket-not-public', { [bucket('denied-trail-logs')]: 'error' });
+    expectRule(run(inventory).byKey, 's3-trail-bucket-not-public', { [bucket('denied-trail-logs')]: 'error' });
   });
 
   it('the break-glass exemption must be named: the default accepts no exemption', () => {
-    expectRule(run(fixture('organization.json')).byKey, 'cloudtrail-bucket-policy-denies-delete', { [bucket('good-trail-logs')]: 'fail' });
+    expectRule(run(fixture('organization.json')).byKey, 's3-trail-bucket-policy-denies-delete', { [bucket('good-trail-logs')]: 'fail' });
   });
 
   it('an unread bucket in a standalone scan is an error too', () => {
     const { byKey } = run(fixture('standalone.json'));
-    expectRule(byKey, 'cloudtrail-bucket-versioning', { [bucket('bare-logs')]: 'error', [bucket('stand-logs')]: 'fail' });
+    expectRule(byKey, 's3-trail-bucket-versioning', { [bucket('bare-logs')]: 'error', [bucket('stand-logs')]: 'fail' });
   });
 });
 

@@ -81,7 +81,7 @@ describe('the demo organization', () => {
       expect([...new Set(unfilled)]).toEqual([]);
       // Every failing bucket's commands name the bucket itself.
       const csv = readFileSync(join(dir, 'results.csv'), 'utf8');
-      for (const r of doc.results.filter((x) => x.status === 'fail' && x.ruleId === 'cloudtrail-bucket-versioning')) expect(csv).toContain(`--bucket ${r.resourceName} `);
+      for (const r of doc.results.filter((x) => x.status === 'fail' && x.ruleId === 's3-trail-bucket-versioning')) expect(csv).toContain(`--bucket ${r.resourceName} `);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

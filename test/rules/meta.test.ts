@@ -2,7 +2,7 @@
  * Meta-tests of the built-in pack: every rule is complete, and rules and benchmarks agree.
  * Each failure names the rule or the control, so a new rule's author knows what to add.
  */
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinBenchmarks } from '../../src/rules/benchmark-load.js';
 import { controlsOf, selectBenchmark, type Benchmark } from '../../src/rules/benchmarks.js';
@@ -22,6 +22,23 @@ const CONTRADICTIONS: ReadonlyArray<readonly [string, string]> = [
   ['cloudtrail-data-events-critical-buckets-only', 'cloudtrail-s3-data-events-read'],
 ];
 
+/**
+ * The id prefix of each rules/ folder (the service): an id starts with `<prefix>-`. The one
+ * statement of the convention docs/rule-language.md describes; a new folder must be added here.
+ */
+const ID_PREFIX: Readonly<Record<string, string>> = {
+  cloudtrail: 'cloudtrail',
+  cloudwatch: 'cw',
+  config: 'config',
+  kms: 'kms',
+  logs: 'logs',
+  organizations: 'org',
+  s3: 's3',
+  securityhub: 'securityhub',
+  sns: 'sns',
+  vpc: 'vpc',
+};
+
 /** `problem` for each rule it returns a message for: one assertion listing them all. */
 function everyRule(problem: (rule: Rule) => string | undefined): string[] {
   return rules.flatMap((rule) => {
@@ -39,6 +56,16 @@ describe('every built-in rule', () => {
   it('is built in, and its id equals its file name', () => {
     expect(rules.length).toBeGreaterThan(40);
     expect(everyRule((rule) => (basename(rule.location.file, extname(rule.location.file)) === rule.id ? undefined : `file ${rule.location.file}`))).toEqual([]);
+  });
+
+  it("has an id that starts with its folder's prefix (renamed ones keep the old id under previousIds)", () => {
+    const wrong = everyRule((rule) => {
+      const folder = basename(dirname(rule.location.file));
+      const prefix = ID_PREFIX[folder];
+      if (prefix === undefined) return `folder rules/${folder}/ has no prefix in ID_PREFIX`;
+      return rule.id.startsWith(`${prefix}-`) ? undefined : `in rules/${folder}/ the id must start with \`${prefix}-\``;
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('has its texts: title, description, rationale, references and a remediation with summary, CLI, CloudFormation, Terraform and console', () => {

@@ -96,8 +96,8 @@ describe('an organization with the trail log group in the management account (de
     const logGroup = `${MGMT}:aws-cloudtrail-logs-org`;
     expect(status(results, 'cw-alarm-actions-enabled', logGroup)).toBe('fail');
     expect(status(results, 'sns-alarm-topic-confirmed-subscriber', logGroup)).toBe('fail');
-    expect(status(results, 'cloudtrail-log-group-retention', logGroup)).toBe('pass');
-    expect(status(results, 'cloudtrail-log-group-kms', logGroup)).toBe('pass');
+    expect(status(results, 'logs-trail-log-group-retention', logGroup)).toBe('pass');
+    expect(status(results, 'logs-trail-log-group-kms', logGroup)).toBe('pass');
   });
 });
 
@@ -176,8 +176,8 @@ describe('standalone accounts, one broken link each', () => {
     expect(status(results, 'cw-alarm-actions-enabled', logGroup('500000000008'))).toBe('fail');
     expect(status(results, 'sns-alarm-topic-confirmed-subscriber', logGroup('500000000006'))).toBe('error');
     expect(status(results, 'sns-alarm-topic-confirmed-subscriber', logGroup('500000000004'))).toBe('error');
-    expect(status(results, 'cloudtrail-log-group-retention', logGroup('500000000004'))).toBe('fail');
-    expect(status(results, 'cloudtrail-log-group-retention', logGroup('500000000005'))).toBe('pass');
-    expect(status(results, 'cloudtrail-log-group-kms', logGroup('500000000005'))).toBe('fail');
+    expect(status(results, 'logs-trail-log-group-retention', logGroup('500000000004'))).toBe('fail');
+    expect(status(results, 'logs-trail-log-group-retention', logGroup('500000000005'))).toBe('pass');
+    expect(status(results, 'logs-trail-log-group-kms', logGroup('500000000005'))).toBe('fail');
   });
 });

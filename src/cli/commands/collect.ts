@@ -24,7 +24,7 @@ export function register(command: Command, ctx: CommandContext): void {
   )).action(async (flags: CollectFlags) => {
     const { collectInventory } = await import('../../collect/inventory.js'); // the AWS SDK: only when collecting
     // Only what the selected rules (by default all of them) read.
-    const plan = planForRules(loadSelectedRules(flags, ctx.io.cwd).rules);
+    const plan = planForRules(loadSelectedRules(flags, ctx.io).rules);
     const { target, caller, regions } = await connect(flags, ctx.io.env);
     const progress = startProgress(ctx.io, 'collect', 1);
     const { inventory } = await collectInventory({

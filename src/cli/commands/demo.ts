@@ -32,7 +32,7 @@ export function register(command: Command, ctx: CommandContext): void {
       import('../../plan/rule-plan.js'),
       import('../../simulator/index.js'),
     ]);
-    const rules = loadRunRules({ rules: [], builtin: true, config: flags.config, ...(flags.benchmark ? { benchmark: flags.benchmark } : {}) }, undefined, ctx.io.cwd);
+    const rules = loadRunRules({ rules: [], builtin: true, config: flags.config, ...(flags.benchmark ? { benchmark: flags.benchmark } : {}) }, undefined, ctx.io);
     const world = loadWorldFile(flags.world);
     const management = world.organization?.masterAccountId ?? [...world.accounts.keys()][0] ?? '';
     const sim = await startSimulator({ world });

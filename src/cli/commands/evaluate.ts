@@ -30,9 +30,9 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--scan-time <iso>', "the time rules compare against (default: the inventory's collectedAt)", parseScanTime);
   addRuleSelectionOptions(addReportOptions(command)).action(async (flags: EvaluateFlags) => {
     const cwd = ctx.io.cwd;
-    const { config, rules, benchmark } = loadSelectedRules(flags, cwd);
+    const { config, rules, benchmark, renames } = loadSelectedRules(flags, ctx.io);
     const waiversFile = flags.waivers ?? config.waiversFile;
-    const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd, { maxDays: config.settings.waiver_max_days });
+    const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd, { maxDays: config.settings.waiver_max_days, renames, warn: (text) => ctx.io.err(text) });
     // Name the inventory as the user wrote it in errors, unless a different working directory forces a full path.
     const inventory = loadInventory(cwd === process.cwd() ? flags.inventory : resolve(cwd, flags.inventory));
     const doc = evaluateInventory({ inventory, rules, config, waivers, scanTime: flags.scanTime, ...(benchmark ? { benchmark } : {}) });

@@ -30,7 +30,7 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--scan-time <iso>', 'the time rules and waivers compare against (default: the inventory\'s collection time, or now)', parseScanTime);
   addRuleSelectionOptions(addReportOptions(command)).action(async (files: string[], flags: IacFlags) => {
     if (flags.baseline && !flags.inventory) throw new InputError('--baseline compares with the live account: give --inventory too');
-    const rules = loadRunRules(flags, flags.waivers, ctx.io.cwd);
+    const rules = loadRunRules(flags, flags.waivers, ctx.io);
     const exitCode = await runIac(
       {
         files,

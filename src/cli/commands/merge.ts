@@ -26,7 +26,7 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--allow-partial', 'merge even when shards of the sweep are missing; every report then marks the run partial');
   addRuleSelectionOptions(addSigningOptions(addReportOptions(command))).action(async (folders: string[], flags: MergeFlags) => {
     const { cwd } = ctx.io;
-    const rules = loadRunRules(flags, flags.waivers, cwd);
+    const rules = loadRunRules(flags, flags.waivers, ctx.io);
     // Only finished shards, and all of them: run.json (written last) records each shard's place in the sweep.
     const records = await Promise.all(folders.map(async (folder) => ({ folder, ...(await requireCompleteRun(resolve(cwd, folder))) })));
     const partial = checkShards(records, Boolean(flags.allowPartial));

@@ -28,7 +28,7 @@ export function register(command: Command, ctx: CommandContext): void {
       note(ctx.io, 'scan --security-hub and report --security-hub need this in each account whose findings they import; keep it out of the read-only scanning role.\n');
       return;
     }
-    const { rules } = loadSelectedRules(flags, ctx.io.cwd);
+    const { rules } = loadSelectedRules(flags, ctx.io);
     const plan = planForRules(rules);
     const policy = iamPolicyFor(plan);
     if (flags.organization) {

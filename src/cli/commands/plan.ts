@@ -18,7 +18,7 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
     .option('--json', 'print the plan as JSON');
   addRuleSelectionOptions(addAwsOptions(command)).action(async (flags: PlanFlags) => {
-    const { rules } = loadSelectedRules(flags, ctx.io.cwd);
+    const { rules } = loadSelectedRules(flags, ctx.io);
     const plan = planForRules(rules);
     const { target, caller, regions } = await connect(flags, ctx.io.env);
     const { discover } = await import('../../plan/discover.js'); // the AWS SDK: only when planning

@@ -27,7 +27,7 @@ export function register(rules: Command, ctx: CommandContext): void {
     .argument('[dir...]', ONLY_THESE)
     .option('--json', 'print JSON instead of a table')
     .action((dirs: string[], flags: RuleSelectionFlags & { json?: boolean }) => {
-      const { config, rules: selected, benchmark } = loadSelectedRules(withFolders(dirs, flags), ctx.io.cwd);
+      const { config, rules: selected, benchmark } = loadSelectedRules(withFolders(dirs, flags), ctx.io);
       if (benchmark) {
         ctx.io.out(flags.json ? `${stableStringify({ id: benchmark.id, title: benchmark.title, profile: benchmark.profile, controls: controlRows(benchmark) })}\n` : renderControlTable(benchmark));
         return;

@@ -45,7 +45,7 @@ export function register(command: Command, ctx: CommandContext): void {
     // The pipeline (and the AWS SDK with it) is loaded only when a scan runs, not for --help.
     const [{ loadRunRules }, { runScan }, { planForRules }] = await Promise.all([import('../../scan/complete-run.js'), import('../../scan/run-scan.js'), import('../../plan/rule-plan.js')]);
     // Rules first: a bad rule, config or waiver fails before any AWS call.
-    const rules = loadRunRules(flags, flags.waivers, ctx.io.cwd);
+    const rules = loadRunRules(flags, flags.waivers, ctx.io);
     if (!flags.organization) {
       for (const org of ['accounts', 'excludeAccounts', 'shard'] as const) {
         if (flags[org]) throw new InputError(`--${org.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --organization`);

@@ -271,3 +271,188 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
     )],
   },
 ];
+
+/**
+ * What the rule files say about each control (rules/cloudwatch/cw-monitor-<id>.yaml are
+ * rendered from this and the table above by src/docs/cis-monitoring-rules.ts, `npm run docs`).
+ */
+export interface ControlProse {
+  /** The title's subject, capitalised: "<title> is/are monitored by a metric filter and ...". */
+  title: string;
+  /** The same inside a sentence ("use of the root user"); the messages, remediation and `because` use it. */
+  subject: string;
+  /** "are" (true) or "is" (false) after the subject. */
+  plural: boolean;
+  severity: 'medium' | 'high';
+  /** The events caught, as the description states them after "caught and reported:". */
+  events: string;
+  /** Why the events matter: the rationale, before the sentence every control shares. */
+  risk: string;
+  /** N of the control: 4.N in CIS 3.0.0 to 5.0.0, 5.N in 6.0.0. */
+  cis: number;
+  /** N of AWS Foundational Security Best Practices CloudWatch.N, where there is one. */
+  fsbp?: number;
+  /** Further framework mappings (benchmark id → control ids). */
+  frameworks?: Readonly<Record<string, string[]>>;
+  /** Which of the newest variant's patterns the remediation shows (default: the first). */
+  remediationPattern?: number;
+}
+
+/** Event names as the descriptions list them: `A`, `B`, `C` (or `A`, `B` and `C`). */
+const codes = (names: readonly string[]) => names.map((name) => `\`${name}\``).join(', ');
+const codesAnd = (names: readonly string[]) => `${codes(names.slice(0, -1))} and ${codes(names.slice(-1))}`;
+
+export const CONTROL_PROSE: Readonly<Record<string, ControlProse>> = {
+  'unauthorized-api-calls': {
+    title: 'Unauthorized API calls',
+    subject: 'unauthorized API calls',
+    plural: true,
+    severity: 'medium',
+    events: 'API calls that AWS refused (`errorCode` `*UnauthorizedOperation` or `AccessDenied*`); from CIS 4.0.1 on, denials of `HeadBucket` and of the log delivery service (`sourceIPAddress` `delivery.logs.amazonaws.com`) are left out as noise.',
+    risk: 'A burst of denied calls is often the first trace of stolen credentials being tried, or of an attacker mapping what a principal may do.',
+    cis: 1,
+    fsbp: 2,
+  },
+  'console-signin-no-mfa': {
+    title: 'Console sign-ins without MFA',
+    subject: 'console sign-ins without MFA',
+    plural: true,
+    severity: 'medium',
+    events: '`ConsoleLogin` events whose `additionalEventData.MFAUsed` is not `Yes` (CIS also accepts the variant limited to successful IAM-user sign-ins, for accounts that use IAM Identity Center).',
+    risk: 'A password alone is the weakest way into the console; a sign-in without MFA is either a policy gap or someone holding a leaked password.',
+    cis: 2,
+    fsbp: 3,
+  },
+  'root-usage': {
+    title: 'Use of the root user',
+    subject: 'use of the root user',
+    plural: false,
+    severity: 'high',
+    events: 'calls made with the root user (`userIdentity.type` `Root`) by a person, not by an AWS service on its behalf (`userIdentity.invokedBy` absent, `eventType` not `AwsServiceEvent`).',
+    risk: 'The root user cannot be restricted by IAM policies or SCPs of its own account; any use of it outside a documented break-glass procedure must be seen at once.',
+    cis: 3,
+    fsbp: 1,
+  },
+  'iam-policy-changes': {
+    title: 'IAM policy changes',
+    subject: 'IAM policy changes',
+    plural: true,
+    severity: 'medium',
+    events: `the ${IAM_POLICY_EVENTS.length} IAM calls that create, change, attach, detach or delete a policy (${codes(IAM_POLICY_EVENTS)}).`,
+    risk: 'Changing a policy is how a principal grants itself or others more access; it is the most common privilege-escalation path.',
+    cis: 4,
+    fsbp: 4,
+  },
+  'cloudtrail-config-changes': {
+    title: 'CloudTrail configuration changes',
+    subject: 'CloudTrail configuration changes',
+    plural: true,
+    severity: 'high',
+    events: `${codesAnd(TRAIL_EVENTS)}.`,
+    risk: "Stopping, deleting or redirecting a trail blinds every other control; it is an attacker's first step after gaining access.",
+    cis: 5,
+    fsbp: 5,
+    frameworks: { 'trailguard-baseline': ['5.1'] },
+  },
+  'console-auth-failures': {
+    title: 'Console authentication failures',
+    subject: 'console authentication failures',
+    plural: true,
+    severity: 'medium',
+    events: '`ConsoleLogin` events with `errorMessage` `Failed authentication`.',
+    risk: 'Repeated failed sign-ins reveal password guessing against console users.',
+    cis: 6,
+    fsbp: 6,
+  },
+  'cmk-disable-delete': {
+    title: 'Disabling or scheduling the deletion of customer managed KMS keys',
+    subject: 'disabling or scheduled deletion of customer managed KMS keys',
+    plural: false,
+    severity: 'medium',
+    events: `${codesAnd(KMS_EVENTS)} calls to \`kms.amazonaws.com\`.`,
+    risk: "Data encrypted under a disabled or deleted key is unreadable; deleting the trail's key also stops log delivery.",
+    cis: 7,
+    fsbp: 7,
+  },
+  's3-bucket-policy-changes': {
+    title: 'S3 bucket policy changes',
+    subject: 'S3 bucket policy changes',
+    plural: true,
+    severity: 'medium',
+    events: `calls to \`s3.amazonaws.com\` that change a bucket's ACL, policy, CORS, lifecycle or replication (${codes(S3_POLICY_EVENTS)}).`,
+    risk: 'A changed bucket policy or ACL can open data (or the log bucket itself) to the world in one call.',
+    cis: 8,
+    fsbp: 8,
+  },
+  'config-changes': {
+    title: 'AWS Config configuration changes',
+    subject: 'AWS Config configuration changes',
+    plural: true,
+    severity: 'medium',
+    events: `${codesAnd(CONFIG_EVENTS)} calls to \`config.amazonaws.com\`.`,
+    risk: 'Stopping the configuration recorder removes the history of resource changes that investigations and compliance rely on.',
+    cis: 9,
+    fsbp: 9,
+  },
+  'security-group-changes': {
+    title: 'Security group changes',
+    subject: 'security group changes',
+    plural: true,
+    severity: 'medium',
+    events: `calls that create, delete or change the rules of a security group (${codes(SECURITY_GROUP_EVENTS)}; from CIS 5.0.0 also \`ModifySecurityGroupRules\`).`,
+    risk: 'One opened security group rule can expose a database or an admin port to the internet.',
+    cis: 10,
+    fsbp: 10,
+  },
+  'nacl-changes': {
+    title: 'Network ACL changes',
+    subject: 'network ACL changes',
+    plural: true,
+    severity: 'medium',
+    events: `calls that create, replace or delete network ACLs, their entries or associations (${codes(NACL_EVENTS)}).`,
+    risk: 'Network ACLs are a subnet-wide filter; a changed entry can open or cut off whole subnets.',
+    cis: 11,
+    fsbp: 11,
+  },
+  'network-gateway-changes': {
+    title: 'Network gateway changes',
+    subject: 'network gateway changes',
+    plural: true,
+    severity: 'medium',
+    events: `calls that create, attach, detach or delete internet and customer gateways (${codes(GATEWAY_EVENTS)}).`,
+    risk: 'A new or re-attached gateway creates a path between the VPC and the internet or another network.',
+    cis: 12,
+    fsbp: 12,
+  },
+  'route-table-changes': {
+    // The parenthesised form: as CIS prints it, the eventSource clause guards CreateRoute only.
+    remediationPattern: 1,
+    title: 'Route table changes',
+    subject: 'route table changes',
+    plural: true,
+    severity: 'medium',
+    events: `EC2 calls that create, replace, disassociate or delete routes and route tables (${codes(ROUTE_EVENTS)}).`,
+    risk: 'A changed route can send traffic through a path an attacker controls, or around an inspection appliance.',
+    cis: 13,
+    fsbp: 13,
+  },
+  'vpc-changes': {
+    title: 'VPC changes',
+    subject: 'VPC changes',
+    plural: true,
+    severity: 'medium',
+    events: `calls that create, delete or modify VPCs, peering connections and ClassicLink (${codes(VPC_EVENTS)}).`,
+    risk: 'Peering connections and VPC attribute changes alter which networks can reach each other.',
+    cis: 14,
+    fsbp: 14,
+  },
+  'organizations-changes': {
+    title: 'AWS Organizations changes',
+    subject: 'AWS Organizations changes',
+    plural: true,
+    severity: 'medium',
+    events: `the ${ORGANIZATIONS_EVENTS.length} calls to \`organizations.amazonaws.com\` that change accounts, organizational units, policies or handshakes (${codes(ORGANIZATIONS_EVENTS)}).`,
+    risk: 'Organization changes move accounts out of guardrails, detach service control policies or add accounts an attacker controls.',
+    cis: 15,
+  },
+};
