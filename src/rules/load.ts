@@ -9,7 +9,7 @@ import { PACKAGE_ROOT } from '../package-info.js';
 import { InputError, type Problem } from '../errors.js';
 import { cachedRuleFile, removeBuiltinCache, writeBuiltinCache } from './builtin-cache.js';
 import { compileRule } from './compile-rule.js';
-import { problemAt, parseYamlFile } from './yaml-file.js';
+import { problemAt, parseYamlFile } from '../documents/yaml-file.js';
 import type { Rule } from './types.js';
 
 export const BUILTIN_RULES_DIR = join(PACKAGE_ROOT, 'rules');

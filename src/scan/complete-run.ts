@@ -10,7 +10,7 @@ import { loadSelectedRules, type RuleSelectionFlags, type SelectedRules } from '
 import { describeFileCount, exportEvidence } from '../evidence/export.js';
 import { assertNoSecrets, SecretInOutputError } from '../evidence/redact.js';
 import { loadRunFolder, saveRunParts, saveRunRecord } from '../evidence/run-folder.js';
-import type { Signer } from '../evidence/sign.js';
+import type { Signer } from '../util/signer.js';
 import type { EvidenceInput, RawRecord, RuleFile, RunInput, VerifyLogsInput } from '../evidence/types.js';
 import type { AwsTarget, MemberRole } from '../collect/aws-target.js';
 import type { ResultsDocument } from '../evaluate/types.js';

@@ -11,7 +11,7 @@ import type { RawResponse } from '../collect/session.js';
 import type { CommandContext } from '../cli/io.js';
 import { startProgress } from '../cli/progress.js';
 import { TOOL } from '../package-info.js';
-import type { Signer } from '../evidence/sign.js';
+import type { Signer } from '../util/signer.js';
 import type { Inventory } from '../inventory/types.js';
 import type { ShardRecord } from '../evidence/types.js';
 import type { ReportFlags } from '../report/options.js';

@@ -17,7 +17,7 @@ import type { Inventory } from '../../src/inventory/types.js';
 import { compileRule } from '../../src/rules/compile-rule.js';
 import { BUILTIN_RULES_DIR } from '../../src/rules/load.js';
 import type { Rule } from '../../src/rules/types.js';
-import { parseYamlFile } from '../../src/rules/yaml-file.js';
+import { parseYamlFile } from '../../src/documents/yaml-file.js';
 
 const BUCKET_RULES = [
   'cloudtrail-bucket-exists-owned', 'cloudtrail-bucket-not-public', 'cloudtrail-bucket-access-logging', 'cloudtrail-bucket-versioning',

@@ -15,7 +15,7 @@ import { compileRule } from '../../src/rules/compile-rule.js';
 import { BUILTIN_RULES_DIR } from '../../src/rules/load.js';
 import { runRuleTests } from '../../src/rules/test-runner.js';
 import type { Rule } from '../../src/rules/types.js';
-import { parseYamlFile } from '../../src/rules/yaml-file.js';
+import { parseYamlFile } from '../../src/documents/yaml-file.js';
 
 const PACK = [
   'cloudtrail-trail-exists',
