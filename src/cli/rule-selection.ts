@@ -1,11 +1,11 @@
-/** The rule-selection flags, one definition for every command that runs, plans or re-reports rules. */
+/**
+ * The rule-selection flags, one definition for every command that runs, plans or re-reports
+ * rules. The loaders (rules, config, waivers) are imported when a command runs, not for --help.
+ */
 import type { Command } from 'commander';
-import { loadConfiguredRules } from '../config/configured-rules.js';
-import { ruleSettingsFor } from '../config/rule-settings.js';
-import type { Config } from '../config/types.js';
-import type { BenchmarkSelection } from '../rules/benchmarks.js';
-import { selectRules, type RuleFilter } from '../rules/select.js';
-import type { Rule, Severity } from '../rules/types.js';
+import type { RuleFilter } from '../rules/select.js';
+import type { Severity } from '../rules/types.js';
+import type { RunRules } from '../scan/complete-run.js';
 import { addBenchmarkOption } from './benchmark-option.js';
 import { collectList, collectRepeated, collectSeverities } from './option-parsers.js';
 
@@ -56,13 +56,14 @@ export function ruleFilterOf(flags: RuleFilterFlags): RuleFilter {
   };
 }
 
-export interface SelectedRules {
-  config: Config;
-  rules: Rule[];
-  benchmark?: BenchmarkSelection;
-}
+export type SelectedRules = Pick<RunRules, 'config' | 'rules' | 'benchmark'>;
 
-export function loadSelectedRules(flags: RuleSelectionFlags, cwd: string): SelectedRules {
+export async function loadSelectedRules(flags: RuleSelectionFlags, cwd: string): Promise<SelectedRules> {
+  const [{ loadConfiguredRules }, { ruleSettingsFor }, { selectRules }] = await Promise.all([
+    import('../config/configured-rules.js'),
+    import('../config/rule-settings.js'),
+    import('../rules/select.js'),
+  ]);
   const { config, ruleSet, benchmark } = loadConfiguredRules({
     ...(flags.config ? { configPath: flags.config } : {}),
     ...(flags.rules ? { ruleDirs: flags.rules } : {}),
@@ -72,4 +73,12 @@ export function loadSelectedRules(flags: RuleSelectionFlags, cwd: string): Selec
   });
   const rules = selectRules(ruleSet.rules, ruleFilterOf(flags), (rule) => ({ id: rule.id, severity: ruleSettingsFor(config, rule).severity, file: rule.location.file }));
   return { config, rules, ...(benchmark ? { benchmark } : {}) };
+}
+
+/** The rules, config and waivers a run evaluates with, loaded before any AWS call so a bad file fails fast. */
+export async function loadRunRules(selection: RuleSelectionFlags, waiversPath: string | undefined, cwd: string): Promise<RunRules> {
+  const [selected, { loadWaivers }] = await Promise.all([loadSelectedRules(selection, cwd), import('../waivers/load.js')]);
+  const waiversFile = waiversPath ?? selected.config.waiversFile;
+  const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd, { maxDays: selected.config.settings.waiver_max_days });
+  return { ...selected, waivers, ...(waiversFile ? { waiversFile } : {}) };
 }
