@@ -5,6 +5,7 @@
  */
 import type {
   AdvancedEventSelector,
+  EventDataStoreRecord,
   EventSelector,
   LifecycleRule,
   PolicyDocument,
@@ -206,17 +207,9 @@ export interface EventRuleSpec {
   Targets?: Array<{ Id: string; Arn: string }>;
 }
 
-export interface EventDataStoreSpec {
+/** GetEventDataStore's fields, as the inventory holds them; the ARN is made from the name. */
+export interface EventDataStoreSpec extends Omit<EventDataStoreRecord, 'EventDataStoreArn' | 'Name'> {
   Name: string;
-  Region: string;
-  Status?: string;
-  MultiRegionEnabled?: boolean;
-  OrganizationEnabled?: boolean;
-  RetentionPeriod?: number;
-  TerminationProtectionEnabled?: boolean;
-  KmsKeyId?: string;
-  BillingMode?: string;
-  AdvancedEventSelectors?: AdvancedEventSelector[];
   CreatedTimestamp?: string;
 }
 
