@@ -1,13 +1,11 @@
 /** `trailguard collect`: read one account's audit configuration into inventory.json. */
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { plural } from '../../report/explain.js';
 import { stableStringify } from '../../util/stable-json.js';
 import { printable } from '../../util/visible-text.js';
 import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
-import { startProgress } from '../progress.js';
 import { TOOL } from '../../package-info.js';
 
 interface CollectFlags extends AwsFlags, RuleSelectionFlags {
@@ -22,7 +20,12 @@ export function register(command: Command, ctx: CommandContext): void {
       .option('-o, --output <file>', 'where to write the inventory ("-" for stdout)', 'inventory.json'),
   )).action(async (flags: CollectFlags) => {
     // The planner and the AWS SDK: only when collecting.
-    const [{ collectInventory }, { planForRules }] = await Promise.all([import('../../collect/inventory.js'), import('../../plan/rule-plan.js')]);
+    const [{ collectInventory }, { planForRules }, { startProgress }, { plural }] = await Promise.all([
+      import('../../collect/inventory.js'),
+      import('../../plan/rule-plan.js'),
+      import('../progress.js'),
+      import('../../report/explain.js'),
+    ]);
     // Only what the selected rules (by default all of them) read.
     const plan = planForRules((await loadSelectedRules(flags, ctx.io.cwd)).rules);
     const { target, caller, regions } = await connect(flags, ctx.io.env);

@@ -10,7 +10,6 @@ import { addBenchmarkOption } from '../benchmark-option.js';
 import { note } from '../../util/io.js';
 import type { CommandContext } from '../io.js';
 import { loadRunRules } from '../rule-selection.js';
-import { watchCollection } from '../scan-progress.js';
 import { DEMO_WORLD, PACKAGE_ROOT } from '../../package-info.js';
 import { printable } from '../../util/visible-text.js';
 
@@ -29,10 +28,11 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--config <file>', "config file (default: the demo organization's)", DEMO_CONFIG);
   addReportOptions(addBenchmarkOption(command)).action(async (flags: DemoFlags) => {
     // The pipeline, the simulator and the AWS SDK are loaded only when the demo runs, not for --help.
-    const [{ runScan }, { planForRules }, { loadWorldFile, startSimulator }] = await Promise.all([
+    const [{ runScan }, { planForRules }, { loadWorldFile, startSimulator }, { watchCollection }] = await Promise.all([
       import('../../scan/run-scan.js'),
       import('../../plan/rule-plan.js'),
       import('../../simulator/index.js'),
+      import('../scan-progress.js'),
     ]);
     const rules = await loadRunRules({ rules: [], builtin: true, config: flags.config, ...(flags.benchmark ? { benchmark: flags.benchmark } : {}) }, undefined, ctx.io.cwd);
     const world = loadWorldFile(flags.world);

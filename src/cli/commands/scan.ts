@@ -6,7 +6,6 @@ import { parseShard } from '../../sweep/shard.js';
 import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadRunRules, type RuleSelectionFlags } from '../rule-selection.js';
-import { watchCollection } from '../scan-progress.js';
 import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
 import { collectRepeated } from '../option-parsers.js';
 
@@ -45,7 +44,7 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--security-hub', 'also import the findings into AWS Security Hub (BatchImportFindings: the one write, opt-in; see trailguard permissions --security-hub)');
   addRuleSelectionOptions(addSigningOptions(addReportOptions(addAwsOptions(command)))).action(async (flags: ScanFlags) => {
     // The pipeline (and the AWS SDK with it) is loaded only when a scan runs, not for --help.
-    const [{ runScan }, { planForRules }] = await Promise.all([import('../../scan/run-scan.js'), import('../../plan/rule-plan.js')]);
+    const [{ runScan }, { planForRules }, { watchCollection }] = await Promise.all([import('../../scan/run-scan.js'), import('../../plan/rule-plan.js'), import('../scan-progress.js')]);
     // Rules first: a bad rule, config or waiver fails before any AWS call.
     const rules = await loadRunRules(flags, flags.waivers, ctx.io.cwd);
     if (!flags.organization) {
