@@ -43,10 +43,10 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--verify-logs', "with --evidence: verify each owned trail's delivered log files over the last 24 hours")
     .option('--security-hub', 'also import the findings into AWS Security Hub (BatchImportFindings: the one write, opt-in; see trailguard permissions --security-hub)');
   addRuleSelectionOptions(addSigningOptions(addReportOptions(addAwsOptions(command)))).action(async (flags: ScanFlags) => {
+    // Rules first: a bad rule, config or waiver fails before any AWS call (and before the pipeline loads).
+    const rules = await loadRunRules(flags, flags.waivers, ctx.io.cwd);
     // The pipeline (and the AWS SDK with it) is loaded only when a scan runs, not for --help.
     const [{ runScan }, { planForRules }, { watchCollection }] = await Promise.all([import('../../scan/run-scan.js'), import('../../plan/rule-plan.js'), import('../scan-progress.js')]);
-    // Rules first: a bad rule, config or waiver fails before any AWS call.
-    const rules = await loadRunRules(flags, flags.waivers, ctx.io.cwd);
     if (!flags.organization) {
       for (const org of ['accounts', 'excludeAccounts', 'shard'] as const) {
         if (flags[org]) throw new InputError(`--${org.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --organization`);
