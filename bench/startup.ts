@@ -2,8 +2,8 @@
  * Start-up benchmark: the built CLI (dist/, as an installed package runs it) against `node -e 0`
  * in the same run, so the ratio holds on any machine. Runs are interleaved, so a burst of load
  * on a shared machine hits every command alike; the median of each is reported.
- * Run: npm run bench:startup [-- --runs N]. Targets: --version and --help ≤ 2×; rules list and
- * rules validate of the built-in pack ≤ 5×.
+ * Run: npm run bench:startup [-- --runs N]. Targets: --version, --help and a command's --help ≤ 2×;
+ * rules list and rules validate of the built-in pack ≤ 5×.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +19,8 @@ const CASES: Array<{ name: string; args: string[]; limit: number }> = [
   { name: 'trailguard --help', args: [MAIN, '--help'], limit: 2 },
   { name: 'trailguard rules list', args: [MAIN, 'rules', 'list'], limit: 5 },
   { name: 'trailguard rules validate', args: [MAIN, 'rules', 'validate'], limit: 5 },
+  // A command's --help loads the command's module only, not the stages it runs (renderers, the AWS SDK).
+  ...['scan', 'report', 'collect', 'plan'].map((command) => ({ name: `trailguard ${command} --help`, args: [MAIN, command, '--help'], limit: 2 })),
 ];
 
 function timeOnce(args: string[]): number {

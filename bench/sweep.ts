@@ -16,7 +16,7 @@ import { EMPTY_CONFIG } from '../src/config/load.js';
 import { planForRules } from '../src/plan/rule-plan.js';
 import { loadRuleSet } from '../src/rules/load.js';
 import { evaluateInventory } from '../src/scan/evaluate-inventory.js';
-import { PER_SERVICE_CONCURRENCY } from '../src/collect/session.js';
+import { PER_SERVICE_CONCURRENCY } from '../src/collect/aws-target.js';
 import { generateWorld, startSimulator, type Credentials } from '../src/simulator/index.js';
 import { busiestEndpoints, type Busiest } from '../src/simulator/request-log.js';
 import { sweepOrganization } from '../src/sweep/sweep.js';

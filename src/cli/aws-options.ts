@@ -1,18 +1,16 @@
-/** The AWS targeting flags every command that talks to AWS shares, as the AWS CLI spells them. */
+/**
+ * The AWS targeting flags every command that talks to AWS shares, as the AWS CLI spells them.
+ * The collectors (and the AWS SDK with them) load only when a command connects, not for --help.
+ */
 import { Option, type Command } from 'commander';
-import { resolveTarget, type AwsTarget } from '../collect/aws-target.js';
-import { identifyCaller, type Caller } from '../collect/identity.js';
-import { checkRegionName } from '../collect/region-names.js';
+import type { AwsTarget, TargetOptions } from '../collect/aws-target.js';
+import type { Caller } from '../collect/identity.js';
 import { InputError } from '../errors.js';
 
-export interface AwsFlags {
-  profile?: string;
-  roleArn?: string;
-  externalId?: string;
-  roleSessionName?: string;
-  region?: string;
-  endpointUrl?: string;
+/** The target's options as typed on the command line: numbers are checked by targetFromFlags. */
+export interface AwsFlags extends Omit<TargetOptions, 'maxAttempts' | 'requestTimeoutMs'> {
   maxAttempts?: string;
+  /** Seconds. */
   requestTimeout?: string;
 }
 
@@ -43,6 +41,7 @@ export async function targetFromFlags(flags: AwsFlags, env: NodeJS.ProcessEnv): 
   if (flags.roleArn && !/^arn:aws[a-z-]*:iam::\d{12}:role\/.+/.test(flags.roleArn)) {
     throw new InputError(`--role-arn "${flags.roleArn}" is not an IAM role ARN (arn:aws:iam::<account>:role/<name>)`);
   }
+  const { resolveTarget } = await import('../collect/aws-target.js');
   return resolveTarget(
     {
       ...(flags.profile ? { profile: flags.profile } : {}),
@@ -71,18 +70,20 @@ export interface Connection {
  * --regions against the caller's partition.
  */
 export async function connect(flags: AwsFlags & { regions?: string }, env: NodeJS.ProcessEnv): Promise<Connection> {
+  const [{ identifyCaller }, { checkRegionName }] = await Promise.all([import('../collect/identity.js'), import('../collect/region-names.js')]);
   const target = await targetFromFlags(flags, env);
   const regions = parseRegionList(flags.regions);
+  // A misspelt region fails before any call; one of another partition once the caller's is known.
+  for (const region of regions ?? []) checkRegionName(region, '--regions');
   const caller = await identifyCaller(target);
   for (const region of regions ?? []) checkRegionName(region, '--regions', caller.partition);
   return { target, caller, ...(regions ? { regions } : {}) };
 }
 
-/** --regions us-east-1,eu-west-1 → ['us-east-1', 'eu-west-1'], each a known region name. */
-export function parseRegionList(value: string | undefined): string[] | undefined {
+/** --regions us-east-1,eu-west-1 → ['us-east-1', 'eu-west-1']. */
+function parseRegionList(value: string | undefined): string[] | undefined {
   if (!value) return undefined;
   const regions = [...new Set(value.split(',').map((r) => r.trim()).filter(Boolean))];
   if (regions.length === 0) throw new InputError('--regions: no region given');
-  for (const r of regions) checkRegionName(r, '--regions');
   return regions;
 }

@@ -1,18 +1,5 @@
-/** What a command may touch of the process: output streams and environment. Tests pass their own. */
-export interface Io {
-  /** Results and machine-readable output. */
-  out(text: string): void;
-  /** Logs, progress and human summaries. */
-  err(text: string): void;
-  /** stderr is a terminal: progress bars and colour are allowed. */
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  /** Colour on stderr: a terminal, no NO_COLOR, no --no-color. */
-  color?: boolean;
-  /** --quiet: no progress, no notes; only failures and the final line. */
-  quiet?: boolean;
-}
+/** The process's side of the output abstraction (util/io.ts): its streams, environment and working folder. */
+import type { Io } from '../util/io.js';
 
 export function processIo(): Io {
   const isTTY = Boolean(process.stderr.isTTY);
@@ -49,9 +36,4 @@ export interface CommandContext {
   /** The command line as given (without node and the script), for run records. */
   argv: string[];
   setExitCode(code: number): void;
-}
-
-/** A note for people (what is being done, where things went), left out under --quiet. */
-export function note(io: Io, text: string): void {
-  if (!io.quiet) io.err(text);
 }

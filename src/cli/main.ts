@@ -7,7 +7,8 @@ import { EXIT, formatProblem, InputError } from '../errors.js';
 import { TOOL } from '../package-info.js';
 import { printable, visible } from '../util/visible-text.js';
 import { chosenCommand, COMMANDS, type CommandEntry } from './commands/index.js';
-import { processIo, type CommandContext, type Io } from './io.js';
+import type { Io } from '../util/io.js';
+import { processIo, type CommandContext } from './io.js';
 
 /** Runs the CLI in-process and resolves to the exit code (tests call this directly). */
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {

@@ -4,7 +4,8 @@
  */
 import cliProgress from 'cli-progress';
 import { plural } from '../report/explain.js';
-import type { Io } from './io.js';
+import type { Io } from '../util/io.js';
+import type { Progress as PhasedProgress } from '../verify-logs/progress.js';
 
 export interface Progress {
   /** Another unit (account, file) finished. */
@@ -77,6 +78,24 @@ export function startProgress(io: Io, label: string, total: number): Progress {
     },
     stop() {
       bar?.stop();
+    },
+  };
+}
+
+/** verify-logs' progress on stderr: one bar per phase (digests, then log files), one tick per file. */
+export function phasedProgress(io: Io): PhasedProgress {
+  let bar: Progress | undefined;
+  let count = 0;
+  return {
+    phase(phase, total) {
+      bar?.stop();
+      count = 0;
+      bar = startProgress(io, `verify-logs ${phase}`, total);
+    },
+    tick: () => bar?.tick(++count),
+    done() {
+      bar?.stop();
+      bar = undefined;
     },
   };
 }

@@ -1,14 +1,14 @@
-/** The rule-selection flags, one definition for every command that runs, plans or re-reports rules. */
+/**
+ * The rule-selection flags, one definition for every command that runs, plans or re-reports
+ * rules. The loaders (rules, config, waivers) are imported when a command runs, not for --help.
+ */
 import type { Command } from 'commander';
-import { loadConfiguredRules } from '../config/configured-rules.js';
-import { ruleSettingsFor } from '../config/rule-settings.js';
-import type { Config } from '../config/types.js';
-import type { BenchmarkSelection } from '../rules/benchmarks.js';
-import { renamedPatterns, type RuleRenames } from '../rules/renames.js';
-import { selectRules, type RuleFilter } from '../rules/select.js';
-import type { Rule, Severity } from '../rules/types.js';
+import type { RuleRenames } from '../rules/renames.js';
+import type { RuleFilter } from '../rules/select.js';
+import type { Severity } from '../rules/types.js';
+import type { RunRules } from '../scan/complete-run.js';
+import type { Io } from '../util/io.js';
 import { addBenchmarkOption } from './benchmark-option.js';
-import type { Io } from './io.js';
 import { collectList, collectRepeated, collectSeverities } from './option-parsers.js';
 
 /** Where the rules come from: --rules, --no-builtin, --config. */
@@ -58,16 +58,19 @@ export function ruleFilterOf(flags: RuleFilterFlags): RuleFilter {
   };
 }
 
-export interface SelectedRules {
-  config: Config;
-  rules: Rule[];
-  benchmark?: BenchmarkSelection;
+export type SelectedRules = Pick<RunRules, 'config' | 'rules' | 'benchmark'> & {
   /** Old → current ids of the loaded rules (the waivers may name old ones). */
   renames: RuleRenames;
-}
+};
 
 /** A rule named by its old id (config, --only, --skip) is selected, with a warning on stderr. */
-export function loadSelectedRules(flags: RuleSelectionFlags, io: Pick<Io, 'cwd' | 'err'>): SelectedRules {
+export async function loadSelectedRules(flags: RuleSelectionFlags, io: Pick<Io, 'cwd' | 'err'>): Promise<SelectedRules> {
+  const [{ loadConfiguredRules }, { ruleSettingsFor }, { selectRules }, { renamedPatterns }] = await Promise.all([
+    import('../config/configured-rules.js'),
+    import('../config/rule-settings.js'),
+    import('../rules/select.js'),
+    import('../rules/renames.js'),
+  ]);
   const warn = (text: string) => io.err(text);
   const { config, ruleSet, benchmark, renames } = loadConfiguredRules({
     ...(flags.config ? { configPath: flags.config } : {}),
@@ -86,4 +89,12 @@ export function loadSelectedRules(flags: RuleSelectionFlags, io: Pick<Io, 'cwd' 
   }
   const rules = selectRules(ruleSet.rules, filter, (rule) => ({ id: rule.id, severity: ruleSettingsFor(config, rule).severity, file: rule.location.file }));
   return { config, rules, ...(benchmark ? { benchmark } : {}), renames };
+}
+
+/** The rules, config and waivers a run evaluates with, loaded before any AWS call so a bad file fails fast. */
+export async function loadRunRules(selection: RuleSelectionFlags, waiversPath: string | undefined, io: Pick<Io, 'cwd' | 'err'>): Promise<RunRules> {
+  const [selected, { loadWaivers }] = await Promise.all([loadSelectedRules(selection, io), import('../waivers/load.js')]);
+  const waiversFile = waiversPath ?? selected.config.waiversFile;
+  const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, io.cwd, { maxDays: selected.config.settings.waiver_max_days, renames: selected.renames, warn: (text) => io.err(text) });
+  return { ...selected, waivers, ...(waiversFile ? { waiversFile } : {}) };
 }

@@ -1,7 +1,8 @@
 /** The evidence signing flags, shared by `evidence export` and `scan --evidence`. */
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { ed25519KeyFileSigner, type Signer } from '../evidence/sign.js';
+import { ed25519KeyFileSigner } from '../evidence/sign.js';
+import type { Signer } from '../util/signer.js';
 import type { AwsTarget } from '../collect/aws-target.js';
 import { connect, type AwsFlags } from './aws-options.js';
 

@@ -10,10 +10,12 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { holding, redactHeld } from '../util/held-secrets.js';
 import { InputError } from '../errors.js';
-import { didYouMean } from '../rules/did-you-mean.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { visible } from '../util/visible-text.js';
 import { checkRegionName } from './region-names.js';
-import { PER_SERVICE_CONCURRENCY } from './session.js';
+
+/** Calls in flight per (account, region, service) by default: what keeps each AWS endpoint's request rate low (docs/sweep.md). */
+export const PER_SERVICE_CONCURRENCY = 4;
 
 export interface TargetOptions {
   profile?: string;

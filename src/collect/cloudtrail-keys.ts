@@ -1,6 +1,13 @@
 /** The two CloudTrail reads verify-logs needs: the trail (bucket, prefix, flags) and the public keys. */
 import { CloudTrailClient, GetTrailCommand, paginateListPublicKeys, type Trail } from '@aws-sdk/client-cloudtrail';
-import type { CloudTrailPublicKey } from '../verify-logs/signature.js';
+
+/** A ListPublicKeys entry. */
+export interface CloudTrailPublicKey {
+  Value: Uint8Array;
+  Fingerprint: string;
+  ValidityStartTime?: Date;
+  ValidityEndTime?: Date;
+}
 
 /** GetTrail by name (in the client's region) or by ARN; throws TrailNotFoundException when absent. */
 export async function getTrail(cloudtrail: CloudTrailClient, nameOrArn: string): Promise<Trail> {

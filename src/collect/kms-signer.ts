@@ -6,7 +6,7 @@
  */
 import { GetPublicKeyCommand, KMSClient, SignCommand, type SigningAlgorithmSpec } from '@aws-sdk/client-kms';
 import { createHash, createPublicKey } from 'node:crypto';
-import type { SignatureAlgorithm, Signer } from '../evidence/sign.js';
+import type { SignatureAlgorithm, Signer } from '../util/signer.js';
 import { InputError } from '../errors.js';
 import type { AwsTarget } from './aws-target.js';
 import { ClientCache } from './clients.js';

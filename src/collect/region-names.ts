@@ -7,7 +7,7 @@
  */
 import { partition } from '@aws-sdk/core/client';
 import { InputError } from '../errors.js';
-import { didYouMean } from '../rules/did-you-mean.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { visible } from '../util/visible-text.js';
 
 const AREAS = ['us', 'eu', 'ap', 'sa', 'ca', 'me', 'af', 'il', 'mx', 'cn', 'us-gov', 'us-iso', 'us-isob', 'eu-isoe', 'us-isof'];

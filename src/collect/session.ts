@@ -6,6 +6,7 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { ApiError } from '../inventory/types.js';
 import { redactHeld } from '../util/held-secrets.js';
+import { PER_SERVICE_CONCURRENCY } from './aws-target.js';
 import { isTimeout, type ClientCache } from './clients.js';
 
 /** An API response as AWS returned it, kept for the evidence bundle. */
@@ -43,9 +44,6 @@ export interface CallEvent {
   ok: boolean;
   retries: number;
 }
-
-/** Calls in flight per (account, region, service) by default: what keeps each AWS endpoint's request rate low (docs/sweep.md). */
-export const PER_SERVICE_CONCURRENCY = 4;
 
 export interface SessionOptions {
   accountId: string;

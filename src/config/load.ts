@@ -7,9 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { displayPath, sortProblems } from '../rules/load.js';
-import { schemaProblems } from '../rules/schema-problems.js';
-import { validatorFor } from '../rules/schemas.js';
-import { parseYamlFile } from '../rules/yaml-file.js';
+import { schemaProblems } from '../documents/schema-problems.js';
+import { validatorFor } from '../documents/schemas.js';
+import { parseYamlFile } from '../documents/yaml-file.js';
 import type { Config, ConfigFile } from './types.js';
 
 export const CONFIG_FILE_NAMES = ['trailguard.config.yaml', '.trailguard.yaml'];

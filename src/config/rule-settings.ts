@@ -1,11 +1,11 @@
 /** Applying the config to the rules: checking it against them, and each rule's effective settings per account. */
 import { InputError, type Problem } from '../errors.js';
-import { didYouMean } from '../rules/did-you-mean.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { sortProblems } from '../rules/load.js';
 import { defaultParameters, parameterValueProblem } from '../rules/parameters.js';
 import { renamedWarning, type RuleRenames } from '../rules/renames.js';
 import type { Rule } from '../rules/types.js';
-import { locateKey, problemAt, type YamlPath } from '../rules/yaml-file.js';
+import { locateKey, problemAt, type YamlPath } from '../documents/yaml-file.js';
 import type { Config, EffectiveRuleSettings, RuleSetting } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 /** The configuration file (trailguard.config.yaml), as validated by schemas/config.schema.json. */
 import type { Severity } from '../rules/types.js';
-import type { YamlFile } from '../rules/yaml-file.js';
+import type { YamlFile } from '../documents/yaml-file.js';
 
 /** "off", or the rule on with an optional severity and parameter values. */
 export type RuleSetting = 'off' | { severity?: Severity; parameters?: Record<string, unknown> };

@@ -9,7 +9,7 @@ import type { Config } from '../config/types.js';
 import type { Rule, Severity } from '../rules/types.js';
 import { placeholderValues } from '../rules/remediation.js';
 import { describeError, judge } from '../rules/verdict.js';
-import { applyWaivers } from '../waivers/apply.js';
+import { applyWaivers } from './apply-waivers.js';
 import type { Waiver } from '../waivers/types.js';
 import { resultId } from './result-id.js';
 import { summarize } from './summary.js';

@@ -2,11 +2,12 @@
  * index.html: the bundle's front page for an auditor. Self-contained (inline style, no
  * scripts, a CSP that forbids every fetch) and every string from AWS or the user is escaped.
  */
+import { escapeHtml } from '../util/html-escape.js';
 import { safeSegment } from './bundle-layout.js';
 import { callers, manualVerificationSteps, type BundleOverview } from './overview.js';
 
 function esc(value: unknown): string {
-  return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeHtml(String(value));
 }
 
 function href(path: string): string {

@@ -1,15 +1,9 @@
-/**
- * Signing manifest.json: the signer interface, the Ed25519 key-file signer, and signature
- * checking with node:crypto. Algorithm names are KMS's (plus ED25519) so a KMS-signed bundle
- * names the exact algorithm KMS used.
- */
+/** Signing manifest.json: the Ed25519 key-file signer, and signature checking with node:crypto. */
 import { constants, createHash, createPrivateKey, createPublicKey, verify, sign, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
+import type { SignatureAlgorithm, Signer } from '../util/signer.js';
 import { PUBLIC_KEY_FILE, SIGNATURE_FILE } from './bundle-layout.js';
-
-export const SIGNATURE_ALGORITHMS = ['ED25519', 'ECDSA_SHA_256', 'RSASSA_PKCS1_V1_5_SHA_256', 'RSASSA_PSS_SHA_256'] as const;
-export type SignatureAlgorithm = (typeof SIGNATURE_ALGORITHMS)[number];
 
 /** What manifest.json records about its own signature. */
 export interface SignatureInfo {
@@ -22,12 +16,6 @@ export interface SignatureInfo {
   publicKeySha256: string;
   /** The KMS key that signed, for a KMS signature. */
   keyArn?: string;
-}
-
-/** A signing key: local file or KMS. `describe` runs once before signing. */
-export interface Signer {
-  describe(): Promise<{ algorithm: SignatureAlgorithm; publicKeyPem: string; keyArn?: string }>;
-  sign(data: Buffer): Promise<Buffer>;
 }
 
 /** Loads an Ed25519 private key (unencrypted PEM, PKCS#8) from `path`. */

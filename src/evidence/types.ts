@@ -3,7 +3,7 @@ import type { ResultsDocument } from '../evaluate/types.js';
 import type { Inventory } from '../inventory/types.js';
 import type { TrailVerification } from '../verify-logs/owned-trails.js';
 import type { ReportStatus } from '../verify-logs/report.js';
-import type { SignatureAlgorithm } from './sign.js';
+import type { SignatureAlgorithm } from '../util/signer.js';
 
 /** What only the caller knows about the run; the rest of run.json comes from the inventory, rules and results. */
 export interface RunInput {

@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { comparePaths, isPlainRelativePath, MANIFEST_FILE, PUBLIC_KEY_FILE, SIGNATURE_FILE, SUMS_FILE, UNLISTED_FILES } from './bundle-layout.js';
 import { hashFiles, parseManifest, type Manifest } from './manifest.js';
-import { parsePublicKey, publicKeySha256, SIGNATURE_ALGORITHMS, verifySignature } from './sign.js';
+import { parsePublicKey, publicKeySha256, verifySignature } from './sign.js';
+import { SIGNATURE_ALGORITHMS } from '../util/signer.js';
 import { parseSums, renderSums } from './sha256sums.js';
 import { digestTarball } from './tarball.js';
 

@@ -1,28 +1,13 @@
 /** loadInventory: read an inventory file, check it against schemas/inventory.schema.json, or say exactly what is wrong. */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { PACKAGE_ROOT } from '../package-info.js';
+import { validatorFor } from '../documents/schemas.js';
 import { InputError, type Problem } from '../errors.js';
 import type { Inventory } from './types.js';
 
-// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 /** Past this many schema problems the rest are counted, not listed: one mistake repeated per account is enough to see. */
 const MAX_PROBLEMS = 20;
-
-let validator: ValidateFunction | undefined;
-
-function validateInventory(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv2020({ strict: true, allErrors: true });
-    addFormats(ajv);
-    validator = ajv.compile(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas', 'inventory.schema.json'), 'utf8')) as object);
-  }
-  return validator;
-}
 
 export function loadInventory(path: string): Inventory {
   let text: string;
@@ -43,7 +28,7 @@ export function parseInventory(text: string, file: string): Inventory {
     const { line, column } = jsonErrorPosition(text, (error as Error).message);
     throw new InputError([{ file, line, column, message: `not valid JSON: ${(error as Error).message}` }]);
   }
-  const validate = validateInventory();
+  const validate = validatorFor('inventory');
   if (!validate(data)) throw new InputError(schemaProblems(file, validate.errors ?? []));
   const inventory = data as Inventory;
   const duplicates = duplicateAccounts(file, inventory);

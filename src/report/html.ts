@@ -15,7 +15,7 @@ import { describePartial, frameworkControls, plural } from './explain.js';
 import { SCRIPT, STYLE } from './html-assets.js';
 import { htmlData, htmlDataChunks } from './html-data.js';
 import type { VisibleOptions } from '../util/visible-text.js';
-import { escapeHtml, safeUrl } from './html-escape.js';
+import { escapeHtml, safeUrl } from '../util/html-escape.js';
 import { compliance, compareControls, summarize, type Counts, type Ranked, type Summary } from './html-summary.js';
 import { compare, ruleLookup, SEVERITIES_DESC, severityRank, sortedResults, STATUS_ORDER } from './order.js';
 import { remediationFor } from './remediation.js';

@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { InputError, type Problem } from '../errors.js';
 import type { ResultsDocument } from '../evaluate/types.js';
-import { schemaProblems } from '../rules/schema-problems.js';
-import { validatorFor } from '../rules/schemas.js';
-import { parseYamlFile, problemAt } from '../rules/yaml-file.js';
+import { schemaProblems } from '../documents/schema-problems.js';
+import { validatorFor } from '../documents/schemas.js';
+import { parseYamlFile, problemAt } from '../documents/yaml-file.js';
 
 export async function loadResults(path: string, cwd: string): Promise<ResultsDocument> {
   const absolute = resolve(cwd, path);

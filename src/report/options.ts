@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { SEVERITIES, type Severity } from '../rules/types.js';
 import { parseSeverity } from './severity-arg.js';
-import { FORMAT_NAMES, FORMATS, isFormatName, type FormatName } from './formats.js';
+import { FORMAT_FILES, FORMAT_NAMES, isFormatName, type FormatName } from './format-names.js';
 
 /** One `--format NAME[=PATH]`: PATH "-" is stdout; no PATH is the default place. */
 export interface FormatRequest {
@@ -73,7 +73,7 @@ export function resolveTargets(requests: FormatRequest[], options: { outputDir?:
     if (path === '-') return { format: name, path: '-' };
     if (path !== undefined) return { format: name, path: resolve(options.cwd, path) };
     if (name === 'json' && options.outputDir === undefined && requests.length > 0) return { format: name, path: '-' };
-    return { format: name, path: join(dir, FORMATS[name].fileName) };
+    return { format: name, path: join(dir, FORMAT_FILES[name].fileName) };
   });
   const stdout = targets.filter((t) => t.path === '-');
   if (stdout.length > 1) {

@@ -3,7 +3,7 @@
  * reports, print the one-screen summary on stderr, and decide the exit code.
  */
 import pc from 'picocolors';
-import type { CommandContext } from '../cli/io.js';
+import type { Io } from '../util/io.js';
 import { gate } from '../evaluate/gate.js';
 import type { ResultsDocument } from '../evaluate/types.js';
 import type { RenderContext } from './formats.js';
@@ -11,18 +11,18 @@ import { resolveTargets, type ReportFlags } from './options.js';
 import { renderSummary } from './summary.js';
 import { writeReports } from './write.js';
 
-/** Resolves to the exit code; the caller passes it to ctx.setExitCode. */
-export async function publishReports(doc: ResultsDocument, flags: ReportFlags, ctx: CommandContext): Promise<number> {
-  const { cwd } = ctx.io;
+/** Resolves to the exit code (the command sets it). */
+export async function publishReports(doc: ResultsDocument, flags: ReportFlags, io: Io): Promise<number> {
+  const { cwd } = io;
   const targets = resolveTargets(flags.format, { runId: doc.run.runId, cwd, ...(flags.outputDir !== undefined ? { outputDir: flags.outputDir } : {}) });
-  const written = await writeReports(doc, targets, (text) => ctx.io.out(text), renderContext(ctx.io.env, flags));
+  const written = await writeReports(doc, targets, (text) => io.out(text), renderContext(io.env, flags));
   const exitCode = gate(doc, {
     ...(flags.failOn ? { failOn: flags.failOn } : {}),
     allowIncomplete: Boolean(flags.allowIncomplete),
     softFail: Boolean(flags.softFail),
   });
-  const paint = ctx.io.color ? pc.createColors(true) : undefined;
-  ctx.io.err(renderSummary({ doc, written, exitCode, cwd, quiet: Boolean(ctx.io.quiet), ...(paint ? { paint } : {}), ...(flags.failOn ? { failOn: flags.failOn } : {}) }));
+  const paint = io.color ? pc.createColors(true) : undefined;
+  io.err(renderSummary({ doc, written, exitCode, cwd, quiet: Boolean(io.quiet), ...(paint ? { paint } : {}), ...(flags.failOn ? { failOn: flags.failOn } : {}) }));
   return exitCode;
 }
 

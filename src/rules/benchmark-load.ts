@@ -7,12 +7,37 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { InputError, type Problem } from '../errors.js';
-import type { Benchmark, BenchmarkControl } from './benchmarks.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { BUILTIN_RULES_DIR, displayPath, sortProblems } from './load.js';
-import { schemaProblems } from './schema-problems.js';
-import { validatorFor } from './schemas.js';
-import { parseYamlFile, problemAt, type YamlFile } from './yaml-file.js';
+import { schemaProblems } from '../documents/schema-problems.js';
+import { validatorFor } from '../documents/schemas.js';
+import { parseYamlFile, problemAt, type YamlFile } from '../documents/yaml-file.js';
+
+export type Assessment = 'automated' | 'manual';
+
+export interface BenchmarkControl {
+  id: string;
+  title: string;
+  section: { id: string; title: string };
+  /** The lowest profile that holds the control (benchmarks with profiles only). */
+  profile?: string;
+  assessment: Assessment;
+  note?: string;
+}
+
+export interface Benchmark {
+  id: string;
+  title: string;
+  description?: string;
+  references: string[];
+  /** Profile name → its description and the profiles it includes. Empty: the benchmark has no levels. */
+  profiles: Record<string, { description: string; includes: string[] }>;
+  /** Parameter values for every selected rule that declares the parameter (the config still wins). */
+  parameters: Record<string, unknown>;
+  sections: Array<{ id: string; title: string; controls: BenchmarkControl[] }>;
+  /** The benchmark file, for messages. */
+  file: string;
+}
 
 export const BUILTIN_BENCHMARKS_DIR = join(BUILTIN_RULES_DIR, 'benchmarks');
 

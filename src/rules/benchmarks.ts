@@ -5,36 +5,10 @@
  * so a user's rule mapped to a built-in control is selected like a built-in one.
  */
 import { InputError } from '../errors.js';
-import { builtinBenchmarks } from './benchmark-load.js';
-import { didYouMean } from './did-you-mean.js';
+import { builtinBenchmarks, type Benchmark, type BenchmarkControl } from './benchmark-load.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { parameterValueProblem } from './parameters.js';
 import type { Rule } from './types.js';
-
-export type Assessment = 'automated' | 'manual';
-
-export interface BenchmarkControl {
-  id: string;
-  title: string;
-  section: { id: string; title: string };
-  /** The lowest profile that holds the control (benchmarks with profiles only). */
-  profile?: string;
-  assessment: Assessment;
-  note?: string;
-}
-
-export interface Benchmark {
-  id: string;
-  title: string;
-  description?: string;
-  references: string[];
-  /** Profile name → its description and the profiles it includes. Empty: the benchmark has no levels. */
-  profiles: Record<string, { description: string; includes: string[] }>;
-  /** Parameter values for every selected rule that declares the parameter (the config still wins). */
-  parameters: Record<string, unknown>;
-  sections: Array<{ id: string; title: string; controls: BenchmarkControl[] }>;
-  /** The benchmark file, for messages. */
-  file: string;
-}
 
 /** A control of the selection with the rules (of the loaded rule set) mapped to it. */
 export interface SelectedControl extends BenchmarkControl {

@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseYamlFile, type Position, type Positions, type YamlFile, type YamlPath } from './yaml-file.js';
+import { parseYamlFile, type Position, type Positions, type YamlFile, type YamlPath } from '../documents/yaml-file.js';
 
 export const BUILTIN_CACHE_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'builtin-rules.json');
 const FORMAT = 1;

@@ -8,14 +8,14 @@
 import { basename, extname } from 'node:path';
 import type { Problem } from '../errors.js';
 import { compileCondition, type CompileContext } from './conditions/compile.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { invalidPlaceholders } from './messages.js';
 import { remediationProblems } from './remediation.js';
 import { parameterValidator, parameterValueProblem } from './parameters.js';
-import { schemaProblems } from './schema-problems.js';
-import { validatorFor } from './schemas.js';
+import { schemaProblems } from '../documents/schema-problems.js';
+import { validatorFor } from '../documents/schemas.js';
 import { RESOURCE_TYPES, type ParameterSpec, type Rule, type RuleTestCase } from './types.js';
-import { locate, locateKey, problemAt, type YamlFile, type YamlPath } from './yaml-file.js';
+import { locate, locateKey, problemAt, type YamlFile, type YamlPath } from '../documents/yaml-file.js';
 
 export const DEFAULT_TEST_SCAN_TIME = '2026-01-01T00:00:00Z';
 

@@ -10,7 +10,7 @@ import { InputError, type Problem } from '../errors.js';
 import { cachedRuleFile, removeBuiltinCache, writeBuiltinCache } from './builtin-cache.js';
 import { compileRule } from './compile-rule.js';
 import { renameClashes } from './renames.js';
-import { problemAt, parseYamlFile } from './yaml-file.js';
+import { problemAt, parseYamlFile } from '../documents/yaml-file.js';
 import type { Rule } from './types.js';
 
 export const BUILTIN_RULES_DIR = join(PACKAGE_ROOT, 'rules');

@@ -1,6 +1,6 @@
 /** Rule parameters: each a JSON Schema and a default, validated with ajv wherever a value is set. */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { compileFragment } from './schemas.js';
+import { compileFragment } from '../documents/schemas.js';
 import type { ParameterSpec, Rule } from './types.js';
 
 const validators = new WeakMap<ParameterSpec, ValidateFunction>();

@@ -11,7 +11,7 @@ import type { Problem } from '../errors.js';
 import { parsePath, readPath } from './conditions/path.js';
 import type { Rule } from './types.js';
 import { undeclaredPath } from './view-catalogue.js';
-import { problemAt, type YamlFile } from './yaml-file.js';
+import { problemAt, type YamlFile } from '../documents/yaml-file.js';
 
 export const REMEDIATION_FORMS = ['summary', 'console', 'cli', 'cloudformation', 'terraform'] as const;
 

@@ -5,7 +5,7 @@
  */
 import { basename, dirname } from 'node:path';
 import { InputError } from '../errors.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import { compileGlob } from './glob.js';
 import type { Severity } from './types.js';
 

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-info.js';
 import type { SectionId } from '../collect/sections.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import type { ResourceType } from './types.js';
 
 /** What an API error is about: the records whose sections it leaves unread. */

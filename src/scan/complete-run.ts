@@ -5,12 +5,10 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { note, type CommandContext, type Io } from '../cli/io.js';
-import { loadSelectedRules, type RuleSelectionFlags, type SelectedRules } from '../cli/rule-selection.js';
 import { describeFileCount, exportEvidence } from '../evidence/export.js';
 import { assertNoSecrets, SecretInOutputError } from '../evidence/redact.js';
 import { loadRunFolder, saveRunParts, saveRunRecord } from '../evidence/run-folder.js';
-import type { Signer } from '../evidence/sign.js';
+import type { Signer } from '../util/signer.js';
 import type { EvidenceInput, RawRecord, RuleFile, RunInput, VerifyLogsInput } from '../evidence/types.js';
 import type { AwsTarget, MemberRole } from '../collect/aws-target.js';
 import type { ResultsDocument } from '../evaluate/types.js';
@@ -21,24 +19,23 @@ import { defaultOutputDir, resolveTargets, type ReportFlags } from '../report/op
 import { publishReports } from '../report/publish.js';
 import { BUILTIN_PACK, BUILTIN_RULES_DIR } from '../rules/load.js';
 import type { Rule } from '../rules/types.js';
-import { loadWaivers } from '../waivers/load.js';
+import type { Config } from '../config/types.js';
+import type { BenchmarkSelection } from '../rules/benchmarks.js';
 import { heldSecrets } from '../util/held-secrets.js';
+import { note, type Io } from '../util/io.js';
 import { printable } from '../util/visible-text.js';
 import type { Waiver } from '../waivers/types.js';
 import { evaluateInventory } from './evaluate-inventory.js';
 import { sendToSecurityHub } from './security-hub.js';
 
-/** The rules, config and waivers a run evaluates with, loaded before any AWS call so a bad file fails fast. */
-export interface RunRules extends SelectedRules {
+/** The rules, config and waivers a run evaluates with (the CLI loads them before any AWS call, so a bad file fails fast). */
+export interface RunRules {
+  config: Config;
+  rules: Rule[];
+  /** --benchmark: the results then report every selected control's status. */
+  benchmark?: BenchmarkSelection;
   waivers: Waiver[];
   waiversFile?: string;
-}
-
-export function loadRunRules(selection: RuleSelectionFlags, waiversPath: string | undefined, io: Pick<Io, 'cwd' | 'err'>): RunRules {
-  const selected = loadSelectedRules(selection, io);
-  const waiversFile = waiversPath ?? selected.config.waiversFile;
-  const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, io.cwd, { maxDays: selected.config.settings.waiver_max_days, renames: selected.renames, warn: (text) => io.err(text) });
-  return { ...selected, waivers, ...(waiversFile ? { waiversFile } : {}) };
 }
 
 export interface CompleteRunInput {
@@ -56,24 +53,24 @@ export interface CompleteRunInput {
   securityHub?: { target: AwsTarget; memberRole?: MemberRole };
 }
 
-export async function completeRun(input: CompleteRunInput, ctx: CommandContext): Promise<number> {
+export async function completeRun(input: CompleteRunInput, io: Io): Promise<number> {
   const { config, rules, waivers, benchmark } = input.rules;
   const evaluated = evaluateInventory({ inventory: input.inventory, rules, config, waivers, runId: input.runId, ...(benchmark ? { benchmark } : {}) });
   const doc = input.partial ? markPartial(evaluated, input.partial) : evaluated;
-  const exitCode = await saveAndPublish(doc, input, ctx);
-  if (input.securityHub) await sendToSecurityHub(doc, input.securityHub.target, input.securityHub.memberRole, ctx);
+  const exitCode = await saveAndPublish(doc, input, io);
+  if (input.securityHub) await sendToSecurityHub(doc, input.securityHub.target, input.securityHub.memberRole, io);
   return exitCode;
 }
 
 /** The run folder and the reports; resolves to the gate's exit code. */
-async function saveAndPublish(doc: ResultsDocument, input: CompleteRunInput, ctx: CommandContext): Promise<number> {
-  const { cwd } = ctx.io;
+async function saveAndPublish(doc: ResultsDocument, input: CompleteRunInput, io: Io): Promise<number> {
+  const { cwd } = io;
   const { config, rules, waiversFile } = input.rules;
-  for (const warning of doc.warnings) ctx.io.err(printable`warning: ${warning}\n`);
+  for (const warning of doc.warnings) io.err(printable`warning: ${warning}\n`);
   const { notFullyScanned = [], closedRegions = [] } = doc.run;
   if (notFullyScanned.length || closedRegions.length) {
     const none = notFullyScanned.filter((a) => a.scanned === 'no').length;
-    ctx.io.err(
+    io.err(
       `coverage: ${none} account(s) not scanned, ${notFullyScanned.length - none} partly scanned, ${closedRegions.length} region(s) closed by an SCP (results.json run.notFullyScanned, run.closedRegions)\n`,
     );
   }
@@ -82,7 +79,7 @@ async function saveAndPublish(doc: ResultsDocument, input: CompleteRunInput, ctx
   const folderDir = resolve(cwd, input.report.outputDir ?? defaultOutputDir(input.runId));
   const targets = resolveTargets(input.report.format, { runId: input.runId, cwd, ...(input.report.outputDir !== undefined ? { outputDir: input.report.outputDir } : {}) });
   const keepFolder = input.report.outputDir !== undefined || targets.some((t) => t.path !== '-' && dirname(t.path) === folderDir);
-  if (!keepFolder && !input.evidence) return publishReports(doc, input.report, ctx);
+  if (!keepFolder && !input.evidence) return publishReports(doc, input.report, io);
   const outputDir = keepFolder ? folderDir : await mkdtemp(join(tmpdir(), 'trailguard-run-'));
   try {
     const saved: EvidenceInput = {
@@ -97,7 +94,7 @@ async function saveAndPublish(doc: ResultsDocument, input: CompleteRunInput, ctx
     };
     await saveRunParts(outputDir, saved);
     // Same folder: publishReports resolves the default output directory from the run id as above.
-    const exitCode = await publishReports(doc, input.report, ctx);
+    const exitCode = await publishReports(doc, input.report, io);
     await refuseHeldSecrets(outputDir);
     // Last: run.json's completion marker says every file above is whole.
     await saveRunRecord(outputDir, { ...saved, run: { ...saved.run, exitCode } });
@@ -108,7 +105,7 @@ async function saveAndPublish(doc: ResultsDocument, input: CompleteRunInput, ctx
         ...(input.evidence.signer ? { signer: input.evidence.signer } : {}),
         knownSecrets: heldSecrets(),
       });
-      note(ctx.io, printable`evidence: ${relative(cwd, bundle.path) || bundle.path} (${describeFileCount(bundle.files, bundle.listed, bundle.sealing)}; manifest.json SHA-256 ${bundle.manifestSha256})\n`);
+      note(io, printable`evidence: ${relative(cwd, bundle.path) || bundle.path} (${describeFileCount(bundle.files, bundle.listed, bundle.sealing)}; manifest.json SHA-256 ${bundle.manifestSha256})\n`);
     }
     return exitCode;
   } finally {

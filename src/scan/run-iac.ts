@@ -5,7 +5,6 @@
  */
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CommandContext } from '../cli/io.js';
 import { INVENTORY_FILE } from '../evidence/bundle-layout.js';
 import { summarize } from '../evaluate/summary.js';
 import type { ResultsDocument } from '../evaluate/types.js';
@@ -18,6 +17,7 @@ import { diffResults } from '../report/diff.js';
 import { renderDiff } from '../report/diff-format.js';
 import type { ReportFlags } from '../report/options.js';
 import { publishReports } from '../report/publish.js';
+import type { Io } from '../util/io.js';
 import type { RunRules } from './complete-run.js';
 import { evaluateInventory } from './evaluate-inventory.js';
 
@@ -36,8 +36,8 @@ export interface IacRunInput {
   scanTime?: Date;
 }
 
-export async function runIac(input: IacRunInput, ctx: CommandContext): Promise<number> {
-  const { cwd } = ctx.io;
+export async function runIac(input: IacRunInput, io: Io): Promise<number> {
+  const { cwd } = io;
   const live = input.inventory === undefined ? undefined : loadLive(input.inventory, cwd);
   const { configurations, target } = readConfigurations(input.files, { cwd, ...(input.tfDir ? { tfDir: input.tfDir } : {}), ...(input.accountId ? { accountId: input.accountId } : {}), ...(input.region ? { region: input.region } : {}), ...(live ? { live } : {}) });
   const scanTime = input.scanTime ?? (live ? new Date(live.collectedAt) : new Date());
@@ -45,9 +45,9 @@ export async function runIac(input: IacRunInput, ctx: CommandContext): Promise<n
   const { config, rules, waivers, benchmark } = input.rules;
   const evaluate = (inv: Inventory) => evaluateInventory({ inventory: inv, rules, config, waivers, scanTime, ...(benchmark ? { benchmark } : {}) });
   let doc = withLocations(evaluate(inventory), locations);
-  if (input.baseline && live) doc = changesOnly(evaluate(live), doc, ctx);
-  for (const warning of doc.warnings) ctx.io.err(`warning: ${warning}\n`);
-  return publishReports(doc, input.report, ctx);
+  if (input.baseline && live) doc = changesOnly(evaluate(live), doc, io);
+  for (const warning of doc.warnings) io.err(`warning: ${warning}\n`);
+  return publishReports(doc, input.report, io);
 }
 
 function loadLive(path: string, cwd: string): Inventory {
@@ -71,9 +71,9 @@ function withLocations(doc: ResultsDocument, locations: Map<string, ResourceLoca
  * `--baseline`: the results whose status the change moves (new failures, fixes, verdicts it
  * makes unknowable), as `diff` sees them; the gate then answers for the change alone.
  */
-function changesOnly(before: ResultsDocument, after: ResultsDocument, ctx: CommandContext): ResultsDocument {
+function changesOnly(before: ResultsDocument, after: ResultsDocument, io: Io): ResultsDocument {
   const diff = diffResults(before, after);
-  ctx.io.err(renderDiff(diff, 'text'));
+  io.err(renderDiff(diff, 'text'));
   const keep = new Set([...diff.newFailures, ...diff.fixed, ...diff.otherChanges.filter((e) => e.after === 'error')].map((e) => e.id));
   const results = after.results.filter((r) => keep.has(r.id));
   return { ...after, results, summary: summarize(results) };

@@ -1,29 +1,42 @@
 /**
- * `trailguard scan` end to end: rules first (a bad rule fails before any AWS call), then
- * collect one account or sweep the organization, evaluate, save the run folder with its
- * reports, optionally verify trail logs and export a signed evidence bundle, then gate.
+ * `trailguard scan` end to end: collect one account or sweep the organization, evaluate, save
+ * the run folder with its reports, optionally verify trail logs and export a signed evidence
+ * bundle, then gate. The caller has loaded the rules (a bad rule fails before any AWS call);
+ * it hears of progress through callbacks and may stop a sweep with an AbortSignal.
  */
 import type { AwsTarget, MemberRole } from '../collect/aws-target.js';
 import type { Caller } from '../collect/identity.js';
 import { collectInventory } from '../collect/inventory.js';
 import type { Plan } from '../collect/sections.js';
-import type { RawResponse } from '../collect/session.js';
-import type { CommandContext } from '../cli/io.js';
-import { startProgress } from '../cli/progress.js';
+import type { CallEvent, RawResponse } from '../collect/session.js';
 import { TOOL } from '../package-info.js';
-import type { Signer } from '../evidence/sign.js';
+import type { Signer } from '../util/signer.js';
 import type { Inventory } from '../inventory/types.js';
 import type { ShardRecord } from '../evidence/types.js';
 import type { ReportFlags } from '../report/options.js';
 import { selectAccounts, type AccountFilters } from '../sweep/select.js';
 import type { Shard } from '../sweep/shard.js';
 import { sweepOrganization } from '../sweep/sweep.js';
+import type { Io } from '../util/io.js';
 import { visible } from '../util/visible-text.js';
 import { verifyOwnedTrails } from '../verify-logs/owned-trails.js';
 import { completeRun, type RunRules } from './complete-run.js';
 import { scanRunId } from './evaluate-inventory.js';
 
-export interface ScanOptions {
+/** What the caller hears while collection runs, and how it stops an organization sweep early. */
+export interface CollectionEvents {
+  /** The accounts to read: 1 without an organization, else the sweep's selection. */
+  onPlan?: (accounts: number) => void;
+  onCall?: (call: CallEvent) => void;
+  /** Another account read; `done` of those planned. */
+  onAccount?: (done: number) => void;
+  /** Collection is over, read or failed: progress ends here, before the run's own lines. */
+  onCollected?: () => void;
+  /** A sweep starts no account once aborted; those left are reported as not scanned. */
+  signal?: AbortSignal;
+}
+
+export interface ScanOptions extends CollectionEvents {
   target: AwsTarget;
   /** The target's identity, checked before the scan (identified here when absent). */
   caller?: Caller;
@@ -41,16 +54,16 @@ export interface ScanOptions {
   now?: () => Date;
 }
 
-export async function runScan(options: ScanOptions, ctx: CommandContext): Promise<number> {
+export async function runScan(options: ScanOptions, io: Io): Promise<number> {
   const now = options.now ?? (() => new Date());
   const started = now();
   const keepRaw = Boolean(options.evidence);
-  const { inventory, raw, callerAccountId } = await collect(options, ctx, started, keepRaw);
+  const { inventory, raw, callerAccountId } = await collect(options, io, started, keepRaw);
   const subject = options.organization ? (inventory.organization?.Organization?.Id ?? 'organization') : (inventory.accounts[0]?.AccountId ?? 'account');
   const verifyLogs = options.evidence?.verifyLogs ? await verifyOwnedTrails(options.target, inventory, callerAccountId, started) : [];
   for (const v of verifyLogs) {
     const outcome = 'report' in v ? `${v.report.outcome.status} (${v.report.outcome.reason})` : `not verified (${v.notVerified})`;
-    ctx.io.err(`verify-logs ${visible(v.trailArn)}: ${visible(outcome)}\n`);
+    io.err(`verify-logs ${visible(v.trailArn)}: ${visible(outcome)}\n`);
   }
   return completeRun(
     {
@@ -64,46 +77,31 @@ export async function runScan(options: ScanOptions, ctx: CommandContext): Promis
       verifyLogs,
       ...(options.securityHub ? { securityHub: { target: options.target, ...(options.organization ? { memberRole: options.organization.role } : {}) } } : {}),
     },
-    ctx,
+    io,
   );
 }
 
-async function collect(
-  options: ScanOptions,
-  ctx: CommandContext,
-  started: Date,
-  keepRaw: boolean,
-): Promise<{ inventory: Inventory; raw: RawResponse[]; callerAccountId: string }> {
-  if (!options.organization) {
-    const progress = startProgress(ctx.io, 'collect', 1);
-    try {
-      const collection = await collectInventory({
-        target: options.target,
-        ...(options.caller ? { caller: options.caller } : {}),
-        plan: options.plan,
-        ...(options.regions ? { regions: options.regions } : {}),
-        keepRaw,
-        now: started,
-        tool: TOOL,
-        onCall: (e) => progress.call(e.ok, e.retries),
-      });
-      return { ...collection, callerAccountId: collection.inventory.accounts[0]?.AccountId ?? '' };
-    } finally {
-      progress.tick(1);
-      progress.stop();
-    }
-  }
-  const org = options.organization;
-  // Ctrl-C: stop starting accounts, finish the ones in flight, report the rest as not scanned.
-  const abort = new AbortController();
-  const onInterrupt = () => {
-    ctx.io.err('\ninterrupted: finishing the accounts in flight; the rest are reported as not scanned (Ctrl-C again to quit)\n');
-    abort.abort();
-    process.once('SIGINT', () => process.exit(130));
-  };
-  process.once('SIGINT', onInterrupt);
-  let progress: ReturnType<typeof startProgress> | undefined;
+async function collect(options: ScanOptions, io: Io, started: Date, keepRaw: boolean): Promise<{ inventory: Inventory; raw: RawResponse[]; callerAccountId: string }> {
   try {
+    if (!options.organization) {
+      options.onPlan?.(1);
+      try {
+        const collection = await collectInventory({
+          target: options.target,
+          ...(options.caller ? { caller: options.caller } : {}),
+          plan: options.plan,
+          ...(options.regions ? { regions: options.regions } : {}),
+          keepRaw,
+          now: started,
+          tool: TOOL,
+          onCall: options.onCall,
+        });
+        return { ...collection, callerAccountId: collection.inventory.accounts[0]?.AccountId ?? '' };
+      } finally {
+        options.onAccount?.(1);
+      }
+    }
+    const org = options.organization;
     const outcome = await sweepOrganization({
       target: options.target,
       plan: options.plan,
@@ -116,16 +114,15 @@ async function collect(
       keepRaw,
       now: started,
       tool: TOOL,
-      signal: abort.signal,
-      onPlan: (total) => (progress = startProgress(ctx.io, 'accounts', total)),
-      onCall: (e) => progress?.call(e.ok, e.retries),
-      onAccount: (_account, done) => progress?.tick(done),
+      signal: options.signal,
+      onPlan: options.onPlan,
+      onCall: options.onCall,
+      onAccount: (_account, done) => options.onAccount?.(done),
     });
-    for (const { account, reason } of outcome.skipped) ctx.io.err(`${visible(`skipped ${account.Id}${account.Name ? ` (${account.Name})` : ''}: ${reason}`)}\n`);
+    for (const { account, reason } of outcome.skipped) io.err(`${visible(`skipped ${account.Id}${account.Name ? ` (${account.Name})` : ''}: ${reason}`)}\n`);
     return outcome;
   } finally {
-    progress?.stop();
-    process.removeListener('SIGINT', onInterrupt);
+    options.onCollected?.();
   }
 }
 

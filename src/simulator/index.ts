@@ -19,7 +19,7 @@ import { Faults } from './faults.js';
 import { IdentityStore, type Credentials } from './identity.js';
 import { Counters, type RequestRecord } from './request-log.js';
 import { createSimulatorServer } from './server.js';
-import { loadWorldFile } from './world/load.js';
+import { buildWorld, loadWorldFile } from './world/load.js';
 import { World } from './world/model.js';
 import type { WorldSpec } from './world/spec.js';
 
@@ -80,7 +80,7 @@ export interface Simulator {
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const world = options.world instanceof World ? options.world
-    : typeof options.world === 'string' ? loadWorldFile(options.world) : new World(options.world);
+    : typeof options.world === 'string' ? loadWorldFile(options.world) : buildWorld(options.world);
   const seed = options.seed ?? world.seed;
   const identity = new IdentityStore(seed, world.accounts.keys());
   const faults = new Faults(seed, world.faults);

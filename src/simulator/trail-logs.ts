@@ -15,41 +15,7 @@ import { HOUR_MS, displayTime } from '../verify-logs/time.js';
 import { mulberry32 } from './faults.js';
 import { logFileContent, pick, token } from './trail-log-records.js';
 import type { World } from './world/model.js';
-
-/** A world file's `trailLogs` entry. */
-export interface TrailLogsSpec {
-  /** ARN of a trail of the world. */
-  trail: string;
-  start: string;
-  end: string;
-  seed?: number;
-  /** Regions that deliver files; default the home region (all enabled regions for a multi-region trail). */
-  regions?: string[];
-  /** Organization trails: member accounts that deliver; default every account in the organization. */
-  accounts?: string[];
-  filesPerHour?: number;
-  /** Events per log file, [min, max]. */
-  eventsPerFile?: [number, number];
-  /** Every Nth log file holds ten times as many events. */
-  largeFileEvery?: number;
-  tamper?: TamperSpec;
-}
-
-/** How many files of each kind to damage; targets are drawn from the seed, away from the chain's ends. */
-export interface TamperSpec {
-  /** Rewrite a log file's content after delivery. */
-  modifyLogFiles?: number;
-  deleteLogFiles?: number;
-  deleteDigests?: number;
-  /** A validly signed digest whose previousDigestSignature does not match its predecessor. */
-  breakChain?: number;
-  /** Sign a digest with a key ListPublicKeys does not know. */
-  unknownKeyDigests?: number;
-  /** Drop an entry from a digest (and delete that log file), keeping the old signature. */
-  forgeDigests?: number;
-  /** Add log files that no digest lists. */
-  unlistedLogFiles?: number;
-}
+import type { TrailLogsSpec } from './world/spec.js';
 
 export interface TrailLogsManifest {
   logFiles: string[];

@@ -4,14 +4,7 @@
  * integrity validation", sections B, C and E).
  */
 import { createPublicKey, createVerify, type KeyObject } from 'node:crypto';
-
-/** A ListPublicKeys entry. */
-export interface CloudTrailPublicKey {
-  Value: Uint8Array;
-  Fingerprint: string;
-  ValidityStartTime?: Date;
-  ValidityEndTime?: Date;
-}
+import type { CloudTrailPublicKey } from '../collect/cloudtrail-keys.js';
 
 /**
  * The guide says Value is "DER encoded ... in PKCS #1 format", yet its own sample response and

@@ -3,10 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError, type Problem } from '../errors.js';
 import { displayPath, sortProblems } from '../rules/load.js';
+import { schemaProblems } from '../documents/schema-problems.js';
+import { validatorFor } from '../documents/schemas.js';
+import { locate, problemAt, parseYamlFile } from '../documents/yaml-file.js';
 import { renamedWarning, type RuleRenames } from '../rules/renames.js';
-import { schemaProblems } from '../rules/schema-problems.js';
-import { validatorFor } from '../rules/schemas.js';
-import { locate, problemAt, parseYamlFile } from '../rules/yaml-file.js';
 import { expiryInstant } from './expiry.js';
 import type { Waiver } from './types.js';
 

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ResultsDocument } from '../../src/evaluate/types.js';
-import { validatorFor } from '../../src/rules/schemas.js';
+import { validatorFor } from '../../src/documents/schemas.js';
 import { cli } from '../helpers/cli.js';
 
 describe('trailguard rules list --benchmark', () => {

@@ -1,6 +1,6 @@
 /** Progress lines in CI logs: a sane ETA (or none), counts with the right plurals, nothing under --quiet. */
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/util/io.js';
 import { eta, startProgress } from '../../src/cli/progress.js';
 
 function logIo(quiet = false): Io & { text: () => string } {

@@ -4,7 +4,7 @@ import { evaluate, type EvaluateInput } from '../../src/evaluate/evaluate.js';
 import { gate } from '../../src/evaluate/gate.js';
 import type { View } from '../../src/evaluate/types.js';
 import { loadRuleSet } from '../../src/rules/load.js';
-import { validatorFor } from '../../src/rules/schemas.js';
+import { validatorFor } from '../../src/documents/schemas.js';
 import { stableStringify } from '../../src/util/stable-json.js';
 
 const { rules } = loadRuleSet({ builtin: false, dirs: ['test/fixtures/rules/valid'] });

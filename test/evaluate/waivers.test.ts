@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/evaluate/types.js';
 import { InputError } from '../../src/errors.js';
-import { applyWaivers } from '../../src/waivers/apply.js';
+import { applyWaivers } from '../../src/evaluate/apply-waivers.js';
 import { loadWaivers } from '../../src/waivers/load.js';
 import type { Waiver } from '../../src/waivers/types.js';
 

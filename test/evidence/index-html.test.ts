@@ -30,7 +30,7 @@ describe('index.html', () => {
     expect(html).toContain(`<tr><th>Run</th><td>${runId}</td></tr>`);
     expect(html).toContain('2026-06-01T12:00:00.000Z');
     expect(html).toContain('2026-06-01T12:00:42.000Z');
-    expect(html).toContain('assumed-role/&#60;script&#62;');
+    expect(html).toContain('assumed-role/&lt;script&gt;');
     expect(html).toMatch(/<th>Total<\/th><th>error<\/th><th>fail<\/th><th>pass<\/th><th>skip<\/th><th>waived<\/th><\/tr><tr><td>16<\/td><td>2<\/td><td>5<\/td><td>7<\/td><td>1<\/td><td>1<\/td>/);
     expect(html).toContain('--external-id [REDACTED]');
   });

@@ -9,7 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportEvidence } from '../../src/evidence/export.js';
-import { ed25519KeyFileSigner, type SignatureAlgorithm, type Signer } from '../../src/evidence/sign.js';
+import { ed25519KeyFileSigner } from '../../src/evidence/sign.js';
+import type { SignatureAlgorithm, Signer } from '../../src/util/signer.js';
 import { verifyEvidence } from '../../src/evidence/verify.js';
 import { ed25519Keys, sampleInput, scratchDir } from './sample.js';
 

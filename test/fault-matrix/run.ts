@@ -16,7 +16,8 @@ import type { Result } from '../../src/evaluate/types.js';
 import { InputError } from '../../src/errors.js';
 import { planForRules } from '../../src/plan/rule-plan.js';
 import { evaluateInventory } from '../../src/scan/evaluate-inventory.js';
-import { loadRunRules, type RunRules } from '../../src/scan/complete-run.js';
+import { loadRunRules } from '../../src/cli/rule-selection.js';
+import type { RunRules } from '../../src/scan/complete-run.js';
 import { DEMO_WORLD, startSimulator, type FaultSpec, type Simulator } from '../../src/simulator/index.js';
 import { sweepOrganization } from '../../src/sweep/sweep.js';
 import { DEMO_CONFIG } from '../../src/cli/commands/demo.js';
@@ -130,7 +131,7 @@ async function runCases(selected: Case[], rules: RunRules): Promise<WorkerReport
 }
 
 async function main(): Promise<void> {
-  const rules = loadRunRules({ rules: [], builtin: true, config: DEMO_CONFIG }, undefined, { cwd: process.cwd(), err: (text) => process.stderr.write(text) });
+  const rules = await loadRunRules({ rules: [], builtin: true, config: DEMO_CONFIG }, undefined, { cwd: process.cwd(), err: (text) => process.stderr.write(text) });
   // FAULT_MATRIX_ONLY=<regex>: only the cases whose label matches (to look into one).
   const only = process.env.FAULT_MATRIX_ONLY ? new RegExp(process.env.FAULT_MATRIX_ONLY) : undefined;
   const all = cases(rules).filter((c) => !only || only.test(c.fault.label));

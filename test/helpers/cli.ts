@@ -1,6 +1,6 @@
 /** Runs the CLI in-process with captured output, as the command tests do. */
 import { run } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/util/io.js';
 
 export interface CliRun {
   code: number;

@@ -13,7 +13,7 @@ import { plannedCalls, totalCalls, type AccountShape } from '../../src/plan/call
 import { planForRules, ruleNeeds } from '../../src/plan/rule-plan.js';
 import { compileRule } from '../../src/rules/compile-rule.js';
 import { loadRuleSet } from '../../src/rules/load.js';
-import { parseYamlFile } from '../../src/rules/yaml-file.js';
+import { parseYamlFile } from '../../src/documents/yaml-file.js';
 import type { Rule } from '../../src/rules/types.js';
 import { evaluateInventory } from '../../src/scan/evaluate-inventory.js';
 import { sweepOrganization } from '../../src/sweep/sweep.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rendered } from './rendered.js';
-import { validatorFor } from '../../src/rules/schemas.js';
+import { validatorFor } from '../../src/documents/schemas.js';
 import { renderJson } from '../../src/report/json.js';
 import { orgScan } from './fixture.js';
 

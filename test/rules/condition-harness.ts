@@ -4,7 +4,7 @@ import type { Problem } from '../../src/errors.js';
 import { compileCondition } from '../../src/rules/conditions/compile.js';
 import { formatProblem } from '../../src/errors.js';
 import type { ConditionOutcome, ParameterSpec } from '../../src/rules/types.js';
-import { parseYamlFile } from '../../src/rules/yaml-file.js';
+import { parseYamlFile } from '../../src/documents/yaml-file.js';
 
 export const SCAN_TIME = new Date('2026-01-01T00:00:00Z');
 

@@ -5,7 +5,8 @@
 import { basename, dirname, extname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinBenchmarks } from '../../src/rules/benchmark-load.js';
-import { controlsOf, selectBenchmark, type Benchmark } from '../../src/rules/benchmarks.js';
+import type { Benchmark } from '../../src/rules/benchmark-load.js';
+import { controlsOf, selectBenchmark } from '../../src/rules/benchmarks.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import type { Rule } from '../../src/rules/types.js';
 

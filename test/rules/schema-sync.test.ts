@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OPERATORS } from '../../src/rules/conditions/operators/index.js';
-import { schemaPath } from '../../src/rules/schemas.js';
+import { schemaPath } from '../../src/documents/schemas.js';
 import { RESOURCE_TYPES, SEVERITIES } from '../../src/rules/types.js';
 
 const schema = JSON.parse(readFileSync(schemaPath('rule'), 'utf8')) as {

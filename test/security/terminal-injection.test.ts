@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../src/report/html-escape.js';
+import { escapeHtml } from '../../src/util/html-escape.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import { cli, type CliRun } from '../helpers/cli.js';
 import { folderWith, scanAccount, scratch, trailRule } from './hostile.js';

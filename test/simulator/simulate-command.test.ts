@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { run } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/util/io.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import { cli } from '../helpers/cli.js';
 import { FIXTURE_WORLD, MEMBER } from './helpers.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { closePlan } from '../../src/collect/sections.js';
-import { PER_SERVICE_CONCURRENCY } from '../../src/collect/session.js';
+import { PER_SERVICE_CONCURRENCY } from '../../src/collect/aws-target.js';
 import { generateWorld } from '../../src/simulator/index.js';
 import { busiestEndpoints } from '../../src/simulator/request-log.js';
 import { sweepOrganization } from '../../src/sweep/sweep.js';

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/util/io.js';
 import { addTrailLogs } from '../../src/simulator/trail-logs.js';
 import type { VerifyLogsReport } from '../../src/verify-logs/report.js';
 import { useSimulator } from '../helpers/simulator.js';

@@ -3,7 +3,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import type { AwsTarget } from '../../src/collect/aws-target.js';
 import { startSimulator, type Simulator, type WorldSpec } from '../../src/simulator/index.js';
-import { addTrailLogs, type TrailLogsManifest, type TrailLogsSpec } from '../../src/simulator/trail-logs.js';
+import { addTrailLogs, type TrailLogsManifest } from '../../src/simulator/trail-logs.js';
+import type { TrailLogsSpec } from '../../src/simulator/world/spec.js';
 import type { VerifyLogsReport } from '../../src/verify-logs/report.js';
 
 export const OWNER = '111122223333';

@@ -1,14 +1,11 @@
 /** `trailguard collect`: read one account's audit configuration into inventory.json. */
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { planForRules } from '../../plan/rule-plan.js';
-import { plural } from '../../report/explain.js';
 import { stableStringify } from '../../util/stable-json.js';
 import { printable } from '../../util/visible-text.js';
 import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
-import { startProgress } from '../progress.js';
 import { TOOL } from '../../package-info.js';
 
 interface CollectFlags extends AwsFlags, RuleSelectionFlags {
@@ -22,9 +19,15 @@ export function register(command: Command, ctx: CommandContext): void {
       .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
       .option('-o, --output <file>', 'where to write the inventory ("-" for stdout)', 'inventory.json'),
   )).action(async (flags: CollectFlags) => {
-    const { collectInventory } = await import('../../collect/inventory.js'); // the AWS SDK: only when collecting
+    // The planner and the AWS SDK: only when collecting.
+    const [{ collectInventory }, { planForRules }, { startProgress }, { plural }] = await Promise.all([
+      import('../../collect/inventory.js'),
+      import('../../plan/rule-plan.js'),
+      import('../progress.js'),
+      import('../../report/explain.js'),
+    ]);
     // Only what the selected rules (by default all of them) read.
-    const plan = planForRules(loadSelectedRules(flags, ctx.io).rules);
+    const plan = planForRules((await loadSelectedRules(flags, ctx.io)).rules);
     const { target, caller, regions } = await connect(flags, ctx.io.env);
     const progress = startProgress(ctx.io, 'collect', 1);
     const { inventory } = await collectInventory({

@@ -7,7 +7,9 @@ import type { Command } from 'commander';
 import { join } from 'node:path';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
 import { addBenchmarkOption } from '../benchmark-option.js';
-import { note, type CommandContext } from '../io.js';
+import { note } from '../../util/io.js';
+import type { CommandContext } from '../io.js';
+import { loadRunRules } from '../rule-selection.js';
 import { DEMO_WORLD, PACKAGE_ROOT } from '../../package-info.js';
 import { printable } from '../../util/visible-text.js';
 
@@ -26,20 +28,22 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--config <file>', "config file (default: the demo organization's)", DEMO_CONFIG);
   addReportOptions(addBenchmarkOption(command)).action(async (flags: DemoFlags) => {
     // The pipeline, the simulator and the AWS SDK are loaded only when the demo runs, not for --help.
-    const [{ loadRunRules }, { runScan }, { planForRules }, { loadWorldFile, startSimulator }] = await Promise.all([
-      import('../../scan/complete-run.js'),
+    const [{ runScan }, { planForRules }, { loadWorldFile, startSimulator }, { watchCollection }] = await Promise.all([
       import('../../scan/run-scan.js'),
       import('../../plan/rule-plan.js'),
       import('../../simulator/index.js'),
+      import('../scan-progress.js'),
     ]);
-    const rules = loadRunRules({ rules: [], builtin: true, config: flags.config, ...(flags.benchmark ? { benchmark: flags.benchmark } : {}) }, undefined, ctx.io);
+    const rules = await loadRunRules({ rules: [], builtin: true, config: flags.config, ...(flags.benchmark ? { benchmark: flags.benchmark } : {}) }, undefined, ctx.io);
     const world = loadWorldFile(flags.world);
     const management = world.organization?.masterAccountId ?? [...world.accounts.keys()][0] ?? '';
     const sim = await startSimulator({ world });
     try {
       note(ctx.io, printable`demo: simulating ${world.accounts.size} accounts at ${sim.endpoint}; scanning from the management account ${management}\n`);
+      const watch = watchCollection(ctx.io, true);
       const exitCode = await runScan(
         {
+          ...watch.events,
           target: {
             credentials: sim.credentialsFor(management),
             globalRegion: 'us-east-1',
@@ -60,8 +64,8 @@ export function register(command: Command, ctx: CommandContext): void {
           report: { ...flags, softFail: flags.failOn === undefined ? true : Boolean(flags.softFail) },
           argv: ctx.argv,
         },
-        ctx,
-      );
+        ctx.io,
+      ).finally(watch.close);
       note(ctx.io, `demo: ${sim.counters.count()} AWS API calls served, ${sim.mutations.length} mutating calls attempted\n`);
       ctx.setExitCode(exitCode);
     } finally {

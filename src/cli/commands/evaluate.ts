@@ -30,7 +30,7 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--scan-time <iso>', "the time rules compare against (default: the inventory's collectedAt)", parseScanTime);
   addRuleSelectionOptions(addReportOptions(command)).action(async (flags: EvaluateFlags) => {
     const cwd = ctx.io.cwd;
-    const { config, rules, benchmark, renames } = loadSelectedRules(flags, ctx.io);
+    const { config, rules, benchmark, renames } = await loadSelectedRules(flags, ctx.io);
     const waiversFile = flags.waivers ?? config.waiversFile;
     const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, cwd, { maxDays: config.settings.waiver_max_days, renames, warn: (text) => ctx.io.err(text) });
     // Name the inventory as the user wrote it in errors, unless a different working directory forces a full path.
@@ -38,7 +38,7 @@ export function register(command: Command, ctx: CommandContext): void {
     const doc = evaluateInventory({ inventory, rules, config, waivers, scanTime: flags.scanTime, ...(benchmark ? { benchmark } : {}) });
     // With --format or --output-dir, the reports; otherwise the results JSON alone, as a pipeline step.
     if (flags.format.length > 0 || flags.outputDir !== undefined) {
-      ctx.setExitCode(await publishReports(doc, flags, ctx));
+      ctx.setExitCode(await publishReports(doc, flags, ctx.io));
       return;
     }
     const text = `${stableStringify(doc)}\n`;

@@ -2,10 +2,9 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
-import { loadRunRules } from '../../scan/complete-run.js';
 import { runIac } from '../../scan/run-iac.js';
 import type { CommandContext } from '../io.js';
-import { addRuleSelectionOptions, type RuleSelectionFlags } from '../rule-selection.js';
+import { addRuleSelectionOptions, loadRunRules, type RuleSelectionFlags } from '../rule-selection.js';
 import { parseScanTime } from './evaluate.js';
 
 interface IacFlags extends ReportFlags, RuleSelectionFlags {
@@ -30,7 +29,7 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--scan-time <iso>', 'the time rules and waivers compare against (default: the inventory\'s collection time, or now)', parseScanTime);
   addRuleSelectionOptions(addReportOptions(command)).action(async (files: string[], flags: IacFlags) => {
     if (flags.baseline && !flags.inventory) throw new InputError('--baseline compares with the live account: give --inventory too');
-    const rules = loadRunRules(flags, flags.waivers, ctx.io);
+    const rules = await loadRunRules(flags, flags.waivers, ctx.io);
     const exitCode = await runIac(
       {
         files,
@@ -43,7 +42,7 @@ export function register(command: Command, ctx: CommandContext): void {
         ...(flags.region ? { region: flags.region } : {}),
         ...(flags.scanTime ? { scanTime: flags.scanTime } : {}),
       },
-      ctx,
+      ctx.io,
     );
     ctx.setExitCode(exitCode);
   });

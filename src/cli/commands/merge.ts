@@ -5,11 +5,11 @@ import { loadRunFolder, requireCompleteRun } from '../../evidence/run-folder.js'
 import type { RawRecord } from '../../evidence/types.js';
 import { loadInventory } from '../../inventory/load.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
-import { completeRun, loadRunRules } from '../../scan/complete-run.js';
+import { completeRun } from '../../scan/complete-run.js';
 import { scanRunId } from '../../scan/evaluate-inventory.js';
 import { checkShards, mergeInventories } from '../../sweep/merge.js';
 import type { CommandContext } from '../io.js';
-import { addRuleSelectionOptions, type RuleSelectionFlags } from '../rule-selection.js';
+import { addRuleSelectionOptions, loadRunRules, type RuleSelectionFlags } from '../rule-selection.js';
 import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
 
 interface MergeFlags extends ReportFlags, SigningFlags, RuleSelectionFlags {
@@ -26,7 +26,7 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--allow-partial', 'merge even when shards of the sweep are missing; every report then marks the run partial');
   addRuleSelectionOptions(addSigningOptions(addReportOptions(command))).action(async (folders: string[], flags: MergeFlags) => {
     const { cwd } = ctx.io;
-    const rules = loadRunRules(flags, flags.waivers, ctx.io);
+    const rules = await loadRunRules(flags, flags.waivers, ctx.io);
     // Only finished shards, and all of them: run.json (written last) records each shard's place in the sweep.
     const records = await Promise.all(folders.map(async (folder) => ({ folder, ...(await requireCompleteRun(resolve(cwd, folder))) })));
     const partial = checkShards(records, Boolean(flags.allowPartial));
@@ -49,7 +49,7 @@ export function register(command: Command, ctx: CommandContext): void {
           ...(flags.evidence ? { evidence: { path: flags.evidence, ...(signer ? { signer } : {}) } } : {}),
           ...(partial ? { partial } : {}),
         },
-        ctx,
+        ctx.io,
       ),
     );
   });

@@ -5,7 +5,8 @@ import { planForRules } from '../../plan/rule-plan.js';
 import { plural } from '../../report/explain.js';
 import { memberPlan, organizationPlan } from '../../sweep/sweep.js';
 import { VERIFY_LOGS_ACTIONS } from '../../verify-logs/iam-actions.js';
-import { note, type CommandContext } from '../io.js';
+import { note } from '../../util/io.js';
+import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
 
 interface PermissionsFlags extends RuleSelectionFlags {
@@ -22,13 +23,13 @@ export function register(command: Command, ctx: CommandContext): void {
       .option('--member-role-name <name>', 'with --organization: the role assumed in each member account', 'OrganizationAccountAccessRole')
       .option('--verify-logs', "for scan --evidence --verify-logs: also reading each trail's digest and log files")
       .option('--security-hub', 'print instead the separate policy for --security-hub (securityhub:BatchImportFindings, the one write)'),
-  ).action((flags: PermissionsFlags) => {
+  ).action(async (flags: PermissionsFlags) => {
     if (flags.securityHub) {
       ctx.io.out(`${JSON.stringify(SECURITY_HUB_IMPORT_POLICY, null, 2)}\n`);
       note(ctx.io, 'scan --security-hub and report --security-hub need this in each account whose findings they import; keep it out of the read-only scanning role.\n');
       return;
     }
-    const { rules } = loadSelectedRules(flags, ctx.io);
+    const { rules } = await loadSelectedRules(flags, ctx.io);
     const plan = planForRules(rules);
     const policy = iamPolicyFor(plan);
     if (flags.organization) {

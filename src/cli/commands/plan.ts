@@ -1,9 +1,6 @@
 /** `trailguard plan`: the calls a scan with this rule selection would make, after discovery only. */
 import type { Command } from 'commander';
 import table from 'text-table';
-import { plannedCalls, totalCalls } from '../../plan/call-count.js';
-import { planForRules } from '../../plan/rule-plan.js';
-import { plural } from '../../report/explain.js';
 import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
 import { addRuleSelectionOptions, loadSelectedRules, type RuleSelectionFlags } from '../rule-selection.js';
@@ -18,7 +15,8 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
     .option('--json', 'print the plan as JSON');
   addRuleSelectionOptions(addAwsOptions(command)).action(async (flags: PlanFlags) => {
-    const { rules } = loadSelectedRules(flags, ctx.io);
+    const [{ plannedCalls, totalCalls }, { planForRules }, { plural }] = await Promise.all([import('../../plan/call-count.js'), import('../../plan/rule-plan.js'), import('../../report/explain.js')]);
+    const { rules } = await loadSelectedRules(flags, ctx.io);
     const plan = planForRules(rules);
     const { target, caller, regions } = await connect(flags, ctx.io.env);
     const { discover } = await import('../../plan/discover.js'); // the AWS SDK: only when planning

@@ -26,8 +26,8 @@ export function register(rules: Command, ctx: CommandContext): void {
   addRuleSelectionOptions(rules.command('list').description('list the rules: id, severity (after config), resource, title; with --benchmark, its controls and their rules'))
     .argument('[dir...]', ONLY_THESE)
     .option('--json', 'print JSON instead of a table')
-    .action((dirs: string[], flags: RuleSelectionFlags & { json?: boolean }) => {
-      const { config, rules: selected, benchmark } = loadSelectedRules(withFolders(dirs, flags), ctx.io);
+    .action(async (dirs: string[], flags: RuleSelectionFlags & { json?: boolean }) => {
+      const { config, rules: selected, benchmark } = await loadSelectedRules(withFolders(dirs, flags), ctx.io);
       if (benchmark) {
         ctx.io.out(flags.json ? `${stableStringify({ id: benchmark.id, title: benchmark.title, profile: benchmark.profile, controls: controlRows(benchmark) })}\n` : renderControlTable(benchmark));
         return;

@@ -1,16 +1,17 @@
 /** `trailguard scan`: collect (one account, or the organization), evaluate, report, gate. */
 import type { Command } from 'commander';
-import { DEFAULT_SESSION_NAME } from '../../collect/aws-target.js';
 import { InputError } from '../../errors.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
 import { parseShard } from '../../sweep/shard.js';
 import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
-import { addRuleSelectionOptions, type RuleSelectionFlags } from '../rule-selection.js';
+import { addRuleSelectionOptions, loadRunRules, type RuleSelectionFlags } from '../rule-selection.js';
 import { addSigningOptions, signerFromFlags, type SigningFlags } from '../signing-options.js';
 import { collectRepeated } from '../option-parsers.js';
 
 interface ScanFlags extends AwsFlags, ReportFlags, SigningFlags, RuleSelectionFlags {
+  /** addAwsOptions gives it a default. */
+  roleSessionName: string;
   regions?: string;
   waivers?: string;
   organization?: boolean;
@@ -42,10 +43,10 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--verify-logs', "with --evidence: verify each owned trail's delivered log files over the last 24 hours")
     .option('--security-hub', 'also import the findings into AWS Security Hub (BatchImportFindings: the one write, opt-in; see trailguard permissions --security-hub)');
   addRuleSelectionOptions(addSigningOptions(addReportOptions(addAwsOptions(command)))).action(async (flags: ScanFlags) => {
+    // Rules first: a bad rule, config or waiver fails before any AWS call (and before the pipeline loads).
+    const rules = await loadRunRules(flags, flags.waivers, ctx.io);
     // The pipeline (and the AWS SDK with it) is loaded only when a scan runs, not for --help.
-    const [{ loadRunRules }, { runScan }, { planForRules }] = await Promise.all([import('../../scan/complete-run.js'), import('../../scan/run-scan.js'), import('../../plan/rule-plan.js')]);
-    // Rules first: a bad rule, config or waiver fails before any AWS call.
-    const rules = loadRunRules(flags, flags.waivers, ctx.io);
+    const [{ runScan }, { planForRules }, { watchCollection }] = await Promise.all([import('../../scan/run-scan.js'), import('../../plan/rule-plan.js'), import('../scan-progress.js')]);
     if (!flags.organization) {
       for (const org of ['accounts', 'excludeAccounts', 'shard'] as const) {
         if (flags[org]) throw new InputError(`--${org.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --organization`);
@@ -57,8 +58,10 @@ export function register(command: Command, ctx: CommandContext): void {
     // Then who we are and where we look, before anything is read.
     const { target, caller, regions } = await connect(flags, ctx.io.env);
     const signer = await signerFromFlags(flags, ctx.io.env, target);
+    const watch = watchCollection(ctx.io, Boolean(organization));
     const exitCode = await runScan(
       {
+        ...watch.events,
         target,
         caller,
         // Only what the selected rules read.
@@ -71,8 +74,8 @@ export function register(command: Command, ctx: CommandContext): void {
         argv: ctx.argv,
         ...(flags.securityHub ? { securityHub: true } : {}),
       },
-      ctx,
-    );
+      ctx.io,
+    ).finally(watch.close);
     ctx.setExitCode(exitCode);
   });
 }
@@ -93,7 +96,7 @@ function organizationOptions(flags: ScanFlags, env: NodeJS.ProcessEnv) {
       roleName: flags.memberRoleName,
       ...(flags.externalId ? { externalId: flags.externalId } : {}),
       // Recognisable in the member accounts' own CloudTrail logs.
-      sessionName: flags.roleSessionName ?? DEFAULT_SESSION_NAME,
+      sessionName: flags.roleSessionName,
       durationSeconds,
     },
     filters: { ...(accounts ? { accounts } : {}), ...(excludeAccounts ? { excludeAccounts } : {}), ...(flags.ou.length ? { ous: flags.ou } : {}) },

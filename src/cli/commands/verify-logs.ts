@@ -3,12 +3,12 @@ import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
-import { stderrProgress } from '../../verify-logs/progress.js';
 import { reportJson, summaryText } from '../../verify-logs/report.js';
 import { parseUserTime } from '../../verify-logs/time.js';
 import { DEFAULT_CONCURRENCY, exitCodeOf, verifyTrailLogs } from '../../verify-logs/verify.js';
 import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
+import { phasedProgress } from '../progress.js';
 
 interface VerifyLogsFlags extends AwsFlags {
   trail: string;
@@ -43,7 +43,7 @@ export function register(command: Command, ctx: CommandContext): void {
       ...(start ? { start } : {}),
       end,
       concurrency,
-      progress: stderrProgress(ctx.io),
+      progress: phasedProgress(ctx.io),
     });
     const json = reportJson(report);
     if (flags.output) await writeFile(resolve(ctx.io.cwd, flags.output), json);

@@ -5,10 +5,10 @@
  * located at its file:line:col; the compiled function never re-checks them.
  */
 import type { Problem } from '../../errors.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../util/did-you-mean.js';
 import type { CompiledCondition, ConditionOutcome, ParameterSpec, ResourceType } from '../types.js';
 import { undeclaredPath } from '../view-catalogue.js';
-import { locateKey, problemAt, type YamlFile, type YamlPath } from '../yaml-file.js';
+import { locateKey, problemAt, type YamlFile, type YamlPath } from '../../documents/yaml-file.js';
 import { evaluateLeaf, lhsLabel, type Leaf, type Lhs, type Operand } from './leaf.js';
 import { OPERATORS } from './operators/index.js';
 import { jsonType, type Operator } from './operators/operator.js';

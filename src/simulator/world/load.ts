@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { InputError, type Problem } from '../../errors.js';
-import { schemaProblems } from '../../rules/schema-problems.js';
-import { validatorFor } from '../../rules/schemas.js';
-import { parseYamlFile, problemAt, type YamlFile } from '../../rules/yaml-file.js';
+import { schemaProblems } from '../../documents/schema-problems.js';
+import { validatorFor } from '../../documents/schemas.js';
+import { parseYamlFile, problemAt, type YamlFile } from '../../documents/yaml-file.js';
+import { addTrailLogs } from '../trail-logs.js';
 import { World } from './model.js';
 import type { WorldSpec } from './spec.js';
 
@@ -30,7 +31,14 @@ export function parseWorld(text: string, file = '<world>'): World {
   const spec = yaml.value as WorldSpec;
   const semantic = crossReferenceProblems(spec, yaml);
   if (semantic.length) throw new InputError(semantic);
-  return new World(spec);
+  return buildWorld(spec);
+}
+
+/** The world a spec describes, its trails' log and digest files written into their buckets (the files need the built world). */
+export function buildWorld(spec: WorldSpec): World {
+  const world = new World(spec);
+  for (const logs of spec.trailLogs ?? []) addTrailLogs(world, logs);
+  return world;
 }
 
 function crossReferenceProblems(spec: WorldSpec, yaml: YamlFile): Problem[] {

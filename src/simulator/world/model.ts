@@ -10,7 +10,6 @@ import type {
   AccountSpec, AlarmSpec, BucketSpec, EventDataStoreSpec, EventRuleSpec, FaultSpec, KeySpec,
   LogGroupSpec, OrganizationSpec, RoleSpec, TopicSpec, TrailSpec, WorldSpec,
 } from './spec.js';
-import { addTrailLogs } from '../trail-logs.js';
 import { DEFAULT_ENABLED_REGIONS, OPT_IN_REGIONS } from './regions.js';
 
 export interface SimObject {
@@ -104,6 +103,7 @@ export class World {
   readonly pageSize?: number;
   readonly seed: number;
 
+  /** Everything but `trailLogs`, whose files are written into the built world (buildWorld in load.ts). */
   constructor(readonly spec: WorldSpec) {
     const defaults = spec.regions?.defaultEnabled ?? DEFAULT_ENABLED_REGIONS;
     const optIn = spec.regions?.optIn ?? OPT_IN_REGIONS;
@@ -116,7 +116,6 @@ export class World {
     for (const account of this.accounts.values()) {
       for (const t of account.trails) if (t.spec.IsOrganizationTrail) this.organizationTrails.push(t);
     }
-    for (const logs of spec.trailLogs ?? []) addTrailLogs(this, logs);
   }
 
   /** Adds (or replaces) an object in a bucket of the world. */

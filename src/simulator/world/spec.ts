@@ -5,13 +5,13 @@
  */
 import type {
   AdvancedEventSelector,
+  EventDataStoreRecord,
   EventSelector,
   LifecycleRule,
   PolicyDocument,
   PublicAccessBlockConfiguration,
   TrailRecord,
 } from '../../inventory/types.js';
-import type { TrailLogsSpec } from '../trail-logs.js';
 
 export interface WorldSpec {
   /** Every region of the partition; default: the 17 default-enabled commercial regions plus the opt-in ones. */
@@ -207,17 +207,9 @@ export interface EventRuleSpec {
   Targets?: Array<{ Id: string; Arn: string }>;
 }
 
-export interface EventDataStoreSpec {
+/** GetEventDataStore's fields, as the inventory holds them; the ARN is made from the name. */
+export interface EventDataStoreSpec extends Omit<EventDataStoreRecord, 'EventDataStoreArn' | 'Name'> {
   Name: string;
-  Region: string;
-  Status?: string;
-  MultiRegionEnabled?: boolean;
-  OrganizationEnabled?: boolean;
-  RetentionPeriod?: number;
-  TerminationProtectionEnabled?: boolean;
-  KmsKeyId?: string;
-  BillingMode?: string;
-  AdvancedEventSelectors?: AdvancedEventSelector[];
   CreatedTimestamp?: string;
 }
 
@@ -316,4 +308,39 @@ export interface FaultSpec {
    * region-deny SCP such as Control Tower's answers), instead of a missing IAM permission.
    */
   scp?: boolean;
+}
+
+/** A world file's `trailLogs` entry. */
+export interface TrailLogsSpec {
+  /** ARN of a trail of the world. */
+  trail: string;
+  start: string;
+  end: string;
+  seed?: number;
+  /** Regions that deliver files; default the home region (all enabled regions for a multi-region trail). */
+  regions?: string[];
+  /** Organization trails: member accounts that deliver; default every account in the organization. */
+  accounts?: string[];
+  filesPerHour?: number;
+  /** Events per log file, [min, max]. */
+  eventsPerFile?: [number, number];
+  /** Every Nth log file holds ten times as many events. */
+  largeFileEvery?: number;
+  tamper?: TamperSpec;
+}
+
+/** How many files of each kind to damage; targets are drawn from the seed, away from the chain's ends. */
+export interface TamperSpec {
+  /** Rewrite a log file's content after delivery. */
+  modifyLogFiles?: number;
+  deleteLogFiles?: number;
+  deleteDigests?: number;
+  /** A validly signed digest whose previousDigestSignature does not match its predecessor. */
+  breakChain?: number;
+  /** Sign a digest with a key ListPublicKeys does not know. */
+  unknownKeyDigests?: number;
+  /** Drop an entry from a digest (and delete that log file), keeping the old signature. */
+  forgeDigests?: number;
+  /** Add log files that no digest lists. */
+  unlistedLogFiles?: number;
 }

@@ -4,7 +4,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Problem } from '../errors.js';
-import { didYouMean, nearest } from './did-you-mean.js';
+import { didYouMean, nearest } from '../util/did-you-mean.js';
 import { locateKey, problemAt, type YamlFile, type YamlPath } from './yaml-file.js';
 
 /** A schema problem with the document path it is about (callers may defer to a better checker there). */

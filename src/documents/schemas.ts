@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-info.js';
 
-export type SchemaName = 'rule' | 'config' | 'waivers' | 'results' | 'world' | 'benchmark';
+export type SchemaName = 'rule' | 'config' | 'waivers' | 'results' | 'world' | 'benchmark' | 'inventory';
 
 const require = createRequire(import.meta.url);
 

@@ -6,10 +6,10 @@
  * does a blanket waiver: one whose wildcards cover every rule, account or resource. Each waived
  * result says how many results its waiver covers in the run.
  */
-import type { Result } from '../evaluate/types.js';
+import type { Result } from './types.js';
 import { compileGlob } from '../rules/glob.js';
-import { expiryInstant } from './expiry.js';
-import type { Waiver } from './types.js';
+import { expiryInstant } from '../waivers/expiry.js';
+import type { Waiver } from '../waivers/types.js';
 
 /** Days before expiry from which a waiver is reported as expiring soon. */
 export const EXPIRY_WARNING_DAYS = 14;

@@ -1,7 +1,6 @@
-/** Escaping for text and double-quoted attribute values in the HTML report (and its SVG). */
-import { visible, type VisibleOptions } from '../util/visible-text.js';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Escaping for text and double-quoted attribute values in trailguard's HTML: the report (and its SVG), the evidence bundle's index.html. */
+import { htmlEscape } from 'escape-goat';
+import { visible, type VisibleOptions } from './visible-text.js';
 
 /**
  * Control characters, line breaks included, become visible escapes too, so that `cat report.html`
@@ -9,7 +8,7 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * own text shown in a <pre> block (a remediation script).
  */
 export function escapeHtml(value: string, options: VisibleOptions = {}): string {
-  return visible(value, options).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return htmlEscape(visible(value, options));
 }
 
 /** A link target from data, kept only when it is http(s); anything else (javascript:, data:) is not a link. */
