@@ -6,7 +6,7 @@
 import type { AccountInventory, ApiError } from '../../inventory/types.js';
 import type { SectionError } from '../../rules/types.js';
 import { LIVE_ONLY } from '../../rules/verdict.js';
-import type { View } from '../types.js';
+import type { ViewOf } from '../types.js';
 import { fullyLogged, readWriteType, type S3BucketDataEvents, type S3DataEvents } from './derived/data-events.js';
 import { configRecorderFacts } from './derived/config-recorders.js';
 import { recordedDataEventTypes } from './derived/data-event-types-recorded.js';
@@ -19,10 +19,11 @@ import { trailCoversAccount } from './derived/ownership.js';
 import { securityHubFacts } from './derived/security-hub.js';
 import { errorsAbout, regionsOf, type ViewContext } from './context.js';
 import { viewData } from './data.js';
+import type { AccountViewData } from './view-data.generated.js';
 import { accountGaps } from './gaps.js';
 import { trailSummary, type TrailSummary } from './trail.js';
 
-export function accountView(ctx: ViewContext, account: AccountInventory): View {
+export function accountView(ctx: ViewContext, account: AccountInventory): ViewOf<'account'> {
   const id = account.AccountId;
   const candidates = [...new Set([...(ctx.trailsByOwner.get(id) ?? []), ...ctx.organizationTrails])];
   const summaries = candidates
@@ -72,11 +73,11 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
     name: id,
     accountId: id,
     region: 'global',
-    data: viewData({
+    data: viewData<AccountViewData>({
       AccountId: id,
       Regions: regionList,
       IsManagementAccount: id === ctx.org.managementAccountId,
-      derived: viewData(derived),
+      derived: viewData<AccountViewData['derived']>(derived),
       $errors: { ...sink.$errors, ...monitoring.errors, ...regionalErrors },
       ...(Object.keys(sink.$partial).length > 0 ? { $partial: sink.$partial } : {}),
     }),
@@ -85,7 +86,7 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
   };
 }
 
-function gapsOf(ctx: ViewContext, account: AccountInventory): Pick<View, 'gaps'> {
+function gapsOf(ctx: ViewContext, account: AccountInventory): Pick<ViewOf<'account'>, 'gaps'> {
   const gaps = accountGaps(ctx.inventory, account);
   return Object.keys(gaps).length > 0 ? { gaps } : {};
 }

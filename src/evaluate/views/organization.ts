@@ -1,7 +1,7 @@
 /** The organization view: one when the inventory read AWS Organizations, with its organization trails. */
 import type { OrganizationInventory } from '../../inventory/types.js';
 import type { SectionError } from '../../rules/types.js';
-import type { View } from '../types.js';
+import type { ViewOf } from '../types.js';
 import { CLOUDTRAIL_PRINCIPAL, mayOwnOrgTrails, trailOwner } from './derived/ownership.js';
 import { notCollected, sectionErrors, toSectionError } from './derived/errors.js';
 import { listFact, put, type FactSink } from './fact.js';
@@ -10,9 +10,10 @@ import { organizationTrailReach } from './derived/organization-reach.js';
 import { cloudTrailScp } from './derived/scp-cloudtrail.js';
 import type { ViewContext } from './context.js';
 import { viewData } from './data.js';
+import type { OrganizationViewData } from './view-data.generated.js';
 import { trailSummary } from './trail.js';
 
-export function organizationView(ctx: ViewContext, org: OrganizationInventory): View {
+export function organizationView(ctx: ViewContext, org: OrganizationInventory): ViewOf<'organization'> {
   const facts = ctx.org;
   const errors = sectionErrors(org.errors, 'organization', () => true);
   const organizationTrailEntries = ctx.trails.filter((t) => t.record.Trail.IsOrganizationTrail && mayOwnOrgTrails(facts, trailOwner(t.record.Trail)));
@@ -28,7 +29,7 @@ export function organizationView(ctx: ViewContext, org: OrganizationInventory): 
     name: id,
     accountId: management,
     region: 'global',
-    data: viewData({
+    data: viewData<OrganizationViewData>({
       Organization: org.Organization,
       Accounts: org.Accounts,
       EnabledServicePrincipals: org.EnabledServicePrincipals,
