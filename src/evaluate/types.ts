@@ -36,6 +36,8 @@ export interface ViewOf<T extends ResourceType> {
    * that failed), or that do not apply to it (an organization rule in a standalone account).
    */
   gaps?: Partial<Record<ResourceType, ViewGap>>;
+  /** Account views: the regions a service control policy closes to the account (rules judging each region skip them). */
+  closedRegions?: ClosedRegion[];
 }
 
 /** A resource view, discriminated by `type`. */

@@ -35,6 +35,11 @@ export interface FieldSpec {
   schema?: string;
   /** Every view of the type has the field (else it may be absent: not configured, or unknown with `$errors`). */
   always?: true;
+  /**
+   * The field judges each region of the account's `Regions`: a rule reading it gets one `skip`
+   * per region a service control policy closes to the account (evaluate/closed-regions.ts).
+   */
+  perRegion?: true;
 }
 
 export interface FieldGroup {
@@ -180,18 +185,18 @@ const ACCOUNT: FieldGroup = {
   kind: 'account',
   fields: [
     { path: 'AccountId', always: true, type: 'string', sections: [], doc: 'The account.' },
-    { path: 'Regions', always: true, type: 'string[]', sections: ['regions'], unknownOn: ['ListRegions', 'DescribeRegions', 'AssumeRole', 'Sweep'], doc: 'Names of the regions that must be covered: enabled, and not left out by `--regions`.' },
+    { path: 'Regions', always: true, type: 'string[]', sections: ['regions'], unknownOn: ['ListRegions', 'DescribeRegions', 'AssumeRole', 'Sweep'], doc: 'Names of the regions that must be covered: enabled, not left out by `--regions`, and not closed to the account by a service control policy (`run.closedRegions`; rules reading a per-region fact skip such a region with the reason).' },
     { path: 'IsManagementAccount', always: true, type: 'boolean', sections: ['organization'], unknownOn: ['AssumeRole', 'Sweep'], doc: 'The account is the organization\'s management account.' },
     { path: 'derived', always: true, type: 'object', sections: [], unknownOn: ['AssumeRole', 'Sweep'], doc: 'Everything below: unknown as a whole when the sweep could not enter the account (its role could not be assumed, or the sweep was interrupted).' },
     { path: 'derived.trails', type: 'TrailSummary[]', sections: ['trails'], doc: 'Summaries of every trail that records the account: its own, and organization trails that it listed or that are owned by the management account or a CloudTrail delegated administrator while it is a member. Each `{ Trail, Status, derived, $errors }` (the trail fields above, seen from this account), in TrailARN order. Partial when its ListTrails failed: the trails found are known, more may exist.' },
-    { path: 'derived.coveredRegions', type: 'string[]', sections: ['trails', 'trail-status', 'regions'], doc: 'Regions of `Regions` covered by a logging trail in `derived.trails`. Partial when the trail list is.' },
-    { path: 'derived.uncoveredRegions', type: 'string[]', sections: ['trails', 'trail-status', 'regions'], doc: 'The others. Unknown when a trail whose status or configuration could not be read, or a trail the listing may have missed, could cover one of them; `[]` is known as soon as the known trails cover every region.' },
+    { path: 'derived.coveredRegions', perRegion: true, type: 'string[]', sections: ['trails', 'trail-status', 'regions'], doc: 'Regions of `Regions` covered by a logging trail in `derived.trails`. Partial when the trail list is.' },
+    { path: 'derived.uncoveredRegions', perRegion: true, type: 'string[]', sections: ['trails', 'trail-status', 'regions'], doc: 'The others. Unknown when a trail whose status or configuration could not be read, or a trail the listing may have missed, could cover one of them; `[]` is known as soon as the known trails cover every region.' },
     { path: 'derived.s3DataEvents', type: 'AccountS3DataEvents', sections: ['trails', 'trail-status', 'trail-event-selectors'], doc: 'The logging trails together: `allBuckets: { read, write, excludedPrefixes, excludedBuckets }`, `buckets: [{ Name, ReadWriteType, Prefix?, TrailArns }]`, `fullyLoggedBuckets` (`derived/s3-excluded-buckets.ts`). Unknown when a covering trail\'s status or selectors are unreadable, or the trail list is partial.' },
     { path: 'derived.dataEventTypesRecorded', type: '{ read: string[]; write: string[] }', sections: ['trails', 'trail-status', 'trail-event-selectors'], doc: 'The data resource types whose read (write) events some logging multi-region trail records for every resource of the type (`derived/data-event-types-recorded.ts`). Partial when the trail list is.' },
     { path: 'derived.monitoring', type: 'Record<string, ControlFacts>', sections: MONITORING_SECTIONS, doc: 'The CIS monitoring chain, per control variant and strictness: see below.' },
-    { path: 'derived.configRecorders', type: 'ConfigRecorderFacts', sections: ['config-recorders'], doc: 'AWS Config per region of `Regions` (`derived/config-recorders.ts`): `regionsRecordingAll`, `regionsMissing`, `regionsRecordingGlobalTypes`, `regionsWithoutGlobalTypes`, `regionsWithoutServiceLinkedRole`, `regionsUnread`.' },
-    { path: 'derived.flowLogs', type: 'FlowLogFacts', sections: ['vpc-flow-logs'], doc: 'VPC flow logs (`derived/flow-logs.ts`), VPCs as `region/vpc-id`: `ownedVpcs`, `vpcsWithout`, `vpcsWithoutRejected`, `vpcsWithoutAll`, `vpcsDeliveryFailing`, `sharedVpcs`, `regionsUnread`.' },
-    { path: 'derived.securityHub', type: '{ regionsEnabled: string[]; regionsDisabled: string[]; regionsUnread: string[] }', sections: ['security-hub'], doc: 'DescribeHub per region (`derived/security-hub.ts`).' },
+    { path: 'derived.configRecorders', perRegion: true, type: 'ConfigRecorderFacts', sections: ['config-recorders'], doc: 'AWS Config per region of `Regions` (`derived/config-recorders.ts`): `regionsRecordingAll`, `regionsMissing`, `regionsRecordingGlobalTypes`, `regionsWithoutGlobalTypes`, `regionsWithoutServiceLinkedRole`, `regionsUnread`.' },
+    { path: 'derived.flowLogs', perRegion: true, type: 'FlowLogFacts', sections: ['vpc-flow-logs'], doc: 'VPC flow logs (`derived/flow-logs.ts`), VPCs as `region/vpc-id`: `ownedVpcs`, `vpcsWithout`, `vpcsWithoutRejected`, `vpcsWithoutAll`, `vpcsDeliveryFailing`, `sharedVpcs`, `regionsUnread`.' },
+    { path: 'derived.securityHub', perRegion: true, type: '{ regionsEnabled: string[]; regionsDisabled: string[]; regionsUnread: string[] }', sections: ['security-hub'], doc: 'DescribeHub per region (`derived/security-hub.ts`).' },
   ],
 };
 
@@ -292,6 +297,14 @@ export const VIEWS: Readonly<Record<ResourceType, ViewSpec>> = {
 
 /** Groups that no view mounts as such: their fields feed errors inside other fields. */
 const ERROR_ONLY_GROUPS: readonly FieldGroup[] = [REGION_FACTS, MONITORING_NODE];
+
+/** The declared field a read path falls under (the longest prefix), if any. */
+export function fieldOf(resource: ResourceType, path: string): (FieldSpec & { kind: ErrorKind }) | undefined {
+  const read = path.replace(/\[\d+\]/g, '[]');
+  return viewFields(resource)
+    .filter((f) => read === f.path || read.startsWith(`${f.path}.`) || read.startsWith(`${f.path}[]`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}
 
 /** A view's fields with their full paths. */
 export function viewFields(resource: ResourceType): Array<FieldSpec & { kind: ErrorKind }> {

@@ -52,7 +52,7 @@ const verdicts = (doc: ResultsDocument) => Object.fromEntries(doc.results.map((r
 describe('a region closed by a service control policy', () => {
   const regions = ['--regions', 'us-east-1,eu-west-1,eu-west-3'];
 
-  it('is listed as closed, not as errors, and per-region rules no longer require it', async () => {
+  it('is listed as closed, not as errors, and each per-region rule skips it with the reason instead of requiring it', async () => {
     const clean = await scan(PAYMENTS, 'clean', regions);
     const remove = sim.faults.add({ kind: 'accessDenied', scp: true, account: PAYMENTS, region: 'eu-west-3' });
     try {
@@ -65,8 +65,16 @@ describe('a region closed by a service control policy', () => {
       expect(closed.doc.run.notFullyScanned).toEqual(clean.doc.run.notFullyScanned);
       expect(closed.inventory.accounts[0]!.Regions.find((r) => r.RegionName === 'eu-west-3')?.ClosedBy?.length).toBeGreaterThan(0);
       expect(closed.err).toContain('1 region(s) closed by an SCP');
-      // Payments configures every region: the verdicts are those of the clean scan.
-      expect(verdicts(closed.doc)).toEqual(verdicts(clean.doc));
+      // Each rule judging every region of the account says, in a skip of its own, that it did not judge this one.
+      const skips = closed.doc.results.filter((r) => r.region === 'eu-west-3');
+      expect(skips.map((r) => [r.ruleId, r.status, r.resourceArn])).toEqual(
+        ['cloudtrail-region-coverage', 'config-recorder-all-regions', 'securityhub-enabled', 'vpc-flow-logs-enabled'].map((id) => [id, 'skip', `arn:aws:::${PAYMENTS}`]),
+      );
+      expect(skips[0]!.skipReason).toMatch(/^region eu-west-3 closed by a service control policy \(.*config:DescribeConfigurationRecorders.*refused with an explicit deny\)$/);
+      expect(skips[0]!.message).toMatch(/^Not applicable in eu-west-3: closed by a service control policy/);
+      expect(new Set(skips.map((r) => r.id)).size).toBe(skips.length);
+      // Payments configures every region: the verdicts are otherwise those of the clean scan.
+      expect(verdicts({ ...closed.doc, results: closed.doc.results.filter((r) => r.region !== 'eu-west-3') })).toEqual(verdicts(clean.doc));
     } finally {
       remove();
     }

@@ -16,6 +16,7 @@ import { flowLogFacts } from './derived/flow-logs.js';
 import { excludedBuckets } from './derived/s3-excluded-buckets.js';
 import { monitoringFacts } from './derived/monitoring.js';
 import { trailCoversAccount } from './derived/ownership.js';
+import { closedRegions } from './derived/regions.js';
 import { securityHubFacts } from './derived/security-hub.js';
 import { errorsAbout, regionsOf, type ViewContext } from './context.js';
 import { viewData } from './data.js';
@@ -53,6 +54,7 @@ export function accountView(ctx: ViewContext, account: AccountInventory): ViewOf
   // Without the region list, "no region lacks it" is not known either.
   const regionalErrors: SectionErrors = { ...config.errors, ...flowLogs.errors, ...securityHub.errors };
   if (regions.state === 'unknown') for (const fact of ['configRecorders', 'flowLogs', 'securityHub']) regionalErrors[`derived.${fact}`] = regions.error;
+  const closed = closedRegions(account);
   const unsure = uncovered.state === 'known' && uncovered.value.length > 0 ? summaries.map((t) => coverageDoubt(t, uncovered.value)).find((e) => e !== undefined) : undefined;
   const derived = {
     trails: put(sink, 'derived.trails', trails),
@@ -83,6 +85,7 @@ export function accountView(ctx: ViewContext, account: AccountInventory): ViewOf
     }),
     related: summaries.map((t) => t.Trail.TrailARN),
     ...gapsOf(ctx, account),
+    ...(closed.length > 0 ? { closedRegions: closed } : {}),
   };
 }
 
