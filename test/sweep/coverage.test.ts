@@ -116,3 +116,22 @@ describe('accounts not fully scanned', () => {
     }
   }, 120_000);
 });
+
+describe('the organization structure unreadable (organizations:ListRoots denied)', () => {
+  it('still scans every account in scope, and the rule needing the OU tree is an error naming ListRoots', async () => {
+    const remove = sim.faults.add({ kind: 'accessDenied', service: 'organizations', operation: 'ListRoots' });
+    try {
+      const { doc, inventory } = await scan(MANAGEMENT, 'no-roots', ['--organization', '--regions', 'us-east-1', '--only', 'cloudtrail-trail-exists,org-scp-protects-cloudtrail']);
+      const active = ['111111111111', '121212121212', '222222222222', '333333333333', PAYMENTS, '555555555555', '666666666666', '888888888888', '999999999999'];
+      expect(inventory.organization?.Roots).toBeUndefined();
+      expect(doc.run.accounts).toEqual(active);
+      // Every account in scope has a status for the account rule.
+      expect(doc.results.filter((r) => r.ruleId === 'cloudtrail-trail-exists').map((r) => r.accountId)).toEqual(active);
+      const scp = doc.results.find((r) => r.ruleId === 'org-scp-protects-cloudtrail')!;
+      expect(scp).toMatchObject({ status: 'error', error: { operation: 'ListRoots', errorName: 'AccessDeniedException', accountId: MANAGEMENT } });
+      expect(doc.run.notFullyScanned?.find((a) => a.accountId === MANAGEMENT)?.failedCalls).toContainEqual(expect.objectContaining({ call: 'organizations:ListRoots' }));
+    } finally {
+      remove();
+    }
+  }, 120_000);
+});

@@ -40,7 +40,7 @@ export function organizationView(ctx: ViewContext, org: OrganizationInventory): 
         organizationTrailReach: organizationTrailReach(ctx, organizationTrailEntries),
         cloudTrailDelegatedAdministrators: facts.cloudTrailAdmins,
         cloudTrailTrustedAccess: (org.EnabledServicePrincipals ?? []).some((p) => p.ServicePrincipal === CLOUDTRAIL_PRINCIPAL),
-        cloudTrailScp: cloudTrailScp(org, ctx.partition, policiesUnread),
+        cloudTrailScp: cloudTrailScp(org, ctx.partition, policiesUnread, errors.Roots ?? errors.OrganizationalUnits ?? errors.AccountParents),
       },
       $errors: errors,
       ...(Object.keys(sink.$partial).length > 0 ? { $partial: sink.$partial } : {}),
