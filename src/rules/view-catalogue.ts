@@ -40,6 +40,13 @@ export interface FieldSpec {
    * per region a service control policy closes to the account (evaluate/closed-regions.ts).
    */
   perRegion?: true;
+  /**
+   * The field exists, or is complete, only in a live account: a plan or template cannot give it.
+   * `iac` without --inventory marks it unknown (`LiveOnly`), so a rule reading it is `skip`
+   * "live-only" (iac/live-only.ts lists these from here; evaluate/views/derived/errors.ts reads
+   * an error naming only such fields as that mark, not as a failed call).
+   */
+  liveOnly?: true;
 }
 
 export interface FieldGroup {
@@ -56,6 +63,16 @@ export const TRAIL_RECORD: FieldGroup = {
   fields: [
     { path: 'Trail', always: true, type: 'Trail', sections: ['trails'], unknownOn: ['GetTrail', 'DescribeTrails'], schema: 'TrailRecord.Trail', doc: 'cloudtrail:GetTrail (`Name`, `TrailARN`, `HomeRegion`, `S3BucketName`, `S3KeyPrefix`, `IsMultiRegionTrail`, `IsOrganizationTrail`, `LogFileValidationEnabled`, `KmsKeyId`, `CloudWatchLogsLogGroupArn`, ...).' },
     { path: 'Status', type: 'GetTrailStatusResponse', sections: ['trail-status'], unknownOn: ['GetTrailStatus'], schema: 'TrailRecord.Status', doc: 'cloudtrail:GetTrailStatus (`IsLogging`, `LatestDeliveryError`, ...).' },
+    { path: 'Status.LatestDeliveryError', liveOnly: true, type: 'string', sections: ['trail-status'], doc: 'The last S3 delivery error (GetTrailStatus; delivery facts exist only in a live account).' },
+    { path: 'Status.LatestNotificationError', liveOnly: true, type: 'string', sections: ['trail-status'], doc: 'The last SNS notification error (GetTrailStatus; delivery facts exist only in a live account).' },
+    { path: 'Status.LatestCloudWatchLogsDeliveryError', liveOnly: true, type: 'string', sections: ['trail-status'], doc: 'The last CloudWatch Logs delivery error (GetTrailStatus; delivery facts exist only in a live account).' },
+    { path: 'Status.LatestDigestDeliveryError', liveOnly: true, type: 'string', sections: ['trail-status'], doc: 'The last digest delivery error (GetTrailStatus; delivery facts exist only in a live account).' },
+    { path: 'Status.LatestDeliveryTime', liveOnly: true, type: 'string', sections: ['trail-status'], doc: 'When the last log file was delivered (GetTrailStatus; delivery facts exist only in a live account).' },
+    { path: 'Status.LatestNotificationTime', liveOnly: true, type: 'string', sections: ['trail-status'], doc: 'When the last notification was sent (GetTrailStatus; delivery facts exist only in a live account).' },
+    { path: 'Status.LatestCloudWatchLogsDeliveryTime', liveOnly: true, type: 'string', sections: ['trail-status'], doc: 'When events last reached CloudWatch Logs (GetTrailStatus; delivery facts exist only in a live account).' },
+    { path: 'Status.LatestDigestDeliveryTime', liveOnly: true, type: 'string', sections: ['trail-status'], doc: 'When the last digest file was delivered (GetTrailStatus; delivery facts exist only in a live account).' },
+    { path: 'Status.StartLoggingTime', liveOnly: true, type: 'string', sections: ['trail-status'], doc: 'When logging last started (GetTrailStatus; delivery facts exist only in a live account).' },
+    { path: 'Status.StopLoggingTime', liveOnly: true, type: 'string', sections: ['trail-status'], doc: 'When logging last stopped (GetTrailStatus; delivery facts exist only in a live account).' },
     { path: 'EventSelectors', type: 'EventSelector[]', sections: SELECTORS, unknownOn: SELECTOR_CALLS, schema: 'TrailRecord.EventSelectors', doc: 'cloudtrail:GetEventSelectors (basic selectors; one of the two is present).' },
     { path: 'AdvancedEventSelectors', type: 'AdvancedEventSelector[]', sections: SELECTORS, unknownOn: SELECTOR_CALLS, schema: 'TrailRecord.AdvancedEventSelectors', doc: 'cloudtrail:GetEventSelectors (advanced selectors).' },
     { path: 'InsightSelectors', type: 'InsightSelector[]', sections: ['trail-insight-selectors'], unknownOn: ['GetInsightSelectors'], schema: 'TrailRecord.InsightSelectors', doc: 'cloudtrail:GetInsightSelectors; absent when Insights are off.' },
@@ -70,7 +87,7 @@ export const TRAIL_RECORD: FieldGroup = {
     { path: 'derived.logsAllManagementEvents', type: 'boolean', sections: SELECTORS, unknownOn: SELECTOR_CALLS, doc: '`all` and no excluded source.' },
     { path: 'derived.s3DataEvents', type: 'S3DataEvents', sections: SELECTORS, unknownOn: SELECTOR_CALLS, doc: '`{ allBuckets: { read, write, excludedPrefixes }, buckets: [{ Name, ReadWriteType, Prefix?, TrailArn }], fullyLoggedBuckets }` (below).' },
     { path: 'derived.dataEventTypes', type: 'DataEventType[]', sections: SELECTORS, unknownOn: SELECTOR_CALLS, doc: '`[{ type, all: { read, write }, resources }]` per data resource type (`AWS::S3::Object`, `AWS::Lambda::Function`, ...): `all` = every resource of the type; `resources` = the ARNs or ARN prefixes selectors name.' },
-    { path: 'derived.hoursSince', always: true, type: 'Record<string, number>', sections: ['trail-status'], unknownOn: ['GetTrailStatus'], doc: 'Hours (two decimals) from each `Status` time (`LatestDeliveryTime`, `LatestDigestDeliveryTime`, `StartLoggingTime`, ...) to the inventory\'s `collectedAt`, so re-evaluating a saved inventory does not age it (`derived/status-age.ts`).' },
+    { path: 'derived.hoursSince', liveOnly: true, always: true, type: 'Record<string, number>', sections: ['trail-status'], unknownOn: ['GetTrailStatus'], doc: 'Hours (two decimals) from each `Status` time (`LatestDeliveryTime`, `LatestDigestDeliveryTime`, `StartLoggingTime`, ...) to the inventory\'s `collectedAt`, so re-evaluating a saved inventory does not age it (`derived/status-age.ts`).' },
   ],
 };
 
@@ -169,25 +186,25 @@ const LOG_GROUP_FACTS: FieldGroup = {
 };
 
 /** An SNS topic among an alarm's actions (elements of `derived.filters[].alarms[].topics`). */
-const TOPIC: FieldGroup = {
+export const TOPIC: FieldGroup = {
   kind: 'topic',
   fields: [
     { path: 'TopicArn', always: true, type: 'string', sections: ['alarm-topics'], doc: 'The topic.' },
     { path: 'Attributes', type: 'Record<string, string>', sections: ['alarm-topics'], unknownOn: ['GetTopicAttributes'], doc: 'sns:GetTopicAttributes.' },
     { path: 'subscriptions', type: 'Subscription[]', sections: ['alarm-topics'], unknownOn: ['ListSubscriptionsByTopic'], doc: 'sns:ListSubscriptionsByTopic.' },
-    { path: 'confirmedSubscriptions', type: 'number', sections: ['alarm-topics'], unknownOn: ['ListSubscriptionsByTopic'], doc: 'Subscriptions whose `SubscriptionArn` is not `PendingConfirmation`.' },
+    { path: 'confirmedSubscriptions', liveOnly: true, type: 'number', sections: ['alarm-topics'], unknownOn: ['ListSubscriptionsByTopic'], doc: 'Subscriptions whose `SubscriptionArn` is not `PendingConfirmation`.' },
   ],
 };
 
 const MONITORING_SECTIONS: readonly SectionId[] = ['trails', 'trail-status', 'trail-event-selectors', 'log-groups', 'metric-filters', 'alarms', 'alarm-topics', 'event-rules'];
 
-const ACCOUNT: FieldGroup = {
+export const ACCOUNT: FieldGroup = {
   kind: 'account',
   fields: [
     { path: 'AccountId', always: true, type: 'string', sections: [], doc: 'The account.' },
-    { path: 'Regions', always: true, type: 'string[]', sections: ['regions'], unknownOn: ['ListRegions', 'DescribeRegions', 'AssumeRole', 'Sweep'], doc: 'Names of the regions that must be covered: enabled, not left out by `--regions`, and not closed to the account by a service control policy (`run.closedRegions`; rules reading a per-region fact skip such a region with the reason).' },
+    { path: 'Regions', liveOnly: true, always: true, type: 'string[]', sections: ['regions'], unknownOn: ['ListRegions', 'DescribeRegions', 'AssumeRole', 'Sweep'], doc: 'Names of the regions that must be covered: enabled, not left out by `--regions`, and not closed to the account by a service control policy (`run.closedRegions`; rules reading a per-region fact skip such a region with the reason).' },
     { path: 'IsManagementAccount', always: true, type: 'boolean', sections: ['organization'], unknownOn: ['AssumeRole', 'Sweep'], doc: 'The account is the organization\'s management account.' },
-    { path: 'derived', always: true, type: 'object', sections: [], unknownOn: ['AssumeRole', 'Sweep'], doc: 'Everything below: unknown as a whole when the sweep could not enter the account (its role could not be assumed, or the sweep was interrupted).' },
+    { path: 'derived', liveOnly: true, always: true, type: 'object', sections: [], unknownOn: ['AssumeRole', 'Sweep'], doc: 'Everything below: unknown as a whole when the sweep could not enter the account (its role could not be assumed, or the sweep was interrupted).' },
     { path: 'derived.trails', type: 'TrailSummary[]', sections: ['trails'], doc: 'Summaries of every trail that records the account: its own, and organization trails that it listed or that are owned by the management account or a CloudTrail delegated administrator while it is a member. Each `{ Trail, Status, derived, $errors }` (the trail fields above, seen from this account), in TrailARN order. Partial when its ListTrails failed: the trails found are known, more may exist.' },
     { path: 'derived.coveredRegions', perRegion: true, type: 'string[]', sections: ['trails', 'trail-status', 'regions'], doc: 'Regions of `Regions` covered by a logging trail in `derived.trails`. Partial when the trail list is.' },
     { path: 'derived.uncoveredRegions', perRegion: true, type: 'string[]', sections: ['trails', 'trail-status', 'regions'], doc: 'The others. Unknown when a trail whose status or configuration could not be read, or a trail the listing may have missed, could cover one of them; `[]` is known as soon as the known trails cover every region.' },
@@ -218,22 +235,22 @@ const MONITORING_NODE: FieldGroup = {
   ],
 };
 
-const ORGANIZATION: FieldGroup = {
+export const ORGANIZATION: FieldGroup = {
   kind: 'organization',
   fields: [
     { path: 'Organization', type: 'Organization', sections: ['organization'], unknownOn: ['DescribeOrganization'], schema: 'OrganizationInventory.Organization', doc: 'organizations:DescribeOrganization.' },
-    { path: 'Accounts', type: 'Account[]', sections: ['organization-accounts'], unknownOn: ['ListAccounts'], schema: 'OrganizationInventory.Accounts', doc: 'organizations:ListAccounts.' },
+    { path: 'Accounts', liveOnly: true, type: 'Account[]', sections: ['organization-accounts'], unknownOn: ['ListAccounts'], schema: 'OrganizationInventory.Accounts', doc: 'organizations:ListAccounts.' },
     { path: 'Roots', type: 'Root[]', sections: ['organization-structure'], unknownOn: ['ListRoots'], doc: 'organizations:ListRoots.' },
     { path: 'OrganizationalUnits', type: 'OrganizationalUnit[]', sections: ['organization-structure'], unknownOn: ['ListOrganizationalUnitsForParent'], doc: 'organizations:ListOrganizationalUnitsForParent.' },
     { path: 'AccountParents', type: 'Record<string, string>', sections: ['organization-structure'], unknownOn: ['ListAccountsForParent', 'ListParents'], doc: 'organizations:ListAccountsForParent, ListParents.' },
     { path: 'EnabledServicePrincipals', type: 'EnabledServicePrincipal[]', sections: ['organization-services'], unknownOn: ['ListAWSServiceAccessForOrganization'], schema: 'OrganizationInventory.EnabledServicePrincipals', doc: 'organizations:ListAWSServiceAccessForOrganization.' },
-    { path: 'DelegatedAdministrators', type: 'Record<string, DelegatedAdministrator[]>', sections: ['organization-services'], unknownOn: ['ListDelegatedAdministrators'], doc: 'organizations:ListDelegatedAdministrators, by service principal.' },
-    { path: 'Policies', type: 'Policy[]', sections: ['organization-policies'], unknownOn: ['ListPolicies', 'DescribePolicy', 'ListTargetsForPolicy'], doc: 'organizations:ListPolicies + DescribePolicy + ListTargetsForPolicy (service control policies).' },
-    { path: 'derived.organizationTrails', type: 'TrailSummary[]', sections: ['trails', 'organization-services'], unknownOn: ['DescribeOrganization'], doc: 'Summaries (as in the account view, seen from the owner) of the trails with `IsOrganizationTrail` owned by the management account or a CloudTrail delegated administrator. Partial when ListDelegatedAdministrators failed, or an account that may own one was not read or could not list its trails.' },
-    { path: 'derived.organizationTrailReach', always: true, type: 'AccountReach[]', sections: ['trails', 'organization-accounts'], unknownOn: ['DescribeOrganization', 'ListAccounts', 'ListDelegatedAdministrators'], doc: 'One entry per ACTIVE account of `Accounts`: `{ AccountId, Name, seenOrganizationTrails, missingOrganizationTrails, $errors? }`; `missingOrganizationTrails` is unknown (an element error) when the account is not in the inventory or its trail listing failed (`derived/organization-reach.ts`).' },
-    { path: 'derived.cloudTrailDelegatedAdministrators', always: true, type: 'string[]', sections: ['organization-services'], unknownOn: ['ListDelegatedAdministrators'], doc: 'Account ids delegated for `cloudtrail.amazonaws.com`.' },
+    { path: 'DelegatedAdministrators', liveOnly: true, type: 'Record<string, DelegatedAdministrator[]>', sections: ['organization-services'], unknownOn: ['ListDelegatedAdministrators'], doc: 'organizations:ListDelegatedAdministrators, by service principal.' },
+    { path: 'Policies', liveOnly: true, type: 'Policy[]', sections: ['organization-policies'], unknownOn: ['ListPolicies', 'DescribePolicy', 'ListTargetsForPolicy'], doc: 'organizations:ListPolicies + DescribePolicy + ListTargetsForPolicy (service control policies).' },
+    { path: 'derived.organizationTrails', liveOnly: true, type: 'TrailSummary[]', sections: ['trails', 'organization-services'], unknownOn: ['DescribeOrganization'], doc: 'Summaries (as in the account view, seen from the owner) of the trails with `IsOrganizationTrail` owned by the management account or a CloudTrail delegated administrator. Partial when ListDelegatedAdministrators failed, or an account that may own one was not read or could not list its trails.' },
+    { path: 'derived.organizationTrailReach', liveOnly: true, always: true, type: 'AccountReach[]', sections: ['trails', 'organization-accounts'], unknownOn: ['DescribeOrganization', 'ListAccounts', 'ListDelegatedAdministrators'], doc: 'One entry per ACTIVE account of `Accounts`: `{ AccountId, Name, seenOrganizationTrails, missingOrganizationTrails, $errors? }`; `missingOrganizationTrails` is unknown (an element error) when the account is not in the inventory or its trail listing failed (`derived/organization-reach.ts`).' },
+    { path: 'derived.cloudTrailDelegatedAdministrators', liveOnly: true, always: true, type: 'string[]', sections: ['organization-services'], unknownOn: ['ListDelegatedAdministrators'], doc: 'Account ids delegated for `cloudtrail.amazonaws.com`.' },
     { path: 'derived.cloudTrailTrustedAccess', always: true, type: 'boolean', sections: ['organization-services'], unknownOn: ['ListAWSServiceAccessForOrganization'], doc: '`cloudtrail.amazonaws.com` is an enabled service principal.' },
-    { path: 'derived.cloudTrailScp', always: true, type: 'CloudTrailScpFacts', sections: ['organization-accounts', 'organization-policies', 'organization-structure'], unknownOn: ['ListAccounts'], doc: '`{ accounts: [{ AccountId, Name?, missingActions, $errors? }], denyingPolicies, exemptPrincipals }` (`derived/scp-cloudtrail.ts`): which of `cloudtrail:DeleteTrail`, `PutEventSelectors`, `StopLogging`, `UpdateTrail` no SCP above each ACTIVE member denies.' },
+    { path: 'derived.cloudTrailScp', liveOnly: true, always: true, type: 'CloudTrailScpFacts', sections: ['organization-accounts', 'organization-policies', 'organization-structure'], unknownOn: ['ListAccounts'], doc: '`{ accounts: [{ AccountId, Name?, missingActions, $errors? }], denyingPolicies, exemptPrincipals }` (`derived/scp-cloudtrail.ts`): which of `cloudtrail:DeleteTrail`, `PutEventSelectors`, `StopLogging`, `UpdateTrail` no SCP above each ACTIVE member denies.' },
   ],
 };
 

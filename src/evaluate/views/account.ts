@@ -5,12 +5,11 @@
  */
 import type { AccountInventory, ApiError } from '../../inventory/types.js';
 import type { SectionError } from '../../rules/types.js';
-import { LIVE_ONLY } from '../../rules/verdict.js';
 import type { ViewOf } from '../types.js';
 import { fullyLogged, readWriteType, type S3BucketDataEvents, type S3DataEvents } from './derived/data-events.js';
 import { configRecorderFacts } from './derived/config-recorders.js';
 import { recordedDataEventTypes } from './derived/data-event-types-recorded.js';
-import { sectionErrors, toSectionError, type SectionErrors } from './derived/errors.js';
+import { marksLiveOnly, sectionErrors, toSectionError, type SectionErrors } from './derived/errors.js';
 import { derive, listFact, partial, put, unknown, valueFact, type FactSink } from './fact.js';
 import { flowLogFacts } from './derived/flow-logs.js';
 import { excludedBuckets } from './derived/s3-excluded-buckets.js';
@@ -32,7 +31,7 @@ export function accountView(ctx: ViewContext, account: AccountInventory): ViewOf
     .sort((a, b) => (a.record.Trail.TrailARN < b.record.Trail.TrailARN ? -1 : 1))
     .map((t) => trailSummary(ctx, t, id));
   const failures = ctx.accountErrors.get(id) ?? [];
-  const sink: FactSink = { $errors: { ...liveOnlySections(failures), ...sectionErrors(failures, 'account', () => true) }, $partial: {} };
+  const sink: FactSink = { $errors: sectionErrors(failures, 'account', () => true), $partial: {} };
   // The account's own trail listing failed: the trails found (an organization trail seen from the
   // management account) are known, but more may exist.
   const unlisted = trailListingError(failures) ?? unreadOrganizationTrail(ctx, id);
@@ -109,22 +108,11 @@ export function unreadOrganizationTrail(ctx: ViewContext, viewAccountId?: string
   return undefined;
 }
 
-/**
- * `iac` without --inventory: the sections of the account as a whole (`Regions`, `derived`) that
- * exist only in a live account, so a rule reading them is `skip` "live-only", not judged on the
- * configuration's trails alone (nor an error for the listing that could not happen).
- */
-function liveOnlySections(failures: readonly ApiError[]): SectionErrors {
-  const out: SectionErrors = {};
-  for (const e of failures) if (e.errorName === LIVE_ONLY) for (const section of e.sections ?? []) out[section] ??= toSectionError(e);
-  return out;
-}
-
 const TRAIL_LISTING = new Set(['ListTrails', 'DescribeTrails']);
 
 /** The failure that may hide trails of the account (its own ListTrails), if any. */
 export function trailListingError(failures: readonly ApiError[]): SectionError | undefined {
-  const failed = failures.find((e) => TRAIL_LISTING.has(e.operation));
+  const failed = failures.find((e) => TRAIL_LISTING.has(e.operation) && !marksLiveOnly(e));
   return failed ? toSectionError(failed) : undefined;
 }
 

@@ -3,7 +3,7 @@ import type { OrganizationInventory } from '../../inventory/types.js';
 import type { SectionError } from '../../rules/types.js';
 import type { ViewOf } from '../types.js';
 import { CLOUDTRAIL_PRINCIPAL, mayOwnOrgTrails, trailOwner } from './derived/ownership.js';
-import { notCollected, sectionErrors, toSectionError } from './derived/errors.js';
+import { marksLiveOnly, notCollected, sectionErrors, toSectionError } from './derived/errors.js';
 import { listFact, put, type FactSink } from './fact.js';
 import { trailListingError, unreadOrganizationTrail } from './account.js';
 import { organizationTrailReach } from './derived/organization-reach.js';
@@ -54,7 +54,7 @@ export function organizationView(ctx: ViewContext, org: OrganizationInventory): 
  * some) could not be listed, or an account that may own them was not read or could not list its trails.
  */
 function ownersUnlisted(ctx: ViewContext, org: OrganizationInventory): SectionError | undefined {
-  const delegation = org.errors.find((e) => e.operation === 'ListDelegatedAdministrators');
+  const delegation = org.errors.find((e) => e.operation === 'ListDelegatedAdministrators' && !marksLiveOnly(e));
   if (delegation) return toSectionError(delegation);
   const owners = [ctx.org.managementAccountId, ...ctx.org.cloudTrailAdmins].filter((x): x is string => x !== undefined);
   const unread = owners.filter((id) => !ctx.accountById.has(id));
