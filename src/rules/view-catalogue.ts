@@ -2,8 +2,10 @@
  * The catalogue of view fields: every field a rule may read, declared once. Each declaration
  * gives the path, the type, the collection sections it needs, the API operations whose failure
  * leaves it unknown, and a doc line. From it come the planner's needs (plan/view-needs.ts), the
- * error feeds (evaluate/views/derived/errors.ts), the field tables of docs/views.md, and the
- * load-time check of every path a rule reads (checkViewPath).
+ * error feeds (evaluate/views/derived/errors.ts), the field tables of docs/views.md, the view
+ * data's TypeScript types (evaluate/views/view-data.generated.ts, by docs/view-types.ts), the
+ * live-only lists of `iac` (iac/live-only.ts), and the load-time check of every path a rule
+ * reads (checkViewPath).
  *
  * Fields are declared in groups, one per kind of record an API error can be about (a trail, a
  * bucket, ...); a view mounts groups, some under a prefix (a trail view joins its bucket under
