@@ -11,6 +11,7 @@ import { ALL_SECTIONS } from '../collect/sections.js';
 import { PACKAGE_ROOT } from '../package-info.js';
 import { renderCisMonitoringRules } from './cis-monitoring-rules.js';
 import { renderRulesDoc } from './rules-doc.js';
+import { renderViewDataTypes } from './view-types.js';
 import { renderViewsDoc } from './views-doc.js';
 
 /** Repository-relative path → content. */
@@ -22,6 +23,8 @@ export async function generatedDocs(): Promise<Record<string, string>> {
     'docs/rules.md': renderRulesDoc(),
     // The prose is hand-written; the field tables come from the view catalogue.
     'docs/views.md': renderViewsDoc(await readFile(join(PACKAGE_ROOT, 'docs/views.md'), 'utf8')),
+    // The view data's TypeScript types, from the same catalogue.
+    'src/evaluate/views/view-data.generated.ts': renderViewDataTypes(),
   };
 }
 

@@ -29,6 +29,7 @@ function fieldTable(view: ResourceType): string {
 }
 
 function row(field: FieldSpec, at: string): string {
-  const type = `\`${cell(field.type)}\`${field.schema ? ` (schema \`${field.schema}\`)` : ''}`;
+  const marks = [field.schema ? `schema \`${field.schema}\`` : '', field.always ? 'always' : '', field.perRegion ? 'per region' : '', field.liveOnly ? 'live only' : ''].filter(Boolean);
+  const type = `\`${cell(field.type)}\`${marks.length > 0 ? ` (${marks.join('; ')})` : ''}`;
   return `| \`${at}${field.path}\` | ${type} | ${code(field.sections) || '(none)'} | ${code(field.unknownOn ?? []) || '(none)'} | ${cell(field.doc)} |`;
 }

@@ -11,6 +11,7 @@ import { placeholderValues } from '../rules/remediation.js';
 import { describeError, judge } from '../rules/verdict.js';
 import { applyWaivers } from './apply-waivers.js';
 import type { Waiver } from '../waivers/types.js';
+import { closedRegionResults } from './closed-regions.js';
 import { resultId } from './result-id.js';
 import { summarize } from './summary.js';
 import type { Result, ResultsDocument, RuleSummary, RunInfo, View, ViewGap } from './types.js';
@@ -64,9 +65,12 @@ export function evaluate(input: EvaluateInput): ResultsDocument {
     for (const { view, id } of viewsByType.get('account') ?? []) {
       const gap = view.gaps?.[rule.resource];
       const settings = perAccount ? ruleSettingsFor(config, rule, view.accountId) : global;
-      if (!gap || !settings.enabled) continue;
+      if (!settings.enabled) continue;
+      const closed = closedRegionResults(rule, view, id, settings.severity);
+      results.push(...closed);
+      if (!gap && closed.length === 0) continue;
       produced = true;
-      results.push(gapResult(rule, view, id, settings.severity, gap));
+      if (gap) results.push(gapResult(rule, view, id, settings.severity, gap));
     }
     // A rule off by default but on for some accounts ran too.
     if (produced || global.enabled) ran.push(rule);

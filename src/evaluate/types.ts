@@ -1,20 +1,34 @@
 /** Results: one per (rule, resource). Shared by the evaluator, the reports, diff and the evidence bundle. */
 import type { ConditionFailure, ResourceType, Rule, SectionError, Severity } from '../rules/types.js';
+import type {
+  AccountViewData, BucketViewData, EventDataStoreViewData, KeyViewData, LogGroupViewData, OrganizationViewData, TrailViewData,
+} from './views/view-data.generated.js';
 
 export const STATUSES = ['pass', 'fail', 'error', 'skip', 'waived'] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** A resource view: the JSON a rule's condition reads, for one resource. */
-export interface View {
-  type: ResourceType;
+/** The data of each view type, as the view catalogue (rules/view-catalogue.ts) declares it. */
+export interface ViewData {
+  trail: TrailViewData;
+  account: AccountViewData;
+  organization: OrganizationViewData;
+  bucket: BucketViewData;
+  key: KeyViewData;
+  'event-data-store': EventDataStoreViewData;
+  'log-group': LogGroupViewData;
+}
+
+/** A resource view of one type: the JSON a rule's condition reads, for one resource. */
+export interface ViewOf<T extends ResourceType> {
+  type: T;
   /** The resource's ARN (accounts: arn:<partition>:::<account-id>; organizations: the organization ARN). */
   arn: string;
   name: string;
   accountId: string;
   /** The region the resource lives in ("global" for account and organization views). */
   region: string;
-  /** What the rule reads: AWS fields, `derived.*`, and `$errors` (section → the failed API call). */
-  data: Record<string, unknown>;
+  /** What the rule reads: AWS fields, `derived.*`, `$errors` (section → the failed API call) and `$partial`. */
+  data: ViewData[T];
   /** ARNs of related resources, e.g. the trails that use a bucket. */
   related?: string[];
   /**
@@ -22,7 +36,12 @@ export interface View {
    * that failed), or that do not apply to it (an organization rule in a standalone account).
    */
   gaps?: Partial<Record<ResourceType, ViewGap>>;
+  /** Account views: the regions a service control policy closes to the account (rules judging each region skip them). */
+  closedRegions?: ClosedRegion[];
 }
+
+/** A resource view, discriminated by `type`. */
+export type View = { [T in ResourceType]: ViewOf<T> }[ResourceType];
 
 export type ViewGap = { status: 'error'; error: SectionError } | { status: 'skip'; reason: string };
 

@@ -97,7 +97,7 @@ function markLiveOnlyAccount(inventory: Inventory, account: AccountInventory, ta
     account.errors.push({ ...base, service: 'organizations', operation: 'DescribeOrganization', message: '(whether the account is in one) exists only in a live account; give --inventory to evaluate it after apply' });
     return;
   }
-  for (const { operation, what } of LIVE_ORGANIZATION) {
-    org.errors.push({ ...base, service: 'organizations', operation, message: `(${what}) exists only in a live organization; give --inventory to evaluate it after apply` });
+  for (const { operation, what, sections } of LIVE_ORGANIZATION) {
+    org.errors.push({ ...base, service: 'organizations', operation, message: `(${what}) exists only in a live organization; give --inventory to evaluate it after apply`, sections });
   }
 }

@@ -6,18 +6,15 @@
  */
 import type { SectionId } from '../collect/sections.js';
 import type { ResourceType } from '../rules/types.js';
-import { VIEWS, viewFields } from '../rules/view-catalogue.js';
+import { fieldOf, VIEWS, viewFields } from '../rules/view-catalogue.js';
 
 export const baseSections = (resource: ResourceType): readonly SectionId[] => VIEWS[resource].base;
 
 /** The sections one read path needs, or undefined when no view field declares it. */
 export function sectionsForPath(resource: ResourceType, path: string): SectionId[] | undefined {
-  const read = path.replace(/\[\d+\]/g, '[]');
-  const fields = viewFields(resource);
-  const covering = fields
-    .filter((f) => read === f.path || read.startsWith(`${f.path}.`) || read.startsWith(`${f.path}[]`))
-    .sort((a, b) => b.path.length - a.path.length)[0];
+  const covering = fieldOf(resource, path);
   if (covering) return [...covering.sections];
-  const inside = fields.filter((f) => f.path.startsWith(`${read}.`) || f.path.startsWith(`${read}[]`));
+  const read = path.replace(/\[\d+\]/g, '[]');
+  const inside = viewFields(resource).filter((f) => f.path.startsWith(`${read}.`) || f.path.startsWith(`${read}[]`));
   return inside.length > 0 ? [...new Set(inside.flatMap((f) => f.sections))] : undefined;
 }

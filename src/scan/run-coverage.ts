@@ -4,6 +4,7 @@
  * without reading the inventory.
  */
 import type { ClosedRegion, UnscannedAccount } from '../evaluate/types.js';
+import { closedRegions } from '../evaluate/views/derived/regions.js';
 import type { ApiError, Inventory } from '../inventory/types.js';
 
 export function runCoverage(inventory: Inventory): { notFullyScanned?: UnscannedAccount[]; closedRegions?: ClosedRegion[] } {
@@ -26,16 +27,10 @@ export function runCoverage(inventory: Inventory): { notFullyScanned?: Unscanned
       failedCalls: failedCalls(errors),
     });
   }
-  const closedRegions: ClosedRegion[] = inventory.accounts.flatMap((a) =>
-    a.Regions.filter((r) => r.ClosedBy).map((r) => ({
-      accountId: a.AccountId,
-      region: r.RegionName,
-      reason: `closed by a service control policy (${r.ClosedBy!.map((e) => `${e.service}:${e.operation}`).sort().join(', ')} refused with an explicit deny)`,
-    })),
-  );
+  const closed: ClosedRegion[] = inventory.accounts.flatMap(closedRegions);
   return {
     ...(out.length ? { notFullyScanned: out.sort((a, b) => a.accountId.localeCompare(b.accountId)) } : {}),
-    ...(closedRegions.length ? { closedRegions } : {}),
+    ...(closed.length ? { closedRegions: closed } : {}),
   };
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/types.js';
 import { evaluate, type EvaluateInput } from '../../src/evaluate/evaluate.js';
 import { gate } from '../../src/evaluate/gate.js';
-import type { View } from '../../src/evaluate/types.js';
+import type { View, ViewOf } from '../../src/evaluate/types.js';
+import type { AccountViewData, TrailViewData } from '../../src/evaluate/views/view-data.generated.js';
 import { loadRuleSet } from '../../src/rules/load.js';
 import { validatorFor } from '../../src/documents/schemas.js';
 import { stableStringify } from '../../src/util/stable-json.js';
@@ -10,14 +11,17 @@ import { stableStringify } from '../../src/util/stable-json.js';
 const { rules } = loadRuleSet({ builtin: false, dirs: ['test/fixtures/rules/valid'] });
 const denied = { service: 'cloudtrail', operation: 'DescribeTrails', errorName: 'AccessDeniedException', accountId: '222233334444', region: 'eu-west-1' };
 
-function trail(account: string, region: string, name: string, data: Record<string, unknown>): View {
+/** Hand-made view data holding only what these rules read: the evaluator walks it as JSON. */
+const only = <D>(data: Record<string, unknown>) => data as D;
+
+function trail(account: string, region: string, name: string, data: Record<string, unknown>): ViewOf<'trail'> {
   return {
     type: 'trail',
     arn: `arn:aws:cloudtrail:${region}:${account}:trail/${name}`,
     name,
     accountId: account,
     region,
-    data: { Trail: { Name: name, ...data }, derived: { isShadow: false } },
+    data: only<TrailViewData>({ Trail: { Name: name, ...data }, derived: { isShadow: false } }),
   };
 }
 
@@ -25,14 +29,14 @@ const views: View[] = [
   trail('222233334444', 'eu-west-1', 'denied', {}),
   trail('111122223333', 'us-east-1', 'on', { LogFileValidationEnabled: true }),
   trail('111122223333', 'us-east-1', 'off', { LogFileValidationEnabled: false }),
-  { ...trail('111122223333', 'eu-west-1', 'shadow', {}), data: { Trail: { Name: 'shadow' }, derived: { isShadow: true } } },
+  { ...trail('111122223333', 'eu-west-1', 'shadow', {}), data: only<TrailViewData>({ Trail: { Name: 'shadow' }, derived: { isShadow: true } }) },
   {
     type: 'account',
     arn: 'arn:aws:::111122223333',
     name: '111122223333',
     accountId: '111122223333',
     region: 'global',
-    data: { derived: { s3DataEvents: { allBuckets: { read: false, write: false }, buckets: [{ Name: 'ledger', ReadWriteType: 'All' }] } } },
+    data: only<AccountViewData>({ derived: { s3DataEvents: { allBuckets: { read: false, write: false }, buckets: [{ Name: 'ledger', ReadWriteType: 'All' }] } } }),
   },
 ];
 views[0]!.data.$errors = { Trail: denied };

@@ -51,7 +51,7 @@ const verdicts = (doc: ResultsDocument) => Object.fromEntries(doc.results.map((r
 describe('a region closed by a service control policy', () => {
   const regions = ['--regions', 'us-east-1,eu-west-1,eu-west-3'];
 
-  it('is listed as closed, not as errors, and per-region rules no longer require it', async () => {
+  it('is listed as closed, not as errors, and each per-region rule skips it with the reason instead of requiring it', async () => {
     const clean = await scan(PAYMENTS, 'clean', regions);
     const remove = sim.faults.add({ kind: 'accessDenied', scp: true, account: PAYMENTS, region: 'eu-west-3' });
     try {
@@ -64,8 +64,16 @@ describe('a region closed by a service control policy', () => {
       expect(closed.doc.run.notFullyScanned).toEqual(clean.doc.run.notFullyScanned);
       expect(closed.inventory.accounts[0]!.Regions.find((r) => r.RegionName === 'eu-west-3')?.ClosedBy?.length).toBeGreaterThan(0);
       expect(closed.err).toContain('1 region(s) closed by an SCP');
-      // Payments configures every region: the verdicts are those of the clean scan.
-      expect(verdicts(closed.doc)).toEqual(verdicts(clean.doc));
+      // Each rule judging every region of the account says, in a skip of its own, that it did not judge this one.
+      const skips = closed.doc.results.filter((r) => r.region === 'eu-west-3');
+      expect(skips.map((r) => [r.ruleId, r.status, r.resourceArn])).toEqual(
+        ['cloudtrail-region-coverage', 'config-recorder-all-regions', 'securityhub-enabled', 'vpc-flow-logs-enabled'].map((id) => [id, 'skip', `arn:aws:::${PAYMENTS}`]),
+      );
+      expect(skips[0]!.skipReason).toMatch(/^region eu-west-3 closed by a service control policy \(.*config:DescribeConfigurationRecorders.*refused with an explicit deny\)$/);
+      expect(skips[0]!.message).toMatch(/^Not applicable in eu-west-3: closed by a service control policy/);
+      expect(new Set(skips.map((r) => r.id)).size).toBe(skips.length);
+      // Payments configures every region: the verdicts are otherwise those of the clean scan.
+      expect(verdicts({ ...closed.doc, results: closed.doc.results.filter((r) => r.region !== 'eu-west-3') })).toEqual(verdicts(clean.doc));
     } finally {
       remove();
     }
@@ -102,6 +110,25 @@ describe('accounts not fully scanned', () => {
       expect(byAccount['999999999999']).toBeUndefined();
       expect(byAccount[PAYMENTS]).toBeUndefined();
       expect(err).toMatch(/coverage: 2 account\(s\) not scanned, 1 partly scanned, 0 region\(s\) closed by an SCP/);
+    } finally {
+      remove();
+    }
+  }, 120_000);
+});
+
+describe('the organization structure unreadable (organizations:ListRoots denied)', () => {
+  it('still scans every account in scope, and the rule needing the OU tree is an error naming ListRoots', async () => {
+    const remove = sim.faults.add({ kind: 'accessDenied', service: 'organizations', operation: 'ListRoots' });
+    try {
+      const { doc, inventory } = await scan(MANAGEMENT, 'no-roots', ['--organization', '--regions', 'us-east-1', '--only', 'cloudtrail-trail-exists,org-scp-protects-cloudtrail']);
+      const active = ['111111111111', '121212121212', '222222222222', '333333333333', PAYMENTS, '555555555555', '666666666666', '888888888888', '999999999999'];
+      expect(inventory.organization?.Roots).toBeUndefined();
+      expect(doc.run.accounts).toEqual(active);
+      // Every account in scope has a status for the account rule.
+      expect(doc.results.filter((r) => r.ruleId === 'cloudtrail-trail-exists').map((r) => r.accountId)).toEqual(active);
+      const scp = doc.results.find((r) => r.ruleId === 'org-scp-protects-cloudtrail')!;
+      expect(scp).toMatchObject({ status: 'error', error: { operation: 'ListRoots', errorName: 'AccessDeniedException', accountId: MANAGEMENT } });
+      expect(doc.run.notFullyScanned?.find((a) => a.accountId === MANAGEMENT)?.failedCalls).toContainEqual(expect.objectContaining({ call: 'organizations:ListRoots' }));
     } finally {
       remove();
     }

@@ -5,24 +5,25 @@
  */
 import type { AccountInventory, ApiError } from '../../inventory/types.js';
 import type { SectionError } from '../../rules/types.js';
-import { LIVE_ONLY } from '../../rules/verdict.js';
-import type { View } from '../types.js';
+import type { ViewOf } from '../types.js';
 import { fullyLogged, readWriteType, type S3BucketDataEvents, type S3DataEvents } from './derived/data-events.js';
 import { configRecorderFacts } from './derived/config-recorders.js';
 import { recordedDataEventTypes } from './derived/data-event-types-recorded.js';
-import { sectionErrors, toSectionError, type SectionErrors } from './derived/errors.js';
+import { marksLiveOnly, sectionErrors, toSectionError, type SectionErrors } from './derived/errors.js';
 import { derive, listFact, partial, put, unknown, valueFact, type FactSink } from './fact.js';
 import { flowLogFacts } from './derived/flow-logs.js';
 import { excludedBuckets } from './derived/s3-excluded-buckets.js';
 import { monitoringFacts } from './derived/monitoring.js';
 import { trailCoversAccount } from './derived/ownership.js';
+import { closedRegions } from './derived/regions.js';
 import { securityHubFacts } from './derived/security-hub.js';
 import { errorsAbout, regionsOf, type ViewContext } from './context.js';
 import { viewData } from './data.js';
+import type { AccountViewData } from './view-data.generated.js';
 import { accountGaps } from './gaps.js';
 import { trailSummary, type TrailSummary } from './trail.js';
 
-export function accountView(ctx: ViewContext, account: AccountInventory): View {
+export function accountView(ctx: ViewContext, account: AccountInventory): ViewOf<'account'> {
   const id = account.AccountId;
   const candidates = [...new Set([...(ctx.trailsByOwner.get(id) ?? []), ...ctx.organizationTrails])];
   const summaries = candidates
@@ -30,7 +31,7 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
     .sort((a, b) => (a.record.Trail.TrailARN < b.record.Trail.TrailARN ? -1 : 1))
     .map((t) => trailSummary(ctx, t, id));
   const failures = ctx.accountErrors.get(id) ?? [];
-  const sink: FactSink = { $errors: { ...liveOnlySections(failures), ...sectionErrors(failures, 'account', () => true) }, $partial: {} };
+  const sink: FactSink = { $errors: sectionErrors(failures, 'account', () => true), $partial: {} };
   // The account's own trail listing failed: the trails found (an organization trail seen from the
   // management account) are known, but more may exist.
   const unlisted = trailListingError(failures) ?? unreadOrganizationTrail(ctx, id);
@@ -52,6 +53,7 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
   // Without the region list, "no region lacks it" is not known either.
   const regionalErrors: SectionErrors = { ...config.errors, ...flowLogs.errors, ...securityHub.errors };
   if (regions.state === 'unknown') for (const fact of ['configRecorders', 'flowLogs', 'securityHub']) regionalErrors[`derived.${fact}`] = regions.error;
+  const closed = closedRegions(account);
   const unsure = uncovered.state === 'known' && uncovered.value.length > 0 ? summaries.map((t) => coverageDoubt(t, uncovered.value)).find((e) => e !== undefined) : undefined;
   const derived = {
     trails: put(sink, 'derived.trails', trails),
@@ -72,20 +74,21 @@ export function accountView(ctx: ViewContext, account: AccountInventory): View {
     name: id,
     accountId: id,
     region: 'global',
-    data: viewData({
+    data: viewData<AccountViewData>({
       AccountId: id,
       Regions: regionList,
       IsManagementAccount: id === ctx.org.managementAccountId,
-      derived: viewData(derived),
+      derived: viewData<AccountViewData['derived']>(derived),
       $errors: { ...sink.$errors, ...monitoring.errors, ...regionalErrors },
       ...(Object.keys(sink.$partial).length > 0 ? { $partial: sink.$partial } : {}),
     }),
     related: summaries.map((t) => t.Trail.TrailARN),
     ...gapsOf(ctx, account),
+    ...(closed.length > 0 ? { closedRegions: closed } : {}),
   };
 }
 
-function gapsOf(ctx: ViewContext, account: AccountInventory): Pick<View, 'gaps'> {
+function gapsOf(ctx: ViewContext, account: AccountInventory): Pick<ViewOf<'account'>, 'gaps'> {
   const gaps = accountGaps(ctx.inventory, account);
   return Object.keys(gaps).length > 0 ? { gaps } : {};
 }
@@ -105,22 +108,11 @@ export function unreadOrganizationTrail(ctx: ViewContext, viewAccountId?: string
   return undefined;
 }
 
-/**
- * `iac` without --inventory: the sections of the account as a whole (`Regions`, `derived`) that
- * exist only in a live account, so a rule reading them is `skip` "live-only", not judged on the
- * configuration's trails alone (nor an error for the listing that could not happen).
- */
-function liveOnlySections(failures: readonly ApiError[]): SectionErrors {
-  const out: SectionErrors = {};
-  for (const e of failures) if (e.errorName === LIVE_ONLY) for (const section of e.sections ?? []) out[section] ??= toSectionError(e);
-  return out;
-}
-
 const TRAIL_LISTING = new Set(['ListTrails', 'DescribeTrails']);
 
 /** The failure that may hide trails of the account (its own ListTrails), if any. */
 export function trailListingError(failures: readonly ApiError[]): SectionError | undefined {
-  const failed = failures.find((e) => TRAIL_LISTING.has(e.operation));
+  const failed = failures.find((e) => TRAIL_LISTING.has(e.operation) && !marksLiveOnly(e));
   return failed ? toSectionError(failed) : undefined;
 }
 

@@ -1,6 +1,6 @@
 /** The bucket view: one per bucket, in its owner account, with the trails that write to it and their log prefixes' lifecycle. */
 import type { ApiError, BucketRecord } from '../../inventory/types.js';
-import type { View } from '../types.js';
+import type { ViewOf } from '../types.js';
 import { BUCKET_RECORD_FACTS, bucketRecordFacts } from './derived/bucket-facts.js';
 import { notCollected, sectionErrors, toSectionError, type SectionErrors } from './derived/errors.js';
 import { prefixLifecycle, trailLogPrefix } from './derived/lifecycle.js';
@@ -8,6 +8,7 @@ import { trailOwner } from './derived/ownership.js';
 import { errorsAbout, type Found, type ViewContext } from './context.js';
 import { known, put, unknown, type Fact, type FactSink } from './fact.js';
 import { viewData } from './data.js';
+import type { BucketViewData } from './view-data.generated.js';
 
 /** The bucket's unreadable sections (`Bucket.*`, as a trail view joins them), from the errors of the account that read it. */
 export function bucketSectionErrors(ctx: ViewContext, found: Found<BucketRecord>): SectionErrors {
@@ -20,7 +21,7 @@ function bucketViewErrors(ctx: ViewContext, found: Found<BucketRecord>): Section
   return sectionErrors(errorsAbout(ctx, name, `arn:${ctx.partition}:s3:::${name}`), 'bucket', (e: ApiError) => e.accountId === found.readBy);
 }
 
-export function bucketView(ctx: ViewContext, found: Found<BucketRecord>): View {
+export function bucketView(ctx: ViewContext, found: Found<BucketRecord>): ViewOf<'bucket'> {
   const bucket = found.record;
   const accountId = bucket.OwnerAccountId ?? found.readBy;
   const trails = (ctx.trailsByBucket.get(bucket.Name) ?? []).map((t) => t.record.Trail);
@@ -32,7 +33,7 @@ export function bucketView(ctx: ViewContext, found: Found<BucketRecord>): View {
   const sink: FactSink = { $errors: errors, $partial: {} };
   const account = ctx.accountById.get(found.readBy);
   const trailArns = trails.map((t) => t.TrailARN);
-  const data = viewData({
+  const data = viewData<BucketViewData>({
     Bucket: bucket,
     AccountPublicAccessBlock: account?.accountPublicAccessBlock,
     derived: {
@@ -61,7 +62,7 @@ export function bucketView(ctx: ViewContext, found: Found<BucketRecord>): View {
  * same, so every bucket rule answers `error` (naming the failed call, or NotCollected) instead of
  * staying silent. NoSuchBucket is an answer, not a failure: the bucket does not exist.
  */
-export function unreadBucketView(ctx: ViewContext, name: string): View {
+export function unreadBucketView(ctx: ViewContext, name: string): ViewOf<'bucket'> {
   const trails = (ctx.trailsByBucket.get(name) ?? []).map((t) => t.record.Trail);
   const arn = `arn:${ctx.partition}:s3:::${name}`;
   // Attributed to the account that owns the (first) trail writing to it, with that account's failure when it has one.
@@ -80,7 +81,7 @@ export function unreadBucketView(ctx: ViewContext, name: string): View {
     name,
     accountId: owner,
     region: 'unknown',
-    data: viewData({
+    data: viewData<BucketViewData>({
       Bucket: { Name: name },
       derived: { trails: trailArns, logPrefixes: [...new Set(trails.map((t) => trailLogPrefix(t.S3KeyPrefix)))].sort(), ...(missing ? { exists: false } : {}) },
       $errors,

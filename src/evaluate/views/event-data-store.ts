@@ -1,20 +1,21 @@
 /** The event-data-store view: one per CloudTrail Lake event data store, with what its selectors record. */
 import { parseArn } from '../../inventory/arn.js';
 import type { EventDataStoreRecord } from '../../inventory/types.js';
-import type { View } from '../types.js';
+import type { ViewOf } from '../types.js';
 import { dataEventTypes, s3DataEvents } from './derived/data-events.js';
 import { notCollected, sectionErrors } from './derived/errors.js';
 import { logsAllManagementEvents, managementEvents } from './derived/management-events.js';
 import { errorsAbout, type ViewContext } from './context.js';
 import { viewData } from './data.js';
+import type { EventDataStoreViewData } from './view-data.generated.js';
 
 const SELECTOR_FACTS = ['derived.managementEvents', 'derived.logsAllManagementEvents', 'derived.s3DataEvents', 'derived.dataEventTypes'];
 
-export function eventDataStoreView(ctx: ViewContext, store: EventDataStoreRecord, readBy: string): View {
+export function eventDataStoreView(ctx: ViewContext, store: EventDataStoreRecord, readBy: string): ViewOf<'event-data-store'> {
   const arn = parseArn(store.EventDataStoreArn);
   const accountId = arn?.accountId || readBy;
   const errors = sectionErrors(errorsAbout(ctx, store.EventDataStoreArn, store.Name), 'event-data-store', (e) => e.accountId === readBy);
-  const derived: Record<string, unknown> = { ownerAccountId: accountId };
+  let derived: EventDataStoreViewData['derived'] = { ownerAccountId: accountId };
   const selectors = store.AdvancedEventSelectors;
   if (errors.EventDataStore || selectors === undefined) {
     const missing = errors.EventDataStore ?? notCollected('GetEventDataStore', 'cloudtrail', `the selectors of event data store ${store.EventDataStoreArn} were not read`, accountId, store.Region, store.EventDataStoreArn);
@@ -22,12 +23,13 @@ export function eventDataStoreView(ctx: ViewContext, store: EventDataStoreRecord
   } else {
     const partition = arn?.partition ?? ctx.partition;
     const management = managementEvents(selectors);
-    Object.assign(derived, {
+    derived = {
+      ...derived,
       managementEvents: management,
       logsAllManagementEvents: logsAllManagementEvents(management),
       s3DataEvents: s3DataEvents(selectors, partition),
       dataEventTypes: dataEventTypes(selectors, partition),
-    });
+    };
   }
   return {
     type: 'event-data-store',
@@ -35,6 +37,6 @@ export function eventDataStoreView(ctx: ViewContext, store: EventDataStoreRecord
     name: store.Name ?? store.EventDataStoreArn,
     accountId,
     region: store.Region,
-    data: viewData({ EventDataStore: store, derived, $errors: errors }),
+    data: viewData<EventDataStoreViewData>({ EventDataStore: store, derived, $errors: errors }),
   };
 }

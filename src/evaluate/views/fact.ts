@@ -6,7 +6,6 @@
  * error: a fact is only ever decided by what was read.
  */
 import type { SectionError } from '../../rules/types.js';
-import { LIVE_ONLY } from '../../rules/verdict.js';
 
 export type Fact<T> =
   | { state: 'known'; value: T }
@@ -18,13 +17,8 @@ export const unknown = <T>(error: SectionError): Fact<T> => ({ state: 'unknown',
 /** A list with the elements read so far; `error` is the call whose failure may hide more. */
 export const partial = <T>(value: T, error: SectionError): Fact<T> => ({ state: 'partial', value, error });
 
-/**
- * A list that is partial when `error` is set, else known. When what may hide more elements exists
- * only in a live account (`LiveOnly`: `iac` without --inventory), the list is unknown: the
- * configuration's elements alone would decide it by a guess, and its rules are `skip` "live-only".
- */
+/** A list that is partial when `error` is set, else known. */
 export function listFact<T>(value: T[], error: SectionError | undefined): Fact<T[]> {
-  if (error?.errorName === LIVE_ONLY) return unknown(error);
   return error ? partial(value, error) : known(value);
 }
 
@@ -67,8 +61,13 @@ export interface FactSink {
   $partial: Record<string, SectionError>;
 }
 
-/** Records `fact` at `path` (relative to the view data) and returns its value, if any, for the data object. */
+/**
+ * Records `fact` at `path` (relative to the view data) and returns its value, if any, for the
+ * data object. A path the sink already holds as unknown (a failed call, a live-only field) stays
+ * unknown: nothing deletes an error.
+ */
 export function put<T>(sink: FactSink, path: string, fact: Fact<T>): T | undefined {
+  if (sink.$errors[path]) return undefined;
   if (fact.state === 'unknown') {
     sink.$errors[path] ??= fact.error;
     return undefined;

@@ -9,7 +9,7 @@ import { arnAccount } from '../../inventory/arn.js';
 import type { AccountInventory, ApiError, Inventory } from '../../inventory/types.js';
 import type { ResourceType } from '../../rules/types.js';
 import type { ViewGap } from '../types.js';
-import { toSectionError } from './derived/errors.js';
+import { marksLiveOnly, toSectionError } from './derived/errors.js';
 import { LISTED_BY } from '../../rules/view-catalogue.js';
 import { LIVE_ONLY } from '../../rules/verdict.js';
 
@@ -20,9 +20,9 @@ export function accountGaps(inventory: Inventory, account: AccountInventory): Pa
   for (const [type, operations] of Object.entries(LISTED_BY) as Array<[ResourceType, readonly string[]]>) {
     // The organization view is one for the whole inventory: only its absence is about the account.
     if (type === 'organization') continue;
-    // `iac` without --inventory: the account's own listing is live-only. It hides only live
-    // resources, not the configuration's, which are the ones judged: no gap.
-    const failed = account.errors.find((e) => operations.includes(e.operation) && e.errorName !== LIVE_ONLY && aboutAccount(e, account.AccountId));
+    // `iac` without --inventory: the account's own listing only marks its live-only facts. It
+    // hides only live resources, not the configuration's, which are the ones judged: no gap.
+    const failed = account.errors.find((e) => operations.includes(e.operation) && !marksLiveOnly(e) && aboutAccount(e, account.AccountId));
     if (failed) gaps[type] = { status: 'error', error: toSectionError(failed) };
   }
   if (!inventory.organization) gaps.organization = organizationGap(account);

@@ -4,10 +4,11 @@
  */
 import { logGroupArnKey, parseArn } from '../../inventory/arn.js';
 import type { LogGroupRecord, MetricFilter } from '../../inventory/types.js';
-import type { View } from '../types.js';
+import type { ViewOf } from '../types.js';
 import { notCollected, sectionErrors, type SectionErrors } from './derived/errors.js';
 import { errorsAbout, type Found, type ViewContext } from './context.js';
 import { viewData } from './data.js';
+import type { LogGroupViewData, TopicFacts } from './view-data.generated.js';
 
 /** The log group's unreadable sections: its own calls, and DescribeAlarms in its account and region. */
 export function logGroupSectionErrors(ctx: ViewContext, record: LogGroupRecord, accountId: string): SectionErrors {
@@ -42,7 +43,7 @@ function topicFacts(ctx: ViewContext, topicArn: string) {
     return { TopicArn: topicArn, $errors: { subscriptions: missing, confirmedSubscriptions: missing } };
   }
   const subscriptions = found.record.Subscriptions ?? [];
-  return viewData({
+  return viewData<TopicFacts>({
     TopicArn: topicArn,
     Attributes: found.record.Attributes,
     subscriptions: errors.subscriptions ? undefined : subscriptions,
@@ -52,7 +53,7 @@ function topicFacts(ctx: ViewContext, topicArn: string) {
   });
 }
 
-export function logGroupView(ctx: ViewContext, found: Found<LogGroupRecord>, arnKey: string): View {
+export function logGroupView(ctx: ViewContext, found: Found<LogGroupRecord>, arnKey: string): ViewOf<'log-group'> {
   const record = found.record;
   const accountId = parseArn(arnKey)?.accountId || found.readBy;
   const trails = (ctx.trailsByLogGroup.get(arnKey) ?? []).map((t) => t.record.Trail.TrailARN);
@@ -69,10 +70,10 @@ export function logGroupView(ctx: ViewContext, found: Found<LogGroupRecord>, arn
     name: record.LogGroup.logGroupName,
     accountId,
     region: record.Region,
-    data: viewData({
+    data: viewData<LogGroupViewData>({
       LogGroup: record.LogGroup,
       MetricFilters: record.MetricFilters,
-      derived: viewData({ trails, filters: errors['derived.filters'] ? undefined : filters }),
+      derived: viewData<LogGroupViewData['derived']>({ trails, filters: errors['derived.filters'] ? undefined : filters }),
       $errors: errors,
     }),
     related: trails,

@@ -1,18 +1,19 @@
 /** The organization view: one when the inventory read AWS Organizations, with its organization trails. */
 import type { OrganizationInventory } from '../../inventory/types.js';
 import type { SectionError } from '../../rules/types.js';
-import type { View } from '../types.js';
+import type { ViewOf } from '../types.js';
 import { CLOUDTRAIL_PRINCIPAL, mayOwnOrgTrails, trailOwner } from './derived/ownership.js';
-import { notCollected, sectionErrors, toSectionError } from './derived/errors.js';
+import { marksLiveOnly, notCollected, sectionErrors, toSectionError } from './derived/errors.js';
 import { listFact, put, type FactSink } from './fact.js';
 import { trailListingError, unreadOrganizationTrail } from './account.js';
 import { organizationTrailReach } from './derived/organization-reach.js';
 import { cloudTrailScp } from './derived/scp-cloudtrail.js';
 import type { ViewContext } from './context.js';
 import { viewData } from './data.js';
+import type { OrganizationViewData } from './view-data.generated.js';
 import { trailSummary } from './trail.js';
 
-export function organizationView(ctx: ViewContext, org: OrganizationInventory): View {
+export function organizationView(ctx: ViewContext, org: OrganizationInventory): ViewOf<'organization'> {
   const facts = ctx.org;
   const errors = sectionErrors(org.errors, 'organization', () => true);
   const organizationTrailEntries = ctx.trails.filter((t) => t.record.Trail.IsOrganizationTrail && mayOwnOrgTrails(facts, trailOwner(t.record.Trail)));
@@ -28,7 +29,7 @@ export function organizationView(ctx: ViewContext, org: OrganizationInventory): 
     name: id,
     accountId: management,
     region: 'global',
-    data: viewData({
+    data: viewData<OrganizationViewData>({
       Organization: org.Organization,
       Accounts: org.Accounts,
       EnabledServicePrincipals: org.EnabledServicePrincipals,
@@ -39,7 +40,7 @@ export function organizationView(ctx: ViewContext, org: OrganizationInventory): 
         organizationTrailReach: organizationTrailReach(ctx, organizationTrailEntries),
         cloudTrailDelegatedAdministrators: facts.cloudTrailAdmins,
         cloudTrailTrustedAccess: (org.EnabledServicePrincipals ?? []).some((p) => p.ServicePrincipal === CLOUDTRAIL_PRINCIPAL),
-        cloudTrailScp: cloudTrailScp(org, ctx.partition, policiesUnread),
+        cloudTrailScp: cloudTrailScp(org, ctx.partition, policiesUnread, errors.Roots ?? errors.OrganizationalUnits ?? errors.AccountParents),
       },
       $errors: errors,
       ...(Object.keys(sink.$partial).length > 0 ? { $partial: sink.$partial } : {}),
@@ -53,7 +54,7 @@ export function organizationView(ctx: ViewContext, org: OrganizationInventory): 
  * some) could not be listed, or an account that may own them was not read or could not list its trails.
  */
 function ownersUnlisted(ctx: ViewContext, org: OrganizationInventory): SectionError | undefined {
-  const delegation = org.errors.find((e) => e.operation === 'ListDelegatedAdministrators');
+  const delegation = org.errors.find((e) => e.operation === 'ListDelegatedAdministrators' && !marksLiveOnly(e));
   if (delegation) return toSectionError(delegation);
   const owners = [ctx.org.managementAccountId, ...ctx.org.cloudTrailAdmins].filter((x): x is string => x !== undefined);
   const unread = owners.filter((id) => !ctx.accountById.has(id));

@@ -2,53 +2,35 @@
 import { logGroupArnKey, logGroupNameFromArn, parseArn } from '../../inventory/arn.js';
 import type { TrailRecord } from '../../inventory/types.js';
 import type { SectionError } from '../../rules/types.js';
-import type { View } from '../types.js';
+import type { ViewOf } from '../types.js';
 import { effectiveSelectors } from './derived/basic-selectors.js';
-import { dataEventTypes, s3DataEvents, type DataEventType, type S3DataEvents } from './derived/data-events.js';
+import { dataEventTypes, s3DataEvents } from './derived/data-events.js';
 import { notCollected, rebase, sectionErrors, type SectionErrors } from './derived/errors.js';
-import { trailKeyPolicyFact, type TrailKeyPolicy } from './derived/key-policy.js';
+import { trailKeyPolicyFact } from './derived/key-policy.js';
 import { trailLogPrefix } from './derived/lifecycle.js';
-import { logsAllManagementEvents, managementEvents, type ManagementEvents } from './derived/management-events.js';
+import { logsAllManagementEvents, managementEvents } from './derived/management-events.js';
 import { trailOwner } from './derived/ownership.js';
 import { coversRegions } from './derived/regions.js';
-import { hoursSince, type StatusTime } from './derived/status-age.js';
+import { hoursSince } from './derived/status-age.js';
 import { bucketSectionErrors } from './bucket.js';
 import { errorsAbout, regionsOf, type TrailEntry, type ViewContext } from './context.js';
 import { viewData } from './data.js';
+import type { TrailSummary, TrailViewData } from './view-data.generated.js';
 import { join } from './join.js';
 import { keySectionErrors } from './key.js';
 import { logGroupSectionErrors } from './log-group.js';
 
-/** The trail's derived facts (docs/views.md, trail view); a fact whose inputs could not be read is absent, its error in `$errors`. */
-export interface TrailDerived {
-  ownerAccountId: string;
-  isOrganizationTrail: boolean;
-  isShadow: boolean;
-  coversRegions: string[];
-  coversAccounts: string[];
-  logPrefix: string;
-  hoursSince: Partial<Record<StatusTime, number>>;
-  managementEvents?: ManagementEvents;
-  logsAllManagementEvents?: boolean;
-  s3DataEvents?: S3DataEvents;
-  dataEventTypes?: DataEventType[];
-  /** Trail view only, when the trail names a KMS key. */
-  keyPolicy?: TrailKeyPolicy;
-}
-
+/** The trail's facts (docs/views.md, trail view); a fact whose inputs could not be read is absent, its error in `$errors`. */
 export interface TrailFacts {
-  derived: TrailDerived;
+  derived: TrailSummary['derived'];
   $errors: SectionErrors;
 }
 
 /** The facts that do not depend on who looks. */
-type OwnFacts = { derived: Omit<TrailDerived, 'isShadow' | 'coversRegions'>; $errors: SectionErrors };
+type OwnFacts = { derived: Omit<TrailFacts['derived'], 'isShadow' | 'coversRegions'>; $errors: SectionErrors };
 
 /** A trail as an account or organization view lists it. */
-export interface TrailSummary extends TrailFacts {
-  Trail: TrailRecord['Trail'];
-  Status?: TrailRecord['Status'];
-}
+export type { TrailSummary } from './view-data.generated.js';
 
 /** The trail's facts as seen from `viewAccountId` (its owner for the trail view; a covered member in account views). */
 export function trailFacts(ctx: ViewContext, entry: TrailEntry, viewAccountId: string): TrailFacts {
@@ -123,7 +105,7 @@ export function trailSummary(ctx: ViewContext, entry: TrailEntry, viewAccountId:
   return { Trail, ...(Status !== undefined ? { Status } : {}), ...trailFacts(ctx, entry, viewAccountId) };
 }
 
-export function trailView(ctx: ViewContext, entry: TrailEntry): View {
+export function trailView(ctx: ViewContext, entry: TrailEntry): ViewOf<'trail'> {
   const { record } = entry;
   const trail = record.Trail;
   const owner = trailOwner(trail);
@@ -132,8 +114,7 @@ export function trailView(ctx: ViewContext, entry: TrailEntry): View {
   const key = joinKey(ctx, trail);
   const logGroup = joinLogGroup(ctx, trail);
   const keyPolicy = trailKeyPolicyFact(trail.TrailARN, key);
-  if (keyPolicy?.value) facts.derived.keyPolicy = keyPolicy.value;
-  const data = viewData({
+  const data = viewData<TrailViewData>({
     Trail: trail,
     Status: record.Status,
     EventSelectors: record.EventSelectors,
@@ -143,7 +124,7 @@ export function trailView(ctx: ViewContext, entry: TrailEntry): View {
     Bucket: bucket?.value,
     KmsKey: key?.value,
     LogGroup: logGroup?.value,
-    derived: facts.derived,
+    derived: keyPolicy?.value ? { ...facts.derived, keyPolicy: keyPolicy.value } : facts.derived,
     $errors: { ...facts.$errors, ...unreadReferences(facts.$errors.Trail), ...bucket?.errors, ...key?.errors, ...keyPolicy?.errors, ...logGroup?.errors },
   });
   const related = [

@@ -1,29 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { buildViews } from '../../../src/evaluate/views/index.js';
-import type { View } from '../../../src/evaluate/types.js';
+import type { ViewOf } from '../../../src/evaluate/types.js';
+import type { ControlFacts } from '../../../src/evaluate/views/derived/monitoring.js';
 import { loadInventory } from '../../../src/inventory/load.js';
 import type { Inventory } from '../../../src/inventory/types.js';
 
 const FIXTURES = 'test/fixtures/inventory/rulepack-monitoring';
 
-function accounts(file: string, change: (inventory: Inventory) => void = () => {}): Map<string, View> {
+function accounts(file: string, change: (inventory: Inventory) => void = () => {}): Map<string, ViewOf<'account'>> {
   const inventory = loadInventory(`${FIXTURES}/${file}.json`);
   change(inventory);
   const views = buildViews(inventory);
-  return new Map(views.filter((v) => v.type === 'account').map((v) => [v.accountId, v]));
+  return new Map(views.filter((v): v is ViewOf<'account'> => v.type === 'account').map((v) => [v.accountId, v]));
 }
 const org = accounts('organization');
 const standalone = accounts('standalone');
 
-type Node = Record<string, { state: string; satisfied?: boolean; missing?: string; [k: string]: unknown }> & { applies?: boolean };
-function facts(view: View | undefined, key: string): Node {
-  return ((view!.data.derived as { monitoring: Record<string, Node> }).monitoring)[key]!;
+function facts(view: ViewOf<'account'> | undefined, key: string): ControlFacts {
+  return view!.data.derived.monitoring![key]!;
 }
-const states = (view: View | undefined, key: string) => {
+const states = (view: ViewOf<'account'> | undefined, key: string) => {
   const node = facts(view, key);
   return [node['exact-cis']!.state, node['superset-ok']!.state, node['covers-events']!.state, node.eventbridge!.state];
 };
-const errorOf = (view: View | undefined, path: string) => (view!.data.$errors as Record<string, { operation: string; errorName: string }>)[path];
+const errorOf = (view: ViewOf<'account'> | undefined, path: string) => view!.data.$errors[path];
 
 describe('derived.monitoring: the metric-filter chain', () => {
   it('follows a member account to the organization trail log group in the management account', () => {

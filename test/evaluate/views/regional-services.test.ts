@@ -7,16 +7,18 @@
  * region already decides).
  */
 import { describe, expect, it } from 'vitest';
+import type { ViewOf } from '../../../src/evaluate/types.js';
 import { buildViews } from '../../../src/evaluate/views/index.js';
+import type { AccountViewData } from '../../../src/evaluate/views/view-data.generated.js';
 import type { AccountInventory, ApiError, ConfigRecordersRecord, VpcsRecord } from '../../../src/inventory/types.js';
 import { account, inventory } from './inventory-builder.js';
 
 const ID = '111111111111';
 const denied = (region: string, service: string, operation: string, errorName = 'AccessDeniedException'): ApiError => ({ accountId: ID, region, service, operation, errorName, message: 'denied' });
 
-function accountData(extra: Partial<AccountInventory>): { derived: Record<string, Record<string, string[]>>; $errors: Record<string, { operation: string; region?: string; errorName: string }> } {
-  const view = buildViews(inventory([account(ID, extra)])).find((v) => v.type === 'account')!;
-  return view.data as ReturnType<typeof accountData>;
+function accountData(extra: Partial<AccountInventory>): AccountViewData {
+  const view = buildViews(inventory([account(ID, extra)])).find((v): v is ViewOf<'account'> => v.type === 'account')!;
+  return view.data;
 }
 
 const recording = (extra: Partial<NonNullable<ConfigRecordersRecord['ConfigurationRecorders']>[number]> = {}, global = false): ConfigRecordersRecord => ({

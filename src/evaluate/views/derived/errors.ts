@@ -29,6 +29,24 @@ function errorFeeds(): Record<string, Partial<Record<ErrorKind, string[]>>> {
 
 export type SectionErrors = Record<string, SectionError>;
 
+/** The fields the catalogue marks `liveOnly`, by the kind of record they are about. */
+const LIVE_ONLY_FIELDS: ReadonlyMap<ErrorKind, ReadonlySet<string>> = new Map(
+  [...new Set(allGroups().map((g) => g.kind))].map((kind) => [
+    kind,
+    new Set(allGroups().filter((g) => g.kind === kind).flatMap((g) => g.fields.filter((f) => f.liveOnly).map((f) => f.path))),
+  ]),
+);
+
+/**
+ * An error naming only fields that exist in a live account (`iac` without --inventory) marks
+ * those fields unknown. It is no failed call: it hides nothing else (no listing gap on the
+ * account, no partial list).
+ */
+export function marksLiveOnly(e: ApiError, kind?: ErrorKind): boolean {
+  const fields = kind ? [LIVE_ONLY_FIELDS.get(kind) ?? new Set<string>()] : [...LIVE_ONLY_FIELDS.values()];
+  return e.sections !== undefined && e.sections.length > 0 && e.sections.every((s) => fields.some((f) => f.has(s)));
+}
+
 export function toSectionError(e: ApiError): SectionError {
   return {
     accountId: e.accountId,
@@ -48,7 +66,7 @@ export function toSectionError(e: ApiError): SectionError {
 export function sectionErrors(errors: readonly ApiError[], kind: ErrorKind, about: (e: ApiError) => boolean): SectionErrors {
   const out: SectionErrors = {};
   for (const e of errors) {
-    const feeds = ERROR_FEEDS[e.operation]?.[kind];
+    const feeds = ERROR_FEEDS[e.operation]?.[kind] ?? (marksLiveOnly(e, kind) ? e.sections : undefined);
     if (!feeds || !about(e)) continue;
     // An error may name narrower sections than its operation feeds (one field of a plan known only after apply).
     const sections = e.sections ?? feeds;

@@ -16,7 +16,7 @@
  */
 import { logGroupArnKey, logGroupNameFromArn, parseArn } from '../../../inventory/arn.js';
 import type { SectionError } from '../../../rules/types.js';
-import type { View } from '../../types.js';
+import type { ViewOf } from '../../types.js';
 import { errorsAbout, regionsOf, type ViewContext } from '../context.js';
 import { logGroupView } from '../log-group.js';
 import type { TrailSummary } from '../trail.js';
@@ -43,7 +43,7 @@ export interface MetricFilterOutcome {
   topicArn?: string;
 }
 
-type ControlFacts = Record<Strictness, MetricFilterOutcome> & {
+export type ControlFacts = Record<Strictness, MetricFilterOutcome> & {
   eventbridge: EventBridgeOutcome;
   /** False for a member account of an organization when the control's events are recorded in the management account only. */
   applies: boolean;
@@ -62,7 +62,7 @@ interface TrailAnswers {
 }
 
 interface Cache {
-  logGroups: Map<string, View | SectionError>;
+  logGroups: Map<string, ViewOf<'log-group'> | SectionError>;
   trails: Map<string, TrailAnswers>;
 }
 const caches = new WeakMap<ViewContext, Cache>();
@@ -183,7 +183,7 @@ function logGroupChain(ctx: ViewContext, arnKey: string, variant: ControlVariant
   const logGroup = logGroupFacts(ctx, arnKey);
   if (!('data' in logGroup)) return { kind: 'unknown', error: logGroup };
   const found = { logGroup: logGroup.arn };
-  const data = logGroup.data as { MetricFilters?: Array<{ filterName: string; filterPattern?: string }>; derived: { filters?: FilterFacts[] }; $errors: SectionErrors };
+  const data = logGroup.data;
   const filtersError = data.$errors.MetricFilters;
   if (filtersError) return { kind: 'unknown', error: filtersError };
   const matching = (data.MetricFilters ?? []).filter((f) => filterImplements(f.filterPattern, variant, strictness)).map((f) => f.filterName);
@@ -205,7 +205,7 @@ function logGroupChain(ctx: ViewContext, arnKey: string, variant: ControlVariant
       }
       if (alarm.topics.length === 0) reach('no-topic', at);
       for (const topic of alarm.topics) {
-        const subscriptionsError = topic.$errors?.confirmedSubscriptions;
+        const subscriptionsError = topic.$errors.confirmedSubscriptions;
         if (subscriptionsError) unknown ??= { kind: 'unknown', error: subscriptionsError };
         else if ((topic.confirmedSubscriptions ?? 0) > 0) {
           return { kind: 'satisfied', outcome: { state: 'monitored', satisfied: true, via: 'metric-filter', ...found, ...at, topicArn: topic.TopicArn } };
@@ -216,17 +216,11 @@ function logGroupChain(ctx: ViewContext, arnKey: string, variant: ControlVariant
   return unknown ?? furthest;
 }
 
-/** The shape of log-group view `derived.filters` entries this module reads. */
-interface FilterFacts {
-  filterName: string;
-  alarms: Array<{ AlarmName: string; ActionsEnabled?: boolean; topics: Array<{ TopicArn: string; confirmedSubscriptions?: number; $errors?: SectionErrors }> }>;
-}
-
 /**
  * The log group's view (built once per inventory), or the error saying why it is missing: the
  * failed DescribeLogGroups call, or NotCollected when its account is not in the inventory.
  */
-function logGroupFacts(ctx: ViewContext, arnKey: string): View | SectionError {
+function logGroupFacts(ctx: ViewContext, arnKey: string): ViewOf<'log-group'> | SectionError {
   const cache = cacheOf(ctx).logGroups;
   let facts = cache.get(arnKey);
   if (!facts) {

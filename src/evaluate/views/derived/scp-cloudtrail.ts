@@ -37,10 +37,11 @@ interface Deny {
 }
 
 /**
- * `policiesUnread`: why the SCPs are unknown, if they are. It goes on each account (as does an
- * unknown place in the OU tree), not on the whole view, so that it spoils no other fact.
+ * `policiesUnread`: why the SCPs are unknown, if they are; `treeUnread`: why the OU tree is (the
+ * failed ListRoots, ListOrganizationalUnitsForParent, ...). Each goes on the accounts it leaves
+ * unknown, not on the whole view, so that it spoils no other fact.
  */
-export function cloudTrailScp(org: OrganizationInventory, partition: string, policiesUnread?: SectionError): CloudTrailScp {
+export function cloudTrailScp(org: OrganizationInventory, partition: string, policiesUnread?: SectionError, treeUnread?: SectionError): CloudTrailScp {
   const management = org.Organization?.MasterAccountId;
   const scpsEnabled = !org.Roots || org.Roots.some((r) => (r.PolicyTypes ?? []).some((t) => t.Type === 'SERVICE_CONTROL_POLICY' && t.Status === 'ENABLED'));
   const trailArn = `arn:${partition}:cloudtrail:*:*:trail/*`;
@@ -66,7 +67,7 @@ export function cloudTrailScp(org: OrganizationInventory, partition: string, pol
   const accounts = (org.Accounts ?? [])
     .filter((a) => a.Status !== 'SUSPENDED' && a.Status !== 'PENDING_CLOSURE' && a.Id !== management)
     .sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0))
-    .map((a) => (policiesUnread ? { AccountId: a.Id, ...(a.Name !== undefined ? { Name: a.Name } : {}), $errors: { missingActions: policiesUnread } } : accountProtection(a.Id, a.Name, parentOf, rootIds, deniedAt)));
+    .map((a) => (policiesUnread ? { AccountId: a.Id, ...(a.Name !== undefined ? { Name: a.Name } : {}), $errors: { missingActions: policiesUnread } } : accountProtection(a.Id, a.Name, parentOf, rootIds, deniedAt, treeUnread)));
   return { accounts, denyingPolicies: denyingPolicies.sort(), exemptPrincipals: [...exempt].sort() };
 }
 
@@ -77,6 +78,7 @@ function accountProtection(
   parentOf: Map<string, string>,
   rootIds: string[],
   deniedAt: Map<string, Set<string>>,
+  treeUnread: SectionError | undefined,
 ): ScpAccountProtection {
   const denied = new Set<string>();
   const addAt = (target: string) => deniedAt.get(target)?.forEach((a) => denied.add(a));
@@ -93,7 +95,7 @@ function accountProtection(
   const base = { AccountId: accountId, ...(name !== undefined ? { Name: name } : {}) };
   // The OUs between the account and the root are known only when the walk reached a root.
   if (missing.length > 0 && (node === undefined || !rootIds.includes(node))) {
-    return { ...base, $errors: { missingActions: notCollected('ListParents', 'organizations', `the organizational units above account ${accountId} were not read`, accountId) } };
+    return { ...base, $errors: { missingActions: treeUnread ?? notCollected('ListParents', 'organizations', `the organizational units above account ${accountId} were not read`, accountId) } };
   }
   return { ...base, missingActions: missing };
 }
