@@ -1,6 +1,11 @@
 /** Stable result ids, so two runs over the same estate can be diffed result by result. */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
+
+// One id per (rule, resource), a hundred thousand in a large scan: crypto.hash (Node ≥ 20.12) hashes a
+// string in one call, several times faster than a Hash object. Earlier Node 20 releases lack it.
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
 export function resultId(ruleId: string, ...resource: string[]): string {
-  return createHash('sha256').update([ruleId, ...resource].join('\u0000')).digest('hex').slice(0, 20);
+  return sha256Hex([ruleId, ...resource].join('\u0000')).slice(0, 20);
 }
