@@ -6,6 +6,12 @@ import * as crypto from 'node:crypto';
 const sha256Hex: (text: string) => string =
   typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
 
-export function resultId(ruleId: string, ...resource: string[]): string {
-  return sha256Hex([ruleId, ...resource].join('\u0000')).slice(0, 20);
+/** What identifies a resource in its result ids: its ARN, or the ARN with more parts when views share one. Computed once per view. */
+export function resourceKey(...parts: string[]): string {
+  return parts.join('\u0000');
+}
+
+/** The id of the result of rule `ruleId` on the resource `key` (from resourceKey, or an ARN). */
+export function resultId(ruleId: string, key: string): string {
+  return sha256Hex(`${ruleId}\u0000${key}`).slice(0, 20);
 }

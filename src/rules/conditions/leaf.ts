@@ -99,6 +99,7 @@ export function compileLeaf(leaf: Leaf): Check {
     into.push(detail);
   };
 
+  if (leaf.lhs.kind === 'param' && operand.kind !== 'path') return { test: sameForSameParameters(compare), explain };
   if (leaf.lhs.kind !== 'path') return { test: compare, explain };
   const { text } = leaf.lhs.path;
   const staysTrue = STAYS_TRUE.has(op.name);
@@ -112,6 +113,26 @@ export function compileLeaf(leaf: Leaf): Check {
       return errorAt(label, missing);
     },
     explain,
+  };
+}
+
+/**
+ * A leaf that compares a parameter with a literal or another parameter reads nothing of the view:
+ * its answer is the same for every view a rule runs on with the same parameters (one object per
+ * rule and account), so it is computed once for them. Rules choose their branch this way
+ * (`{param: strictness, op: equals, value: exact-cis}`), a dozen times per view.
+ */
+function sameForSameParameters(compare: (scope: unknown, ctx: EvalContext) => Answer): (scope: unknown, ctx: EvalContext) => Answer {
+  let params: EvalContext['params'] | undefined;
+  let scanTime: EvalContext['scanTime'] | undefined;
+  let answer: Answer = false;
+  return (scope, ctx) => {
+    if (ctx.params !== params || ctx.scanTime !== scanTime) {
+      answer = compare(scope, ctx);
+      params = ctx.params;
+      scanTime = ctx.scanTime;
+    }
+    return answer;
   };
 }
 

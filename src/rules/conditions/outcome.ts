@@ -45,7 +45,8 @@ export function outcomeOf(check: Check, scope: unknown, ctx: EvalContext): Condi
   if (answer === false) {
     const failures: ConditionFailure[] = [];
     check.explain(scope, ctx, failures);
-    return falseWith(failures);
+    // A copy of the exact length: the array grown by push has room for 17, and every result keeps its failures.
+    return falseWith(failures.slice());
   }
   return answer;
 }
