@@ -9,7 +9,7 @@ import { didYouMean } from '../did-you-mean.js';
 import type { CompiledCondition, ParameterSpec, ResourceType } from '../types.js';
 import { undeclaredPath } from '../view-catalogue.js';
 import { locateKey, problemAt, type YamlFile, type YamlPath } from '../yaml-file.js';
-import { compileLeaf as leafCheck, lhsLabel, type Lhs, type Operand } from './leaf.js';
+import { leafCheck, lhsLabel, type Lhs, type Operand } from './leaf.js';
 import { OPERATORS } from './operators/index.js';
 import { jsonType, type Operator } from './operators/operator.js';
 import { giveBecause, outcomeOf, type Check, type ErrorOutcome } from './outcome.js';

@@ -52,7 +52,7 @@ type ResolveOperand = (scope: unknown, ctx: EvalContext, slot: OperandSlot) => E
 const STAYS_TRUE = new Set(['exists', 'not_empty', 'contains', 'superset_of', 'intersects']);
 const STAYS_FALSE = new Set(['not_exists', 'empty', 'subset_of', 'disjoint']);
 
-export function compileLeaf(leaf: Leaf): Check {
+export function leafCheck(leaf: Leaf): Check {
   const { label, op, operand, because } = leaf;
   const read = compileRead(leaf.lhs, label);
   const resolve = compileOperand(leaf);
