@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'reports/**', 'node_modules/**', 'test-output/**'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'reports/**', 'node_modules/**', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,11 @@
 /**
  * Evaluation benchmark: a synthetic inventory of 1,000 accounts (3 trails each, with their
  * buckets and keys, one organization trail over all of them) against every built-in rule.
- * Run: npm run bench:evaluate [-- --accounts N]. Targets: evaluation < 1 s, peak RSS < 300 MB.
+ * Run: npm run bench:evaluate [-- --accounts N], which bundles this file with esbuild and runs
+ * it with node: the figures are those of compiled JavaScript, not of tsx's on-the-fly transform.
+ * Targets: ≥ 500,000 rule×view evaluations/s, peak RSS ≤ 300 MB. Each phase is timed in wall
+ * time and in CPU time (process.cpuUsage, every thread): on a shared machine CPU time is the
+ * steadier figure.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -86,6 +90,24 @@ export function syntheticInventory(accounts: number): Inventory {
   };
 }
 
+const LIMITS = { evaluationsPerSecond: 500_000, peakRssMb: 300 };
+
+interface Phase {
+  wallMs: number;
+  cpuMs: number;
+}
+
+function timed<T>(work: () => T): [T, Phase] {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const value = work();
+  const used = process.cpuUsage(cpu);
+  return [value, { wallMs: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 }];
+}
+
+const thousands = (n: number) => Math.round(n).toLocaleString('en-US');
+const verdict = (met: boolean) => (met ? 'met' : 'NOT MET');
+
 function main(): void {
   const flag = process.argv.indexOf('--accounts');
   const accounts = flag >= 0 ? Number(process.argv[flag + 1]) : 1000;
@@ -93,36 +115,37 @@ function main(): void {
   const rules = loadRuleSet().rules;
   const text = JSON.stringify(syntheticInventory(accounts));
 
-  let t = performance.now();
-  const inventory = parseInventory(text, 'synthetic-inventory.json');
-  const loadMs = performance.now() - t;
-
-  t = performance.now();
-  const views = buildViews(inventory);
-  const viewMs = performance.now() - t;
-
-  t = performance.now();
-  const document = evaluate({ views, rules, scanTime: new Date('2026-01-01T00:00:00Z'), run: { runId: 'bench', tool: { name: 'trailguard', version: 'bench' } } });
-  const evalMs = performance.now() - t;
+  const [inventory, load] = timed(() => parseInventory(text, 'synthetic-inventory.json'));
+  const [views, build] = timed(() => buildViews(inventory));
+  const [document, evaluation] = timed(() =>
+    evaluate({ views, rules, scanTime: new Date('2026-01-01T00:00:00Z'), run: { runId: 'bench', tool: { name: 'trailguard', version: 'bench' } } }),
+  );
   const wallMs = performance.now() - started;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
   const evaluations = document.results.length;
-  const rows: Array<[string, string]> = [
+  const perSecond = evaluations / (evaluation.wallMs / 1000);
+  const perCpuSecond = evaluations / (evaluation.cpuMs / 1000);
+  const phase = (p: Phase) => `${p.wallMs.toFixed(0)} ms (CPU ${p.cpuMs.toFixed(0)} ms)`;
+  const rows: Array<[string, string, string?]> = [
     ['accounts', String(accounts)],
     ['inventory size', `${(text.length / 1e6).toFixed(1)} MB`],
     ['views', String(views.length)],
     ['rules', String(rules.length)],
-    ['evaluations', String(evaluations)],
-    ['evaluations/s', Math.round(evaluations / (evalMs / 1000)).toLocaleString('en-US')],
-    ['inventory load (parse + schema) ms', loadMs.toFixed(0)],
-    ['view build ms', viewMs.toFixed(0)],
-    ['evaluation ms', evalMs.toFixed(0)],
-    ['wall time ms', wallMs.toFixed(0)],
-    ['peak RSS MB', (process.resourceUsage().maxRSS / 1024).toFixed(0)],
+    ['evaluations (rule × view)', thousands(evaluations)],
+    ['inventory load (parse + schema)', phase(load)],
+    ['view build', phase(build)],
+    ['evaluation', phase(evaluation)],
+    ['wall time (rules to results)', `${wallMs.toFixed(0)} ms`],
+    ['evaluations/s', thousands(perSecond), `limit ≥ ${thousands(LIMITS.evaluationsPerSecond)}: ${verdict(perSecond >= LIMITS.evaluationsPerSecond)}`],
+    ['evaluations/CPU s', thousands(perCpuSecond), `limit ≥ ${thousands(LIMITS.evaluationsPerSecond)}: ${verdict(perCpuSecond >= LIMITS.evaluationsPerSecond)}`],
+    ['peak RSS', `${peakRssMb.toFixed(0)} MB`, `limit ≤ ${LIMITS.peakRssMb} MB: ${verdict(peakRssMb <= LIMITS.peakRssMb)}`],
     ['statuses', Object.entries(document.summary.byStatus).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ')],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
-  process.stdout.write(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n');
+  const valueWidth = Math.max(...rows.filter((r) => r[2]).map(([, v]) => v.length));
+  const line = ([k, v, limit]: [string, string, string?]) => `${k.padEnd(width)}  ${limit ? `${v.padEnd(valueWidth)}  ${limit}` : v}`;
+  process.stdout.write(rows.map(line).join('\n') + '\n');
 }
 
 // Run when executed, not when imported (the generator is reusable).

@@ -6,7 +6,7 @@
  */
 import type { Rule, Severity } from '../rules/types.js';
 import { fieldOf } from '../rules/view-catalogue.js';
-import { resultId } from './result-id.js';
+import { resourceKey, resultId } from './result-id.js';
 import type { Result, View } from './types.js';
 
 /** The rule judges each region of the account. */
@@ -15,10 +15,10 @@ export function judgesEachRegion(rule: Pick<Rule, 'resource' | 'reads'>): boolea
 }
 
 /** One `skip` per region closed to the account of `view`, for a rule that judges each region; none otherwise. */
-export function closedRegionResults(rule: Rule, view: View, id: readonly string[], severity: Severity): Result[] {
+export function closedRegionResults(rule: Rule, view: View, id: string, severity: Severity): Result[] {
   if (!view.closedRegions || !judgesEachRegion(rule)) return [];
   return view.closedRegions.map((closed) => ({
-    id: resultId(rule.id, ...id, closed.region),
+    id: resultId(rule.id, resourceKey(id, closed.region)),
     ruleId: rule.id,
     title: rule.title,
     severity,

@@ -12,7 +12,7 @@ import { describeError, judge } from '../rules/verdict.js';
 import { applyWaivers } from './apply-waivers.js';
 import type { Waiver } from '../waivers/types.js';
 import { closedRegionResults } from './closed-regions.js';
-import { resultId } from './result-id.js';
+import { resourceKey, resultId } from './result-id.js';
 import { summarize } from './summary.js';
 import type { Result, ResultsDocument, RuleSummary, RunInfo, View, ViewGap } from './types.js';
 
@@ -36,6 +36,7 @@ export function evaluate(input: EvaluateInput): ResultsDocument {
   const perAccount = (config.settings.overrides ?? []).length > 0;
   for (const rule of [...input.rules].sort((a, b) => a.id.localeCompare(b.id))) {
     const global = ruleSettingsFor(config, rule);
+    const hasParameters = Object.keys(rule.parameters).length > 0;
     let produced = false;
     for (const { view, id } of viewsByType.get(rule.resource) ?? []) {
       const settings = perAccount ? ruleSettingsFor(config, rule, view.accountId) : global;
@@ -43,7 +44,7 @@ export function evaluate(input: EvaluateInput): ResultsDocument {
       produced = true;
       const verdict = judge(rule, view.data, settings.parameters, input.scanTime);
       results.push({
-        id: resultId(rule.id, ...id),
+        id: resultId(rule.id, id),
         ruleId: rule.id,
         title: rule.title,
         severity: settings.severity,
@@ -57,7 +58,7 @@ export function evaluate(input: EvaluateInput): ResultsDocument {
         failures: verdict.failures,
         error: verdict.error,
         skipReason: verdict.skipReason,
-        parameters: Object.keys(rule.parameters).length > 0 ? settings.parameters : undefined,
+        parameters: hasParameters ? settings.parameters : undefined,
         placeholders: placeholderValues(rule.remediation, view.data, settings.parameters),
         related: view.related,
       });
@@ -93,10 +94,10 @@ export function evaluate(input: EvaluateInput): ResultsDocument {
 }
 
 /** The one result of a rule on an account whose resources of the rule's type are unknown, or which the rule does not concern. */
-function gapResult(rule: Rule, account: View, id: string[], severity: Severity, gap: ViewGap): Result {
+function gapResult(rule: Rule, account: View, id: string, severity: Severity, gap: ViewGap): Result {
   const what = `the ${rule.resource} resources of account ${account.accountId}`;
   const common = {
-    id: resultId(rule.id, ...id),
+    id: resultId(rule.id, id),
     ruleId: rule.id,
     title: rule.title,
     severity,
@@ -111,17 +112,17 @@ function gapResult(rule: Rule, account: View, id: string[], severity: Severity, 
 }
 
 /**
- * Views by type, each with the parts its result id hashes: the ARN, plus account and
- * region when several views share an ARN (a multi-region trail seen in each region).
+ * Views by type, each with what its result ids hash besides the rule id (result-id.ts): the ARN,
+ * plus account and region when several views share an ARN (a multi-region trail seen in each region).
  */
-function groupViews(views: View[]): Map<string, Array<{ view: View; id: string[] }>> {
+function groupViews(views: View[]): Map<string, Array<{ view: View; id: string }>> {
   const arnCount = new Map<string, number>();
   for (const v of views) arnCount.set(`${v.type} ${v.arn}`, (arnCount.get(`${v.type} ${v.arn}`) ?? 0) + 1);
-  const byType = new Map<string, Array<{ view: View; id: string[] }>>();
+  const byType = new Map<string, Array<{ view: View; id: string }>>();
   for (const view of views) {
     const shared = (arnCount.get(`${view.type} ${view.arn}`) ?? 0) > 1;
     const list = byType.get(view.type) ?? [];
-    list.push({ view, id: shared ? [view.arn, view.accountId, view.region] : [view.arn] });
+    list.push({ view, id: shared ? resourceKey(view.arn, view.accountId, view.region) : view.arn });
     byType.set(view.type, list);
   }
   return byType;

@@ -6,15 +6,15 @@
  */
 import type { Problem } from '../../errors.js';
 import { didYouMean } from '../../util/did-you-mean.js';
-import type { CompiledCondition, ConditionOutcome, ParameterSpec, ResourceType } from '../types.js';
+import type { CompiledCondition, ParameterSpec, ResourceType } from '../types.js';
 import { undeclaredPath } from '../view-catalogue.js';
 import { locateKey, problemAt, type YamlFile, type YamlPath } from '../../documents/yaml-file.js';
-import { evaluateLeaf, lhsLabel, type Leaf, type Lhs, type Operand } from './leaf.js';
+import { leafCheck, lhsLabel, type Lhs, type Operand } from './leaf.js';
 import { OPERATORS } from './operators/index.js';
 import { jsonType, type Operator } from './operators/operator.js';
-import { allOf, anyOf, falseWith, withBecause } from './outcome.js';
+import { giveBecause, outcomeOf, type Check, type ErrorOutcome } from './outcome.js';
 import { parsePath, type ParsedPath } from './path.js';
-import { count, quantify, type CountOp, type Evaluate, type Quantifier } from './quantifier.js';
+import { count, quantify, type CountOp, type Quantifier } from './quantifier.js';
 import { compileQuery, type CompiledQuery } from './query.js';
 
 export interface CompileContext {
@@ -30,8 +30,7 @@ export interface CompileContext {
   reads?: string[];
 }
 
-interface Node {
-  evaluate: Evaluate;
+interface Node extends Check {
   /** A short text of what the condition checks, for the failure of a `not`. */
   describe: string;
 }
@@ -57,7 +56,7 @@ export function compileCondition(raw: unknown, at: YamlPath, cc: CompileContext,
   const before = cc.problems.length;
   const node = compileNode(raw, at, cc, '', extraKeys);
   if (!node || cc.problems.length > before) return undefined;
-  return (ctx) => node.evaluate(ctx.view, ctx);
+  return (ctx) => outcomeOf(node, ctx.view, ctx);
 }
 
 /** `scope` is where relative paths start in the view: `` at the top, `<array path>[].` inside a quantifier. */
@@ -142,21 +141,46 @@ function compileJunction(kind: 'all' | 'any', children: unknown, at: YamlPath, c
     cc.problems.push(problemAt(cc.yaml, at, `\`${kind}\` must be a non-empty list of conditions`));
     return undefined;
   }
-  const nodes = children.map((child, i) => compileNode(child, [...at, i], cc, scope));
-  if (nodes.some((n) => n === undefined)) return undefined;
-  const evaluators = (nodes as Node[]).map((n) => n.evaluate);
+  const compiled = children.map((child, i) => compileNode(child, [...at, i], cc, scope));
+  if (compiled.some((n) => n === undefined)) return undefined;
+  const nodes = compiled as Node[];
+  const describe = `${kind}(${nodes.map((n) => n.describe).join(', ')})`;
+  // The answer stops at the first child that settles it; the failures of a false one are those of every false child.
+  if (kind === 'all') {
+    return {
+      describe,
+      test(scope, ctx) {
+        let firstError: ErrorOutcome | undefined;
+        for (const node of nodes) {
+          const answer = node.test(scope, ctx);
+          if (answer === false) return false;
+          if (answer !== true) firstError ??= answer;
+        }
+        return firstError ?? true;
+      },
+      explain(scope, ctx, into) {
+        const from = into.length;
+        for (const node of nodes) if (node.test(scope, ctx) === false) node.explain(scope, ctx, into);
+        giveBecause(into, from, because);
+      },
+    };
+  }
   return {
-    describe: `${kind}(${(nodes as Node[]).map((n) => n.describe).join(', ')})`,
-    evaluate(scope, ctx) {
-      const outcomes: ConditionOutcome[] = [];
-      for (const e of evaluators) {
-        const outcome = e(scope, ctx);
-        // `any` is settled by its first true child; `all` evaluates every child to report every failure.
-        if (kind === 'any' && outcome.value === true) return outcome;
-        outcomes.push(outcome);
+    describe,
+    test(scope, ctx) {
+      let firstError: ErrorOutcome | undefined;
+      for (const node of nodes) {
+        const answer = node.test(scope, ctx);
+        if (answer === true) return true;
+        if (answer !== false) firstError ??= answer;
       }
-      const outcome = kind === 'all' ? allOf(outcomes) : anyOf(outcomes);
-      return outcome.value === false ? falseWith(withBecause(outcome.failures, because)) : outcome;
+      return firstError ?? false;
+    },
+    explain(scope, ctx, into) {
+      const from = into.length;
+      // A false `any` has only false children.
+      for (const node of nodes) node.explain(scope, ctx, into);
+      giveBecause(into, from, because);
     },
   };
 }
@@ -166,12 +190,11 @@ function compileNot(child: unknown, at: YamlPath, cc: CompileContext, scope: str
   if (!inner) return undefined;
   return {
     describe: `not(${inner.describe})`,
-    evaluate(scope, ctx) {
-      const outcome = inner.evaluate(scope, ctx);
-      if (outcome.value === 'error') return outcome;
-      if (outcome.value === false) return { value: true, failures: [] };
-      return falseWith([{ because, op: 'not', expected: `not ${inner.describe}`, actual: 'it holds' }]);
+    test(scope, ctx) {
+      const answer = inner.test(scope, ctx);
+      return typeof answer === 'boolean' ? !answer : answer;
     },
+    explain: (_scope, _ctx, into) => void into.push({ because, op: 'not', expected: `not ${inner.describe}`, actual: 'it holds' }),
   };
 }
 
@@ -203,7 +226,7 @@ function compileQuantified(node: Record<string, unknown>, at: YamlPath, cc: Comp
   const path = compilePath(node.path, [...at, 'path'], cc, scope);
   const inner = path && compileNode(node[kind], [...at, kind], cc, `${scope}${path.text}[].`);
   if (!path || !inner) return undefined;
-  return { describe: `${kind} ${path.text}: ${inner.describe}`, evaluate: quantify(kind, path, inner.evaluate, because) };
+  return { describe: `${kind} ${path.text}: ${inner.describe}`, ...quantify(kind, path, inner, because) };
 }
 
 function compileCount(node: Record<string, unknown>, at: YamlPath, cc: CompileContext, scope: string, because: string | undefined): Node | undefined {
@@ -219,7 +242,7 @@ function compileCount(node: Record<string, unknown>, at: YamlPath, cc: CompileCo
   }
   if (!path || (node.where !== undefined && !where) || !specOk) return undefined;
   const { op, value } = spec as { op: CountOp; value: number };
-  return { describe: `count ${path.text} ${op} ${value}`, evaluate: count(path, where?.evaluate, op, value, because) };
+  return { describe: `count ${path.text} ${op} ${value}`, ...count(path, where, op, value, because) };
 }
 
 function compileLeaf(node: Record<string, unknown>, at: YamlPath, cc: CompileContext, scope: string, because: string | undefined): Node | undefined {
@@ -242,9 +265,7 @@ function compileLeaf(node: Record<string, unknown>, at: YamlPath, cc: CompileCon
   const lhs = compileLhs(sides[0]!, node[sides[0]!], op, at, cc, scope);
   const operand = compileOperand(op, node, at, cc, scope);
   if (!lhs || !operand) return undefined;
-  const leaf: Leaf = { lhs, label: lhsLabel(lhs), op, operand, because };
-  const cache = new Map<string, unknown>();
-  return { describe: `${lhsLabel(lhs)} ${op.name}`, evaluate: (scope, ctx) => evaluateLeaf(leaf, scope, ctx, cache) };
+  return { describe: `${lhsLabel(lhs)} ${op.name}`, ...leafCheck({ lhs, label: lhsLabel(lhs), op, operand, because }) };
 }
 
 function compileLhs(side: 'path' | 'query' | 'param', raw: unknown, op: Operator, at: YamlPath, cc: CompileContext, scope: string): Lhs | undefined {
@@ -326,7 +347,7 @@ function compileOperand(op: Operator, node: Record<string, unknown>, at: YamlPat
   if (type === 'missing') return report(`${needs}, found null (use \`exists\`/\`not_exists\` for absence)`), undefined;
   if (!op.operand.includes(type)) return report(`${needs}, found ${type} ${JSON.stringify(raw)}`), undefined;
   try {
-    return { kind: 'literal', resolved: { ok: true, raw, prepared: op.prepare ? op.prepare(raw) : raw } };
+    return { kind: 'literal', raw, prepared: op.prepare ? op.prepare(raw) : raw };
   } catch (error) {
     return report((error as Error).message), undefined;
   }

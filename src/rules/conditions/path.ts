@@ -47,20 +47,26 @@ export function readPath(data: unknown, segments: readonly PathSegment[]): unkno
   return current;
 }
 
-function errorMap(scope: unknown, key: '$errors' | '$partial'): Record<string, SectionError> {
-  if (scope === null || typeof scope !== 'object') return {};
+/** The `$errors` (or `$partial`) map of a view or array element; undefined when it has none. */
+function errorMap(scope: unknown, key: '$errors' | '$partial'): Record<string, SectionError> | undefined {
+  if (scope === null || typeof scope !== 'object') return undefined;
   const errors = (scope as Record<string, unknown>)[key];
-  return errors !== null && typeof errors === 'object' ? (errors as Record<string, SectionError>) : {};
+  return errors !== null && typeof errors === 'object' ? (errors as Record<string, SectionError>) : undefined;
 }
 
-/** The `$errors` map of a view or array element (empty when it has none). */
-export function sectionErrors(scope: unknown): Record<string, SectionError> {
+/** The `$errors` map of a view or array element: section path → the call that failed. */
+export function sectionErrors(scope: unknown): Record<string, SectionError> | undefined {
   return errorMap(scope, '$errors');
 }
 
 /** The `$partial` map of a view or array element: list path → the call that may hide more elements. */
-export function partialLists(scope: unknown): Record<string, SectionError> {
+export function partialLists(scope: unknown): Record<string, SectionError> | undefined {
   return errorMap(scope, '$partial');
+}
+
+/** The call that may hide more elements of the list at `text` (a key of `$partial`), if the list is partial. */
+export function partialList(scope: unknown, text: string): SectionError | undefined {
+  return errorMap(scope, '$partial')?.[text];
 }
 
 /**
@@ -72,9 +78,20 @@ export function partialLists(scope: unknown): Record<string, SectionError> {
 export function errorCovering(scope: unknown, path: ParsedPath, listOk = false): SectionError | undefined {
   const errors = sectionErrors(scope);
   const partials = partialLists(scope);
-  for (const prefix of path.prefixes) {
-    const error = errors[prefix] ?? (listOk && prefix === path.text ? undefined : partials[prefix]);
+  // Most scopes read completely: their maps are empty, and one check of that beats a lookup per prefix.
+  if (isEmpty(errors) && isEmpty(partials)) return undefined;
+  const { prefixes } = path;
+  // The last prefix is the path itself.
+  const last = prefixes.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const prefix = prefixes[i]!;
+    const error = errors?.[prefix] ?? (listOk && i === last ? undefined : partials?.[prefix]);
     if (error) return error;
   }
   return undefined;
+}
+
+function isEmpty(map: Record<string, SectionError> | undefined): boolean {
+  for (const _ in map) return false;
+  return true;
 }

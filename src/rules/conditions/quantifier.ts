@@ -9,12 +9,11 @@
  * fails only when no number of further elements could change it. Otherwise the outcome is
  * `error`, naming the call.
  */
-import type { ConditionFailure, ConditionOutcome, EvalContext } from '../types.js';
-import { errorAt, evaluationError, falseWith, TRUE, withBecause } from './outcome.js';
+import type { ConditionFailure, EvalContext } from '../types.js';
+import { errorAt, evaluationError, giveBecause, type Answer, type Check, type ErrorOutcome } from './outcome.js';
 import { jsonType } from './operators/operator.js';
-import { errorCovering, partialLists, readPath, type ParsedPath } from './path.js';
+import { errorCovering, partialList, readPath, type ParsedPath } from './path.js';
 
-export type Evaluate = (scope: unknown, ctx: EvalContext) => ConditionOutcome;
 export type Quantifier = 'some' | 'every' | 'none';
 export type CountOp = 'gte' | 'lte' | 'eq' | 'gt' | 'lt';
 
@@ -26,62 +25,107 @@ const COUNT_HOLDS: Record<CountOp, (n: number, value: number) => boolean> = {
   lt: (n, v) => n < v,
 };
 
-/** The elements read; `incomplete` is the outcome when the list is partial and they do not decide. */
-type Elements = { ok: true; items: unknown[]; incomplete?: ConditionOutcome } | { ok: false; outcome: ConditionOutcome };
+const NO_ELEMENTS: readonly unknown[] = [];
 
-function elements(path: ParsedPath, scope: unknown): Elements {
+/** The elements read at `path` (none when it is absent), or the error outcome when they cannot be. */
+function elements(path: ParsedPath, scope: unknown): readonly unknown[] | ErrorOutcome {
   const error = errorCovering(scope, path, true);
-  if (error) return { ok: false, outcome: errorAt(path.text, error) };
-  const missing = partialLists(scope)[path.text];
-  const incomplete = missing ? { incomplete: errorAt(path.text, missing) } : {};
+  if (error) return errorAt(path.text, error);
   const value = readPath(scope, path.segments);
-  if (jsonType(value) === 'missing') return { ok: true, items: [], ...incomplete };
-  if (!Array.isArray(value)) return { ok: false, outcome: evaluationError(path.text, `expected an array, found ${jsonType(value)}`) };
-  return { ok: true, items: value, ...incomplete };
+  if (value === undefined || value === null) return NO_ELEMENTS;
+  if (!Array.isArray(value)) return evaluationError(path.text, `expected an array, found ${jsonType(value)}`);
+  return value;
 }
 
-/** Prefixes an element's failure paths with the array path and index. */
-function inElement(failures: ConditionFailure[], path: ParsedPath, index: number): ConditionFailure[] {
-  const at = `${path.text}[${index}]`;
-  return failures.map((f) => ({ ...f, path: f.path === undefined ? at : `${at}.${f.path}` }));
+/** When the list at `path` is partial: the error outcome naming the call that may hide more elements. */
+function incomplete(path: ParsedPath, scope: unknown): ErrorOutcome | undefined {
+  const missing = partialList(scope, path.text);
+  return missing && errorAt(path.text, missing);
 }
 
-export function quantify(kind: Quantifier, path: ParsedPath, inner: Evaluate, because: string | undefined): Evaluate {
-  return (scope, ctx) => {
-    const read = elements(path, scope);
-    if (!read.ok) return read.outcome;
-    const outcomes = read.items.map((item) => inner(item, ctx));
-    // An element that could not be read, or one the partial list may hide.
-    const firstError = outcomes.find((o) => o.value === 'error') ?? read.incomplete;
-    switch (kind) {
-      case 'some': {
-        if (outcomes.some((o) => o.value === true)) return TRUE;
-        if (firstError) return firstError;
-        const summary: ConditionFailure = {
-          because,
-          path: path.text,
-          op: 'some',
-          expected: 'at least one matching element',
-          actual: `${read.items.length} element(s), none matching`,
-        };
-        const details = outcomes.flatMap((o, i) => (o.value === false ? inElement(o.failures, path, i) : []));
-        return falseWith([summary, ...withBecause(details, because)]);
-      }
-      case 'every': {
-        const failing = outcomes.flatMap((o, i) => (o.value === false ? inElement(o.failures, path, i) : []));
-        if (outcomes.some((o) => o.value === false)) return falseWith(withBecause(failing, because));
-        return firstError ?? TRUE;
-      }
-      case 'none': {
-        // The element is named by index, not copied: a trail view element is large.
-        const matching = outcomes.flatMap((o, i) =>
-          o.value === true ? [{ because, path: `${path.text}[${i}]`, op: 'none', expected: 'no matching element', actual: 'a matching element' }] : [],
-        );
-        if (matching.length > 0) return falseWith(matching);
-        return firstError ?? TRUE;
-      }
+/** `explain` runs only after `test` answered false on the same scope: the list is readable. */
+function readable(items: readonly unknown[] | ErrorOutcome): readonly unknown[] {
+  return Array.isArray(items) ? items : NO_ELEMENTS;
+}
+
+/** Appends the failures of the elements the inner condition is false on, their paths prefixed with the array path and index. */
+function explainFalseElements(path: ParsedPath, inner: Check, items: readonly unknown[], ctx: EvalContext, into: ConditionFailure[]): void {
+  items.forEach((item, index) => {
+    if (inner.test(item, ctx) !== false) return;
+    const from = into.length;
+    inner.explain(item, ctx, into);
+    const at = `${path.text}[${index}]`;
+    for (let i = from; i < into.length; i++) {
+      const f = into[i]!;
+      f.path = f.path === undefined ? at : `${at}.${f.path}`;
     }
-  };
+  });
+}
+
+export function quantify(kind: Quantifier, path: ParsedPath, inner: Check, because: string | undefined): Check {
+  switch (kind) {
+    case 'some':
+      return {
+        test(scope, ctx) {
+          const items = elements(path, scope);
+          if (!Array.isArray(items)) return items as ErrorOutcome;
+          let firstError: ErrorOutcome | undefined;
+          for (const item of items) {
+            const answer = inner.test(item, ctx);
+            if (answer === true) return true;
+            if (answer !== false) firstError ??= answer;
+          }
+          // An element that could not be read, or one the partial list may hide.
+          return firstError ?? incomplete(path, scope) ?? false;
+        },
+        explain(scope, ctx, into) {
+          const items = readable(elements(path, scope));
+          into.push({ because, path: path.text, op: 'some', expected: 'at least one matching element', actual: `${items.length} element(s), none matching` });
+          const from = into.length;
+          explainFalseElements(path, inner, items, ctx, into);
+          giveBecause(into, from, because);
+        },
+      };
+    case 'every':
+      return {
+        test(scope, ctx) {
+          const items = elements(path, scope);
+          if (!Array.isArray(items)) return items as ErrorOutcome;
+          let firstError: ErrorOutcome | undefined;
+          for (const item of items) {
+            const answer = inner.test(item, ctx);
+            if (answer === false) return false;
+            if (answer !== true) firstError ??= answer;
+          }
+          return firstError ?? incomplete(path, scope) ?? true;
+        },
+        explain(scope, ctx, into) {
+          const from = into.length;
+          explainFalseElements(path, inner, readable(elements(path, scope)), ctx, into);
+          giveBecause(into, from, because);
+        },
+      };
+    case 'none':
+      return {
+        test(scope, ctx) {
+          const items = elements(path, scope);
+          if (!Array.isArray(items)) return items as ErrorOutcome;
+          let firstError: ErrorOutcome | undefined;
+          for (const item of items) {
+            const answer = inner.test(item, ctx);
+            if (answer === true) return false;
+            if (answer !== false) firstError ??= answer;
+          }
+          return firstError ?? incomplete(path, scope) ?? true;
+        },
+        explain(scope, ctx, into) {
+          readable(elements(path, scope)).forEach((item, i) => {
+            // The element is named by index, not copied: a trail view element is large.
+            if (inner.test(item, ctx) === true) into.push({ because, path: `${path.text}[${i}]`, op: 'none', expected: 'no matching element', actual: 'a matching element' });
+          });
+        },
+      };
+  }
 }
 
 /**
@@ -89,20 +133,44 @@ export function quantify(kind: Quantifier, path: ParsedPath, inner: Evaluate, be
  * [t, t+e] (in [t, ∞) over a partial list); the outcome is error only when that range holds
  * both answers.
  */
-export function count(path: ParsedPath, where: Evaluate | undefined, op: CountOp, value: number, because: string | undefined): Evaluate {
+export function count(path: ParsedPath, where: Check | undefined, op: CountOp, value: number, because: string | undefined): Check {
   const holds = COUNT_HOLDS[op];
-  return (scope, ctx) => {
-    const read = elements(path, scope);
-    if (!read.ok) return read.outcome;
-    const outcomes = where ? read.items.map((item) => where(item, ctx)) : read.items.map(() => TRUE);
-    const matched = outcomes.filter((o) => o.value === true).length;
-    const errors = outcomes.filter((o) => o.value === 'error');
-    const answers = new Set<boolean>();
-    for (let n = matched; n <= matched + errors.length; n++) answers.add(holds(n, value));
+  // The elements matched by the last test, for `explain` (which runs the test again on the scope that failed).
+  let matched = 0;
+  const test = (scope: unknown, ctx: EvalContext): Answer => {
+    const items = elements(path, scope);
+    if (!Array.isArray(items)) return items as ErrorOutcome;
+    matched = 0;
+    let errors = 0;
+    let firstError: ErrorOutcome | undefined;
+    for (const item of items) {
+      const answer = where ? where.test(item, ctx) : true;
+      if (answer === true) matched++;
+      else if (answer !== false) {
+        errors++;
+        firstError ??= answer;
+      }
+    }
+    let canHold = false;
+    let canFail = false;
+    for (let n = matched; n <= matched + errors; n++) {
+      if (holds(n, value)) canHold = true;
+      else canFail = true;
+    }
+    const hidden = incomplete(path, scope);
     // Every comparison is monotone in n, so one count past both bounds stands for all the hidden ones.
-    if (read.incomplete) answers.add(holds(Math.max(value, matched + errors.length) + 1, value));
-    if (answers.size > 1) return errors[0] ?? read.incomplete!;
-    if (answers.has(true)) return TRUE;
-    return falseWith([{ because, path: path.text, op: `count ${op}`, expected: value, actual: matched }]);
+    if (hidden) {
+      if (holds(Math.max(value, matched + errors) + 1, value)) canHold = true;
+      else canFail = true;
+    }
+    if (canHold && canFail) return firstError ?? hidden!;
+    return canHold;
+  };
+  return {
+    test,
+    explain(scope, ctx, into) {
+      test(scope, ctx);
+      into.push({ because, path: path.text, op: `count ${op}`, expected: value, actual: matched });
+    },
   };
 }

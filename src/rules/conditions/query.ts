@@ -24,7 +24,9 @@ export function compileQuery(text: string): CompiledQuery {
 
 /** Throws QueryBudgetError when the query takes too many steps or builds too large a value. */
 export function runQuery(query: CompiledQuery, scope: unknown): unknown {
-  return new BudgetedInterpreter().search(query.ast, scope as JSONValue);
+  // One interpreter for every query: building one builds its whole function table.
+  interpreter ??= new BudgetedInterpreter();
+  return interpreter.search(query.ast, scope as JSONValue);
 }
 
 /**
@@ -47,6 +49,12 @@ const Interpreter = TreeInterpreter.constructor as new () => Interpreter;
 class BudgetedInterpreter extends Interpreter {
   spent = { steps: 0 };
 
+  // Each query starts with the whole budget (search resets the library's own state too).
+  override search(node: ExpressionNode, value: JSONValue): JSONValue {
+    this.spent = { steps: 0 };
+    return super.search(node, value);
+  }
+
   override visit(node: ExpressionNode, value: Parameters<Interpreter['visit']>[1]): ReturnType<Interpreter['visit']> {
     if (++this.spent.steps > QUERY_BUDGET.steps) throw new QueryBudgetError(`the query took more than ${QUERY_BUDGET.steps} steps`);
     const result = super.visit(node, value);
@@ -62,6 +70,8 @@ class BudgetedInterpreter extends Interpreter {
     return inner;
   }
 }
+
+let interpreter: BudgetedInterpreter | undefined;
 
 // Sizes of arrays and objects already measured: views are measured once, not once per query.
 const sizes = new WeakMap<object, number>();
@@ -83,10 +93,12 @@ function sizeOf(value: unknown): number {
 
 /** A collection error (or a partial list: its length, its elements' order are not known) in `scope` whose section the query may read. */
 export function errorForQuery(query: CompiledQuery, scope: unknown): { key: string; error: SectionError } | undefined {
-  for (const [key, error] of [...Object.entries(sectionErrors(scope)), ...Object.entries(partialLists(scope))]) {
-    const section = key.replace(/\[\d+\]/g, '').split('.');
-    const overlaps = (path: string[]) => section.every((s, i) => i >= path.length || path[i] === s);
-    if (query.paths.some(overlaps)) return { key, error };
+  for (const map of [sectionErrors(scope), partialLists(scope)]) {
+    for (const [key, error] of map ? Object.entries(map) : []) {
+      const section = key.replace(/\[\d+\]/g, '').split('.');
+      const overlaps = (path: string[]) => section.every((s, i) => i >= path.length || path[i] === s);
+      if (query.paths.some(overlaps)) return { key, error };
+    }
   }
   return undefined;
 }
