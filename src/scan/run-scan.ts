@@ -29,7 +29,7 @@ export interface ScanOptions {
   caller?: Caller;
   plan: Plan;
   regions?: string[];
-  organization?: { role: MemberRole; filters: AccountFilters; concurrency: number; shard?: Shard };
+  organization?: { role: MemberRole; filters: AccountFilters; concurrency: number; workers?: number; shard?: Shard };
   /** Loaded before any AWS call, so that a bad rule, config or waiver fails fast. */
   rules: RunRules;
   report: ReportFlags;
@@ -111,6 +111,7 @@ async function collect(
       role: org.role,
       filters: org.filters,
       concurrency: org.concurrency,
+      ...(org.workers ? { workers: org.workers } : {}),
       ...(org.shard ? { shard: org.shard } : {}),
       ...(options.regions ? { regions: options.regions } : {}),
       keepRaw,
