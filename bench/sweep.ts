@@ -1,15 +1,17 @@
 /**
  * Organization sweep benchmark: a generated organization (default 1,000 accounts × 17 regions)
  * served by the simulator in a child process with 20 ms of latency on every call, swept from
- * the management account with the whole rule pack's plan, then evaluated. Prints wall time,
- * calls, calls/s, retries and peak RSS of the sweeping process, and, from the simulator's request
- * log, the busiest single (account, region, service): calls in flight at once and calls in any
- * 1-second window, beside the limit the sweep keeps whatever --concurrency is (docs/sweep.md).
+ * the management account with the whole rule pack's plan, then evaluated. Prints wall time and
+ * peak RSS beside their limits (the defaults' target: ≤ 30 s, ≤ 512 MB), calls, calls/s,
+ * retries, CPU per call of the sweeping process (every thread) and of the simulator, and, from
+ * the simulator's request log, the busiest single (account, region, service): calls in flight at
+ * once and calls in any 1-second window, beside the limit the sweep keeps whatever --concurrency
+ * and --workers are (docs/sweep.md).
  *
- *   npx tsx bench/sweep.ts [--accounts N] [--regions R] [--latency MS] [--concurrency C] [--rules all|core]
+ *   npx tsx bench/sweep.ts [--accounts N] [--regions R] [--latency MS] [--concurrency C] [--workers W] [--rules all|core]
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EMPTY_CONFIG } from '../src/config/load.js';
@@ -28,10 +30,18 @@ const { values } = parseArgs({
     regions: { type: 'string', default: '17' },
     latency: { type: 'string', default: '20' },
     concurrency: { type: 'string', default: '16' },
+    workers: { type: 'string' },
     rules: { type: 'string', default: 'all' },
   },
 });
 const MANAGEMENT = '100000000000';
+/** Issue 18's target for the defaults (1,000 accounts × 17 regions, 20 ms). */
+const LIMIT = { seconds: 30, rssMb: 512 };
+
+interface SimulatorReport {
+  busiest: Busiest;
+  cpuMs: number;
+}
 
 interface Ready {
   endpoint: string;
@@ -47,7 +57,10 @@ async function serve(): Promise<void> {
   const sim = await startSimulator({ world, maxLogEntries: 10_000_000 });
   const ready: Ready = { endpoint: sim.endpoint, credentials: sim.credentialsFor(MANAGEMENT), buildMs: performance.now() - started };
   process.send?.(ready);
-  process.on('message', () => process.send?.(busiestEndpoints(sim.requests)));
+  process.on('message', () => {
+    const cpu = process.cpuUsage();
+    process.send?.({ busiest: busiestEndpoints(sim.requests), cpuMs: (cpu.user + cpu.system) / 1000 } satisfies SimulatorReport);
+  });
   process.on('disconnect', () => void sim.close().then(() => process.exit(0)));
 }
 
@@ -65,6 +78,8 @@ async function bench(): Promise<void> {
   let calls = 0;
   let retries = 0;
   let failed = 0;
+  const workers = values.workers ? Number(values.workers) : undefined;
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const { inventory, skipped } = await sweepOrganization({
     target: { credentials: ready.credentials, globalRegion: 'us-east-1', endpointUrl: ready.endpoint, maxAttempts: 8, requestTimeoutMs: 30_000 },
@@ -72,6 +87,7 @@ async function bench(): Promise<void> {
     role: { roleName: 'OrganizationAccountAccessRole', sessionName: 'trailguard-bench', durationSeconds: 3600 },
     filters: {},
     concurrency: Number(values.concurrency),
+    ...(workers ? { workers } : {}),
     tool: { name: 'trailguard', version: 'bench' },
     onCall: (e) => {
       calls++;
@@ -80,6 +96,9 @@ async function bench(): Promise<void> {
     },
   });
   const sweepSeconds = (performance.now() - started) / 1000;
+  // Every thread of this process: the workers' SDK clients as well as the main thread's.
+  const cpu = process.cpuUsage(cpuBefore);
+  const sweepCpuMs = (cpu.user + cpu.system) / 1000;
   const peakAfterSweep = process.resourceUsage().maxRSS / 1024;
   (globalThis as { gc?: () => void }).gc?.();
   const liveHeap = process.memoryUsage().heapUsed / 1e6;
@@ -87,25 +106,29 @@ async function bench(): Promise<void> {
   const doc = evaluateInventory({ inventory, rules, config: EMPTY_CONFIG, waivers: [] });
   const evalSeconds = (performance.now() - evalStarted) / 1000;
   const peakRss = process.resourceUsage().maxRSS / 1024;
-  const busiest = await new Promise<Busiest>((resolve) => (child.once('message', (m) => resolve(m as Busiest)), child.send('busiest')));
+  const { busiest, cpuMs: simCpuMs } = await new Promise<SimulatorReport>((resolve) => (child.once('message', (m) => resolve(m as SimulatorReport)), child.send('busiest')));
   child.disconnect();
   // Each call takes at least the injected latency, so PER_SERVICE_CONCURRENCY calls in flight bound the rate.
   const rateLimit = (PER_SERVICE_CONCURRENCY * 1000) / Number(values.latency);
 
   const line = (label: string, value: string): void => console.log(`${label.padEnd(34)} ${value}`);
   console.log('');
+  const defaults = values.accounts === '1000' && values.regions === '17' && values.latency === '20' && values.rules === 'all';
+  const limit = (met: boolean, text: string) => (defaults ? ` (limit ${text}: ${met ? 'met' : 'NOT MET'})` : ` (limit ${text} for the defaults)`);
   line('machine', `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   line('organization', `${values.accounts} accounts × ${values.regions} regions, ${values.latency} ms latency per call (world built in ${(ready.buildMs / 1000).toFixed(2)} s)`);
   line('accounts swept / skipped', `${inventory.accounts.length} / ${skipped.length} (suspended)`);
-  line('plan', `${plan.size} sections, ${rules.length} rules, concurrency ${values.concurrency} accounts`);
-  line('sweep wall time', `${sweepSeconds.toFixed(1)} s`);
+  line('plan', `${plan.size} sections, ${rules.length} rules, concurrency ${values.concurrency} accounts, ${workers ?? `default (${availableParallelism()} cores)`} workers`);
+  line('sweep wall time', `${sweepSeconds.toFixed(1)} s${limit(sweepSeconds <= LIMIT.seconds, `≤ ${LIMIT.seconds} s`)}`);
   line('calls', `${calls} (${failed} failed after retries, ${retries} retries)`);
   line('calls/s', (calls / sweepSeconds).toFixed(0));
+  line('CPU per call, sweeping process', `${(sweepCpuMs / calls).toFixed(3)} ms (${(sweepCpuMs / 1000).toFixed(1)} s CPU over all its threads)`);
+  line('CPU per call, simulator', `${(simCpuMs / calls).toFixed(3)} ms (${(simCpuMs / 1000).toFixed(1)} s CPU, world building included)`);
   line('max in flight, one (acct, region, svc)', `${busiest.inFlight.calls} (limit ${PER_SERVICE_CONCURRENCY}; ${busiest.inFlight.key})`);
   line('max calls/s, one (acct, region, svc)', `${busiest.perSecond.calls} in 1 s (limit ${rateLimit.toFixed(0)}/s = ${PER_SERVICE_CONCURRENCY} in flight / ${values.latency} ms; ${busiest.perSecond.key})`);
   line('live heap after the sweep', `${liveHeap.toFixed(0)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for the live figure)'}`);
   line('evaluation', `${evalSeconds.toFixed(2)} s, ${doc.results.length} results`);
-  line('peak RSS (sweeping process)', `${peakRss.toFixed(0)} MB (${rssBefore.toFixed(0)} MB before the sweep: code, rules; ${peakAfterSweep.toFixed(0)} MB by the end of the sweep, before evaluation)`);
+  line('peak RSS (sweeping process)', `${peakRss.toFixed(0)} MB${limit(peakRss <= LIMIT.rssMb, `≤ ${LIMIT.rssMb} MB`)} (${rssBefore.toFixed(0)} MB before the sweep: code, rules; ${peakAfterSweep.toFixed(0)} MB by the end of the sweep, before evaluation)`);
 }
 
 await (values.serve ? serve() : bench());

@@ -8,11 +8,13 @@ import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider 
 import { loadSharedConfigFiles } from '@smithy/core/config';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { NodeHttpHandler } from '@smithy/node-http-handler';
 import { holding, redactHeld } from '../util/held-secrets.js';
 import { InputError } from '../errors.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { visible } from '../util/visible-text.js';
 import { checkRegionName } from './region-names.js';
+import { ConnectionPool, requestHandler } from './clients.js';
 
 /** Calls in flight per (account, region, service) by default: what keeps each AWS endpoint's request rate low (docs/sweep.md). */
 export const PER_SERVICE_CONCURRENCY = 4;
@@ -79,7 +81,7 @@ export async function resolveTarget(options: TargetOptions, env: NodeJS.ProcessE
     }),
   );
   const credentials = options.roleArn
-    ? sharedHeld(
+    ? sharedCredentials(
         fromTemporaryCredentials({
           masterCredentials: base,
           params: {
@@ -135,13 +137,14 @@ export interface MemberRole {
  * each client caches credentials on its own, so without this each would assume the role again),
  * refreshed before it expires, so long sweeps keep working past the role's duration.
  */
-function sharedHeld(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+export function sharedCredentials(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
   return memoizeIdentityProvider(holding(provider), isIdentityExpired, doesIdentityRequireRefresh)!;
 }
 
 /** The target for a member account: the member role assumed with the caller's credentials. */
 export function memberTarget(base: AwsTarget, accountId: string, partition: string, role: MemberRole): AwsTarget {
   const roleArn = `arn:${partition}:iam::${accountId}:role/${role.roleName}`;
+  const caller = callerStsOf(base);
   const assumeRole = fromTemporaryCredentials({
     masterCredentials: holding(base.credentials),
     params: {
@@ -154,22 +157,29 @@ export function memberTarget(base: AwsTarget, accountId: string, partition: stri
       region: base.globalRegion,
       maxAttempts: base.maxAttempts,
       ...(base.endpointUrl ? { endpoint: base.endpointUrl } : {}),
+      requestHandler: caller.requestHandler,
     },
   });
-  const limit = assumeRoleLimit(base);
-  return { ...base, credentials: sharedHeld((props) => limit(() => assumeRole(props))), assumedRole: roleArn };
+  return { ...base, credentials: sharedCredentials((props) => caller.limit(() => assumeRole(props))), assumedRole: roleArn };
 }
 
-const assumeRoleLimits = new WeakMap<AwsTarget, LimitFunction>();
+/** What every member's AssumeRole shares: the caller's STS endpoint, its limit and its connections. */
+interface CallerSts {
+  limit: LimitFunction;
+  requestHandler: NodeHttpHandler;
+}
+
+const callerSts = new WeakMap<AwsTarget, CallerSts>();
 
 /**
  * Every member's AssumeRole is an STS call by the caller's account: like any other
- * (account, region, service), at most PER_SERVICE_CONCURRENCY in flight, whatever --concurrency is.
+ * (account, region, service), at most PER_SERVICE_CONCURRENCY in flight, whatever --concurrency is,
+ * on keep-alive connections shared by all members (a new one per member costs a TLS handshake).
  */
-function assumeRoleLimit(base: AwsTarget): LimitFunction {
-  let limit = assumeRoleLimits.get(base);
-  if (!limit) assumeRoleLimits.set(base, (limit = pLimit(PER_SERVICE_CONCURRENCY)));
-  return limit;
+function callerStsOf(base: AwsTarget): CallerSts {
+  let sts = callerSts.get(base);
+  if (!sts) callerSts.set(base, (sts = { limit: pLimit(PER_SERVICE_CONCURRENCY), requestHandler: requestHandler(new ConnectionPool(), base) }));
+  return sts;
 }
 
 /** Resolves the target's credentials once, so a failed AssumeRole is one clear error, not one per call. */

@@ -10,6 +10,26 @@ import type { AwsTarget } from './aws-target.js';
 /** The shape every SDK v3 client constructor shares, as far as trailguard uses it. */
 export type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
 
+// The SDK warns once per process that its releases after January 2027 will need Node 22.
+// trailguard supports Node 20 (engines) with pinned SDK versions, so the notice says nothing
+// to its users and litters every run's stderr. This is the SDK's documented switch for that
+// one warning (aws/aws-sdk-js-v3#7983); a user's own setting wins.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/**
+ * Keep-alive connections shared by many accounts' clients (a sweep's, in one thread): calls to
+ * the same endpoint reuse a socket (and its TLS session) whichever account makes them, instead
+ * of each account opening its own. Destroyed once, by its owner, when nothing uses it.
+ */
+export class ConnectionPool {
+  readonly httpAgent = new HttpAgent({ keepAlive: true, maxFreeSockets: 1024 });
+  readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxFreeSockets: 1024 });
+
+  destroy(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}
 
 /**
  * The SDK's adaptive retry mode with bounded attempts (tuned delays only when the target asks),
@@ -58,18 +78,35 @@ export function isTimeout(error: unknown): boolean {
   return (error as { name?: string } | undefined)?.name === 'TimeoutError';
 }
 
+/** An HTTP handler on the pool's connections, with the target's timeouts. */
+export function requestHandler(pool: ConnectionPool, target: AwsTarget): NodeHttpHandler {
+  return new NodeHttpHandler({
+    httpAgent: pool.httpAgent,
+    httpsAgent: pool.httpsAgent,
+    connectionTimeout: 5_000,
+    requestTimeout: target.requestTimeoutMs,
+    // Without it the handler only logs a warning, and a hung region would never time out.
+    throwOnRequestTimeout: true,
+  });
+}
+
+/** One client per (service, region) for an account, all on one connection pool. */
 export class ClientCache {
   private readonly clients = new Map<string, unknown>();
-  // One keep-alive pool per account, shared by its clients: a socket per call would be slow, and a
-  // pool shared across accounts would be torn down under other accounts' requests by destroy().
-  private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
-  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
-
+  private readonly pool: ConnectionPool;
+  /** Whether destroy() closes the pool: only one this cache made for itself. */
+  private readonly ownsPool: boolean;
   private readonly credentials: AwsTarget['credentials'];
 
-  constructor(private readonly target: AwsTarget) {
+  /** `pool`: shared with other accounts' caches (and left open by destroy()); else one of its own. */
+  constructor(
+    private readonly target: AwsTarget,
+    pool?: ConnectionPool,
+  ) {
     // Remembered as resolved, so that an endpoint echoing them in an error message is redacted.
     this.credentials = holding(target.credentials);
+    this.pool = pool ?? new ConnectionPool();
+    this.ownsPool = !pool;
   }
 
   /**
@@ -87,14 +124,9 @@ export class ClientCache {
         region,
         credentials: this.credentials,
         ...retryConfig(this.target),
-        requestHandler: new NodeHttpHandler({
-          httpAgent: this.httpAgent,
-          httpsAgent: this.httpsAgent,
-          connectionTimeout: 5_000,
-          requestTimeout: this.target.requestTimeoutMs,
-          // Without it the handler only logs a warning, and a hung region would never time out.
-          throwOnRequestTimeout: true,
-        }),
+        // The middleware chain is built once per command type, not again on every call.
+        cacheMiddleware: true,
+        requestHandler: requestHandler(this.pool, this.target),
         ...(endpointUrl
           ? // Custom endpoints (simulator, LocalStack) can't resolve <bucket>.host names.
             // FIPS and dual-stack never apply to them, and settling each client's provider chains costs a sweep dearly.
@@ -117,8 +149,10 @@ export class ClientCache {
     for (const key of [...this.clients.keys()]) if (key.endsWith(`/${region}`)) this.clients.delete(key);
   }
 
+  /** Forgets the clients; closes their connections unless the pool is shared (its owner does). */
   destroy(): void {
-    for (const client of this.clients.values()) (client as { destroy?: () => void }).destroy?.();
+    // A client's destroy() only closes its handler's agents: the pool's.
     this.clients.clear();
+    if (this.ownsPool) this.pool.destroy();
   }
 }

@@ -42,7 +42,7 @@ export interface ScanOptions extends CollectionEvents {
   caller?: Caller;
   plan: Plan;
   regions?: string[];
-  organization?: { role: MemberRole; filters: AccountFilters; concurrency: number; shard?: Shard };
+  organization?: { role: MemberRole; filters: AccountFilters; concurrency: number; workers?: number; shard?: Shard };
   /** Loaded before any AWS call, so that a bad rule, config or waiver fails fast. */
   rules: RunRules;
   report: ReportFlags;
@@ -109,6 +109,7 @@ async function collect(options: ScanOptions, io: Io, started: Date, keepRaw: boo
       role: org.role,
       filters: org.filters,
       concurrency: org.concurrency,
+      ...(org.workers ? { workers: org.workers } : {}),
       ...(org.shard ? { shard: org.shard } : {}),
       ...(options.regions ? { regions: options.regions } : {}),
       keepRaw,

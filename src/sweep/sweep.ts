@@ -5,18 +5,17 @@
  * in other accounts with their owners' credentials, so evaluation joins them on facts.
  */
 import pLimit from 'p-limit';
-import { collectAccount } from '../collect/account.js';
-import { checkCredentials, memberTarget, type AwsTarget, type MemberRole } from '../collect/aws-target.js';
+import { memberTarget, type AwsTarget, type MemberRole } from '../collect/aws-target.js';
 import { ClientCache } from '../collect/clients.js';
-import { collectKey } from '../collect/kms.js';
 import { collectOrganization } from '../collect/organizations.js';
 import { arnAccount } from '../collect/plain.js';
-import { collectBucket, listOwnedBuckets } from '../collect/s3.js';
 import type { Plan } from '../collect/sections.js';
 import { Session, type CallEvent, type RawResponse } from '../collect/session.js';
 import { identifyCaller, type Caller } from '../collect/identity.js';
 import { InputError } from '../errors.js';
 import type { AccountInventory, ApiError, Inventory, OrgAccount, TrailRecord } from '../inventory/types.js';
+import { startWorkers } from './parallel.js';
+import { LocalReader, notScanned, type AccountReader } from './reader.js';
 import { selectAccounts, type AccountFilters } from './select.js';
 import { shardOf, type Shard } from './shard.js';
 
@@ -28,8 +27,10 @@ export interface SweepOptions {
   role: MemberRole;
   filters: AccountFilters;
   regions?: readonly string[];
-  /** Accounts read at once. */
+  /** Accounts read at once, in all threads together. */
   concurrency: number;
+  /** Threads reading accounts, this one included (default 1: no worker threads); see parallel.ts. */
+  workers?: number;
   shard?: Shard;
   keepRaw?: boolean;
   now?: Date;
@@ -68,7 +69,7 @@ export async function sweepOrganization(options: SweepOptions): Promise<SweepOut
   const collectedAt = (options.now ?? new Date()).toISOString();
   const raw: RawResponse[] = [];
   const { identity, partition, raw: identityRaw } = options.caller ?? (await identifyCaller(options.target, options.onCall));
-  const discovery = newSession(options, options.target, identity.Account);
+  const discovery = discoverySession(options, identity.Account);
   if (options.keepRaw) discovery.session.raw.push(...identityRaw);
   const organization = await collectOrganization(discovery.session, organizationPlan(options.plan));
   discovery.clients.destroy();
@@ -85,48 +86,66 @@ export async function sweepOrganization(options: SweepOptions): Promise<SweepOut
   const scan = options.shard ? selection.scan.filter((a) => shardOf(a.Id, options.shard!.count) === options.shard!.index) : selection.scan;
   options.onPlan?.(scan.length);
   const membersPlan = memberPlan(options.plan);
-  const owned = new Map<string, Set<string>>();
-  const accounts = new Map<string, AccountInventory>();
-  let done = 0;
-
-  const readOne = async (account: OrgAccount, knownTrails?: ReadonlyMap<string, TrailRecord>): Promise<void> => {
-    const inventory = options.signal?.aborted
-      ? notScanned(account.Id, 'Interrupted', 'the sweep was interrupted before this account was read')
-      : await readAccount(options, account.Id, identity.Account, partition, membersPlan, owned, raw, knownTrails);
-    accounts.set(account.Id, inventory);
-    options.onAccount?.(inventory, ++done, scan.length);
+  // One target per account for the whole sweep, all in this thread: each member role is assumed once.
+  const targets = new Map<string, AwsTarget>([[identity.Account, options.target]]);
+  const targetFor = (accountId: string): AwsTarget => {
+    let target = targets.get(accountId);
+    if (!target) targets.set(accountId, (target = memberTarget(options.target, accountId, partition, options.role)));
+    return target;
   };
-
-  // The caller's account first: it usually owns the organization trail, which members then reuse.
-  const caller = scan.find((a) => a.Id === identity.Account);
-  if (caller) await readOne(caller);
-  const knownTrails = new Map<string, TrailRecord>();
-  for (const t of accounts.get(identity.Account)?.trails ?? []) if (arnAccount(t.Trail.TrailARN) === identity.Account) knownTrails.set(t.Trail.TrailARN, t);
-  const limit = pLimit(Math.max(1, options.concurrency));
-  await Promise.all(scan.filter((a) => a !== caller).map((a) => limit(() => readOne(a, knownTrails))));
-
-  await readCrossAccountReferences(options, accounts, owned, identity.Account, partition, membersPlan, raw);
-
-  const inventory: Inventory = {
-    schemaVersion: 1,
-    collectedAt,
-    tool: options.tool,
-    partition,
-    organization,
-    accounts: [...accounts.values()].sort((a, b) => a.AccountId.localeCompare(b.AccountId)),
-    ...(selection.skipped.length
-      ? { notScanned: selection.skipped.map(({ account, reason }) => ({ AccountId: account.Id, ...(account.Name ? { Name: account.Name } : {}), reason })) }
-      : {}),
-  };
-  return { inventory, raw, skipped: selection.skipped, callerAccountId: identity.Account };
+  const local = new LocalReader({
+    targetFor,
+    globalRegion: options.target.globalRegion,
+    roleName: options.role.roleName,
+    plan: membersPlan,
+    ...(options.regions ? { regions: options.regions } : {}),
+    ...(options.keepRaw ? { keepRaw: true } : {}),
+    ...(options.onCall ? { onCall: options.onCall } : {}),
+  });
+  // With more than one, the members are read in `workers` worker threads; this one reads the
+  // caller's account, makes every AssumeRole and merges (its heap stays small: see parallel.ts).
+  const { credentials: _credentials, assumedRole: _assumedRole, ...workerTarget } = options.target;
+  const threads = Math.min(options.workers ?? 1, scan.length - 1);
+  const workers = startWorkers(
+    threads > 1 ? threads : 0,
+    {
+      target: workerTarget,
+      roleName: options.role.roleName,
+      plan: membersPlan,
+      ...(options.regions ? { regions: options.regions } : {}),
+      keepRaw: Boolean(options.keepRaw),
+      reportCalls: Boolean(options.onCall),
+    },
+    targetFor,
+    options.onCall,
+  );
+  const readers: AccountReader[] = workers.length ? workers : [local];
+  try {
+    const accounts = await readAccounts(options, scan, identity.Account, readers, local, raw);
+    await readCrossAccountReferences(options, accounts, membersPlan, raw);
+    const inventory: Inventory = {
+      schemaVersion: 1,
+      collectedAt,
+      tool: options.tool,
+      partition,
+      organization,
+      accounts: [...accounts.values()].map((a) => a.inventory).sort((a, b) => a.AccountId.localeCompare(b.AccountId)),
+      ...(selection.skipped.length
+        ? { notScanned: selection.skipped.map(({ account, reason }) => ({ AccountId: account.Id, ...(account.Name ? { Name: account.Name } : {}), reason })) }
+        : {}),
+    };
+    return { inventory, raw, skipped: selection.skipped, callerAccountId: identity.Account };
+  } finally {
+    await Promise.all(readers.map((r) => r.close()));
+  }
 }
 
-function newSession(options: SweepOptions, target: AwsTarget, accountId: string): { session: Session; clients: ClientCache } {
-  const clients = new ClientCache(target);
+function discoverySession(options: SweepOptions, accountId: string): { session: Session; clients: ClientCache } {
+  const clients = new ClientCache(options.target);
   const session = new Session({
     accountId,
     partition: 'aws',
-    globalRegion: target.globalRegion,
+    globalRegion: options.target.globalRegion,
     clients,
     ...(options.keepRaw ? { keepRaw: true } : {}),
     ...(options.onCall ? { onCall: options.onCall } : {}),
@@ -134,73 +153,77 @@ function newSession(options: SweepOptions, target: AwsTarget, accountId: string)
   return { session, clients };
 }
 
-function targetFor(options: SweepOptions, accountId: string, callerAccount: string, partition: string): AwsTarget {
-  return accountId === callerAccount ? options.target : memberTarget(options.target, accountId, partition, options.role);
+/** An account as read: its inventory, the buckets it owns, and the reader whose thread read it. */
+interface ReadAccount {
+  inventory: AccountInventory;
+  owned?: ReadonlySet<string>;
+  reader: AccountReader;
 }
 
-async function readAccount(
+/**
+ * Reads every account, `concurrency` at once, each on the reader with the fewest accounts in
+ * flight. The caller's account first, in this thread (its credentials are the caller's own): it
+ * usually owns the organization trail, which members then reuse.
+ */
+async function readAccounts(
   options: SweepOptions,
-  accountId: string,
+  scan: OrgAccount[],
   callerAccount: string,
-  partition: string,
-  plan: Plan,
-  owned: Map<string, Set<string>>,
+  readers: AccountReader[],
+  local: AccountReader,
   raw: RawResponse[],
-  knownTrails?: ReadonlyMap<string, TrailRecord>,
-): Promise<AccountInventory> {
-  const target = targetFor(options, accountId, callerAccount, partition);
-  const denied = await checkCredentials(target);
-  if (denied) {
-    options.onCall?.({ accountId, region: options.target.globalRegion, service: 'sts', operation: 'AssumeRole', ok: false, retries: 0 });
-    return notScanned(accountId, denied.errorName, `cannot assume ${options.role.roleName} in ${accountId}: ${denied.message}`, 'AssumeRole', 'sts');
-  }
-  const { session, clients } = newSession(options, target, accountId);
-  try {
-    const buckets = plan.has('owned-buckets') ? await listOwnedBuckets(session) : undefined;
-    if (buckets) owned.set(accountId, buckets);
-    const { account } = await collectAccount(session, {
-      plan,
-      ...(options.regions ? { regions: options.regions } : {}),
-      ...(knownTrails ? { knownTrails } : {}),
-      ownedReferencesOnly: true,
-      ownedBuckets: buckets ?? new Set(),
-    });
-    raw.push(...session.raw);
-    return account;
-  } finally {
-    clients.destroy();
-  }
+): Promise<Map<string, ReadAccount>> {
+  const accounts = new Map<string, ReadAccount>();
+  const inFlight = new Map(readers.map((r) => [r, 0]));
+  let done = 0;
+  const readOne = async (account: OrgAccount, reader: AccountReader | undefined, knownTrails?: ReadonlyMap<string, TrailRecord>): Promise<void> => {
+    if (options.signal?.aborted) {
+      accounts.set(account.Id, { inventory: notScanned(account.Id, 'Interrupted', 'the sweep was interrupted before this account was read'), reader: local });
+    } else {
+      const chosen = reader ?? readers.reduce((best, r) => (inFlight.get(r)! < inFlight.get(best)! ? r : best));
+      inFlight.set(chosen, inFlight.get(chosen)! + 1);
+      try {
+        const read = await chosen.read(account.Id, knownTrails);
+        raw.push(...read.raw);
+        accounts.set(account.Id, { inventory: read.inventory, ...(read.owned ? { owned: new Set(read.owned) } : {}), reader: chosen });
+      } finally {
+        inFlight.set(chosen, inFlight.get(chosen)! - 1);
+      }
+    }
+    options.onAccount?.(accounts.get(account.Id)!.inventory, ++done, scan.length);
+  };
+
+  const caller = scan.find((a) => a.Id === callerAccount);
+  if (caller) await readOne(caller, local);
+  const knownTrails = new Map<string, TrailRecord>();
+  for (const t of accounts.get(callerAccount)?.inventory.trails ?? []) if (arnAccount(t.Trail.TrailARN) === callerAccount) knownTrails.set(t.Trail.TrailARN, t);
+  const limit = pLimit(Math.max(1, options.concurrency));
+  await Promise.all(scan.filter((a) => a !== caller).map((a) => limit(() => readOne(a, undefined, knownTrails))));
+  return accounts;
 }
 
 /**
  * Buckets and keys referenced by a trail in one account and owned by another: read once, in
- * the owner's account, with the owner's credentials, and stored there.
+ * the owner's account, with the owner's credentials (by the thread that read that account), and
+ * stored there.
  */
-async function readCrossAccountReferences(
-  options: SweepOptions,
-  accounts: Map<string, AccountInventory>,
-  owned: Map<string, Set<string>>,
-  callerAccount: string,
-  partition: string,
-  plan: Plan,
-  raw: RawResponse[],
-): Promise<void> {
-  const haveBucket = new Set([...accounts.values()].flatMap((a) => Object.keys(a.buckets)));
-  const haveKey = new Set([...accounts.values()].flatMap((a) => Object.values(a.keys).flatMap((k) => [k.KeyMetadata.Arn, k.KeyMetadata.KeyId])));
+async function readCrossAccountReferences(options: SweepOptions, accounts: Map<string, ReadAccount>, plan: Plan, raw: RawResponse[]): Promise<void> {
+  const inventories = [...accounts.values()].map((a) => a.inventory);
+  const haveBucket = new Set(inventories.flatMap((a) => Object.keys(a.buckets)));
+  const haveKey = new Set(inventories.flatMap((a) => Object.values(a.keys).flatMap((k) => [k.KeyMetadata.Arn, k.KeyMetadata.KeyId])));
   const wanted = new Map<string, { buckets: Set<string>; keys: Set<string> }>();
   const want = (owner: string) => wanted.get(owner) ?? wanted.set(owner, { buckets: new Set(), keys: new Set() }).get(owner)!;
   const ownerOf = new Map<string, string>();
-  for (const [account, names] of owned) for (const name of names) ownerOf.set(name, account);
-  const bucketOwner = (name: string) => ownerOf.get(name);
+  for (const [account, { owned }] of accounts) for (const name of owned ?? []) ownerOf.set(name, account);
   const wantsBuckets = [...plan].some((s) => s.startsWith('bucket-'));
   const wantsKeys = [...plan].some((s) => s.startsWith('key-'));
   const ownerUnknown = new Set<string>();
-  for (const account of accounts.values()) {
+  for (const account of inventories) {
     for (const { Trail } of account.trails) {
       // A bucket no swept account owns is tried with the credentials of the account whose trail
       // names it: it may belong to an account outside the sweep (AccessDenied), or be gone
       // (NoSuchBucket: a deleted log bucket whose name anyone could register).
-      const owner = Trail.S3BucketName ? bucketOwner(Trail.S3BucketName) : undefined;
+      const owner = Trail.S3BucketName ? ownerOf.get(Trail.S3BucketName) : undefined;
       if (Trail.S3BucketName && !owner) ownerUnknown.add(Trail.S3BucketName);
       const bucketAt = Trail.S3BucketName && (owner ?? (account.Regions.length > 0 ? account.AccountId : undefined));
       if (wantsBuckets && Trail.S3BucketName && !haveBucket.has(Trail.S3BucketName) && bucketAt) want(bucketAt).buckets.add(Trail.S3BucketName);
@@ -212,38 +235,23 @@ async function readCrossAccountReferences(
   await Promise.all(
     [...wanted].map(([owner, refs]) =>
       limit(async () => {
-        const inventory = accounts.get(owner);
-        if (!inventory || (await checkCredentials(targetFor(options, owner, callerAccount, partition)))) return;
-        const { session, clients } = newSession(options, targetFor(options, owner, callerAccount, partition), owner);
-        try {
-          await Promise.all([
-            ...[...refs.buckets].map(async (name) => {
-              const bucket = await collectBucket(session, plan, name);
-              if (!bucket) return;
-              if (!ownerUnknown.has(name)) inventory.buckets[name] = bucket;
-              // Readable but owned outside this sweep: kept without an owner, except in a shard,
-              // where the owner may be another shard's account and reads it itself.
-              else if (!options.shard) inventory.buckets[name] = { ...bucket, OwnerAccountId: undefined };
-            }),
-            ...[...refs.keys].map(async (id) => {
-              const key = await collectKey(session, plan, id);
-              if (key) inventory.keys[key.KeyMetadata.Arn] = key;
-            }),
-          ]);
-          inventory.errors.push(...session.errors);
-          raw.push(...session.raw);
-        } finally {
-          clients.destroy();
+        const account = accounts.get(owner);
+        if (!account) return;
+        const read = await account.reader.readReferences(owner, [...refs.buckets], [...refs.keys]);
+        if (!read) return;
+        const { inventory } = account;
+        for (const [name, bucket] of Object.entries(read.buckets)) {
+          if (!ownerUnknown.has(name)) inventory.buckets[name] = bucket;
+          // Readable but owned outside this sweep: kept without an owner, except in a shard,
+          // where the owner may be another shard's account and reads it itself.
+          else if (!options.shard) inventory.buckets[name] = { ...bucket, OwnerAccountId: undefined };
         }
+        Object.assign(inventory.keys, read.keys);
+        inventory.errors.push(...read.errors);
+        raw.push(...read.raw);
       }),
     ),
   );
-}
-
-/** An account that could not be read at all: one error that every rule about it will report. */
-function notScanned(accountId: string, errorName: string, message: string, operation = 'Sweep', service = 'trailguard'): AccountInventory {
-  const error: ApiError = { accountId, region: 'global', service, operation, errorName, message };
-  return { AccountId: accountId, Regions: [], trails: [], buckets: {}, keys: {}, logGroups: {}, alarms: [], topics: {}, eventRules: [], eventDataStores: [], errors: [error] };
 }
 
 function describe(errors: ApiError[]): string {

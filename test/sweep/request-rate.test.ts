@@ -1,7 +1,8 @@
 /**
  * `--concurrency` sets how many accounts are read at once, never how hard one AWS endpoint is
  * called: every (account, region, service) keeps at most PER_SERVICE_CONCURRENCY calls in
- * flight, the caller's own STS included (every member's AssumeRole goes through it).
+ * flight, the caller's own STS included (every member's AssumeRole goes through it), also when
+ * worker threads share the accounts.
  */
 import { describe, expect, it } from 'vitest';
 import { closePlan } from '../../src/collect/sections.js';
@@ -21,8 +22,10 @@ const sim = useSimulator(() => {
 });
 
 describe('request rates of a sweep', () => {
-  it('stay within the per-(account, region, service) limit at a --concurrency far above it', async () => {
+  it.each([1, 2])('stay within the per-(account, region, service) limit at a --concurrency far above it (%i workers)', async (workers) => {
+    sim.reset();
     const { inventory } = await sweepOrganization({
+      workers,
       target: simTarget(sim, MANAGEMENT, { maxAttempts: 8 }),
       plan: closePlan(['security-hub']),
       role: { roleName: 'OrganizationAccountAccessRole', sessionName: 'trailguard-test', durationSeconds: 3600 },

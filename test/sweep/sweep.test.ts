@@ -101,9 +101,9 @@ describe('organization sweep', () => {
     expect(sim.mutations).toEqual([]);
   });
 
-  it('when interrupted, reports the accounts it did not reach as errors and keeps what it read', async () => {
+  it.each([1, 2])('when interrupted, reports the accounts it did not reach as errors and keeps what it read (%i workers)', async (workers) => {
     const abort = new AbortController();
-    const interrupted = await sweep({ concurrency: 2, signal: abort.signal, onAccount: (_a, done) => done === 5 && abort.abort() });
+    const interrupted = await sweep({ concurrency: 2, workers, signal: abort.signal, onAccount: (_a, done) => done === 5 && abort.abort() });
     expect(interrupted.inventory.accounts.map((a) => a.AccountId)).toEqual(swept.inventory.accounts.map((a) => a.AccountId));
     const notReached = interrupted.inventory.accounts.filter((a) => a.errors.some((e) => e.errorName === 'Interrupted')).map((a) => a.AccountId);
     expect(notReached.length).toBeGreaterThan(30);

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../../errors.js';
 import { addReportOptions, type ReportFlags } from '../../report/options.js';
+import { defaultWorkers, MAX_DEFAULT_WORKERS } from '../../sweep/parallel.js';
 import { parseShard } from '../../sweep/shard.js';
 import { addAwsOptions, connect, type AwsFlags } from '../aws-options.js';
 import type { CommandContext } from '../io.js';
@@ -21,6 +22,7 @@ interface ScanFlags extends AwsFlags, ReportFlags, SigningFlags, RuleSelectionFl
   excludeAccounts?: string;
   ou: string[];
   concurrency: string;
+  workers?: string;
   shard?: string;
   evidence?: string;
   verifyLogs?: boolean;
@@ -38,6 +40,7 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--exclude-accounts <ids>', 'leave out these accounts (comma-separated)')
     .option('--ou <id>', 'only accounts under this OU or root, nested OUs included (repeatable)', collectRepeated, [])
     .option('--concurrency <n>', 'accounts read at once in an organization sweep', '16')
+    .option('--workers <n>', `threads reading accounts in an organization sweep (default: one per core, at most ${MAX_DEFAULT_WORKERS})`)
     .option('--shard <I/N>', 'scan shard I of N (0-based; or N with I from JOB_COMPLETION_INDEX / AWS_BATCH_JOB_ARRAY_INDEX)')
     .option('--evidence <path>', 'also write a signed auditor evidence bundle (a folder, or a .tar.gz)')
     .option('--verify-logs', "with --evidence: verify each owned trail's delivered log files over the last 24 hours")
@@ -48,7 +51,7 @@ export function register(command: Command, ctx: CommandContext): void {
     // The pipeline (and the AWS SDK with it) is loaded only when a scan runs, not for --help.
     const [{ runScan }, { planForRules }, { watchCollection }] = await Promise.all([import('../../scan/run-scan.js'), import('../../plan/rule-plan.js'), import('../scan-progress.js')]);
     if (!flags.organization) {
-      for (const org of ['accounts', 'excludeAccounts', 'shard'] as const) {
+      for (const org of ['accounts', 'excludeAccounts', 'shard', 'workers'] as const) {
         if (flags[org]) throw new InputError(`--${org.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} needs --organization`);
       }
       if (flags.ou.length) throw new InputError('--ou needs --organization');
@@ -101,6 +104,7 @@ function organizationOptions(flags: ScanFlags, env: NodeJS.ProcessEnv) {
     },
     filters: { ...(accounts ? { accounts } : {}), ...(excludeAccounts ? { excludeAccounts } : {}), ...(flags.ou.length ? { ous: flags.ou } : {}) },
     concurrency,
+    workers: flags.workers ? positiveInteger(flags.workers, '--workers') : defaultWorkers(),
     ...(shard ? { shard } : {}),
   };
 }
