@@ -16,6 +16,8 @@ import type { DigestRead, LogRead } from './read-files.js';
 interface Slot {
   worker: Worker;
   inFlight: number;
+  /** Messages not yet posted: they go in one batch per turn of the event loop. */
+  outbox: FromMain[];
   /** Set once the worker died: its tasks fail, and it gets no more. */
   failure?: Error;
 }
@@ -68,8 +70,10 @@ export class FetchPool {
   }
 
   private start(config: WorkerConfig): Slot {
-    const slot: Slot = { worker: spawn(config), inFlight: 0 };
-    slot.worker.on('message', (message: FromWorker) => void this.receive(slot, message));
+    const slot: Slot = { worker: spawn(config), inFlight: 0, outbox: [] };
+    slot.worker.on('message', (batch: FromWorker[]) => {
+      for (const message of batch) void this.receive(slot, message);
+    });
     slot.worker.on('error', (error) => this.fail(slot, error));
     slot.worker.on('exit', (code) => this.closing || this.fail(slot, new Error(`exited with code ${code}`)));
     return slot;
@@ -105,7 +109,11 @@ export class FetchPool {
   }
 
   private post(slot: Slot, message: FromMain): void {
-    slot.worker.postMessage(message);
+    if (slot.outbox.push(message) > 1) return;
+    setImmediate(() => {
+      slot.worker.postMessage(slot.outbox);
+      slot.outbox = [];
+    });
   }
 }
 

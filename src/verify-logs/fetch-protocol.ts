@@ -1,4 +1,4 @@
-/** The messages between the main thread (fetch-pool.ts) and its fetch workers (fetch-worker.ts). */
+/** The messages between the main thread (fetch-pool.ts) and its fetch workers (fetch-worker.ts), posted in arrays (batches). */
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { AwsTarget } from '../collect/aws-target.js';
 import type { DigestRead, LogRead } from './read-files.js';

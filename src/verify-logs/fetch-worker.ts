@@ -29,14 +29,16 @@ const credentials = memoizeIdentityProvider(
 )!;
 const s3 = new ClientCache({ ...config.target, credentials }).get(BucketS3Client, config.region);
 
-port.on('message', (message: FromMain) => {
-  if (message.type === 'task') void run(message.task);
-  else {
-    const answered = waiting;
-    waiting = [];
-    for (const w of answered) {
-      if (message.type === 'credentials') w.resolve(message.credentials);
-      else w.reject(Object.assign(new Error(message.message), { name: message.name }));
+port.on('message', (batch: FromMain[]) => {
+  for (const message of batch) {
+    if (message.type === 'task') void run(message.task);
+    else {
+      const answered = waiting;
+      waiting = [];
+      for (const w of answered) {
+        if (message.type === 'credentials') w.resolve(message.credentials);
+        else w.reject(Object.assign(new Error(message.message), { name: message.name }));
+      }
     }
   }
 });
@@ -50,6 +52,13 @@ async function run(task: FetchTask): Promise<void> {
   }
 }
 
+let outbox: FromWorker[] = [];
+
+/** Messages go out in batches, once per turn of the event loop: a postMessage per file costs more than the file's bookkeeping. */
 function post(message: FromWorker): void {
-  port.postMessage(message);
+  if (outbox.push(message) > 1) return;
+  setImmediate(() => {
+    port.postMessage(outbox);
+    outbox = [];
+  });
 }
