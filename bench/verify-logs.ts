@@ -1,12 +1,12 @@
 /**
  * bench:verify-logs — 10,000 generated log files (2–50 KB gzip, every 50th ten times larger)
- * served by the simulator in a child process, verified by verifyTrailLogs in this one. Prints
- * files/s, MB/s and peak RSS, beside this machine's raw throughput on the same bytes with no S3
- * in between: SHA-256 alone and gunzip + SHA-256 on one core, and gunzip + SHA-256 on every core
+ * served by the simulator in a child process, verified by the built verifyTrailLogs in this one
+ * (its fetch workers download and hash on every core). Prints files/s, MB/s and peak RSS, beside
+ * this machine's raw throughput on the same bytes with no S3 in between: SHA-256 alone and gunzip + SHA-256 on one core, and gunzip + SHA-256 on every core
  * (what validation must do: CloudTrail hashes the UNCOMPRESSED log file). The target is
  * verify-logs at >= 70% of that all-cores figure.
  *
- *   npm run bench:verify-logs [-- --concurrency 16 --files-per-hour 100]
+ *   npm run bench:verify-logs [-- --concurrency 16 --files-per-hour 100 --workers N]   (builds first)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,7 +20,11 @@ import { ClientCache } from '../src/collect/clients.js';
 import { BucketS3Client, openObject } from '../src/collect/s3-objects.js';
 import { startSimulator, type Credentials } from '../src/simulator/index.js';
 import { addTrailLogs } from '../src/simulator/trail-logs.js';
-import { verifyTrailLogs } from '../src/verify-logs/verify.js';
+
+// The build, as users run it: its fetch workers load plain JavaScript, where workers started
+// from the TypeScript sources would each load the SDK through tsx's loader thread.
+const BUILT: string = '../dist/verify-logs/verify.js';
+const { verifyTrailLogs } = (await import(BUILT)) as typeof import('../src/verify-logs/verify.js');
 
 const ACCOUNT = '111122223333';
 const BUCKET = 'bench-trail-logs';
@@ -51,12 +55,13 @@ const { values: args } = parseArgs({
   options: {
     serve: { type: 'boolean', default: false },
     concurrency: { type: 'string', default: '16' },
+    workers: { type: 'string' },
     'files-per-hour': { type: 'string', default: '100' },
   },
 });
 
 if (args.serve) await serve(Number(args['files-per-hour']));
-else await bench(Number(args.concurrency), Number(args['files-per-hour']));
+else await bench(Number(args.concurrency), Number(args['files-per-hour']), args.workers === undefined ? undefined : Number(args.workers));
 
 /** Child: build the world and its files, serve it, report the endpoint to the parent. */
 async function serve(filesPerHour: number): Promise<void> {
@@ -84,7 +89,7 @@ async function serve(filesPerHour: number): Promise<void> {
   });
 }
 
-async function bench(concurrency: number, filesPerHour: number): Promise<void> {
+async function bench(concurrency: number, filesPerHour: number, workers: number | undefined): Promise<void> {
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve', '--files-per-hour', String(filesPerHour)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.once('message', (m) => resolve(m as Ready));
@@ -96,7 +101,7 @@ async function bench(concurrency: number, filesPerHour: number): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const report = await verifyTrailLogs({ trail: TRAIL, target, start: new Date(START), end: new Date(END), concurrency });
+  const report = await verifyTrailLogs({ trail: TRAIL, target, start: new Date(START), end: new Date(END), concurrency, ...(workers === undefined ? {} : { workers }) });
   const seconds = (performance.now() - started) / 1000;
   const peakRss = process.resourceUsage().maxRSS * 1024; // measured before the raw pass below allocates anything
   const cpu = process.cpuUsage(cpuBefore);
@@ -110,11 +115,11 @@ async function bench(concurrency: number, filesPerHour: number): Promise<void> {
   console.log('');
   line('machine', `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work shares these cores)`);
   line('log files verified', `${report.summary.logFiles.valid}/${report.summary.logFiles.total} valid, ${report.summary.digestFiles.valid}/${report.summary.digestFiles.total} digests valid`);
-  line('wall time', `${seconds.toFixed(2)} s (concurrency ${concurrency})`);
+  line('wall time', `${seconds.toFixed(2)} s (concurrency ${concurrency}, ${workers ?? availableParallelism()} fetch workers)`);
   line('files/s', (report.summary.logFiles.total / seconds).toFixed(0));
   line('MB/s downloaded (gzip)', `${(mb(compressed) / seconds).toFixed(1)}  (${mb(compressed).toFixed(0)} MB)`);
   line('MB/s hashed (uncompressed)', `${(mb(uncompressed) / seconds).toFixed(1)}  (${mb(uncompressed).toFixed(0)} MB)`);
-  line('CPU of this process (user + system)', `${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, ${((cpu.user + cpu.system) / 1e4 / seconds).toFixed(0)}% of one core`);
+  line('CPU of this process (user + system)', `${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, ${((cpu.user + cpu.system) / 1e4 / seconds).toFixed(0)}% of one core (all threads)`);
   line('peak RSS', `${mb(peakRss).toFixed(0)} MB (${mb(rssBefore).toFixed(0)} MB before verifying)`);
   line('raw SHA-256, one core', `${raw.sha256MBps.toFixed(1)} MB/s (same uncompressed bytes)`);
   line('raw gunzip + SHA-256, one core', `${raw.inflateSha256MBps.toFixed(1)} MB/s (uncompressed)`);

@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import type { EventDataStoreRecord, TrailRecord } from '../inventory/types.js';
 import { plain, arnRegion } from './plain.js';
+import { readRows, typedRow, type ReadRow } from './read-table.js';
 import type { Plan } from './sections.js';
 import { paginate, type Session } from './session.js';
 
@@ -41,6 +42,43 @@ export async function collectTrails(session: Session, plan: Plan, knownTrails?: 
   return trails.filter((t): t is TrailRecord => t !== undefined);
 }
 
+/** One line per trail section: the call, the answers that mean "not configured", where the value goes. */
+const TRAIL_SECTIONS: ReadonlyArray<ReadRow<CloudTrailClient, TrailRecord>> = [
+  {
+    section: 'trail-status',
+    operation: 'GetTrailStatus',
+    read: (client, Name) => client.send(new GetTrailStatusCommand({ Name })),
+    store: (r, o) => (r.Status = plain(o)),
+  },
+  typedRow({
+    section: 'trail-event-selectors',
+    operation: 'GetEventSelectors',
+    read: (client, TrailName) => client.send(new GetEventSelectorsCommand({ TrailName })),
+    store: (r, o) => {
+      if (o.EventSelectors?.length) r.EventSelectors = plain(o.EventSelectors);
+      if (o.AdvancedEventSelectors?.length) r.AdvancedEventSelectors = plain(o.AdvancedEventSelectors);
+      // Neither present: the trail logs no events at all, which rules must see as such.
+      if (!r.EventSelectors && !r.AdvancedEventSelectors) r.EventSelectors = [];
+    },
+  }),
+  typedRow({
+    section: 'trail-insight-selectors',
+    operation: 'GetInsightSelectors',
+    absentOn: ['InsightNotEnabledException'],
+    when: (r) => Boolean(r.Trail.HasInsightSelectors),
+    read: (client, TrailName) => client.send(new GetInsightSelectorsCommand({ TrailName })),
+    store: (r, o) => {
+      if (o.InsightSelectors?.length) r.InsightSelectors = plain(o.InsightSelectors);
+    },
+  }),
+  typedRow({
+    section: 'trail-tags',
+    operation: 'ListTags',
+    read: (client, arn) => client.send(new ListTagsCommand({ ResourceIdList: [arn] })),
+    store: (r, o) => (r.Tags = plain(o.ResourceTagList?.[0]?.TagsList ?? [])),
+  }),
+];
+
 async function readTrail(session: Session, plan: Plan, info: TrailInfo & { TrailARN: string }): Promise<TrailRecord | undefined> {
   const arn = info.TrailARN;
   const region = info.HomeRegion ?? arnRegion(arn) ?? session.globalRegion;
@@ -55,44 +93,7 @@ async function readTrail(session: Session, plan: Plan, info: TrailInfo & { Trail
         : // Unreadable: keep what ListTrails told us; the error is recorded for the views.
           { Name: info.Name ?? arn.split('/').pop() ?? arn, TrailARN: arn, HomeRegion: region },
   };
-  const tasks: Promise<void>[] = [];
-  if (plan.has('trail-status')) {
-    tasks.push(
-      session.call(spec('GetTrailStatus'), () => client.send(new GetTrailStatusCommand({ Name: arn }))).then((o) => {
-        if (o.kind === 'ok') record.Status = plain(o.value);
-      }),
-    );
-  }
-  if (plan.has('trail-event-selectors')) {
-    tasks.push(
-      session.call(spec('GetEventSelectors'), () => client.send(new GetEventSelectorsCommand({ TrailName: arn }))).then((o) => {
-        if (o.kind !== 'ok') return;
-        if (o.value.EventSelectors?.length) record.EventSelectors = plain(o.value.EventSelectors);
-        if (o.value.AdvancedEventSelectors?.length) record.AdvancedEventSelectors = plain(o.value.AdvancedEventSelectors);
-        // Neither present: the trail logs no events at all, which rules must see as such.
-        if (!record.EventSelectors && !record.AdvancedEventSelectors) record.EventSelectors = [];
-      }),
-    );
-  }
-  if (plan.has('trail-insight-selectors') && record.Trail.HasInsightSelectors) {
-    tasks.push(
-      session
-        .call({ ...spec('GetInsightSelectors'), absentOn: ['InsightNotEnabledException'] }, () =>
-          client.send(new GetInsightSelectorsCommand({ TrailName: arn })),
-        )
-        .then((o) => {
-          if (o.kind === 'ok' && o.value.InsightSelectors?.length) record.InsightSelectors = plain(o.value.InsightSelectors);
-        }),
-    );
-  }
-  if (plan.has('trail-tags')) {
-    tasks.push(
-      session.call(spec('ListTags'), () => client.send(new ListTagsCommand({ ResourceIdList: [arn] }))).then((o) => {
-        if (o.kind === 'ok') record.Tags = plain(o.value.ResourceTagList?.[0]?.TagsList ?? []);
-      }),
-    );
-  }
-  await Promise.all(tasks);
+  await readRows(session, plan, TRAIL_SECTIONS, { client, id: arn, resource: record, spec });
   return record;
 }
 

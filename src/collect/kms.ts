@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-kms';
 import type { KeyRecord, PolicyDocument } from '../inventory/types.js';
 import { arnAccount, arnRegion, parsePolicy, plain } from './plain.js';
+import { readRows, typedRow, type ReadRow } from './read-table.js';
 import type { Plan } from './sections.js';
 import { foreignHint, paginate, type Session } from './session.js';
 
@@ -38,48 +39,49 @@ export async function collectKey(session: Session, plan: Plan, keyId: string): P
   return record;
 }
 
+/** One line per key section read after DescribeKey: the call and where the value goes. */
+const KEY_SECTIONS: ReadonlyArray<ReadRow<KMSClient, KeyRecord>> = [
+  typedRow({
+    // Every customer key's rotation is also what all-customer-keys (CIS) reads. AWS-managed keys
+    // rotate on AWS's schedule, not the owner's to set; asymmetric keys cannot rotate.
+    section: ['key-rotation', 'all-customer-keys'],
+    operation: 'GetKeyRotationStatus',
+    when: (r) => r.KeyMetadata.KeyManager === 'CUSTOMER' && (r.KeyMetadata.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT',
+    read: (kms, KeyId) => kms.send(new GetKeyRotationStatusCommand({ KeyId })),
+    store: (r, o) => {
+      r.KeyRotationEnabled = o.KeyRotationEnabled ?? false;
+      if (o.RotationPeriodInDays !== undefined) r.RotationPeriodInDays = o.RotationPeriodInDays;
+    },
+  }),
+  typedRow({
+    section: 'key-policy',
+    operation: 'GetKeyPolicy',
+    read: (kms, KeyId) => kms.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' })),
+    store: (r, o) => (r.KeyPolicy = parsePolicy<PolicyDocument>(o.Policy)),
+  }),
+];
+
 async function readKeyDetails(session: Session, plan: Plan, record: KeyRecord, arn: string, region: string): Promise<void> {
   const kms = session.clients.get(KMSClient, region);
   const owner = arnAccount(arn);
   const errorHint = owner && owner !== session.accountId ? foreignHint('key', owner) : undefined;
   const spec = (operation: string) => ({ service: 'kms', operation, region, resource: arn, params: { KeyId: arn }, ...(errorHint ? { errorHint } : {}) });
-  // AWS-managed keys rotate on AWS's schedule and their rotation status is not the owner's to set.
-  const customer = record.KeyMetadata.KeyManager === 'CUSTOMER';
-  const symmetric = (record.KeyMetadata.KeySpec ?? 'SYMMETRIC_DEFAULT') === 'SYMMETRIC_DEFAULT';
-  const tasks: Promise<void>[] = [];
-  if ((plan.has('key-rotation') || plan.has('all-customer-keys')) && customer && symmetric) {
-    tasks.push(
-      session.call(spec('GetKeyRotationStatus'), () => kms.send(new GetKeyRotationStatusCommand({ KeyId: arn }))).then((o) => {
-        if (o.kind !== 'ok') return;
-        record.KeyRotationEnabled = o.value.KeyRotationEnabled ?? false;
-        if (o.value.RotationPeriodInDays !== undefined) record.RotationPeriodInDays = o.value.RotationPeriodInDays;
-      }),
-    );
-  }
-  if (plan.has('key-policy')) {
-    tasks.push(
-      session
-        .call(spec('GetKeyPolicy'), () => kms.send(new GetKeyPolicyCommand({ KeyId: arn, PolicyName: 'default' })))
-        .then((o) => {
-          if (o.kind === 'ok') record.KeyPolicy = parsePolicy<PolicyDocument>(o.value.Policy);
-        }),
-    );
-  }
-  // Aliases can only be listed by the key's own account.
-  if (plan.has('key-aliases') && arnAccount(arn) === session.accountId) {
-    tasks.push(
-      paginate(
-        session,
-        { service: 'kms', operation: 'ListAliases', region, resource: arn, params: { KeyId: arn } },
-        (Marker) => kms.send(new ListAliasesCommand({ KeyId: arn, Marker })),
-        (o) => (o.Truncated ? o.NextMarker : undefined),
-        (o) => o.Aliases,
-      ).then((listed) => {
-        if (listed.complete) record.Aliases = listed.items.map((a) => a.AliasName ?? '').filter(Boolean).sort();
-      }),
-    );
-  }
-  await Promise.all(tasks);
+  await Promise.all([
+    readRows(session, plan, KEY_SECTIONS, { client: kms, id: arn, resource: record, spec }),
+    plan.has('key-aliases') && owner === session.accountId ? readAliases(session, kms, record, arn, region) : undefined,
+  ]);
+}
+
+/** Aliases can only be listed by the key's own account, and are paginated (ListAliases by KeyId). */
+async function readAliases(session: Session, kms: KMSClient, record: KeyRecord, arn: string, region: string): Promise<void> {
+  const listed = await paginate(
+    session,
+    { service: 'kms', operation: 'ListAliases', region, resource: arn, params: { KeyId: arn } },
+    (Marker) => kms.send(new ListAliasesCommand({ KeyId: arn, Marker })),
+    (o) => (o.Truncated ? o.NextMarker : undefined),
+    (o) => o.Aliases,
+  );
+  if (listed.complete) record.Aliases = listed.items.map((a) => a.AliasName ?? '').filter(Boolean).sort();
 }
 
 /** Every customer-managed key of the account in the given regions, with its rotation status (CIS). */

@@ -22,19 +22,12 @@ import {
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import type { BucketRecord, PolicyDocument, PublicAccessBlockConfiguration } from '../inventory/types.js';
 import { parsePolicy, plain } from './plain.js';
-import type { Plan, SectionId } from './sections.js';
+import { readRows, type ReadRow } from './read-table.js';
+import type { Plan } from './sections.js';
 import { foreignHint, paginate, type CallSpec, type Session } from './session.js';
 
-type BucketSection = {
-  section: SectionId;
-  operation: string;
-  absentOn?: string[];
-  read: (s3: S3Client, Bucket: string) => Promise<object>;
-  store: (record: BucketRecord, output: Record<string, unknown>) => void;
-};
-
 /** One line per bucket section: the call, the answers that mean "not configured", where the value goes. */
-const BUCKET_SECTIONS: BucketSection[] = [
+const BUCKET_SECTIONS: ReadonlyArray<ReadRow<S3Client, BucketRecord>> = [
   {
     section: 'bucket-policy',
     operation: 'GetBucketPolicy',
@@ -119,14 +112,7 @@ function locationToRegion(location: string | undefined): string {
 }
 
 export async function collectBucket(session: Session, plan: Plan, name: string): Promise<BucketRecord | undefined> {
-  const spec = (operation: string, region: string, absentOn?: string[]): CallSpec => ({
-    service: 's3',
-    operation,
-    region,
-    resource: name,
-    params: { Bucket: name },
-    ...(absentOn ? { absentOn } : {}),
-  });
+  const spec = (operation: string, region: string): CallSpec => ({ service: 's3', operation, region, resource: name, params: { Bucket: name } });
   const located = await session.call(spec('GetBucketLocation', session.globalRegion), () =>
     session.clients.get(S3Client, session.globalRegion).send(new GetBucketLocationCommand({ Bucket: name })),
   );
@@ -140,12 +126,7 @@ export async function collectBucket(session: Session, plan: Plan, name: string):
   const region = locationToRegion(located.value.LocationConstraint);
   const record: BucketRecord = { Name: name, OwnerAccountId: session.accountId, Region: region };
   const s3 = session.clients.get(S3Client, region);
-  await Promise.all(
-    BUCKET_SECTIONS.filter((s) => plan.has(s.section)).map(async (s) => {
-      const outcome = await session.call(spec(s.operation, region, s.absentOn), () => s.read(s3, name));
-      if (outcome.kind === 'ok') s.store(record, outcome.value as Record<string, unknown>);
-    }),
-  );
+  await readRows(session, plan, BUCKET_SECTIONS, { client: s3, id: name, resource: record, spec: (operation) => spec(operation, region) });
   return record;
 }
 

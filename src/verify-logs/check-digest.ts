@@ -1,15 +1,13 @@
 /**
  * Verifies one digest file (user guide, "Custom implementations of CloudTrail log file integrity
- * validation", sections A to E): fetch it, check it sits where it says it was delivered, rebuild
- * the data signing string and verify the x-amz-meta-signature with the public key its
- * fingerprint names.
+ * validation", sections A to E): from the digest as a fetch worker read it, check it sits where
+ * it says it was delivered, rebuild the data signing string and verify the x-amz-meta-signature
+ * with the public key its fingerprint names.
  */
-import type { S3Client } from '@aws-sdk/client-s3';
-import { openObject } from '../collect/s3-objects.js';
 import type { ChainLink } from './chain.js';
-import { DigestFormatError, parseDigest, sha256Hex, signingString, type DigestLogFile } from './digest-format.js';
+import { signingString, type DigestLogFile } from './digest-format.js';
 import type { ChainScope } from './find-digests.js';
-import { inflateSmallObject } from './hash-stream.js';
+import type { DigestRead } from './read-files.js';
 import type { DigestVerdict } from './report.js';
 import { verifySignature, type KeyRing } from './signature.js';
 
@@ -27,7 +25,8 @@ export interface DigestCheck {
   unverified?: string;
 }
 
-export async function checkDigest(s3: S3Client, bucket: string, key: string, endTime: Date, scope: ChainScope, keys: KeyRing): Promise<DigestCheck> {
+/** Judges what a fetch worker read of the digest at bucket/key (`readDigestFile`). */
+export function checkDigest(read: DigestRead, bucket: string, key: string, endTime: Date, scope: ChainScope, keys: KeyRing): DigestCheck {
   const base = { bucket, key, accountId: scope.accountId, region: scope.region };
   const link: ChainLink = { bucket, key, endTime };
   const result = (outcome: DigestVerdict['outcome'], reason?: string, logFiles: DigestLogFile[] = []): DigestCheck => ({
@@ -36,25 +35,13 @@ export async function checkDigest(s3: S3Client, bucket: string, key: string, end
     logFiles,
   });
 
-  const object = await openObject(s3, bucket, key);
-  if (!object) return result('digest missing', 'listed in the bucket but gone when fetched');
-  let inflated: Buffer;
-  try {
-    inflated = await inflateSmallObject(object.body);
-  } catch (error) {
-    return result('digest signature invalid', `not a readable gzip file (${(error as Error).message})`);
-  }
-  link.inflatedSha256 = sha256Hex(inflated);
-  const signature = object.metadata.signature;
+  if (read.kind === 'missing') return result('digest missing', 'listed in the bucket but gone when fetched');
+  if (read.kind === 'not gzip') return result('digest signature invalid', `not a readable gzip file (${read.message})`);
+  const { metadata, digest } = read;
+  link.inflatedSha256 = read.inflatedSha256;
+  const signature = metadata.signature;
   if (signature !== undefined) link.signature = signature;
-
-  let digest;
-  try {
-    digest = parseDigest(inflated);
-  } catch (error) {
-    if (error instanceof DigestFormatError) return result('digest signature invalid', `invalid format: ${error.message}`);
-    throw error;
-  }
+  if (!digest) return result('digest signature invalid', `invalid format: ${read.formatError}`);
   link.digest = digest;
   const { logFiles } = digest;
   const fingerprint = digest.digestPublicKeyFingerprint;
@@ -64,7 +51,7 @@ export async function checkDigest(s3: S3Client, bucket: string, key: string, end
     return result('digest signature invalid', `moved from its original location s3://${digest.digestS3Bucket}/${digest.digestS3Object}`, logFiles);
   }
   if (signature === undefined) return result('digest signature invalid', 'no x-amz-meta-signature metadata', logFiles);
-  const algorithm = object.metadata['signature-algorithm'] ?? digest.digestSignatureAlgorithm;
+  const algorithm = metadata['signature-algorithm'] ?? digest.digestSignatureAlgorithm;
   if (algorithm !== SIGNATURE_ALGORITHM || digest.digestSignatureAlgorithm !== SIGNATURE_ALGORITHM) {
     return result('digest signature invalid', `unsupported signature algorithm ${algorithm}`, logFiles);
   }

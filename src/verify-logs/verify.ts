@@ -1,7 +1,8 @@
 /**
  * `verifyTrailLogs`: the whole check for one trail and time range, as the CloudTrail user guide
- * describes it, with downloads and hashing streamed under one concurrency bound. Produces the
- * report; AWS failures on single files become report errors, never exceptions.
+ * describes it. Lists and judges on this thread; downloads and hashing run on fetch workers
+ * (fetch-pool.ts) under one concurrency bound. Produces the report; AWS failures on single files
+ * become report errors, never exceptions.
  */
 import { CloudTrailClient, TrailNotFoundException } from '@aws-sdk/client-cloudtrail';
 import pLimit from 'p-limit';
@@ -17,6 +18,7 @@ import { checkChain } from './chain.js';
 import { checkDigest, type DigestCheck } from './check-digest.js';
 import { checkLogFile } from './check-log.js';
 import { findAccountFolders, findScopes, listDigestKeys, type ChainScope, type FoundDigest, type FoundDigests, type TrailShape } from './find-digests.js';
+import { FetchPool } from './fetch-pool.js';
 import { coverage, findUnlistedLogFiles } from './find-orphans.js';
 import { TRAIL_NAME, logsRoot, parseTrailArn, type DigestIdentity } from './locate.js';
 import { silentProgress, type Progress } from './progress.js';
@@ -36,6 +38,8 @@ export interface VerifyLogsOptions {
   end?: Date;
   /** Downloads in flight at once (default 16). */
   concurrency?: number;
+  /** Fetch worker threads that download and hash (default: one per core). */
+  workers?: number;
   progress?: Progress;
 }
 
@@ -59,8 +63,9 @@ export async function verifyTrailLogs(options: VerifyLogsOptions): Promise<Verif
   if (start.getTime() > end.getTime()) throw new InputError(`--start ${displayTime(start)} is after --end ${displayTime(end)}`);
   const progress = options.progress ?? silentProgress;
   const clients = new ClientCache(options.target);
+  let pool: FetchPool | undefined;
   try {
-    return await run(options, clients, start, end, progress);
+    return await run(options, clients, start, end, progress, (region) => (pool = new FetchPool(options.target, region, options.workers)));
   } catch (error) {
     if (!(error instanceof UnreadableError)) throw error;
     const asked = parseTrailArn(options.trail);
@@ -69,6 +74,7 @@ export async function verifyTrailLogs(options: VerifyLogsOptions): Promise<Verif
   } finally {
     progress.done();
     clients.destroy();
+    await pool?.close();
   }
 }
 
@@ -89,9 +95,11 @@ interface Tally {
   logBytes: { compressed: number; uncompressed: number };
 }
 
-async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date, end: Date, progress: Progress): Promise<VerifyLogsReport> {
+async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date, end: Date, progress: Progress, startPool: (region: string) => FetchPool): Promise<VerifyLogsReport> {
   const trail = await resolveTrail(options, clients);
   const s3 = clients.get(BucketS3Client, trail.homeRegion);
+  // Started before listing, so the workers load while the bucket is listed.
+  const pool = startPool(trail.homeRegion);
   const identity: DigestIdentity = { accountId: trail.ownerAccountId, trailName: trail.name, homeRegion: trail.homeRegion };
   const root = logsRoot(trail.prefix);
   // A digest ending up to an hour after `end` still lists files delivered before `end`.
@@ -127,7 +135,7 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
     scopes.map(async ({ scope, found }) => {
       const read = { operation: 'GetObject', region: scope.region, bucket: trail.bucket };
       const ring = keyRings.get(scope.region) as KeyRing;
-      const check = ({ key, info }: FoundDigest) => guarded(undefined, { ...read, key }, () => checkDigest(s3, trail.bucket, key, info.endTime, scope, ring));
+      const check = ({ key, info }: FoundDigest) => guarded(undefined, { ...read, key }, async () => checkDigest(await pool.readDigest(trail.bucket, key), trail.bucket, key, info.endTime, scope, ring));
       const [own, foreign] = await Promise.all([Promise.all(found.own.map(check)), Promise.all(found.others.map(check))]);
       const readable = own.filter((c) => c !== undefined);
       settleScope(scope, found, readable, trail.bucket, start, end, tally);
@@ -145,7 +153,7 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
   await Promise.all([
     ...jobs.map(({ entry, listedBy }) =>
       guarded(undefined, { operation: 'GetObject', region: listedBy.region, bucket: entry.s3Bucket, key: entry.s3Object }, async () => {
-        const checked = await checkLogFile(s3, entry, listedBy);
+        const checked = await checkLogFile(entry, listedBy, () => pool.readLog(entry.s3Bucket, entry.s3Object));
         tally.logFiles.push(checked.verdict);
         tally.logBytes.compressed += checked.compressedBytes;
         tally.logBytes.uncompressed += checked.uncompressedBytes;
