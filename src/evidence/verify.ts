@@ -154,8 +154,8 @@ async function verifyContents(contents: BundleContents, options: VerifyOptions):
   // The expected files: path → hash and (from the manifest only) size.
   const expected = new Map<string, { sha256: string; size?: number; source: string }>();
   if (manifestAuthentic || (manifest && !sums)) {
-    for (const f of manifest!.files) expected.set(f.path, { sha256: f.sha256, size: f.size, source: MANIFEST_FILE });
-    if (sums && manifestSha && sumsText !== renderSums([...manifest!.files, { path: MANIFEST_FILE, sha256: manifestSha }]) && sumsAgreeOnManifest) {
+    for (const f of manifest.files) expected.set(f.path, { sha256: f.sha256, size: f.size, source: MANIFEST_FILE });
+    if (sums && manifestSha && sumsText !== renderSums([...manifest.files, { path: MANIFEST_FILE, sha256: manifestSha }]) && sumsAgreeOnManifest) {
       problems.push({ file: SUMS_FILE, kind: 'modified', detail: `does not list exactly the files and hashes of ${MANIFEST_FILE}` });
     }
   } else if (sums) {

@@ -48,7 +48,7 @@ export function evaluateInventory(input: EvaluateInventoryInput): ResultsDocumen
 /** The names Organizations gives the accounts, for reports to show beside the ids. */
 function accountNames(inventory: Inventory): { accountNames?: Record<string, string> } {
   const named = (inventory.organization?.Accounts ?? []).filter((a) => a.Name);
-  return named.length ? { accountNames: Object.fromEntries(named.map((a) => [a.Id, a.Name!]).sort(([a], [b]) => (a! < b! ? -1 : 1))) } : {};
+  return named.length ? { accountNames: Object.fromEntries(named.map((a): [string, string] => [a.Id, a.Name!]).sort(([a], [b]) => (a < b ? -1 : 1))) } : {};
 }
 
 /** Same inventory, rules and scan time → same run id. */

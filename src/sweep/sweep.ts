@@ -56,7 +56,7 @@ const MEMBER_EXCLUDED = new Set(['organization', 'organization-accounts', 'organ
 
 /** What discovery reads with the caller's credentials: the organization's part of the plan, and its accounts. */
 export function organizationPlan(plan: Plan): Plan {
-  return new Set([...plan, 'organization', 'organization-accounts']) as Plan;
+  return new Set([...plan, 'organization', 'organization-accounts']);
 }
 
 /** What each account's read needs (the caller's own account and every member role). */
