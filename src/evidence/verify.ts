@@ -30,7 +30,7 @@ export interface SignatureCheck {
   /** `trusted`: the key the caller passed; `embedded`: the bundle's own copy, which only proves consistency. */
   checkedAgainst?: 'trusted' | 'embedded';
   algorithm?: string;
-  keyArn?: string;
+  keyArn?: string | undefined;
   publicKeySha256?: string;
 }
 

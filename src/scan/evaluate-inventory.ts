@@ -19,7 +19,7 @@ export interface EvaluateInventoryInput {
   config: Config;
   waivers: Waiver[];
   /** Default: the inventory's collectedAt, so that evaluating a saved inventory twice gives identical output. */
-  scanTime?: Date;
+  scanTime?: Date | undefined;
   /** Default: a hash of the inputs. */
   runId?: string;
   /** --benchmark: the document then reports every selected control's status. */

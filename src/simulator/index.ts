@@ -166,5 +166,6 @@ export function loopbackHandler(timeoutMs?: number): NodeHttpHandler {
     },
   });
   // throwOnRequestTimeout: without it this SDK version only logs a warning when the timeout passes.
-  return new NodeHttpHandler({ httpAgent, requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: timeoutMs !== undefined });
+  const timeouts = timeoutMs === undefined ? {} : { requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: true };
+  return new NodeHttpHandler({ httpAgent, ...timeouts });
 }

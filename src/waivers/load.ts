@@ -14,7 +14,7 @@ export const DEFAULT_WAIVER_MAX_DAYS = 365;
 
 export interface WaiverLimits {
   /** Latest allowed expiry, in days from `now`. */
-  maxDays?: number;
+  maxDays?: number | undefined;
   now?: Date;
 }
 

@@ -19,7 +19,7 @@ export interface Leaf {
   label: string;
   op: Operator;
   operand: Operand;
-  because?: string;
+  because?: string | undefined;
 }
 
 export function lhsLabel(lhs: Lhs): string {

@@ -41,8 +41,8 @@ export interface Bucket {
   ownerId: string;
   region: string;
   creationDate: Date;
-  policy?: PolicyDocument;
-  policyText?: string;
+  policy?: PolicyDocument | undefined;
+  policyText?: string | undefined;
   objects: Map<string, SimObject>;
   /** `objects`' keys in order, for listings; dropped whenever a key is added or removed. */
   sortedKeys?: string[];
@@ -101,7 +101,7 @@ export class World {
   /** Served by cloudtrail:ListPublicKeys; log/digest generators add their signing keys here. */
   readonly cloudTrailPublicKeys: CloudTrailPublicKey[] = [];
   readonly faults: FaultSpec[];
-  readonly pageSize?: number;
+  readonly pageSize?: number | undefined;
   readonly seed: number;
 
   constructor(readonly spec: WorldSpec) {

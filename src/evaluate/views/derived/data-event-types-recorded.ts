@@ -15,7 +15,7 @@ export interface RecordedDataEventTypes {
 
 interface TrailLike {
   Trail: { IsMultiRegionTrail?: boolean };
-  Status?: { IsLogging?: boolean };
+  Status?: { IsLogging?: boolean | undefined } | undefined;
   derived: { dataEventTypes?: DataEventType[] };
   $errors: Record<string, SectionError>;
 }
