@@ -57,7 +57,7 @@ async function childSimulator(): Promise<Target> {
     if (child.exitCode !== null) throw new Error(`simulator exited: ${err}`);
     await new Promise((r) => setTimeout(r, 20));
   }
-  const env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2] ?? '']));
+  const env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m): [string, string] => [m[1]!, m[2] ?? '']));
   const status = () => readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return {
     endpoint: env.AWS_ENDPOINT_URL ?? '',

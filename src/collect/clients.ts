@@ -63,7 +63,7 @@ class TimeoutBudget implements RetryStrategyV2 {
   async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
     const timeout = isTimeout(info.error);
     // Throwing here makes the SDK give up with the call's own (timeout) error.
-    if (timeout && this.timedOut.has(token)) throw info.error;
+    if (timeout && info.error && this.timedOut.has(token)) throw info.error;
     const next = await this.inner.refreshRetryTokenForRetry(token, info);
     if (timeout || this.timedOut.has(token)) this.timedOut.add(next);
     return next;

@@ -14,7 +14,7 @@ export interface CollectOptions {
   plan: Plan;
   regions?: readonly string[];
   keepRaw?: boolean;
-  onCall?: (event: CallEvent) => void;
+  onCall?: ((event: CallEvent) => void) | undefined;
   /** The collection's start time, an input so that tests and evidence are reproducible. */
   now?: Date;
   tool: { name: string; version: string };

@@ -25,7 +25,7 @@ export interface CallSpec {
   operation: string;
   region: string;
   /** The resource the call is about (trail ARN, bucket name, key ARN), recorded with any error. */
-  resource?: string;
+  resource?: string | undefined;
   params?: unknown;
   /** Error names that mean "not configured": the value is absent, and that is not an error. */
   absentOn?: readonly string[];

@@ -8,11 +8,11 @@ import type { Config } from './types.js';
 
 export interface ConfiguredRulesOptions {
   /** --config; undefined: discover trailguard.config.yaml from cwd up to the repository root. */
-  configPath?: string;
+  configPath?: string | undefined;
   /** --rules folders, added (with the config's rule_dirs) to the built-in pack. */
-  ruleDirs?: string[];
+  ruleDirs?: string[] | undefined;
   /** Load the built-in pack (default true). */
-  builtin?: boolean;
+  builtin?: boolean | undefined;
   /** --benchmark <id>[:<profile>]: keep only the rules mapped to the selected controls. */
   benchmark?: string;
   cwd: string;

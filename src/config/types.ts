@@ -22,7 +22,7 @@ export interface Config {
   /** `rule_dirs`, resolved against the config file's folder. */
   ruleDirs: string[];
   /** `waivers`, resolved against the config file's folder. */
-  waiversFile?: string;
+  waiversFile?: string | undefined;
   /** The parsed file, so problems found against the rules can be located in it. */
   yaml?: YamlFile;
 }

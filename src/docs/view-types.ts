@@ -144,7 +144,7 @@ class Emitter {
 
   object(n: Node, indent = ''): string {
     const inner = `${indent}  `;
-    const lines = [...n.props].map(([name, child]) => `${inner}${name}${always(child) ? '' : '?'}: ${this.typeOf(child, inner)};`);
+    const lines = [...n.props].map(([name, child]) => always(child) ? `${inner}${name}: ${this.typeOf(child, inner)};` : `${inner}${name}?: ${this.typeOf(child, inner)} | undefined;`);
     if (n.ownErrors) lines.push(`${inner}$errors: SectionErrors;`);
     return `{\n${lines.join('\n')}\n${indent}}`;
   }

@@ -5,7 +5,7 @@ import type { ResultsDocument } from './types.js';
 
 export interface GateOptions {
   /** Lowest severity of an unwaived failure that fails the run (default: any severity). */
-  failOn?: Severity;
+  failOn?: Severity | undefined;
   /** Error results (an incomplete scan) do not fail the run. */
   allowIncomplete?: boolean;
   /** Report without gating: always 0 (bad input never reaches the gate; it exits 2 before). */

@@ -59,18 +59,18 @@ export interface Result {
   region: string;
   message: string;
   /** For fail (and waived): the sub-conditions that failed, with expected and actual values. */
-  failures?: ConditionFailure[];
+  failures?: ConditionFailure[] | undefined;
   /** For error: the API call whose failure left the data unreadable. */
-  error?: SectionError;
+  error?: SectionError | undefined;
   /** For skip: why the rule does not apply. */
-  skipReason?: string;
+  skipReason?: string | undefined;
   /** For waived: the waiver that covers the failure, and how many results of the run it covers. */
-  waiver?: { id: string; reason: string; owner?: string; ticket?: string; expires: string; covers?: number };
+  waiver?: { id: string; reason: string; owner?: string; ticket?: string | undefined; expires: string; covers?: number };
   /** Effective parameters the rule ran with. */
-  parameters?: Record<string, unknown>;
+  parameters?: Record<string, unknown> | undefined;
   /** The values of the view fields and parameters the rule's remediation names (`{{Bucket.Name}}`), so reports print it filled. */
-  placeholders?: Record<string, string>;
-  related?: string[];
+  placeholders?: Record<string, string> | undefined;
+  related?: string[] | undefined;
   /** `iac`: where the resource is written (a template's logical id, a Terraform resource block). */
   location?: { address: string; file?: string; line?: number; column?: number };
 }

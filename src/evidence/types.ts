@@ -65,10 +65,10 @@ export interface EvidenceInput {
   run: RunInput;
   inventory: Inventory;
   /** Streamed: a sweep's responses need not fit in memory at once. Any order. */
-  raw?: Iterable<RawRecord> | AsyncIterable<RawRecord>;
+  raw?: Iterable<RawRecord> | AsyncIterable<RawRecord> | undefined;
   rules: RuleFile[];
-  config?: NamedFile;
-  waivers?: NamedFile;
+  config?: NamedFile | undefined;
+  waivers?: NamedFile | undefined;
   results: ResultsDocument;
   /** Reports as the report layer rendered them. */
   reports?: NamedFile[];
@@ -106,6 +106,6 @@ export interface RunRecord {
   export?: {
     exportedAt: string;
     tool: { name: string; version: string };
-    signature?: { algorithm: SignatureAlgorithm; publicKeySha256: string; keyArn?: string };
+    signature?: { algorithm: SignatureAlgorithm; publicKeySha256: string; keyArn?: string | undefined };
   };
 }

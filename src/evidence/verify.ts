@@ -31,7 +31,7 @@ export interface SignatureCheck {
   /** `trusted`: the key the caller passed; `embedded`: the bundle's own copy, which only proves consistency. */
   checkedAgainst?: 'trusted' | 'embedded';
   algorithm?: string;
-  keyArn?: string;
+  keyArn?: string | undefined;
   publicKeySha256?: string;
 }
 
@@ -155,8 +155,8 @@ async function verifyContents(contents: BundleContents, options: VerifyOptions):
   // The expected files: path → hash and (from the manifest only) size.
   const expected = new Map<string, { sha256: string; size?: number; source: string }>();
   if (manifestAuthentic || (manifest && !sums)) {
-    for (const f of manifest!.files) expected.set(f.path, { sha256: f.sha256, size: f.size, source: MANIFEST_FILE });
-    if (sums && manifestSha && sumsText !== renderSums([...manifest!.files, { path: MANIFEST_FILE, sha256: manifestSha }]) && sumsAgreeOnManifest) {
+    for (const f of manifest.files) expected.set(f.path, { sha256: f.sha256, size: f.size, source: MANIFEST_FILE });
+    if (sums && manifestSha && sumsText !== renderSums([...manifest.files, { path: MANIFEST_FILE, sha256: manifestSha }]) && sumsAgreeOnManifest) {
       problems.push({ file: SUMS_FILE, kind: 'modified', detail: `does not list exactly the files and hashes of ${MANIFEST_FILE}` });
     }
   } else if (sums) {

@@ -125,7 +125,7 @@ export function putEventDataStore(account: AccountInventory, record: EventDataSt
 }
 
 /** The organization the configuration manages (created when the inventory has none). */
-export function organizationRecord(holder: { organization?: OrganizationInventory }): OrganizationInventory {
+export function organizationRecord(holder: { organization?: OrganizationInventory | undefined }): OrganizationInventory {
   holder.organization ??= { errors: [] };
   return holder.organization;
 }

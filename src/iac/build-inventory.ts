@@ -30,7 +30,7 @@ export interface IacInventory {
 export function buildIacInventory(input: BuildInput): IacInventory {
   const { target } = input;
   const inventory: Inventory = input.live
-    ? (structuredClone(input.live) as Inventory)
+    ? structuredClone<Inventory>(input.live)
     : { schemaVersion: 1, collectedAt: input.collectedAt, tool: { name: TOOL.name, version: TOOL.version }, partition: target.partition, accounts: [] };
   let account = inventory.accounts.find((a) => a.AccountId === target.accountId);
   if (!account) {

@@ -99,7 +99,7 @@ export function list(value: unknown): Array<Record<string, unknown>> {
 
 /** A tag map as AWS lists tags. */
 export function tags(value: unknown): Array<{ Key: string; Value: string }> | undefined {
-  if (Array.isArray(value)) return value.map((t: Record<string, unknown>) => ({ Key: String(t.Key), Value: String(t.Value ?? '') }));
+  if (Array.isArray(value)) return value.map((t: Record<string, unknown>) => ({ Key: String(t.Key), Value: String((t.Value as string | number | undefined) ?? '') }));
   if (value === null || typeof value !== 'object') return undefined;
   const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return entries.length ? entries.map(([Key, Value]) => ({ Key, Value: String(Value) })) : undefined;

@@ -13,7 +13,7 @@ export interface Inventory {
   /** aws, aws-cn, aws-us-gov. */
   partition: string;
   /** Present when the collection could read AWS Organizations. */
-  organization?: OrganizationInventory;
+  organization?: OrganizationInventory | undefined;
   accounts: AccountInventory[];
   /** Organization accounts a sweep did not read, and why (suspended, --exclude-accounts, outside --ou). */
   notScanned?: Array<{ AccountId: string; Name?: string; reason: string }>;
@@ -122,7 +122,7 @@ export interface TrailRecord {
   };
   /** cloudtrail:GetTrailStatus (without $metadata). */
   Status?: {
-    IsLogging?: boolean;
+    IsLogging?: boolean | undefined;
     LatestDeliveryError?: string;
     LatestNotificationError?: string;
     LatestDeliveryTime?: string;
@@ -133,9 +133,9 @@ export interface TrailRecord {
     LatestCloudWatchLogsDeliveryTime?: string;
     LatestDigestDeliveryTime?: string;
     LatestDigestDeliveryError?: string;
-  };
+  } | undefined;
   /** cloudtrail:GetEventSelectors → EventSelectors (basic). Absent when the trail uses advanced selectors. */
-  EventSelectors?: EventSelector[];
+  EventSelectors?: EventSelector[] | undefined;
   /** cloudtrail:GetEventSelectors → AdvancedEventSelectors. */
   AdvancedEventSelectors?: AdvancedEventSelector[];
   /** cloudtrail:GetInsightSelectors → InsightSelectors; absent when Insights are not enabled. */
@@ -145,7 +145,7 @@ export interface TrailRecord {
 }
 
 export interface EventSelector {
-  ReadWriteType?: 'ReadOnly' | 'WriteOnly' | 'All';
+  ReadWriteType?: 'ReadOnly' | 'WriteOnly' | 'All' | undefined;
   IncludeManagementEvents?: boolean;
   DataResources?: Array<{ Type?: string; Values?: string[] }>;
   ExcludeManagementEventSources?: string[];
@@ -170,15 +170,15 @@ export interface AdvancedFieldSelector {
 export interface BucketRecord {
   Name: string;
   /** Owner account id, when known (the account whose credentials read it, or the trail's bucket owner). */
-  OwnerAccountId?: string;
+  OwnerAccountId?: string | undefined;
   /** s3:GetBucketLocation → LocationConstraint normalised to a region name (us-east-1 for null). */
   Region?: string;
   /** s3:GetBucketPolicy → Policy, parsed from its JSON string. */
-  Policy?: PolicyDocument;
+  Policy?: PolicyDocument | undefined;
   /** s3:GetBucketPolicyStatus → PolicyStatus. */
   PolicyStatus?: { IsPublic?: boolean };
   /** s3:GetBucketAcl. */
-  Acl?: { Owner?: { ID?: string; DisplayName?: string }; Grants?: Array<{ Grantee?: { Type?: string; URI?: string; ID?: string; EmailAddress?: string }; Permission?: string }> };
+  Acl?: { Owner?: { ID?: string; DisplayName?: string }; Grants?: Array<{ Grantee?: { Type?: string; URI?: string; ID?: string; EmailAddress?: string }; Permission?: string }> } | undefined;
   /** s3:GetBucketOwnershipControls → OwnershipControls. */
   OwnershipControls?: { Rules?: Array<{ ObjectOwnership?: string }> };
   /** s3:GetBucketEncryption → ServerSideEncryptionConfiguration. */
@@ -206,7 +206,7 @@ export interface PublicAccessBlockConfiguration {
 
 export interface LifecycleRule {
   ID?: string;
-  Status?: 'Enabled' | 'Disabled';
+  Status?: 'Enabled' | 'Disabled' | undefined;
   Prefix?: string;
   Filter?: { Prefix?: string; And?: { Prefix?: string; Tags?: Array<{ Key: string; Value: string }>; ObjectSizeGreaterThan?: number; ObjectSizeLessThan?: number }; Tag?: { Key: string; Value: string }; ObjectSizeGreaterThan?: number; ObjectSizeLessThan?: number };
   Transitions?: Array<{ Days?: number; Date?: string; StorageClass?: string }>;
@@ -224,13 +224,13 @@ export interface PolicyDocument {
 export interface PolicyStatement {
   Sid?: string;
   Effect: 'Allow' | 'Deny';
-  Principal?: '*' | Record<string, string | string[]>;
+  Principal?: '*' | Record<string, string | string[]> | undefined;
   NotPrincipal?: Record<string, string | string[]>;
-  Action?: string | string[];
+  Action?: string | string[] | undefined;
   NotAction?: string | string[];
   Resource?: string | string[];
   NotResource?: string | string[];
-  Condition?: Record<string, Record<string, string | string[] | boolean>>;
+  Condition?: Record<string, Record<string, string | string[] | boolean>> | undefined;
 }
 
 /** One KMS key, read once: DescribeKey, GetKeyRotationStatus, GetKeyPolicy, ListAliases. */
@@ -253,7 +253,7 @@ export interface KeyRecord {
   KeyRotationEnabled?: boolean;
   /** kms:GetKeyRotationStatus → RotationPeriodInDays. */
   RotationPeriodInDays?: number;
-  KeyPolicy?: PolicyDocument;
+  KeyPolicy?: PolicyDocument | undefined;
   Aliases?: string[];
 }
 

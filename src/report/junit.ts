@@ -26,7 +26,7 @@ export function* renderJunit(doc: ResultsDocument): Generator<string> {
   const partial = describePartial(doc.run);
   const totals = counts(doc.results);
   if (partial) Object.assign(totals, { '@_tests': String(Number(totals['@_tests']) + 1), '@_errors': String(Number(totals['@_errors']) + 1) });
-  const root = builder.build({ testsuites: { '@_name': visible(`trailguard ${doc.run.runId}`), ...totals, '#text': ROOT_MARK } }) as string;
+  const root = builder.build({ testsuites: { '@_name': visible(`trailguard ${doc.run.runId}`), ...totals, '#text': ROOT_MARK } });
   const [open, close] = root.split(ROOT_MARK) as [string, string];
   yield `<?xml version="1.0" encoding="UTF-8"?>\n${open}\n`;
   for (const results of groupByRule(doc.results).values()) {
@@ -39,17 +39,17 @@ export function* renderJunit(doc: ResultsDocument): Generator<string> {
       properties: { property: [property('rule.id', rule.id), property('rule.severity', rule.severity), property('rule.file', rule.file), ...frameworkControls(rule).map((c) => property('framework', c))] },
       '#text': ROOT_MARK,
     };
-    const [head, tail] = (builder.build({ testsuite: suite }) as string).split(ROOT_MARK) as [string, string];
+    const [head, tail] = builder.build({ testsuite: suite }).split(ROOT_MARK) as [string, string];
     yield head;
     // A rule may have a result in each of a thousand accounts: its testcases are built a batch at a time.
-    for (let i = 0; i < results.length; i += BATCH) yield builder.build({ testcase: results.slice(i, i + BATCH).map((result) => testCase(result, rule)) }) as string;
+    for (let i = 0; i < results.length; i += BATCH) yield builder.build({ testcase: results.slice(i, i + BATCH).map((result) => testCase(result, rule)) });
     yield tail;
   }
   // A partial merge fails the CI report visibly, as one errored case.
   if (partial) {
     yield builder.build({
       testsuite: { '@_name': 'trailguard: run completeness', '@_timestamp': doc.run.scanTime, '@_time': '0', '@_tests': '1', '@_failures': '0', '@_errors': '1', '@_skipped': '0', testcase: { '@_classname': 'trailguard.merge', '@_name': 'every shard merged', '@_time': '0', error: { '@_message': partial, '@_type': 'PartialRun', '#text': partial } } },
-    }) as string;
+    });
   }
   yield `${close.trimStart()}\n`;
 }

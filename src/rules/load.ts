@@ -25,7 +25,7 @@ export interface LoadRuleSetOptions {
   /** User rule folders (from --rules and the config's rule_dirs), added to the built-in pack. */
   dirs?: string[];
   /** Load the built-in pack (default true). */
-  builtin?: boolean;
+  builtin?: boolean | undefined;
   /** Paths in messages and rule locations are relative to this (default: process.cwd()). */
   cwd?: string;
 }

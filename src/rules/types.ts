@@ -31,7 +31,7 @@ export interface ParameterSpec {
 
 /** A problem the condition found with the view: one failed sub-condition. */
 export interface ConditionFailure {
-  because?: string;
+  because?: string | undefined;
   /** The path (or query) the failed leaf read. */
   path?: string;
   op?: string;
@@ -86,20 +86,20 @@ export interface Rule {
   resource: ResourceType;
   description: string;
   rationale: string;
-  impact?: string;
+  impact?: string | undefined;
   remediation: Remediation;
   references: string[];
   /** "<framework>@<version>" (or an unversioned catalogue id) → control ids. */
   frameworks: Record<string, string[]>;
   tags: string[];
   parameters: Record<string, ParameterSpec>;
-  appliesWhen?: { condition: CompiledCondition; reason: string };
+  appliesWhen?: { condition: CompiledCondition; reason: string } | undefined;
   assert: CompiledCondition;
   /** View paths the conditions read (`<array>[].<field>` inside quantifiers): what collection must provide. */
   reads: string[];
   messages: { pass: string; fail: string };
   tests: RuleTestCase[];
-  deprecated?: { since: string; reason: string; replacedBy?: string };
+  deprecated?: { since: string; reason: string; replacedBy?: string } | undefined;
   /** Ids the rule had before it was renamed (`previousIds:`): still accepted wherever users name rules. */
   previousIds: string[];
   /** Where the rule file is, for errors, SARIF locations and the evidence bundle. */

@@ -19,7 +19,7 @@ export interface EvaluateInventoryInput {
   config: Config;
   waivers: Waiver[];
   /** Default: the inventory's collectedAt, so that evaluating a saved inventory twice gives identical output. */
-  scanTime?: Date;
+  scanTime?: Date | undefined;
   /** Default: a hash of the inputs. */
   runId?: string;
   /** --benchmark: the document then reports every selected control's status. */
@@ -48,7 +48,7 @@ export function evaluateInventory(input: EvaluateInventoryInput): ResultsDocumen
 /** The names Organizations gives the accounts, for reports to show beside the ids. */
 function accountNames(inventory: Inventory): { accountNames?: Record<string, string> } {
   const named = (inventory.organization?.Accounts ?? []).filter((a) => a.Name);
-  return named.length ? { accountNames: Object.fromEntries(named.map((a) => [a.Id, a.Name!]).sort(([a], [b]) => (a! < b! ? -1 : 1))) } : {};
+  return named.length ? { accountNames: Object.fromEntries(named.map((a): [string, string] => [a.Id, a.Name!]).sort(([a], [b]) => (a < b ? -1 : 1))) } : {};
 }
 
 /** Same inventory, rules and scan time → same run id. */

@@ -14,7 +14,7 @@ export interface Ctx {
   service: string;
   operation: string;
   now: Date;
-  pageSize?: number;
+  pageSize?: number | undefined;
   protocol: Protocol;
 }
 

@@ -12,10 +12,10 @@ export interface FaultTarget {
   operation: string;
 }
 
-/** What to do with one request: an added delay, and at most one failure. */
+/** What to do with one request: an added delay, and at most one failure (latency only delays). */
 export interface FaultDecision {
   delayMs: number;
-  failure?: FaultSpec;
+  failure?: FaultSpec & { kind: Exclude<FaultSpec['kind'], 'latency'> };
 }
 
 interface ActiveFault {
@@ -70,7 +70,7 @@ export class Faults {
         decision.delayMs += (f.ms ?? 0) + (f.jitterMs ? this.rng() * f.jitterMs : 0);
       } else if (!decision.failure) {
         a.injected++;
-        decision.failure = f;
+        decision.failure = { ...f, kind: f.kind };
       }
     }
     return decision;

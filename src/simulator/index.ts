@@ -12,6 +12,7 @@
  *   (the simulator reads the account from the x-amz-account-id header either way).
  */
 import { importsOf, type SecurityHubImport } from './services/securityhub.js';
+import { lookup } from 'node:dns';
 import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -161,9 +162,10 @@ export function loopbackHandler(timeoutMs?: number): NodeHttpHandler {
         else callback(null, '127.0.0.1', 4);
         return;
       }
-      import('node:dns').then((dns) => dns.lookup(hostname, opts, callback));
+      lookup(hostname, opts, callback);
     },
   });
   // throwOnRequestTimeout: without it this SDK version only logs a warning when the timeout passes.
-  return new NodeHttpHandler({ httpAgent, requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: timeoutMs !== undefined });
+  const timeouts = timeoutMs === undefined ? {} : { requestTimeout: timeoutMs, connectionTimeout: timeoutMs, throwOnRequestTimeout: true };
+  return new NodeHttpHandler({ httpAgent, ...timeouts });
 }

@@ -3,7 +3,7 @@ import { SimError } from './errors.js';
 
 export interface Page<T> {
   items: T[];
-  next?: string;
+  next?: string | undefined;
 }
 
 const PREFIX = 'simpage-';

@@ -12,8 +12,8 @@ export interface PolicyCaller {
   /** The caller's principal ARN (user or assumed-role session). */
   arn: string;
   /** The role ARN behind an assumed-role session. */
-  roleArn?: string;
-  externalId?: string;
+  roleArn?: string | undefined;
+  externalId?: string | undefined;
 }
 
 export function policyAllows(policy: PolicyDocument | undefined, caller: PolicyCaller, action: string): boolean {

@@ -22,7 +22,7 @@ export interface ServerState {
   counters: Counters;
   requests: RequestRecord[];
   mutations: Array<{ account: string; region: string; service: string; operation: string }>;
-  pageSize?: number;
+  pageSize?: number | undefined;
   maxLogEntries: number;
   now: () => Date;
 }

@@ -35,13 +35,13 @@ export interface SweepOptions {
   keepRaw?: boolean;
   now?: Date;
   tool: { name: string; version: string };
-  onCall?: (event: CallEvent) => void;
+  onCall?: ((event: CallEvent) => void) | undefined;
   /** Called once the accounts to read are known. */
-  onPlan?: (accounts: number) => void;
+  onPlan?: ((accounts: number) => void) | undefined;
   /** Called as each account finishes (for progress and the on-disk journal). */
-  onAccount?: (account: AccountInventory, done: number, total: number) => void;
+  onAccount?: ((account: AccountInventory, done: number, total: number) => void) | undefined;
   /** Aborted (Ctrl-C): accounts not started are recorded as not scanned. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 export interface SweepOutcome {
@@ -57,7 +57,7 @@ const MEMBER_EXCLUDED = new Set(['organization', 'organization-accounts', 'organ
 
 /** What discovery reads with the caller's credentials: the organization's part of the plan, and its accounts. */
 export function organizationPlan(plan: Plan): Plan {
-  return new Set([...plan, 'organization', 'organization-accounts']) as Plan;
+  return new Set([...plan, 'organization', 'organization-accounts']);
 }
 
 /** What each account's read needs (the caller's own account and every member role). */

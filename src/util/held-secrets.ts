@@ -22,13 +22,14 @@ export function holdCredentials(credentials: Partial<AwsCredentialIdentity>): vo
 
 /** The same credentials, remembered when they are resolved (or at once, for a static set). */
 export function holding<C extends AwsCredentialIdentity | AwsCredentialIdentityProvider>(credentials: C): C {
-  if (typeof credentials !== 'function') {
-    holdCredentials(credentials);
+  // Narrowed as the union: narrowing the type parameter itself leaves `C & Function`.
+  const given: AwsCredentialIdentity | AwsCredentialIdentityProvider = credentials;
+  if (typeof given !== 'function') {
+    holdCredentials(given);
     return credentials;
   }
-  const provider = credentials as AwsCredentialIdentityProvider;
   const held: AwsCredentialIdentityProvider = async (options) => {
-    const identity = await provider(options);
+    const identity = await given(options);
     holdCredentials(identity);
     return identity;
   };

@@ -15,7 +15,7 @@ export const DEFAULT_WAIVER_MAX_DAYS = 365;
 
 export interface WaiverLimits {
   /** Latest allowed expiry, in days from `now`. */
-  maxDays?: number;
+  maxDays?: number | undefined;
   now?: Date;
   /** Old → current rule ids: a waiver naming an old id waives the renamed rule, with a warning. */
   renames?: RuleRenames;

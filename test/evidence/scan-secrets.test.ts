@@ -53,7 +53,7 @@ describe('scan --evidence against the simulator', () => {
   });
 
   it('puts no simulator credential in any output file', () => {
-    const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((e) => e.isFile());
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(files.length).toBeGreaterThan(50);
     for (const file of files) {
       const path = join(file.parentPath, file.name);

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 function allFileText(root: string): Array<[string, string]> {
-  return (readdirSync(root, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => [join(e.parentPath, e.name).slice(root.length + 1), readFileSync(join(e.parentPath, e.name), 'latin1')]);
 }

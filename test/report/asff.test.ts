@@ -9,9 +9,9 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 /** The ASFF top-level attributes BatchImportFindings requires, with their types and limits. */
 function checkFinding(f: Json): void {
   expect(f.SchemaVersion).toBe('2018-10-08');
-  for (const key of ['Id', 'GeneratorId', 'Title', 'Description']) expect(typeof f[key] === 'string' && (f[key] as string).length > 0, key).toBe(true);
+  for (const key of ['Id', 'GeneratorId', 'Title', 'Description']) expect(typeof f[key] === 'string' && f[key].length > 0, key).toBe(true);
   expect((f.Id as string).length).toBeLessThanOrEqual(512);
-  expect(f.ProductArn).toBe(`arn:aws:securityhub:${(f.Resources as Json[])[0]?.Region}:${f.AwsAccountId}:product/${f.AwsAccountId}/default`);
+  expect(f.ProductArn).toBe(`arn:aws:securityhub:${(f.Resources as Array<{ Region: string }>)[0]!.Region}:${f.AwsAccountId as string}:product/${f.AwsAccountId as string}/default`);
   expect(f.AwsAccountId).toMatch(/^\d{12}$/);
   expect(Array.isArray(f.Types) && (f.Types as string[]).every((t) => t.split('/').length >= 2)).toBe(true);
   expect(f.CreatedAt).toMatch(ISO);

@@ -51,7 +51,7 @@ function contrast(a: string, b: string): number {
 const rows = () => page.locator('#findings > tbody > tr.finding');
 const columnTexts = async (cls: string) => page.locator(`#findings > tbody > tr.finding > td.${cls}`).allInnerTexts();
 /** A string, because this test is compiled without the DOM library. */
-const evaluate = <T>(script: string) => page.evaluate(script) as Promise<T>;
+const evaluate = <T>(script: string) => page.evaluate<T>(script);
 
 describeInBrowser('html report in Chromium', (executablePath) => {
   beforeAll(async () => {

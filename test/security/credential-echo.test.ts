@@ -5,7 +5,7 @@
  * role's): not in the inventory errors, results, reports, raw responses or the signed bundle,
  * nor on the terminal. The calls stay `error` results naming the call.
  */
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ function echoingProxy(target: URL): Server {
   return createServer((req: IncomingMessage, res: ServerResponse) => {
     if (String(req.headers['x-amz-target'] ?? '').endsWith('.GetTrailStatus')) {
       echoed++;
-      const quoted = `Authorization: ${req.headers.authorization ?? ''}; X-Amz-Security-Token: ${req.headers['x-amz-security-token'] ?? ''}`;
+      const quoted = `Authorization: ${req.headers.authorization ?? ''}; X-Amz-Security-Token: ${String(req.headers['x-amz-security-token'] ?? '')}`;
       req.resume();
       res.writeHead(400, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'AccessDeniedException' });
       res.end(JSON.stringify({ __type: 'AccessDeniedException', message: `User is not authorized; request was ${quoted}` }));
@@ -50,7 +50,7 @@ beforeAll(async () => {
   proxy = echoingProxy(new URL(sim.endpoint));
   await new Promise<void>((ready) => proxy.listen(0, '127.0.0.1', ready));
   const endpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-  const proxied = { ...sim, endpoint } as Simulator;
+  const proxied = { ...sim, endpoint };
   scan = await scanAccount(proxied, MANAGEMENT, [
     '--organization',
     '--accounts',
@@ -87,7 +87,7 @@ describe('credentials echoed by an endpoint', () => {
   });
 
   it('no file of the run folder or the bundle, and nothing printed, holds a credential', () => {
-    const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((e) => e.isFile());
+    const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     expect(files.length).toBeGreaterThan(20);
     for (const file of files) {
       const path = join(file.parentPath, file.name);

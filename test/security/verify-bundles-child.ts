@@ -10,7 +10,7 @@ for (const bundle of bundles) {
   let out = '';
   let err = '';
   const started = performance.now();
-  const code = await run(['evidence', 'verify', bundle as string, ...(publicKey ? ['--public-key', publicKey] : [])], {
+  const code = await run(['evidence', 'verify', bundle, ...(publicKey ? ['--public-key', publicKey] : [])], {
     out: (t) => void (out += t),
     err: (t) => void (err += t),
     isTTY: false,

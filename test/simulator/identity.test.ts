@@ -49,7 +49,7 @@ describe('AssumeRole', () => {
     expect(out.Credentials?.SessionToken).toBeTruthy();
     expect(out.Credentials?.Expiration).toEqual(new Date(clock.getTime() + 900_000));
     expect(out.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${MEMBER}:assumed-role/OrganizationAccountAccessRole/trailguard-scan`);
-    const credentials = { accessKeyId: out.Credentials?.AccessKeyId ?? '', secretAccessKey: out.Credentials?.SecretAccessKey ?? '', sessionToken: out.Credentials?.SessionToken };
+    const credentials = { accessKeyId: out.Credentials?.AccessKeyId ?? '', secretAccessKey: out.Credentials?.SecretAccessKey ?? '', sessionToken: out.Credentials?.SessionToken ?? '' };
     const asMember = new STSClient({ ...sim.clientConfigFor(MGMT), credentials, maxAttempts: 1 });
     const me = await asMember.send(new GetCallerIdentityCommand({}));
     expect(me).toMatchObject({ Account: MEMBER, Arn: `arn:aws:sts::${MEMBER}:assumed-role/OrganizationAccountAccessRole/trailguard-scan` });

@@ -14,11 +14,11 @@ describe('trailguard simulate', () => {
     const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), isTTY: false, env: {}, cwd: process.cwd() };
     const running = run(['simulate', '--world', FIXTURE_WORLD, '--port', '0', '--account', MEMBER], io);
     while (!err.includes('serving')) await new Promise((r) => setTimeout(r, 10));
-    const env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+    const env = Object.fromEntries([...out.matchAll(/^export (\w+)=(.*)$/gm)].map((m): [string, string] => [m[1]!, m[2] ?? '']));
     expect(env.AWS_ENDPOINT_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const sts = new STSClient({
-      endpoint: env.AWS_ENDPOINT_URL,
-      region: env.AWS_REGION,
+      endpoint: env.AWS_ENDPOINT_URL ?? '',
+      region: env.AWS_REGION ?? '',
       credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID ?? '', secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? '' },
     });
     expect((await sts.send(new GetCallerIdentityCommand({}))).Account).toBe(MEMBER);

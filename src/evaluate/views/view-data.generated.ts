@@ -31,33 +31,33 @@ type Trail = TrailRecord['Trail'];
 export type AlarmFacts = {
   AlarmName: string;
   AlarmArn: string;
-  ActionsEnabled?: boolean;
+  ActionsEnabled?: boolean | undefined;
   AlarmActions: string[];
   topics: TopicFacts[];
 };
 
 export type FilterFacts = {
   filterName: string;
-  filterPattern?: string;
+  filterPattern?: string | undefined;
   metricTransformations: MetricTransformation[];
   alarms: AlarmFacts[];
 };
 
 export type TopicFacts = {
   TopicArn: string;
-  Attributes?: Record<string, string>;
-  subscriptions?: Subscription[];
-  confirmedSubscriptions?: number;
+  Attributes?: Record<string, string> | undefined;
+  subscriptions?: Subscription[] | undefined;
+  confirmedSubscriptions?: number | undefined;
   $errors: SectionErrors;
 };
 
 export type TrailSummary = {
   Trail: Trail;
-  Status?: GetTrailStatusResponse;
-  EventSelectors?: EventSelector[];
-  AdvancedEventSelectors?: AdvancedEventSelector[];
-  InsightSelectors?: InsightSelector[];
-  Tags?: Tag[];
+  Status?: GetTrailStatusResponse | undefined;
+  EventSelectors?: EventSelector[] | undefined;
+  AdvancedEventSelectors?: AdvancedEventSelector[] | undefined;
+  InsightSelectors?: InsightSelector[] | undefined;
+  Tags?: Tag[] | undefined;
   derived: {
     ownerAccountId: string;
     isOrganizationTrail: boolean;
@@ -65,10 +65,10 @@ export type TrailSummary = {
     coversRegions: string[];
     coversAccounts: string[];
     logPrefix: string;
-    managementEvents?: { read: boolean; write: boolean; all: boolean; excludedSources: string[] };
-    logsAllManagementEvents?: boolean;
-    s3DataEvents?: S3DataEvents;
-    dataEventTypes?: DataEventType[];
+    managementEvents?: { read: boolean; write: boolean; all: boolean; excludedSources: string[] } | undefined;
+    logsAllManagementEvents?: boolean | undefined;
+    s3DataEvents?: S3DataEvents | undefined;
+    dataEventTypes?: DataEventType[] | undefined;
     hoursSince: Record<string, number>;
   };
   $errors: SectionErrors;
@@ -77,11 +77,11 @@ export type TrailSummary = {
 /** The trail view's data (docs/views.md). */
 export type TrailViewData = {
   Trail: Trail;
-  Status?: GetTrailStatusResponse;
-  EventSelectors?: EventSelector[];
-  AdvancedEventSelectors?: AdvancedEventSelector[];
-  InsightSelectors?: InsightSelector[];
-  Tags?: Tag[];
+  Status?: GetTrailStatusResponse | undefined;
+  EventSelectors?: EventSelector[] | undefined;
+  AdvancedEventSelectors?: AdvancedEventSelector[] | undefined;
+  InsightSelectors?: InsightSelector[] | undefined;
+  Tags?: Tag[] | undefined;
   derived: {
     ownerAccountId: string;
     isOrganizationTrail: boolean;
@@ -89,19 +89,19 @@ export type TrailViewData = {
     coversRegions: string[];
     coversAccounts: string[];
     logPrefix: string;
-    managementEvents?: { read: boolean; write: boolean; all: boolean; excludedSources: string[] };
-    logsAllManagementEvents?: boolean;
-    s3DataEvents?: S3DataEvents;
-    dataEventTypes?: DataEventType[];
+    managementEvents?: { read: boolean; write: boolean; all: boolean; excludedSources: string[] } | undefined;
+    logsAllManagementEvents?: boolean | undefined;
+    s3DataEvents?: S3DataEvents | undefined;
+    dataEventTypes?: DataEventType[] | undefined;
     hoursSince: Record<string, number>;
-    keyPolicy?: { allowsTrail: boolean; unscopedCloudTrailGrants: string[]; publicGrants: string[] };
+    keyPolicy?: { allowsTrail: boolean; unscopedCloudTrailGrants: string[]; publicGrants: string[] } | undefined;
   };
-  Bucket?: BucketRecord;
-  KmsKey?: KeyRecord;
+  Bucket?: BucketRecord | undefined;
+  KmsKey?: KeyRecord | undefined;
   LogGroup?: {
     LogGroup: LogGroup;
-    MetricFilters?: MetricFilter[];
-  };
+    MetricFilters?: MetricFilter[] | undefined;
+  } | undefined;
   $errors: SectionErrors;
   $partial?: SectionErrors;
 };
@@ -112,15 +112,15 @@ export type AccountViewData = {
   Regions: string[];
   IsManagementAccount: boolean;
   derived: {
-    trails?: TrailSummary[];
-    coveredRegions?: string[];
-    uncoveredRegions?: string[];
-    s3DataEvents?: AccountS3DataEvents;
-    dataEventTypesRecorded?: { read: string[]; write: string[] };
-    monitoring?: Record<string, ControlFacts>;
-    configRecorders?: ConfigRecorderFacts;
-    flowLogs?: FlowLogFacts;
-    securityHub?: { regionsEnabled: string[]; regionsDisabled: string[]; regionsUnread: string[] };
+    trails?: TrailSummary[] | undefined;
+    coveredRegions?: string[] | undefined;
+    uncoveredRegions?: string[] | undefined;
+    s3DataEvents?: AccountS3DataEvents | undefined;
+    dataEventTypesRecorded?: { read: string[]; write: string[] } | undefined;
+    monitoring?: Record<string, ControlFacts> | undefined;
+    configRecorders?: ConfigRecorderFacts | undefined;
+    flowLogs?: FlowLogFacts | undefined;
+    securityHub?: { regionsEnabled: string[]; regionsDisabled: string[]; regionsUnread: string[] } | undefined;
   };
   $errors: SectionErrors;
   $partial?: SectionErrors;
@@ -128,16 +128,16 @@ export type AccountViewData = {
 
 /** The organization view's data (docs/views.md). */
 export type OrganizationViewData = {
-  Organization?: Organization;
-  Accounts?: Account[];
-  Roots?: Root[];
-  OrganizationalUnits?: OrganizationalUnit[];
-  AccountParents?: Record<string, string>;
-  EnabledServicePrincipals?: EnabledServicePrincipal[];
-  DelegatedAdministrators?: Record<string, DelegatedAdministrator[]>;
-  Policies?: Policy[];
+  Organization?: Organization | undefined;
+  Accounts?: Account[] | undefined;
+  Roots?: Root[] | undefined;
+  OrganizationalUnits?: OrganizationalUnit[] | undefined;
+  AccountParents?: Record<string, string> | undefined;
+  EnabledServicePrincipals?: EnabledServicePrincipal[] | undefined;
+  DelegatedAdministrators?: Record<string, DelegatedAdministrator[]> | undefined;
+  Policies?: Policy[] | undefined;
   derived: {
-    organizationTrails?: TrailSummary[];
+    organizationTrails?: TrailSummary[] | undefined;
     organizationTrailReach: AccountReach[];
     cloudTrailDelegatedAdministrators: string[];
     cloudTrailTrustedAccess: boolean;
@@ -150,16 +150,16 @@ export type OrganizationViewData = {
 /** The bucket view's data (docs/views.md). */
 export type BucketViewData = {
   Bucket: BucketRecord;
-  AccountPublicAccessBlock?: PublicAccessBlockConfiguration;
+  AccountPublicAccessBlock?: PublicAccessBlockConfiguration | undefined;
   derived: {
     trails: string[];
     logPrefixes: string[];
-    lifecycle?: Array<{ prefix: string; archiveTransitionDays?: number; expirationDays?: number }>;
-    exists?: boolean;
-    ownerKnown?: boolean;
-    publicAccess?: { public: boolean; via: string[] };
-    bucketPolicy?: BucketPolicyFacts;
-    objectLock?: { enabled: boolean; mode?: string; defaultRetentionDays?: number };
+    lifecycle?: Array<{ prefix: string; archiveTransitionDays?: number; expirationDays?: number }> | undefined;
+    exists?: boolean | undefined;
+    ownerKnown?: boolean | undefined;
+    publicAccess?: { public: boolean; via: string[] } | undefined;
+    bucketPolicy?: BucketPolicyFacts | undefined;
+    objectLock?: { enabled: boolean; mode?: string; defaultRetentionDays?: number } | undefined;
   };
   $errors: SectionErrors;
   $partial?: SectionErrors;
@@ -181,10 +181,10 @@ export type EventDataStoreViewData = {
   EventDataStore: EventDataStore;
   derived: {
     ownerAccountId: string;
-    managementEvents?: ManagementEvents;
-    logsAllManagementEvents?: boolean;
-    s3DataEvents?: S3DataEvents;
-    dataEventTypes?: DataEventType[];
+    managementEvents?: ManagementEvents | undefined;
+    logsAllManagementEvents?: boolean | undefined;
+    s3DataEvents?: S3DataEvents | undefined;
+    dataEventTypes?: DataEventType[] | undefined;
   };
   $errors: SectionErrors;
   $partial?: SectionErrors;
@@ -193,10 +193,10 @@ export type EventDataStoreViewData = {
 /** The log-group view's data (docs/views.md). */
 export type LogGroupViewData = {
   LogGroup: LogGroup;
-  MetricFilters?: MetricFilter[];
+  MetricFilters?: MetricFilter[] | undefined;
   derived: {
     trails: string[];
-    filters?: FilterFacts[];
+    filters?: FilterFacts[] | undefined;
   };
   $errors: SectionErrors;
   $partial?: SectionErrors;

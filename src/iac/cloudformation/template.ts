@@ -125,25 +125,25 @@ class Evaluator {
       case 'Fn::Sub':
         return this.sub(arg);
       case 'Fn::Join': {
-        const [delimiter, items] = Array.isArray(arg) ? arg : [];
+        const [delimiter, items] = Array.isArray(arg) ? (arg as unknown[]) : [];
         const list = this.value(items);
         if (!Array.isArray(list)) return list instanceof Unknown ? list : new Unknown('Fn::Join of a list known only after deployment');
-        return new Concat(list.flatMap((item, i) => (i === 0 ? [item] : [String(delimiter ?? ''), item])));
+        return new Concat(list.flatMap((item: unknown, i) => (i === 0 ? [item] : [String((delimiter as string | undefined) ?? ''), item])));
       }
       case 'Fn::If': {
-        const [name, yes, no] = Array.isArray(arg) ? arg : [];
+        const [name, yes, no] = Array.isArray(arg) ? (arg as unknown[]) : [];
         const holds = this.condition(String(name));
         if (holds === undefined) return new Unknown(`condition ${String(name)} is decided at deployment`);
         return this.value(holds ? yes : no);
       }
       case 'Fn::Select': {
-        const [index, items] = Array.isArray(arg) ? arg : [];
+        const [index, items] = Array.isArray(arg) ? (arg as unknown[]) : [];
         const list = this.value(items);
         const i = Number(this.value(index));
         return Array.isArray(list) && Number.isInteger(i) && i >= 0 && i < list.length ? list[i] : new Unknown('Fn::Select of a value known only after deployment');
       }
       case 'Fn::Split': {
-        const [delimiter, text] = Array.isArray(arg) ? arg : [];
+        const [delimiter, text] = Array.isArray(arg) ? (arg as unknown[]) : [];
         const value = this.value(text);
         return typeof value === 'string' ? value.split(String(delimiter)) : new Unknown('Fn::Split of a value known only after deployment');
       }

@@ -103,7 +103,7 @@ export function errorForQuery(query: CompiledQuery, scope: unknown): { key: stri
   return undefined;
 }
 
-type Node = { type?: string; name?: string; left?: Node; right?: Node; child?: Node; children?: Node[] } & Record<string, unknown>;
+type Node = { type: string; name?: string; left?: Node; right?: Node; child?: Node; children?: Node[] } & Record<string, unknown>;
 
 /**
  * The field chains an expression reads from the node it is evaluated against. The right side of

@@ -55,3 +55,10 @@ export function jsonError(e: SimError, requestId: string, contentType: string): 
 }
 
 export type JsonInput = Record<string, unknown>;
+
+/** A string member of a request, '' when absent. The SDK sends only strings there: anything else is a malformed request. */
+export function stringMember(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new SimError('SerializationException', `expected a string, got ${JSON.stringify(value)}`);
+  return value;
+}

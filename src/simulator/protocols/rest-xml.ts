@@ -22,7 +22,7 @@ const COMMON: ErrorTable = {
 
 export interface S3Input {
   bucket?: string;
-  key?: string;
+  key?: string | undefined;
   query: URLSearchParams;
   headers: WireRequest['headers'];
 }
@@ -54,7 +54,7 @@ const GET_SUBRESOURCE: Array<[string, string]> = [
   ['uploads', 'ListMultipartUploads'],
 ];
 
-export function s3Address(req: WireRequest): { bucket?: string; key?: string } {
+export function s3Address(req: WireRequest): { bucket?: string; key?: string | undefined } {
   const path = req.path;
   const dot = req.host.endsWith('.localhost') ? req.host.length - '.localhost'.length : -1;
   if (dot > 0) {

@@ -4,5 +4,5 @@ import { XMLBuilder } from 'fast-xml-parser';
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
 
 export function buildXml(root: Record<string, unknown>): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build(root) as string}`;
+  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build(root)}`;
 }

@@ -14,7 +14,7 @@
 import { epoch, type Ctx } from '../context.js';
 import { SimError } from '../errors.js';
 import { paginate } from '../paginate.js';
-import type { JsonInput } from '../protocols/aws-json.js';
+import { stringMember, type JsonInput } from '../protocols/aws-json.js';
 import { deterministicUuid, EPOCH, type Trail } from '../world/model.js';
 import type { EventDataStoreSpec } from '../world/spec.js';
 
@@ -176,7 +176,7 @@ export const cloudtrail = {
   },
 
   GetEventDataStore(ctx: Ctx, input: JsonInput) {
-    const id = String(input.EventDataStore ?? '');
+    const id = stringMember(input.EventDataStore);
     const eds = ctx.account.eventDataStores.find((e) => e.Region === ctx.region && (edsArn(ctx, e) === id || edsArn(ctx, e).endsWith(`/${id}`)));
     if (!eds) throw new SimError('EventDataStoreNotFoundException', `The specified event data store ${id} was not found.`);
     return describeEds(ctx, eds);

@@ -9,14 +9,14 @@ import { accessDenied, epoch, type Ctx } from '../context.js';
 import { SimError } from '../errors.js';
 import { paginate } from '../paginate.js';
 import { policyAllows } from '../policy.js';
-import type { JsonInput } from '../protocols/aws-json.js';
+import { stringMember, type JsonInput } from '../protocols/aws-json.js';
 import { keyPairFor, SIGNING_ALGORITHMS } from '../world/key-material.js';
 import { EPOCH, type Key } from '../world/model.js';
 
 const CROSS_ACCOUNT = new Set(['DescribeKey', 'GetKeyRotationStatus', 'Sign', 'Verify', 'GetPublicKey']);
 
 function findKey(ctx: Ctx, keyId: unknown): Key {
-  const id = String(keyId ?? '');
+  const id = stringMember(keyId);
   const notFound = () => new SimError('NotFoundException', `Key '${id}' does not exist`);
   if (id.startsWith('arn:')) {
     const [, , , region, accountId] = id.split(':');
@@ -68,11 +68,11 @@ function metadata(k: Key): Record<string, unknown> {
 function signingKey(ctx: Ctx, input: JsonInput): { key: Key; algorithm: string; message: Buffer; digest: boolean } {
   const key = findKey(ctx, input.KeyId);
   if ((key.spec.KeyState ?? 'Enabled') !== 'Enabled') throw new SimError('DisabledException', `${key.arn} is disabled.`);
-  const algorithm = String(input.SigningAlgorithm ?? '');
+  const algorithm = stringMember(input.SigningAlgorithm);
   if (key.spec.KeyUsage !== 'SIGN_VERIFY' || !SIGNING_ALGORITHMS[keySpec(key)]?.includes(algorithm)) {
     throw new SimError('InvalidKeyUsageException', `You cannot perform this operation on a ${keySpec(key)} key with key usage ${key.spec.KeyUsage ?? 'ENCRYPT_DECRYPT'} using ${algorithm}.`);
   }
-  const message = Buffer.from(String(input.Message ?? ''), 'base64');
+  const message = Buffer.from(stringMember(input.Message), 'base64');
   const digest = input.MessageType === 'DIGEST';
   if (!digest && message.length > 4096) throw new SimError('ValidationException', 'Message must be at most 4096 bytes; send a DIGEST instead.');
   if (digest && !algorithm.startsWith('RSASSA_PKCS1')) throw new SimError('ValidationException', `The simulator signs DIGEST messages only with RSASSA_PKCS1_V1_5 algorithms, not ${algorithm}.`);
@@ -178,7 +178,7 @@ export const kms = {
     const { key, algorithm, message, digest } = signingKey(ctx, input);
     const { publicKey } = keyPairFor(keySpec(key), key.arn, ctx.world.seed);
     const hash = hashOf(algorithm);
-    const signature = Buffer.from(String(input.Signature ?? ''), 'base64');
+    const signature = Buffer.from(stringMember(input.Signature), 'base64');
     let valid: boolean;
     try {
       valid = digest

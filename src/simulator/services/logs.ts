@@ -2,7 +2,7 @@
 import type { Ctx } from '../context.js';
 import { SimError } from '../errors.js';
 import { paginate } from '../paginate.js';
-import type { JsonInput } from '../protocols/aws-json.js';
+import { stringMember, type JsonInput } from '../protocols/aws-json.js';
 import { EPOCH } from '../world/model.js';
 import type { LogGroupSpec } from '../world/spec.js';
 
@@ -40,7 +40,7 @@ export const logs = {
     const groups = groupsIn(ctx).filter((g) => !name || g.logGroupName === name);
     if (name && groups.length === 0) throw new SimError('ResourceNotFoundException', 'The specified log group does not exist.');
     const filters = groups.flatMap((g) => (g.metricFilters ?? []).map((f) => ({ ...f, logGroupName: g.logGroupName, creationTime: g.creationTime ?? EPOCH.getTime() })))
-      .filter((f) => (!input.filterNamePrefix || f.filterName.startsWith(String(input.filterNamePrefix)))
+      .filter((f) => (!input.filterNamePrefix || f.filterName.startsWith(stringMember(input.filterNamePrefix)))
         && (!input.metricName || f.metricTransformations.some((m) => m.metricName === input.metricName))
         && (!input.metricNamespace || f.metricTransformations.some((m) => m.metricNamespace === input.metricNamespace)));
     const page = paginate(filters, input.nextToken, input.limit, 50, ctx.pageSize, 'InvalidParameterException');

@@ -7,7 +7,7 @@
 import { epoch, type Ctx } from '../context.js';
 import { SimError } from '../errors.js';
 import { paginate } from '../paginate.js';
-import type { JsonInput } from '../protocols/aws-json.js';
+import { stringMember, type JsonInput } from '../protocols/aws-json.js';
 import { EPOCH, type Account, type Organization } from '../world/model.js';
 
 function org(ctx: Ctx): Organization {
@@ -93,7 +93,7 @@ export const organizations = {
 
   ListOrganizationalUnitsForParent(ctx: Ctx, input: JsonInput) {
     const o = adminOrg(ctx);
-    const parent = String(input.ParentId ?? '');
+    const parent = stringMember(input.ParentId);
     if (parent !== o.rootId && !o.ous.some((ou) => ou.Id === parent)) throw childNotFound(parent);
     const p = page(ctx, o.ous.filter((ou) => ou.ParentId === parent), input);
     return { OrganizationalUnits: p.items.map((ou) => ({ Id: ou.Id, Arn: orgArn(o, 'ou', ou.Id), Name: ou.Name })), NextToken: p.next };
@@ -101,7 +101,7 @@ export const organizations = {
 
   ListAccountsForParent(ctx: Ctx, input: JsonInput) {
     const o = adminOrg(ctx);
-    const parent = String(input.ParentId ?? '');
+    const parent = stringMember(input.ParentId);
     if (parent !== o.rootId && !o.ous.some((ou) => ou.Id === parent)) throw childNotFound(parent);
     const p = page(ctx, members(ctx).filter((a) => o.parents.get(a.id) === parent), input);
     return { Accounts: p.items.map((a) => accountEntry(o, a)), NextToken: p.next };
@@ -109,7 +109,7 @@ export const organizations = {
 
   ListParents(ctx: Ctx, input: JsonInput) {
     const o = adminOrg(ctx);
-    const child = String(input.ChildId ?? '');
+    const child = stringMember(input.ChildId);
     const parent = o.parents.get(child) ?? o.ous.find((ou) => ou.Id === child)?.ParentId;
     if (!parent) throw new SimError('ChildNotFoundException', `We can't find an account or OU with the ID ${child}.`);
     return { Parents: [{ Id: parent, Type: parent === o.rootId ? 'ROOT' : 'ORGANIZATIONAL_UNIT' }] };
@@ -136,7 +136,7 @@ export const organizations = {
 
   ListPolicies(ctx: Ctx, input: JsonInput) {
     const o = adminOrg(ctx, true);
-    const filter = String(input.Filter ?? '');
+    const filter = stringMember(input.Filter);
     const p = page(ctx, o.policies.filter((pol) => pol.Type === filter), input);
     return { Policies: p.items.map((pol) => summary(o, pol)), NextToken: p.next };
   },

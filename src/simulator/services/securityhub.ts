@@ -6,7 +6,7 @@
  */
 import type { Ctx } from '../context.js';
 import { SimError } from '../errors.js';
-import type { JsonInput } from '../protocols/aws-json.js';
+import { stringMember, type JsonInput } from '../protocols/aws-json.js';
 import type { World } from '../world/model.js';
 
 export interface SecurityHubImport {
@@ -40,7 +40,7 @@ export const securityhub = {
     const product = `arn:aws:securityhub:${ctx.region}:${ctx.account.id}:product/${ctx.account.id}/default`;
     const call: SecurityHubImport = { account: ctx.account.id, region: ctx.region, accepted: [], refused: [] };
     for (const f of findings) {
-      const id = String(f.Id ?? '');
+      const id = stringMember(f.Id);
       const why =
         f.AwsAccountId !== ctx.account.id ? `AwsAccountId ${String(f.AwsAccountId)} is not the calling account ${ctx.account.id}`
         : f.ProductArn !== product ? `ProductArn ${String(f.ProductArn)} is not ${product}`

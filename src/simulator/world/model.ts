@@ -40,8 +40,8 @@ export interface Bucket {
   ownerId: string;
   region: string;
   creationDate: Date;
-  policy?: PolicyDocument;
-  policyText?: string;
+  policy?: PolicyDocument | undefined;
+  policyText?: string | undefined;
   objects: Map<string, SimObject>;
   /** `objects`' keys in order, for listings; dropped whenever a key is added or removed. */
   sortedKeys?: string[];
@@ -100,7 +100,7 @@ export class World {
   /** Served by cloudtrail:ListPublicKeys; log/digest generators add their signing keys here. */
   readonly cloudTrailPublicKeys: CloudTrailPublicKey[] = [];
   readonly faults: FaultSpec[];
-  readonly pageSize?: number;
+  readonly pageSize?: number | undefined;
   readonly seed: number;
 
   /** Everything but `trailLogs`, whose files are written into the built world (buildWorld in load.ts). */

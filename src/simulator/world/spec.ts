@@ -121,8 +121,8 @@ export interface BucketSpec {
   Acl?: { Owner?: { ID?: string; DisplayName?: string }; Grants?: Array<{ Grantee: { Type: string; URI?: string; ID?: string; EmailAddress?: string; DisplayName?: string }; Permission: string }> };
   OwnershipControls?: { Rules: Array<{ ObjectOwnership: string }> } | null;
   Encryption?: { Rules: Array<{ ApplyServerSideEncryptionByDefault?: { SSEAlgorithm: string; KMSMasterKeyID?: string }; BucketKeyEnabled?: boolean }> } | null;
-  Lifecycle?: { Rules: LifecycleRule[] };
-  Versioning?: { Status?: 'Enabled' | 'Suspended'; MFADelete?: 'Enabled' | 'Disabled' };
+  Lifecycle?: { Rules: LifecycleRule[] } | undefined;
+  Versioning?: { Status?: 'Enabled' | 'Suspended'; MFADelete?: 'Enabled' | 'Disabled' } | undefined;
   PublicAccessBlock?: PublicAccessBlockConfiguration | null;
   ObjectLock?: { ObjectLockEnabled?: 'Enabled'; Rule?: { DefaultRetention?: { Mode?: 'GOVERNANCE' | 'COMPLIANCE'; Days?: number; Years?: number } } };
   Logging?: { TargetBucket: string; TargetPrefix?: string };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bucketPolicyFacts } from '../../../src/evaluate/views/derived/bucket-policy.js';
-import type { PolicyDocument, PolicyStatement } from '../../../src/inventory/types.js';
+import type { PolicyStatement } from '../../../src/inventory/types.js';
 
 const BUCKET = 'trail-logs';
 const ARN = `arn:aws:s3:::${BUCKET}`;
-const facts = (...Statement: PolicyStatement[]) => bucketPolicyFacts({ Version: '2012-10-17', Statement } as PolicyDocument, BUCKET, 'aws');
+const facts = (...Statement: PolicyStatement[]) => bucketPolicyFacts({ Version: '2012-10-17', Statement }, BUCKET, 'aws');
 
 const tlsDeny: PolicyStatement = {
   Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [ARN, `${ARN}/*`],

@@ -60,7 +60,7 @@ function arnSelector(values: readonly string[]): AdvancedFieldSelector | undefin
 }
 
 /** The trail's selectors, whichever kind it uses, as advanced selectors; undefined when neither was read. */
-export function effectiveSelectors(record: { EventSelectors?: EventSelector[]; AdvancedEventSelectors?: AdvancedEventSelector[] }): AdvancedEventSelector[] | undefined {
+export function effectiveSelectors(record: { EventSelectors?: EventSelector[] | undefined; AdvancedEventSelectors?: AdvancedEventSelector[] | undefined }): AdvancedEventSelector[] | undefined {
   if (record.AdvancedEventSelectors !== undefined && record.AdvancedEventSelectors.length > 0) return record.AdvancedEventSelectors;
   if (record.EventSelectors !== undefined) return basicToAdvanced(record.EventSelectors);
   return record.AdvancedEventSelectors;

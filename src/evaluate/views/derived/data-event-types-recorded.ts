@@ -15,8 +15,8 @@ export interface RecordedDataEventTypes {
 
 interface TrailLike {
   Trail: { IsMultiRegionTrail?: boolean };
-  Status?: { IsLogging?: boolean };
-  derived: { dataEventTypes?: DataEventType[] };
+  Status?: { IsLogging?: boolean | undefined } | undefined;
+  derived: { dataEventTypes?: DataEventType[] | undefined };
   $errors: Record<string, SectionError>;
 }
 

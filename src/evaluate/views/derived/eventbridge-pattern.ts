@@ -34,7 +34,7 @@ function check(pattern: Record<string, unknown>, at: string): string | undefined
     const where = at ? `${at}.${key}` : key;
     if (key === '$or') {
       if (!Array.isArray(value) || !value.every(isObject)) return `${where} must be a list of patterns`;
-      const inner = value.map((p) => check(p as Record<string, unknown>, where)).find(Boolean);
+      const inner = value.map((p) => check(p, where)).find(Boolean);
       if (inner) return inner;
     } else if (Array.isArray(value)) {
       for (const entry of value) {

@@ -38,7 +38,7 @@ export interface MetricFilterOutcome {
   missing?: MissingLink;
   trailArn?: string;
   logGroup?: string;
-  filterName?: string;
+  filterName?: string | undefined;
   alarmName?: string;
   topicArn?: string;
 }

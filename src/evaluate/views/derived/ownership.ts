@@ -10,7 +10,7 @@ export function trailOwner(trail: TrailRecord['Trail']): string {
 
 /** What the organization section says about who may own organization trails and who they reach. */
 export interface OrgFacts {
-  managementAccountId?: string;
+  managementAccountId?: string | undefined;
   /** Delegated administrators for CloudTrail. */
   cloudTrailAdmins: string[];
   /** Accounts of the organization (ListAccounts), except SUSPENDED ones. */

@@ -9,7 +9,7 @@
  * recognised pattern", returned as data and never thrown.
  */
 import { compileLinearRegex } from '../../../../util/linear-regex.js';
-import type { Comparator, Literal, ParseResult, PatternNode, PresenceTest } from './syntax.js';
+import type { Literal, ParseResult, PatternNode, PresenceTest } from './syntax.js';
 import { tokenize, type Token } from './tokenize.js';
 
 class PatternSyntaxError extends Error {}
@@ -56,7 +56,7 @@ export function parseFilterPattern(text: string): ParseResult {
 
   function test(selector: string): PatternNode {
     const token = take();
-    if (token.type === 'op') return { kind: 'compare', selector, op: token.text as Comparator, value: literal() };
+    if (token.type === 'op') return { kind: 'compare', selector, op: token.text, value: literal() };
     const word = token.type === 'word' ? token.text.toUpperCase() : '';
     if (word === 'IS') {
       const what = take();
