@@ -10,7 +10,7 @@ import { startProgress, type Progress } from './progress.js';
 export interface CollectionWatch {
   events: CollectionEvents;
   /** Ends the bar and the Ctrl-C handling (idempotent; collection's end calls it too). */
-  close(): void;
+  close: () => void;
 }
 
 export function watchCollection(io: Io, organization: boolean): CollectionWatch {

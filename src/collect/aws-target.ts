@@ -14,7 +14,7 @@ import { InputError } from '../errors.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { visible } from '../util/visible-text.js';
 import { checkRegionName } from './region-names.js';
-import { ConnectionPool, requestHandler } from './clients.js';
+import { ConnectionPool, requestHandler } from './connections.js';
 
 /** Calls in flight per (account, region, service) by default: what keeps each AWS endpoint's request rate low (docs/sweep.md). */
 export const PER_SERVICE_CONCURRENCY = 4;

@@ -1,11 +1,9 @@
 /** One SDK client per (service, region) for an account, configured once: endpoint, retries, timeouts. */
 import { AdaptiveRetryStrategy, DefaultRateLimiter } from '@smithy/core/retry';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@aws-sdk/types';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import { holding } from '../util/held-secrets.js';
 import type { AwsTarget } from './aws-target.js';
+import { ConnectionPool, requestHandler } from './connections.js';
 
 /** The shape every SDK v3 client constructor shares, as far as trailguard uses it. */
 export type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
@@ -15,21 +13,6 @@ export type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
 // to its users and litters every run's stderr. This is the SDK's documented switch for that
 // one warning (aws/aws-sdk-js-v3#7983); a user's own setting wins.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
-/**
- * Keep-alive connections shared by many accounts' clients (a sweep's, in one thread): calls to
- * the same endpoint reuse a socket (and its TLS session) whichever account makes them, instead
- * of each account opening its own. Destroyed once, by its owner, when nothing uses it.
- */
-export class ConnectionPool {
-  readonly httpAgent = new HttpAgent({ keepAlive: true, maxFreeSockets: 1024 });
-  readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxFreeSockets: 1024 });
-
-  destroy(): void {
-    this.httpAgent.destroy();
-    this.httpsAgent.destroy();
-  }
-}
 
 /**
  * The SDK's adaptive retry mode with bounded attempts (tuned delays only when the target asks),
@@ -76,18 +59,6 @@ class TimeoutBudget implements RetryStrategyV2 {
 
 export function isTimeout(error: unknown): boolean {
   return (error as { name?: string } | undefined)?.name === 'TimeoutError';
-}
-
-/** An HTTP handler on the pool's connections, with the target's timeouts. */
-export function requestHandler(pool: ConnectionPool, target: AwsTarget): NodeHttpHandler {
-  return new NodeHttpHandler({
-    httpAgent: pool.httpAgent,
-    httpsAgent: pool.httpsAgent,
-    connectionTimeout: 5_000,
-    requestTimeout: target.requestTimeoutMs,
-    // Without it the handler only logs a warning, and a hung region would never time out.
-    throwOnRequestTimeout: true,
-  });
 }
 
 /** One client per (service, region) for an account, all on one connection pool. */

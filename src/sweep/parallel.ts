@@ -109,7 +109,7 @@ export class WorkerReader implements AccountReader {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: never) => void, reject });
+      this.pending.set(id, { resolve: resolve, reject });
       this.worker.postMessage({ ...message, id } satisfies ToWorker);
     });
   }

@@ -5,7 +5,8 @@
  */
 import { collectAccount } from '../collect/account.js';
 import { checkCredentials, type AwsTarget } from '../collect/aws-target.js';
-import { ClientCache, ConnectionPool } from '../collect/clients.js';
+import { ClientCache } from '../collect/clients.js';
+import { ConnectionPool } from '../collect/connections.js';
 import { collectKey } from '../collect/kms.js';
 import { collectBucket, listOwnedBuckets } from '../collect/s3.js';
 import type { Plan } from '../collect/sections.js';

@@ -60,7 +60,7 @@ export class FetchPool {
   private send(task: Omit<FetchTask, 'id'>): Promise<LogRead | DigestRead> {
     const alive = this.slots.filter((s) => !s.failure);
     const slot = alive.reduce<Slot | undefined>((best, s) => (!best || s.inFlight < best.inFlight ? s : best), undefined);
-    if (!slot) return Promise.reject((this.slots[0] as Slot).failure as Error);
+    if (!slot) return Promise.reject(this.slots[0]?.failure ?? new Error('no fetch worker is running'));
     const id = this.nextId++;
     slot.inFlight++;
     return new Promise((resolve, reject) => {

@@ -1,7 +1,9 @@
 /**
  * The import graph of src/, checked by `npm run lint`: a folder imports only folders of lower
  * layers (cli on top, imported by nothing), and no file imports itself through other files.
- * Type-only imports count: a cycle of types still ties the files' meanings together.
+ * Type-only imports count for the layers (a stage may not even name a higher stage's types), but
+ * not for file cycles: they are erased, so they cannot make a module run before what it needs, and
+ * a view's generated data type names the fact types of the modules that build it.
  * Run: tsx test/layers/check-layers.ts [root]; exit 1 with one line per problem.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -29,15 +31,21 @@ export const LAYERS: string[][] = [
   ['util', 'errors', 'package-info'],
 ];
 
-/** Each .ts file under `src` (relative, `/`-separated) with the files it imports. */
-export function importGraph(src: string): Map<string, string[]> {
+/** `import type … from '…'` and `export type … from '…'`: erased from the JavaScript. */
+const TYPE_ONLY = /^\s*(?:import|export)\s+type\s[^;]*?from\s*'([^']+)'/gm;
+
+/** Each .ts file under `src` (relative, `/`-separated) with the files it imports; `runtime` leaves out type-only imports. */
+export function importGraph(src: string, { runtime = false } = {}): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.split('\\').join('/'));
   for (const file of files.sort()) {
-    const { importedFiles } = ts.preProcessFile(readFileSync(join(src, file), 'utf8'), true, true);
-    const targets = importedFiles
-      .map((i) => i.fileName)
-      .filter((name) => name.startsWith('.'))
+    const text = readFileSync(join(src, file), 'utf8');
+    const { importedFiles } = ts.preProcessFile(text, true, true);
+    const names = importedFiles.map((i) => i.fileName);
+    // A module named by a type-only import and by no other import is not loaded.
+    const typeOnly = runtime ? [...text.matchAll(TYPE_ONLY)].map((m) => m[1]!).filter((name) => names.filter((n) => n === name).length === 1) : [];
+    const targets = names
+      .filter((name) => name.startsWith('.') && !typeOnly.includes(name))
       .map((name) => relative(src, resolve(src, dirname(file), name.replace(/\.js$/, '.ts'))).split('\\').join('/'));
     graph.set(file, [...new Set(targets)]);
   }
@@ -100,8 +108,7 @@ export function cycles(graph: Map<string, string[]>): string[][] {
 }
 
 export function checkLayers(src: string, layers: string[][] = LAYERS): string[] {
-  const graph = importGraph(src);
-  return [...layerProblems(graph, layers), ...cycles(graph).map((c) => `import cycle: ${c.map((f) => `src/${f}`).join(' <-> ')}`)];
+  return [...layerProblems(importGraph(src), layers), ...cycles(importGraph(src, { runtime: true })).map((c) => `import cycle: ${c.map((f) => `src/${f}`).join(' <-> ')}`)];
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

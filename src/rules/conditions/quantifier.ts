@@ -34,7 +34,7 @@ function elements(path: ParsedPath, scope: unknown): readonly unknown[] | ErrorO
   const value = readPath(scope, path.segments);
   if (value === undefined || value === null) return NO_ELEMENTS;
   if (!Array.isArray(value)) return evaluationError(path.text, `expected an array, found ${jsonType(value)}`);
-  return value;
+  return value as readonly unknown[];
 }
 
 /** When the list at `path` is partial: the error outcome naming the call that may hide more elements. */

@@ -21,7 +21,7 @@ function facts(view: ViewOf<'account'> | undefined, key: string): ControlFacts {
 }
 const states = (view: ViewOf<'account'> | undefined, key: string) => {
   const node = facts(view, key);
-  return [node['exact-cis']!.state, node['superset-ok']!.state, node['covers-events']!.state, node.eventbridge!.state];
+  return [node['exact-cis'].state, node['superset-ok'].state, node['covers-events'].state, node.eventbridge.state];
 };
 const errorOf = (view: ViewOf<'account'> | undefined, path: string) => view!.data.$errors[path];
 
