@@ -28,7 +28,10 @@ try {
     await writeHostileTarball(file, [{ path: 'raw/zeros.json', zeros: gib * GIB }], readFileSync(real));
     files.push({ file, gib });
   }
-  const runs = await measuredVerify('', files.map((f) => f.file));
+  const runs = await measuredVerify(
+    '',
+    files.map((f) => f.file),
+  );
   let over = false;
   console.log('| entry | exit | wall s | inflate+hash MB/s | peak RSS MB | limit MB |');
   console.log('|---|---|---|---|---|---|');

@@ -18,11 +18,32 @@ import type { Rule } from '../src/rules/types.js';
 import { startSimulator } from '../src/simulator/index.js';
 
 const ACCOUNT = '444455556666';
-const CORE = ['cloudtrail-multi-region-trail-logging', 'cloudtrail-log-file-validation', 'cloudtrail-sse-kms', 's3-trail-bucket-lifecycle-archive', 'org-trail-present', 'cloudtrail-data-events-critical-buckets-only'];
+const CORE = [
+  'cloudtrail-multi-region-trail-logging',
+  'cloudtrail-log-file-validation',
+  'cloudtrail-sse-kms',
+  's3-trail-bucket-lifecycle-archive',
+  'org-trail-present',
+  'cloudtrail-data-events-critical-buckets-only',
+];
 /** What the world holds, for the documented plan's multipliers. */
 const SHAPE: AccountShape = {
-  enabledRegions: 17, trails: 1, trailsWithInsights: 1, buckets: 1, keys: 1, keysWithRotation: 1, ownKeys: 1, otherKeys: 0, otherCustomerSymmetricKeys: 0,
-  logGroups: 1, logGroupRegions: 1, alarmTopics: 1, matchingEventRules: 1, eventDataStores: 1, scps: 0, management: false,
+  enabledRegions: 17,
+  trails: 1,
+  trailsWithInsights: 1,
+  buckets: 1,
+  keys: 1,
+  keysWithRotation: 1,
+  ownKeys: 1,
+  otherKeys: 0,
+  otherCustomerSymmetricKeys: 0,
+  logGroups: 1,
+  logGroupRegions: 1,
+  alarmTopics: 1,
+  matchingEventRules: 1,
+  eventDataStores: 1,
+  scps: 0,
+  management: false,
 };
 
 const all = loadRuleSet().rules;

@@ -26,15 +26,37 @@ function syntheticAccount(i: number, management: string): AccountInventory {
   const account: AccountInventory = {
     AccountId: id,
     Regions: REGIONS.map((RegionName, r) => ({ RegionName, Enabled: r < 6 })),
-    trails: [], buckets: {}, keys: {}, logGroups: {}, alarms: [], topics: {}, eventRules: [], eventDataStores: [], errors: [],
+    trails: [],
+    buckets: {},
+    keys: {},
+    logGroups: {},
+    alarms: [],
+    topics: {},
+    eventRules: [],
+    eventDataStores: [],
+    errors: [],
   };
   const kinds: Array<Pick<TrailRecord, 'EventSelectors' | 'AdvancedEventSelectors'> & { multi: boolean; org: boolean }> = [
     { multi: true, org: id === management, EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, ExcludeManagementEventSources: [] }] },
     {
-      multi: true, org: false,
+      multi: true,
+      org: false,
       AdvancedEventSelectors: [
-        { Name: 'management', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'eventSource', NotEquals: ['kms.amazonaws.com'] }] },
-        { Name: 'ledger', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }, { Field: 'resources.ARN', StartsWith: [`arn:aws:s3:::ledger-${id}/`] }] },
+        {
+          Name: 'management',
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Management'] },
+            { Field: 'eventSource', NotEquals: ['kms.amazonaws.com'] },
+          ],
+        },
+        {
+          Name: 'ledger',
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Data'] },
+            { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+            { Field: 'resources.ARN', StartsWith: [`arn:aws:s3:::ledger-${id}/`] },
+          ],
+        },
       ],
     },
     { multi: false, org: false, EventSelectors: [{ ReadWriteType: 'ReadOnly', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }] }] },
@@ -46,15 +68,24 @@ function syntheticAccount(i: number, management: string): AccountInventory {
     const keyArn = `arn:aws:kms:us-east-1:${id}:key/${keyId}`;
     account.trails.push({
       Trail: {
-        Name: name, TrailARN: `arn:aws:cloudtrail:us-east-1:${id}:trail/${name}`, HomeRegion: 'us-east-1', S3BucketName: bucket,
-        IsMultiRegionTrail: kind.multi, IsOrganizationTrail: kind.org, LogFileValidationEnabled: t !== 2, KmsKeyId: keyArn, IncludeGlobalServiceEvents: true,
+        Name: name,
+        TrailARN: `arn:aws:cloudtrail:us-east-1:${id}:trail/${name}`,
+        HomeRegion: 'us-east-1',
+        S3BucketName: bucket,
+        IsMultiRegionTrail: kind.multi,
+        IsOrganizationTrail: kind.org,
+        LogFileValidationEnabled: t !== 2,
+        KmsKeyId: keyArn,
+        IncludeGlobalServiceEvents: true,
       },
       Status: { IsLogging: t !== 1 },
       ...(kind.EventSelectors ? { EventSelectors: kind.EventSelectors } : {}),
       ...(kind.AdvancedEventSelectors ? { AdvancedEventSelectors: kind.AdvancedEventSelectors } : {}),
     });
     account.buckets[bucket] = {
-      Name: bucket, OwnerAccountId: id, Region: 'us-east-1',
+      Name: bucket,
+      OwnerAccountId: id,
+      Region: 'us-east-1',
       Lifecycle: { Rules: [{ ID: 'archive', Status: 'Enabled', Filter: { Prefix: '' }, Transitions: [{ Days: 30 * (t + 1), StorageClass: 'GLACIER' }], Expiration: { Days: 2555 } }] },
       Versioning: { Status: 'Enabled' },
     };
@@ -62,10 +93,15 @@ function syntheticAccount(i: number, management: string): AccountInventory {
       KeyMetadata: { KeyId: keyId, Arn: keyArn, AWSAccountId: id, KeyManager: 'CUSTOMER', Enabled: t !== 2, KeyState: t === 2 ? 'Disabled' : 'Enabled' },
       KeyRotationEnabled: t === 0,
       KeyPolicy: {
-        Statement: [{
-          Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*',
-          Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${id}:trail/*` } },
-        }],
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'cloudtrail.amazonaws.com' },
+            Action: 'kms:GenerateDataKey*',
+            Resource: '*',
+            Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': `arn:aws:cloudtrail:*:${id}:trail/*` } },
+          },
+        ],
       },
       Aliases: [`alias/trail-${t}`],
     };
@@ -117,9 +153,7 @@ function main(): void {
 
   const [inventory, load] = timed(() => parseInventory(text, 'synthetic-inventory.json'));
   const [views, build] = timed(() => buildViews(inventory));
-  const [document, evaluation] = timed(() =>
-    evaluate({ views, rules, scanTime: new Date('2026-01-01T00:00:00Z'), run: { runId: 'bench', tool: { name: 'trailguard', version: 'bench' } } }),
-  );
+  const [document, evaluation] = timed(() => evaluate({ views, rules, scanTime: new Date('2026-01-01T00:00:00Z'), run: { runId: 'bench', tool: { name: 'trailguard', version: 'bench' } } }));
   const wallMs = performance.now() - started;
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
@@ -140,7 +174,13 @@ function main(): void {
     ['evaluations/s', thousands(perSecond), `limit ≥ ${thousands(LIMITS.evaluationsPerSecond)}: ${verdict(perSecond >= LIMITS.evaluationsPerSecond)}`],
     ['evaluations/CPU s', thousands(perCpuSecond), `limit ≥ ${thousands(LIMITS.evaluationsPerSecond)}: ${verdict(perCpuSecond >= LIMITS.evaluationsPerSecond)}`],
     ['peak RSS', `${peakRssMb.toFixed(0)} MB`, `limit ≤ ${LIMITS.peakRssMb} MB: ${verdict(peakRssMb <= LIMITS.peakRssMb)}`],
-    ['statuses', Object.entries(document.summary.byStatus).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ')],
+    [
+      'statuses',
+      Object.entries(document.summary.byStatus)
+        .filter(([, n]) => n > 0)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', '),
+    ],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const valueWidth = Math.max(...rows.filter((r) => r[2]).map(([, v]) => v.length));

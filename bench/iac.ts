@@ -16,7 +16,10 @@ import { evaluateInventory } from '../src/scan/evaluate-inventory.js';
 
 const LIMITS = { readMs: 1500, buildMs: 1000, evaluateMs: 3000, peakRssMb: 400 };
 
-interface Change { address: string; module_address?: string }
+interface Change {
+  address: string;
+  module_address?: string;
+}
 
 function syntheticPlan(copies: number): string {
   const source = readFileSync('examples/iac/terraform/compliant/plan.json', 'utf8');
@@ -24,7 +27,13 @@ function syntheticPlan(copies: number): string {
   const changes: Change[] = [];
   for (let i = 0; i < copies; i++) {
     // Unique names per copy (buckets, trails, log groups, topics, alarms), the same references.
-    const copy = JSON.parse(JSON.stringify(plan.resource_changes).replaceAll('organization-trail', `organization-trail-${i}`).replaceAll('acme-cloudtrail-logs-', `acme-${i}-cloudtrail-logs-`).replaceAll('"cloudtrail-alerts"', `"cloudtrail-alerts-${i}"`).replaceAll('"root-usage"', `"root-usage-${i}"`)) as Change[];
+    const copy = JSON.parse(
+      JSON.stringify(plan.resource_changes)
+        .replaceAll('organization-trail', `organization-trail-${i}`)
+        .replaceAll('acme-cloudtrail-logs-', `acme-${i}-cloudtrail-logs-`)
+        .replaceAll('"cloudtrail-alerts"', `"cloudtrail-alerts-${i}"`)
+        .replaceAll('"root-usage"', `"root-usage-${i}"`),
+    ) as Change[];
     for (const c of copy) {
       const prefix = `module.copy[${i}]`;
       c.address = `${prefix}.${c.address}`;

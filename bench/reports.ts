@@ -48,7 +48,9 @@ function main(count: number): void {
     rmSync(dir, { recursive: true, force: true });
   }
   const total = figures.reduce((s, f) => s + f.seconds, 0);
-  const rows = figures.map((f) => `| ${f.format} | ${f.seconds.toFixed(1)} s | ${f.rssMb.toFixed(0)} MB (≤ ${RSS_LIMIT_MB}) | ${f.sizeMb.toFixed(1)} MB${f.format === 'html' ? ` (≤ ${HTML_LIMIT_MB})` : ''} |`);
+  const rows = figures.map(
+    (f) => `| ${f.format} | ${f.seconds.toFixed(1)} s | ${f.rssMb.toFixed(0)} MB (≤ ${RSS_LIMIT_MB}) | ${f.sizeMb.toFixed(1)} MB${f.format === 'html' ? ` (≤ ${HTML_LIMIT_MB})` : ''} |`,
+  );
   console.log(`Rendering ${count.toLocaleString('en')} results (peak RSS includes generating the results)\n`);
   console.log('| format | time | peak RSS | file |\n|---|---|---|---|');
   console.log(rows.join('\n'));

@@ -48,7 +48,9 @@ function profileFlags(): string[] {
 }
 
 async function childSimulator(): Promise<Target> {
-  const child: ChildProcess = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', 'src/cli/main.ts', 'simulate', '--world', DEMO_WORLD, '--port', '0', '--account', ACCOUNT], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', 'src/cli/main.ts', 'simulate', '--world', DEMO_WORLD, '--port', '0', '--account', ACCOUNT], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
@@ -114,7 +116,9 @@ function rawCallsFor(target: Target, agent: Agent) {
   const url = new URL(target.endpoint);
   const auth = (service: string) => `AWS4-HMAC-SHA256 Credential=${target.credentials.accessKeyId}/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`;
   const json = (service: string, version: string, target: string, body: object) => ({
-    method: 'POST', path: '/', body: JSON.stringify(body),
+    method: 'POST',
+    path: '/',
+    body: JSON.stringify(body),
     headers: { authorization: auth(service), 'x-amz-target': target, 'content-type': `application/x-amz-json-${version}` },
   });
   const specs = [
@@ -126,14 +130,17 @@ function rawCallsFor(target: Target, agent: Agent) {
     json('monitoring', '1.0', 'GraniteServiceVersion20100801.DescribeAlarms', {}),
     json('organizations', '1.1', 'AWSOrganizationsV20161128.DescribeOrganization', {}),
   ];
-  return specs.map((spec) => () => new Promise<void>((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, agent, method: spec.method, path: spec.path, headers: spec.headers }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
-    });
-    req.on('error', reject);
-    req.end(spec.body);
-  }));
+  return specs.map(
+    (spec) => () =>
+      new Promise<void>((resolve, reject) => {
+        const req = request({ host: url.hostname, port: url.port, agent, method: spec.method, path: spec.path, headers: spec.headers }, (res) => {
+          res.resume();
+          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+        });
+        req.on('error', reject);
+        req.end(spec.body);
+      }),
+  );
 }
 
 interface LoadSpec {
@@ -157,18 +164,20 @@ async function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: spec.clients });
   const workers = Array.from({ length: spec.clients }, () => (spec.raw ? rawCallsFor(target, agent) : clientsFor(target)));
   const result: LoadResult = { latencies: [], errorNames: {} };
-  await Promise.all(workers.map(async (calls, w) => {
-    for (let i = w; Date.now() < spec.until; i++) {
-      const started = performance.now();
-      try {
-        await (calls[i % calls.length] as () => Promise<unknown>)();
-      } catch (e) {
-        const name = e instanceof Error ? e.name : String(e);
-        result.errorNames[name] = (result.errorNames[name] ?? 0) + 1;
+  await Promise.all(
+    workers.map(async (calls, w) => {
+      for (let i = w; Date.now() < spec.until; i++) {
+        const started = performance.now();
+        try {
+          await (calls[i % calls.length] as () => Promise<unknown>)();
+        } catch (e) {
+          const name = e instanceof Error ? e.name : String(e);
+          result.errorNames[name] = (result.errorNames[name] ?? 0) + 1;
+        }
+        if (Date.now() >= spec.measureFrom) result.latencies.push(performance.now() - started);
       }
-      if (Date.now() >= spec.measureFrom) result.latencies.push(performance.now() - started);
-    }
-  }));
+    }),
+  );
   return result;
 }
 
@@ -223,7 +232,10 @@ async function main(): Promise<void> {
     ['requests', String(latencies.length)],
     ['errors', `${errors}${errorNames.size ? ` (${[...errorNames].map(([n, c]) => `${n} ×${c}`).join(', ')})` : ''}`],
     ['requests/s', (latencies.length / elapsed).toFixed(0)],
-    ['simulator CPU per request', cpuMsPerRequest === undefined ? '(not measured in-process)' : `${cpuMsPerRequest.toFixed(3)} ms → ${(1000 / cpuMsPerRequest).toFixed(0)} requests/s per core`],
+    [
+      'simulator CPU per request',
+      cpuMsPerRequest === undefined ? '(not measured in-process)' : `${cpuMsPerRequest.toFixed(3)} ms → ${(1000 / cpuMsPerRequest).toFixed(0)} requests/s per core`,
+    ],
     [raw ? 'client CPU per request' : 'client (SDK) CPU per request', `${clientCpuMsPerRequest.toFixed(3)} ms${inProcess ? ' (simulator included)' : ''}`],
     ['latency p50 / p99', `${pct(0.5)} / ${pct(0.99)} ms`],
     ['simulator peak RSS', inProcess ? '(shared with clients)' : `${(serverRssKb / 1024).toFixed(0)} MB`],

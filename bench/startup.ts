@@ -49,7 +49,10 @@ function main(): void {
     CASES.forEach((c, j) => times[j]!.push(timeOnce(c.args)));
   }
   const base = median(baseline);
-  const rows = [['command', 'median', 'ratio to node -e 0', 'limit', ''], ['node -e 0', `${base.toFixed(0)} ms`, '1.0×', '', '']];
+  const rows = [
+    ['command', 'median', 'ratio to node -e 0', 'limit', ''],
+    ['node -e 0', `${base.toFixed(0)} ms`, '1.0×', '', ''],
+  ];
   let failed = 0;
   CASES.forEach((c, j) => {
     const ratio = median(times[j]!) / base;
@@ -58,7 +61,13 @@ function main(): void {
     rows.push([c.name, `${median(times[j]!).toFixed(0)} ms`, `${ratio.toFixed(1)}×`, `≤ ${c.limit}×`, ok ? 'ok' : 'OVER']);
   });
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    );
   console.log(`${runs} interleaved runs each, Node ${process.version}`);
   process.exitCode = failed > 0 ? 1 : 0;
 }

@@ -71,7 +71,14 @@ async function bench(): Promise<void> {
     child.once('exit', (code) => reject(new Error(`simulator child exited with ${code}`)));
   });
   // --rules core: the six core rules; all: the whole pack.
-  const CORE = ['cloudtrail-multi-region-trail-logging', 'cloudtrail-log-file-validation', 'cloudtrail-sse-kms', 's3-trail-bucket-lifecycle-archive', 'org-trail-present', 'cloudtrail-data-events-critical-buckets-only'];
+  const CORE = [
+    'cloudtrail-multi-region-trail-logging',
+    'cloudtrail-log-file-validation',
+    'cloudtrail-sse-kms',
+    's3-trail-bucket-lifecycle-archive',
+    'org-trail-present',
+    'cloudtrail-data-events-critical-buckets-only',
+  ];
   const rules = loadRuleSet().rules.filter((r) => values.rules === 'all' || CORE.includes(r.id));
   const plan = planForRules(rules);
   const rssBefore = process.memoryUsage().rss / 1e6;
@@ -115,7 +122,12 @@ async function bench(): Promise<void> {
   console.log('');
   const defaults = values.accounts === '1000' && values.regions === '17' && values.latency === '20' && values.rules === 'all';
   const limit = (met: boolean, text: string) => (defaults ? ` (limit ${text}: ${met ? 'met' : 'NOT MET'})` : ` (limit ${text} for the defaults)`);
-  line('machine', `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  line(
+    'machine',
+    `${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   line('organization', `${values.accounts} accounts × ${values.regions} regions, ${values.latency} ms latency per call (world built in ${(ready.buildMs / 1000).toFixed(2)} s)`);
   line('accounts swept / skipped', `${inventory.accounts.length} / ${skipped.length} (suspended)`);
   line('plan', `${plan.size} sections, ${rules.length} rules, concurrency ${values.concurrency} accounts, ${workers ?? `default (${availableParallelism()} cores)`} workers`);
@@ -125,10 +137,16 @@ async function bench(): Promise<void> {
   line('CPU per call, sweeping process', `${(sweepCpuMs / calls).toFixed(3)} ms (${(sweepCpuMs / 1000).toFixed(1)} s CPU over all its threads)`);
   line('CPU per call, simulator', `${(simCpuMs / calls).toFixed(3)} ms (${(simCpuMs / 1000).toFixed(1)} s CPU, world building included)`);
   line('max in flight, one (acct, region, svc)', `${busiest.inFlight.calls} (limit ${PER_SERVICE_CONCURRENCY}; ${busiest.inFlight.key})`);
-  line('max calls/s, one (acct, region, svc)', `${busiest.perSecond.calls} in 1 s (limit ${rateLimit.toFixed(0)}/s = ${PER_SERVICE_CONCURRENCY} in flight / ${values.latency} ms; ${busiest.perSecond.key})`);
+  line(
+    'max calls/s, one (acct, region, svc)',
+    `${busiest.perSecond.calls} in 1 s (limit ${rateLimit.toFixed(0)}/s = ${PER_SERVICE_CONCURRENCY} in flight / ${values.latency} ms; ${busiest.perSecond.key})`,
+  );
   line('live heap after the sweep', `${liveHeap.toFixed(0)} MB${(globalThis as { gc?: unknown }).gc ? '' : ' (run with --expose-gc for the live figure)'}`);
   line('evaluation', `${evalSeconds.toFixed(2)} s, ${doc.results.length} results`);
-  line('peak RSS (sweeping process)', `${peakRss.toFixed(0)} MB${limit(peakRss <= LIMIT.rssMb, `≤ ${LIMIT.rssMb} MB`)} (${rssBefore.toFixed(0)} MB before the sweep: code, rules; ${peakAfterSweep.toFixed(0)} MB by the end of the sweep, before evaluation)`);
+  line(
+    'peak RSS (sweeping process)',
+    `${peakRss.toFixed(0)} MB${limit(peakRss <= LIMIT.rssMb, `≤ ${LIMIT.rssMb} MB`)} (${rssBefore.toFixed(0)} MB before the sweep: code, rules; ${peakAfterSweep.toFixed(0)} MB by the end of the sweep, before evaluation)`,
+  );
 }
 
 await (values.serve ? serve() : bench());

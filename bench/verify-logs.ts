@@ -107,14 +107,25 @@ async function bench(concurrency: number, filesPerHour: number, workers: number 
   const cpu = process.cpuUsage(cpuBefore);
   const { compressed, uncompressed } = report.summary.logBytes;
 
-  const raw = await rawThroughput(target, report.logFiles.map((l) => l.key));
+  const raw = await rawThroughput(
+    target,
+    report.logFiles.map((l) => l.key),
+  );
   child.disconnect();
 
   const mb = (bytes: number): number => bytes / 1e6;
   const line = (label: string, value: string): void => console.log(`${label.padEnd(44)} ${value}`);
   console.log('');
-  line('machine', `${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work shares these cores)`);
-  line('log files verified', `${report.summary.logFiles.valid}/${report.summary.logFiles.total} valid, ${report.summary.digestFiles.valid}/${report.summary.digestFiles.total} digests valid`);
+  line(
+    'machine',
+    `${cpus().length} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} (other work shares these cores)`,
+  );
+  line(
+    'log files verified',
+    `${report.summary.logFiles.valid}/${report.summary.logFiles.total} valid, ${report.summary.digestFiles.valid}/${report.summary.digestFiles.total} digests valid`,
+  );
   line('wall time', `${seconds.toFixed(2)} s (concurrency ${concurrency}, ${workers ?? availableParallelism()} fetch workers)`);
   line('files/s', (report.summary.logFiles.total / seconds).toFixed(0));
   line('MB/s downloaded (gzip)', `${(mb(compressed) / seconds).toFixed(1)}  (${mb(compressed).toFixed(0)} MB)`);

@@ -83,7 +83,14 @@ export async function connect(flags: AwsFlags & { regions?: string }, env: NodeJ
 /** --regions us-east-1,eu-west-1 → ['us-east-1', 'eu-west-1']. */
 function parseRegionList(value: string | undefined): string[] | undefined {
   if (!value) return undefined;
-  const regions = [...new Set(value.split(',').map((r) => r.trim()).filter(Boolean))];
+  const regions = [
+    ...new Set(
+      value
+        .split(',')
+        .map((r) => r.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (regions.length === 0) throw new InputError('--regions: no region given');
   return regions;
 }

@@ -9,7 +9,13 @@ export function collectRepeated(value: string, previous: string[] = []): string[
 
 /** Comma-separated and repeatable: `--only a,b --only c` → [a, b, c]. */
 export function collectList(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
 }
 
 /** `--severity high,critical`, repeatable. */

@@ -25,7 +25,12 @@ export interface Progress {
 export function eta(started: number, now: number, done: number, total: number): string {
   if (total <= 1 || done <= 0 || done >= total) return '';
   const seconds = Math.round(((now - started) / 1000 / done) * (total - done));
-  const text = seconds >= 3600 ? `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m` : seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
+  const text =
+    seconds >= 3600
+      ? `${Math.floor(seconds / 3600)}h${String(Math.floor((seconds % 3600) / 60)).padStart(2, '0')}m`
+      : seconds >= 60
+        ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`
+        : `${seconds}s`;
   return `, ETA ${text}`;
 }
 

@@ -95,6 +95,7 @@ export async function loadSelectedRules(flags: RuleSelectionFlags, io: Pick<Io, 
 export async function loadRunRules(selection: RuleSelectionFlags, waiversPath: string | undefined, io: Pick<Io, 'cwd' | 'err'>): Promise<RunRules> {
   const [selected, { loadWaivers }] = await Promise.all([loadSelectedRules(selection, io), import('../waivers/load.js')]);
   const waiversFile = waiversPath ?? selected.config.waiversFile;
-  const waivers = waiversFile === undefined ? [] : loadWaivers(waiversFile, io.cwd, { maxDays: selected.config.settings.waiver_max_days, renames: selected.renames, warn: (text) => io.err(text) });
+  const waivers =
+    waiversFile === undefined ? [] : loadWaivers(waiversFile, io.cwd, { maxDays: selected.config.settings.waiver_max_days, renames: selected.renames, warn: (text) => io.err(text) });
   return { ...selected, waivers, ...(waiversFile ? { waiversFile } : {}) };
 }

@@ -63,10 +63,7 @@ export async function collectAccount(session: Session, options: AccountCollectOp
     account.AccountId = identity.Account;
   }
 
-  const [regions, organization] = await Promise.all([
-    collectRegions(session, options.regions),
-    plan.has('organization') ? collectOrganization(session, plan) : Promise.resolve(undefined),
-  ]);
+  const [regions, organization] = await Promise.all([collectRegions(session, options.regions), plan.has('organization') ? collectOrganization(session, plan) : Promise.resolve(undefined)]);
   account.Regions = regions ?? [];
   const scanned = account.Regions.filter((r) => r.Enabled && !r.Excluded).map((r) => r.RegionName);
 
@@ -129,9 +126,7 @@ async function pLimitAll<T>(items: T[], concurrency: number, run: (item: T) => P
 async function collectReferences(session: Session, options: AccountCollectOptions, account: AccountInventory): Promise<void> {
   const { plan } = options;
   const mine = (arn: string | undefined) => !options.ownedReferencesOnly || (arn !== undefined && arnAccount(arn) === session.accountId);
-  const bucketNames = unique(account.trails.map((t) => t.Trail.S3BucketName)).filter(
-    (name) => !options.ownedReferencesOnly || options.ownedBuckets?.has(name),
-  );
+  const bucketNames = unique(account.trails.map((t) => t.Trail.S3BucketName)).filter((name) => !options.ownedReferencesOnly || options.ownedBuckets?.has(name));
   const keyIds = unique(account.trails.map((t) => t.Trail.KmsKeyId)).filter((k) => mine(k));
   const logGroupArns = unique(account.trails.map((t) => t.Trail.CloudWatchLogsLogGroupArn).map((a) => a && logGroupKey(a)))
     // Another account's log group can't be described from here: the owner's collection reads it.

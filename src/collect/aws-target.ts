@@ -72,12 +72,12 @@ export async function resolveTarget(options: TargetOptions, env: NodeJS.ProcessE
           : ['us-east-1', 'the default region'];
   checkRegionName(globalRegion, regionFrom);
   const ignoreConfigured = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls) === 'true';
-  const endpointUrl = options.endpointUrl ?? (ignoreConfigured ? undefined : (env.AWS_ENDPOINT_URL || profile.endpoint_url || undefined));
+  const endpointUrl = options.endpointUrl ?? (ignoreConfigured ? undefined : env.AWS_ENDPOINT_URL || profile.endpoint_url || undefined);
   const base = holding(
     fromNodeProviderChain({
-    ...(profileName ? { profile: profileName } : {}),
-    ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
-    ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
+      ...(profileName ? { profile: profileName } : {}),
+      ...(env.AWS_CONFIG_FILE ? { configFilepath: env.AWS_CONFIG_FILE } : {}),
+      ...(env.AWS_SHARED_CREDENTIALS_FILE ? { filepath: env.AWS_SHARED_CREDENTIALS_FILE } : {}),
     }),
   );
   const credentials = options.roleArn

@@ -18,12 +18,7 @@ export function isScpDeny(error: ApiError): boolean {
  * Marks the closed regions (ClosedBy: the refusals) and returns the errors that remain. The
  * global region is never closed: the account's global calls are made there.
  */
-export function closeRegions(
-  regions: RegionInfo[],
-  errors: readonly ApiError[],
-  answered: ReadonlyMap<string, ReadonlySet<string>>,
-  globalRegion: string,
-): ApiError[] {
+export function closeRegions(regions: RegionInfo[], errors: readonly ApiError[], answered: ReadonlyMap<string, ReadonlySet<string>>, globalRegion: string): ApiError[] {
   const closed = new Set<ApiError>();
   for (const region of regions) {
     const name = region.RegionName;

@@ -115,9 +115,8 @@ export async function collectEventDataStores(session: Session, regions: string[]
         // Multi-region stores are listed in every region; read each once, in its own region.
         if (!arn || seen.has(arn) || arnRegion(arn) !== region) continue;
         seen.set(arn, { EventDataStoreArn: arn, Region: region });
-        const got = await session.call(
-          { service: 'cloudtrail', operation: 'GetEventDataStore', region, resource: arn, params: { EventDataStore: arn } },
-          () => client.send(new GetEventDataStoreCommand({ EventDataStore: arn })),
+        const got = await session.call({ service: 'cloudtrail', operation: 'GetEventDataStore', region, resource: arn, params: { EventDataStore: arn } }, () =>
+          client.send(new GetEventDataStoreCommand({ EventDataStore: arn })),
         );
         seen.set(arn, { ...(got.kind === 'ok' ? plain<EventDataStoreRecord>(got.value) : plain<EventDataStoreRecord>(store)), EventDataStoreArn: arn, Region: region });
       }

@@ -3,11 +3,7 @@
  * and its status (whether it records, and how its last attempt went). Status is read only where
  * a recorder exists: a region without one has nothing to report.
  */
-import {
-  ConfigServiceClient,
-  DescribeConfigurationRecordersCommand,
-  DescribeConfigurationRecorderStatusCommand,
-} from '@aws-sdk/client-config-service';
+import { ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand } from '@aws-sdk/client-config-service';
 import type { ConfigRecordersRecord, ConfigurationRecorder, ConfigurationRecorderStatus } from '../inventory/types.js';
 import { plain } from './plain.js';
 import type { Session } from './session.js';
@@ -17,9 +13,7 @@ export async function collectConfigRecorders(session: Session, regions: string[]
     regions.map(async (region): Promise<[string, ConfigRecordersRecord]> => {
       const config = session.clients.get(ConfigServiceClient, region);
       const record: ConfigRecordersRecord = {};
-      const recorders = await session.call({ service: 'config', operation: 'DescribeConfigurationRecorders', region }, () =>
-        config.send(new DescribeConfigurationRecordersCommand({})),
-      );
+      const recorders = await session.call({ service: 'config', operation: 'DescribeConfigurationRecorders', region }, () => config.send(new DescribeConfigurationRecordersCommand({})));
       if (recorders.kind !== 'ok') return [region, record];
       record.ConfigurationRecorders = plain<ConfigurationRecorder[]>(recorders.value.ConfigurationRecorders ?? []);
       if (record.ConfigurationRecorders.length === 0) return [region, record];

@@ -11,9 +11,7 @@ import { paginate, Session, type CallEvent, type RawResponse } from './session.j
 
 export async function collectCallerIdentity(session: Session): Promise<AccountInventory['CallerIdentity']> {
   const region = session.globalRegion;
-  const outcome = await session.call({ service: 'sts', operation: 'GetCallerIdentity', region }, () =>
-    session.clients.get(STSClient, region).send(new GetCallerIdentityCommand({})),
-  );
+  const outcome = await session.call({ service: 'sts', operation: 'GetCallerIdentity', region }, () => session.clients.get(STSClient, region).send(new GetCallerIdentityCommand({})));
   if (outcome.kind !== 'ok') return undefined;
   const { Account, Arn, UserId } = outcome.value;
   return { ...(Account ? { Account } : {}), ...(Arn ? { Arn } : {}), ...(UserId ? { UserId } : {}) };

@@ -43,9 +43,7 @@ export function kmsSigner(target: AwsTarget, keyId: string): Signer {
       });
       const algorithm = algorithmFor(key.KeySpec, key.SigningAlgorithms ?? []);
       if (key.KeyUsage !== 'SIGN_VERIFY' || !algorithm || !key.PublicKey || !key.KeyId) {
-        throw new InputError(
-          `--sign-kms-key ${keyId}: key usage ${key.KeyUsage ?? 'unknown'}, spec ${key.KeySpec ?? 'unknown'}; ${KEY_NEEDED}`,
-        );
+        throw new InputError(`--sign-kms-key ${keyId}: key usage ${key.KeyUsage ?? 'unknown'}, spec ${key.KeySpec ?? 'unknown'}; ${KEY_NEEDED}`);
       }
       resolved = { keyArn: key.KeyId, algorithm };
       const publicKeyPem = createPublicKey({ key: Buffer.from(key.PublicKey), format: 'der', type: 'spki' })

@@ -1,12 +1,5 @@
 /** KMS: each key a trail names is read once in its own region; CIS also wants every customer key's rotation. */
-import {
-  DescribeKeyCommand,
-  GetKeyPolicyCommand,
-  GetKeyRotationStatusCommand,
-  KMSClient,
-  ListAliasesCommand,
-  ListKeysCommand,
-} from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand, ListKeysCommand } from '@aws-sdk/client-kms';
 import type { KeyRecord, PolicyDocument } from '../inventory/types.js';
 import { arnAccount, arnRegion, parsePolicy, plain } from './plain.js';
 import { readRows, typedRow, type ReadRow } from './read-table.js';
@@ -81,7 +74,11 @@ async function readAliases(session: Session, kms: KMSClient, record: KeyRecord, 
     (o) => (o.Truncated ? o.NextMarker : undefined),
     (o) => o.Aliases,
   );
-  if (listed.complete) record.Aliases = listed.items.map((a) => a.AliasName ?? '').filter(Boolean).sort();
+  if (listed.complete)
+    record.Aliases = listed.items
+      .map((a) => a.AliasName ?? '')
+      .filter(Boolean)
+      .sort();
 }
 
 /** Every customer-managed key of the account in the given regions, with its rotation status (CIS). */
@@ -98,9 +95,8 @@ export async function collectCustomerKeys(session: Session, plan: Plan, regions:
       );
       for (const key of listed.items) {
         if (!key.KeyArn || into[key.KeyArn]) continue;
-        const described = await session.call(
-          { service: 'kms', operation: 'DescribeKey', region, resource: key.KeyArn, params: { KeyId: key.KeyArn } },
-          () => kms.send(new DescribeKeyCommand({ KeyId: key.KeyArn })),
+        const described = await session.call({ service: 'kms', operation: 'DescribeKey', region, resource: key.KeyArn, params: { KeyId: key.KeyArn } }, () =>
+          kms.send(new DescribeKeyCommand({ KeyId: key.KeyArn })),
         );
         if (described.kind !== 'ok' || !described.value.KeyMetadata) continue;
         const record: KeyRecord = { KeyMetadata: plain(described.value.KeyMetadata) };

@@ -27,9 +27,8 @@ export const CLOUDTRAIL_PRINCIPAL = 'cloudtrail.amazonaws.com';
 export async function collectOrganization(session: Session, plan: Plan): Promise<OrganizationInventory | undefined> {
   const region = session.globalRegion;
   const orgs = session.clients.get(OrganizationsClient, region);
-  const described = await session.call(
-    { service: 'organizations', operation: 'DescribeOrganization', region, absentOn: ['AWSOrganizationsNotInUseException'] },
-    () => orgs.send(new DescribeOrganizationCommand({})),
+  const described = await session.call({ service: 'organizations', operation: 'DescribeOrganization', region, absentOn: ['AWSOrganizationsNotInUseException'] }, () =>
+    orgs.send(new DescribeOrganizationCommand({})),
   );
   if (described.kind === 'absent') return undefined;
   const org: OrganizationInventory = { errors: [] };
@@ -43,7 +42,12 @@ export async function collectOrganization(session: Session, plan: Plan): Promise
 
   if (plan.has('organization-accounts')) {
     tasks.push(
-      list('ListAccounts', (NextToken) => orgs.send(new ListAccountsCommand({ NextToken })), (o) => o.NextToken, (o) => o.Accounts).then((r) => {
+      list(
+        'ListAccounts',
+        (NextToken) => orgs.send(new ListAccountsCommand({ NextToken })),
+        (o) => o.NextToken,
+        (o) => o.Accounts,
+      ).then((r) => {
         if (r.complete) org.Accounts = plain<NonNullable<OrganizationInventory['Accounts']>>(r.items).sort((a, b) => a.Id.localeCompare(b.Id));
       }),
     );

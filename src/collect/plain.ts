@@ -1,8 +1,6 @@
 /** SDK outputs hold Dates, Uint8Arrays and $metadata; the inventory is plain JSON with AWS's field names. */
 export function plain<T>(value: unknown): T {
-  return JSON.parse(
-    JSON.stringify(value, (key, v: unknown) => (key === '$metadata' ? undefined : v)),
-  ) as T;
+  return JSON.parse(JSON.stringify(value, (key, v: unknown) => (key === '$metadata' ? undefined : v))) as T;
 }
 
 /** Parses a policy document string (S3, KMS, SCP) — AWS returns them as JSON text. */

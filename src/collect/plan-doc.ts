@@ -33,7 +33,7 @@ export function renderApiCallsDoc(): string {
     '- `trail-insight-selectors`: only for trails whose `HasInsightSelectors` is true.',
     '- `organization-*`: only from the management account; a member records its',
     '  `DescribeOrganization` answer and nothing else.',
-    '- Buckets, keys and log groups in another account are read with that account\'s',
+    "- Buckets, keys and log groups in another account are read with that account's",
     '  credentials during an organization sweep; a single-account scan tries its own and',
     '  records AccessDenied as an error naming the owner.',
     '- Answers that mean "not configured" (`NoSuchBucketPolicy`, `NoSuchLifecycleConfiguration`,',

@@ -136,11 +136,7 @@ const TABLE = sectionTable({
   'key-aliases': { fills: 'accounts[].keys{}.Aliases', calls: [c('kms', 'ListAliases', 'per key')], needs: ['trails'] },
   'all-customer-keys': {
     fills: 'accounts[].keys{} (every customer-managed key)',
-    calls: [
-      c('kms', 'ListKeys', 'per enabled region'),
-      c('kms', 'DescribeKey', 'per customer key'),
-      c('kms', 'GetKeyRotationStatus', 'per customer key'),
-    ],
+    calls: [c('kms', 'ListKeys', 'per enabled region'), c('kms', 'DescribeKey', 'per customer key'), c('kms', 'GetKeyRotationStatus', 'per customer key')],
   },
   'log-groups': {
     fills: 'accounts[].logGroups{}.LogGroup',
@@ -182,20 +178,12 @@ const TABLE = sectionTable({
   },
   'organization-policies': {
     fills: 'organization.Policies',
-    calls: [
-      c('organizations', 'ListPolicies', 'once'),
-      c('organizations', 'DescribePolicy', 'per SCP'),
-      c('organizations', 'ListTargetsForPolicy', 'per SCP'),
-    ],
+    calls: [c('organizations', 'ListPolicies', 'once'), c('organizations', 'DescribePolicy', 'per SCP'), c('organizations', 'ListTargetsForPolicy', 'per SCP')],
     needs: ['organization'],
   },
   'organization-structure': {
     fills: 'organization.Roots, OrganizationalUnits, AccountParents (sweeps with --ou)',
-    calls: [
-      c('organizations', 'ListRoots', 'once'),
-      c('organizations', 'ListOrganizationalUnitsForParent', 'per OU'),
-      c('organizations', 'ListAccountsForParent', 'per OU'),
-    ],
+    calls: [c('organizations', 'ListRoots', 'once'), c('organizations', 'ListOrganizationalUnitsForParent', 'per OU'), c('organizations', 'ListAccountsForParent', 'per OU')],
     needs: ['organization'],
   },
   'owned-buckets': {
@@ -204,10 +192,7 @@ const TABLE = sectionTable({
   },
   'config-recorders': {
     fills: 'accounts[].configRecorders{region}',
-    calls: [
-      c('config', 'DescribeConfigurationRecorders', 'per enabled region'),
-      c('config', 'DescribeConfigurationRecorderStatus', 'per region with a Config recorder'),
-    ],
+    calls: [c('config', 'DescribeConfigurationRecorders', 'per enabled region'), c('config', 'DescribeConfigurationRecorderStatus', 'per region with a Config recorder')],
   },
   'vpc-flow-logs': {
     fills: 'accounts[].vpcs{region}.Vpcs, FlowLogs',

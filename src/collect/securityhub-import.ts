@@ -14,7 +14,6 @@ import { ClientCache } from './clients.js';
 
 export const IMPORT_BATCH = 100;
 
-
 export interface ImportableFinding {
   Id: string;
   AwsAccountId: string;
@@ -28,11 +27,7 @@ export interface ImportOutcome {
   refused: Array<{ id: string; reason: string }>;
 }
 
-export async function importFindings(
-  target: AwsTarget,
-  findings: Iterable<ImportableFinding>,
-  options: { memberRole?: MemberRole } = {},
-): Promise<ImportOutcome[]> {
+export async function importFindings(target: AwsTarget, findings: Iterable<ImportableFinding>, options: { memberRole?: MemberRole } = {}): Promise<ImportOutcome[]> {
   const groups = new Map<string, ImportableFinding[]>();
   for (const f of findings) {
     const key = `${f.AwsAccountId} ${f.ProductArn.split(':')[3] ?? ''}`;

@@ -16,7 +16,14 @@ export async function collectSecurityHub(session: Session, regions: string[]): P
       const { HubArn, SubscribedAt, AutoEnableControls, ControlFindingGenerator } = outcome.value;
       return [
         region,
-        { Hub: { ...(HubArn ? { HubArn } : {}), ...(SubscribedAt ? { SubscribedAt } : {}), ...(AutoEnableControls !== undefined ? { AutoEnableControls } : {}), ...(ControlFindingGenerator ? { ControlFindingGenerator } : {}) } },
+        {
+          Hub: {
+            ...(HubArn ? { HubArn } : {}),
+            ...(SubscribedAt ? { SubscribedAt } : {}),
+            ...(AutoEnableControls !== undefined ? { AutoEnableControls } : {}),
+            ...(ControlFindingGenerator ? { ControlFindingGenerator } : {}),
+          },
+        },
       ];
     }),
   );

@@ -97,7 +97,14 @@ export class Session {
       const hungBy = this.hung.get(`${spec.region}/${spec.service}`);
       if (hungBy) {
         this.report(spec, false, undefined);
-        return { kind: 'error', error: this.record(spec, 'TimeoutError', `not sent: ${spec.service} in ${spec.region} did not answer ${hungBy.operation}${hungBy.resource ? ` (${hungBy.resource})` : ''} within two request timeouts earlier in this scan`) };
+        return {
+          kind: 'error',
+          error: this.record(
+            spec,
+            'TimeoutError',
+            `not sent: ${spec.service} in ${spec.region} did not answer ${hungBy.operation}${hungBy.resource ? ` (${hungBy.resource})` : ''} within two request timeouts earlier in this scan`,
+          ),
+        };
       }
       try {
         const value = await send();

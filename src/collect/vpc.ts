@@ -42,9 +42,17 @@ export async function collectVpcs(session: Session, regions: string[]): Promise<
           .filter((f) => f.ResourceId?.startsWith('vpc-'))
           .map((f) =>
             plain<FlowLog>({
-              FlowLogId: f.FlowLogId, ResourceId: f.ResourceId, TrafficType: f.TrafficType, FlowLogStatus: f.FlowLogStatus,
-              DeliverLogsStatus: f.DeliverLogsStatus, DeliverLogsErrorMessage: f.DeliverLogsErrorMessage, LogDestinationType: f.LogDestinationType,
-              LogDestination: f.LogDestination, LogGroupName: f.LogGroupName, CreationTime: f.CreationTime, MaxAggregationInterval: f.MaxAggregationInterval,
+              FlowLogId: f.FlowLogId,
+              ResourceId: f.ResourceId,
+              TrafficType: f.TrafficType,
+              FlowLogStatus: f.FlowLogStatus,
+              DeliverLogsStatus: f.DeliverLogsStatus,
+              DeliverLogsErrorMessage: f.DeliverLogsErrorMessage,
+              LogDestinationType: f.LogDestinationType,
+              LogDestination: f.LogDestination,
+              LogGroupName: f.LogGroupName,
+              CreationTime: f.CreationTime,
+              MaxAggregationInterval: f.MaxAggregationInterval,
             }),
           )
           .sort((a, b) => (a.FlowLogId ?? '').localeCompare(b.FlowLogId ?? ''));

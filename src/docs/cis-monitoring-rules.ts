@@ -129,7 +129,10 @@ function ruleOf(control: MonitoringControl, prose: ControlProse): Record<string,
     messages: {
       pass: `Account {{AccountId}}: ${prose.subject} ${is} monitored (strictness {{params.strictness}}).`,
       fail: `Account {{AccountId}}: ${prose.subject} ${is} not monitored at strictness {{params.strictness}} (EventBridge accepted: {{params.accept_eventbridge}}). ${variants
-        .map((v) => `${multi ? `CIS ${v.cisVersions.join('/')} ` : ''}metric filter chain ${STRICTNESS.map((s) => `${s} {{derived.monitoring.${v.key}.${s}.state}}`).join(', ')}; EventBridge {{derived.monitoring.${v.key}.eventbridge.state}}`)
+        .map(
+          (v) =>
+            `${multi ? `CIS ${v.cisVersions.join('/')} ` : ''}metric filter chain ${STRICTNESS.map((s) => `${s} {{derived.monitoring.${v.key}.${s}.state}}`).join(', ')}; EventBridge {{derived.monitoring.${v.key}.eventbridge.state}}`,
+        )
         .join('; ')}.`,
     },
     tests: tests(control),
@@ -139,9 +142,7 @@ function ruleOf(control: MonitoringControl, prose: ControlProse): Record<string,
 function description(control: MonitoringControl, prose: ControlProse): string {
   const multi = control.variants.length > 1;
   const read = multi ? '<variant>' : control.variants[0]!.key;
-  const picks = multi
-    ? ` \`cis_version\` picks the pattern: ${control.variants.map((v) => `${v.cisVersions.join(', ')} → \`derived.monitoring.${v.key}\``).join('; ')}.`
-    : '';
+  const picks = multi ? ` \`cis_version\` picks the pattern: ${control.variants.map((v) => `${v.cisVersions.join(', ')} → \`derived.monitoring.${v.key}\``).join('; ')}.` : '';
   const managementOnly =
     control.recordedIn === 'management-account'
       ? ` Organizations calls are recorded by the management account's trails only, so member accounts are skipped (\`derived.monitoring.${control.variants[0]!.key}.applies\`).`
@@ -241,7 +242,11 @@ function assertions(variants: readonly ControlVariant[]): unknown[] {
       })),
     ),
     ...variants.map((v) => ({
-      all: [...versions(v), { param: 'accept_eventbridge', op: 'is_true' }, satisfied(v, 'eventbridge', 'EventBridge: an enabled rule with a target must match the events in every region where they arrive.')],
+      all: [
+        ...versions(v),
+        { param: 'accept_eventbridge', op: 'is_true' },
+        satisfied(v, 'eventbridge', 'EventBridge: an enabled rule with a target must match the events in every region where they arrive.'),
+      ],
     })),
   ];
 }
@@ -277,16 +282,47 @@ function tests(control: MonitoringControl): unknown[] {
   const main = variants.find((v) => v.cisVersions.includes(DEFAULT_CIS_VERSION))!;
   const key = main.key;
   const errors = (error: Record<string, unknown>) => Object.fromEntries(STRICTNESS.map((s) => [`derived.monitoring.${key}.${s}`, error]));
-  const eventbridgeDenied = { [`derived.monitoring.${key}.eventbridge`]: { accountId: '222222222222', region: 'eu-west-1', service: 'events', operation: 'ListRules', errorName: 'AccessDeniedException' } };
+  const eventbridgeDenied = {
+    [`derived.monitoring.${key}.eventbridge`]: { accountId: '222222222222', region: 'eu-west-1', service: 'events', operation: 'ListRules', errorName: 'AccessDeniedException' },
+  };
   const cases: Case[] = [
-    { name: 'a member account is monitored through the organization trail log group in the management account', account: 'member', facts: { [key]: fact([NO_FILTER, NO_FILTER, MONITORED], NO_RULE) }, expect: 'pass' },
-    { name: 'a filter that only covers the events fails at exact-cis', params: { strictness: 'exact-cis' }, account: 'member', facts: { [key]: fact([NO_FILTER, NO_FILTER, MONITORED], NO_RULE) }, expect: 'fail' },
-    { name: 'a filter equal to the CIS pattern (in any order, quoting and whitespace) passes exact-cis', params: { strictness: 'exact-cis' }, account: 'management', facts: { [key]: fact(all3(MONITORED), NO_RULE) }, expect: 'pass' },
-    { name: 'extra OR-ed event names pass superset-ok', params: { strictness: 'superset-ok' }, account: 'management', facts: { [key]: fact([NO_FILTER, MONITORED, MONITORED], NO_RULE) }, expect: 'pass' },
+    {
+      name: 'a member account is monitored through the organization trail log group in the management account',
+      account: 'member',
+      facts: { [key]: fact([NO_FILTER, NO_FILTER, MONITORED], NO_RULE) },
+      expect: 'pass',
+    },
+    {
+      name: 'a filter that only covers the events fails at exact-cis',
+      params: { strictness: 'exact-cis' },
+      account: 'member',
+      facts: { [key]: fact([NO_FILTER, NO_FILTER, MONITORED], NO_RULE) },
+      expect: 'fail',
+    },
+    {
+      name: 'a filter equal to the CIS pattern (in any order, quoting and whitespace) passes exact-cis',
+      params: { strictness: 'exact-cis' },
+      account: 'management',
+      facts: { [key]: fact(all3(MONITORED), NO_RULE) },
+      expect: 'pass',
+    },
+    {
+      name: 'extra OR-ed event names pass superset-ok',
+      params: { strictness: 'superset-ok' },
+      account: 'management',
+      facts: { [key]: fact([NO_FILTER, MONITORED, MONITORED], NO_RULE) },
+      expect: 'pass',
+    },
     { name: 'an alarm with actions disabled fails', account: 'management', facts: { [key]: fact(all3(inGroup('alarm-actions-disabled')), NO_RULE) }, expect: 'fail' },
     { name: 'a topic with only a pending subscription fails', account: 'management', facts: { [key]: fact(all3(inGroup('no-confirmed-subscription')), NO_RULE) }, expect: 'fail' },
     { name: 'no logging multi-region trail fails', account: 'standalone', facts: { [key]: fact(all3(missing('no-trail')), NO_RULE) }, expect: 'fail' },
-    { name: 'an EventBridge rule is accepted when accept_eventbridge is set', params: { accept_eventbridge: true }, account: 'member', facts: { [key]: fact(all3(NO_FILTER), { state: 'monitored', satisfied: true }) }, expect: 'pass' },
+    {
+      name: 'an EventBridge rule is accepted when accept_eventbridge is set',
+      params: { accept_eventbridge: true },
+      account: 'member',
+      facts: { [key]: fact(all3(NO_FILTER), { state: 'monitored', satisfied: true }) },
+      expect: 'pass',
+    },
     { name: 'an EventBridge rule is not accepted by default', account: 'member', facts: { [key]: fact(all3(NO_FILTER), { state: 'monitored', satisfied: true }) }, expect: 'fail' },
     {
       name: 'DescribeMetricFilters denied is an error, not a failure',
@@ -309,7 +345,14 @@ function tests(control: MonitoringControl): unknown[] {
       }),
       expect: 'error',
     },
-    { name: 'unreadable EventBridge rules do not matter when the metric filter chain is monitored', params: { accept_eventbridge: true }, account: 'member', facts: { [key]: fact(all3(MONITORED), UNKNOWN) }, errors: eventbridgeDenied, expect: 'pass' },
+    {
+      name: 'unreadable EventBridge rules do not matter when the metric filter chain is monitored',
+      params: { accept_eventbridge: true },
+      account: 'member',
+      facts: { [key]: fact(all3(MONITORED), UNKNOWN) },
+      errors: eventbridgeDenied,
+      expect: 'pass',
+    },
     {
       name: 'unreadable EventBridge rules are an error when they are accepted and no metric filter does the job',
       params: { accept_eventbridge: true },
@@ -325,11 +368,23 @@ function tests(control: MonitoringControl): unknown[] {
     const facts = { [older.key]: fact(all3(MONITORED), NO_RULE), [key]: fact(all3(NO_FILTER), NO_RULE) };
     const [first] = older.cisVersions;
     cases.push(
-      { name: `the CIS ${first} pattern passes for cis_version ${older.cisVersions.at(-1)}`, params: { cis_version: older.cisVersions.at(-1) }, account: 'management', facts, expect: 'pass' },
+      {
+        name: `the CIS ${first} pattern passes for cis_version ${older.cisVersions.at(-1)}`,
+        params: { cis_version: older.cisVersions.at(-1) },
+        account: 'management',
+        facts,
+        expect: 'pass',
+      },
       { name: `the CIS ${first} pattern is not enough for cis_version ${main.cisVersions[0]}`, params: { cis_version: main.cisVersions[0] }, account: 'management', facts, expect: 'fail' },
     );
   }
-  cases.push({ name: 'monitoring declared to be done by a SIEM is skipped for manual verification', params: { external_monitoring: 'Splunk Enterprise Security' }, account: 'management', facts: { [key]: fact(all3(NO_FILTER), NO_RULE) }, expect: 'skip' });
+  cases.push({
+    name: 'monitoring declared to be done by a SIEM is skipped for manual verification',
+    params: { external_monitoring: 'Splunk Enterprise Security' },
+    account: 'management',
+    facts: { [key]: fact(all3(NO_FILTER), NO_RULE) },
+    expect: 'skip',
+  });
   if (control.recordedIn === 'management-account') {
     cases.push({
       name: 'a member account is skipped: its Organizations calls are recorded in the management account',

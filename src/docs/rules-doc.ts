@@ -34,7 +34,10 @@ export function renderRulesDoc(): string {
     ...benchmarks.map((b) => {
       const controls = controlsOf(b);
       const manual = controls.filter((c) => c.assessment === 'manual').length;
-      const profiles = Object.keys(b.profiles).map((p) => `\`${p}\``).join(', ') || '—';
+      const profiles =
+        Object.keys(b.profiles)
+          .map((p) => `\`${p}\``)
+          .join(', ') || '—';
       return `| [\`${b.id}\`](../rules/benchmarks/${b.id}.yaml) | ${cell(b.title)} | ${profiles} | ${controls.length} (${controls.length - manual} / ${manual}) |`;
     }),
     // What each benchmark covers and how its sources were read (manual items, disputed statuses).

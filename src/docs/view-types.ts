@@ -144,7 +144,7 @@ class Emitter {
 
   object(n: Node, indent = ''): string {
     const inner = `${indent}  `;
-    const lines = [...n.props].map(([name, child]) => always(child) ? `${inner}${name}: ${this.typeOf(child, inner)};` : `${inner}${name}?: ${this.typeOf(child, inner)} | undefined;`);
+    const lines = [...n.props].map(([name, child]) => (always(child) ? `${inner}${name}: ${this.typeOf(child, inner)};` : `${inner}${name}?: ${this.typeOf(child, inner)} | undefined;`));
     if (n.ownErrors) lines.push(`${inner}$errors: SectionErrors;`);
     return `{\n${lines.join('\n')}\n${indent}}`;
   }
@@ -174,9 +174,7 @@ export function renderViewDataTypes(): string {
     imports.set(from, set);
     if (is && is !== name) aliases.push(`type ${name} = ${is};\n`);
   }
-  const importLines = [...imports]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([from, names]) => `import type { ${[...names].sort().join(', ')} } from '${from}';\n`);
+  const importLines = [...imports].sort(([a], [b]) => a.localeCompare(b)).map(([from, names]) => `import type { ${[...names].sort().join(', ')} } from '${from}';\n`);
   const interfaces = [...emit.interfaces].sort(([a], [b]) => a.localeCompare(b)).map(([name, body]) => `export type ${name} = ${body};\n`);
   return [
     '// Generated from src/rules/view-catalogue.ts by `npm run docs` (src/docs/view-types.ts): do not edit.\n',

@@ -44,8 +44,7 @@ export function applyWaivers(results: Result[], waivers: Waiver[], scanTime: Dat
     const blanket = blanketScope(m.waiver);
     if (blanket.length > 0) {
       warnings.push(
-        `BLANKET WAIVER ${id} (${at}): its wildcards cover ${blanket.join(', ')}; it waives ${m.used} failing result(s). ` +
-          'Name the rules, accounts and resources it is meant for',
+        `BLANKET WAIVER ${id} (${at}): its wildcards cover ${blanket.join(', ')}; it waives ${m.used} failing result(s). ` + 'Name the rules, accounts and resources it is meant for',
       );
     }
     if (m.expired) {
@@ -64,11 +63,7 @@ export function applyWaivers(results: Result[], waivers: Waiver[], scanTime: Dat
 /** What a waiver's wildcards leave unrestricted: a pattern of nothing but `*` matches every value. */
 function blanketScope(w: Waiver): string[] {
   const all = (patterns: string[] | undefined) => patterns?.some((p) => /^\*+$/.test(p)) ?? false;
-  return [
-    all(w.rules) && 'every rule',
-    all(w.accounts) && 'every account',
-    all(w.resources) && 'every resource',
-  ].filter((s): s is string => Boolean(s));
+  return [all(w.rules) && 'every rule', all(w.accounts) && 'every account', all(w.resources) && 'every resource'].filter((s): s is string => Boolean(s));
 }
 
 function matcherFor(w: Waiver): (r: Result) => boolean {

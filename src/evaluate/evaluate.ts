@@ -129,9 +129,7 @@ function groupViews(views: View[]): Map<string, Array<{ view: View; id: string }
 }
 
 function compareResults(a: Result, b: Result): number {
-  return (
-    cmp(a.ruleId, b.ruleId) || cmp(a.accountId, b.accountId) || cmp(a.region, b.region) || cmp(a.resourceArn, b.resourceArn) || cmp(a.id, b.id)
-  );
+  return cmp(a.ruleId, b.ruleId) || cmp(a.accountId, b.accountId) || cmp(a.region, b.region) || cmp(a.resourceArn, b.resourceArn) || cmp(a.id, b.id);
 }
 
 function cmp(a: string, b: string): number {

@@ -1,8 +1,6 @@
 /** Results: one per (rule, resource). Shared by the evaluator, the reports, diff and the evidence bundle. */
 import type { ConditionFailure, ResourceType, Rule, SectionError, Severity } from '../rules/types.js';
-import type {
-  AccountViewData, BucketViewData, EventDataStoreViewData, KeyViewData, LogGroupViewData, OrganizationViewData, TrailViewData,
-} from './views/view-data.generated.js';
+import type { AccountViewData, BucketViewData, EventDataStoreViewData, KeyViewData, LogGroupViewData, OrganizationViewData, TrailViewData } from './views/view-data.generated.js';
 
 export const STATUSES = ['pass', 'fail', 'error', 'skip', 'waived'] as const;
 export type Status = (typeof STATUSES)[number];

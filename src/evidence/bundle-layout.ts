@@ -35,12 +35,7 @@ export function comparePaths(a: string, b: string): number {
 
 /** True for a POSIX path that stays inside the bundle and that sha256sum prints as is. */
 export function isPlainRelativePath(path: string): boolean {
-  return (
-    path !== '' &&
-    !path.startsWith('/') &&
-    !/[\\\n\r\0]/.test(path) &&
-    path.split('/').every((s) => s !== '' && s !== '.' && s !== '..')
-  );
+  return path !== '' && !path.startsWith('/') && !/[\\\n\r\0]/.test(path) && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
 /** Turns an identifier (account id, region, service, operation, trail name) into one safe path segment. */

@@ -109,11 +109,7 @@ function isoTime(value: string, what: string): Date {
   return time;
 }
 
-async function writeBundle(
-  input: EvidenceInput,
-  root: string,
-  options: ExportOptions,
-): Promise<{ paths: string[]; listed: number; manifestSha256: string }> {
+async function writeBundle(input: EvidenceInput, root: string, options: ExportOptions): Promise<{ paths: string[]; listed: number; manifestSha256: string }> {
   const writer = new BundleWriter(root, options.knownSecrets);
   const json = (value: unknown) => `${stableStringify(value)}\n`;
 

@@ -44,7 +44,9 @@ function verdictTable(o: BundleOverview): string[] {
     const account = `raw/${safeSegment(accountId)}/`;
     const prefix = region === 'global' ? account : `${account}${safeSegment(region)}/`;
     const folders = o.rawFolders.filter((f) => f.path.startsWith(prefix));
-    return folders.length ? folders.map((f) => link(`${f.path}/`, `${f.path.slice(account.length)} (${f.count})`)).join('<br>') : esc(o.rawFolders.length ? 'none recorded' : 'no raw responses in this bundle');
+    return folders.length
+      ? folders.map((f) => link(`${f.path}/`, `${f.path.slice(account.length)} (${f.count})`)).join('<br>')
+      : esc(o.rawFolders.length ? 'none recorded' : 'no raw responses in this bundle');
   };
   return [
     `<h2>Verdicts and the API calls behind them</h2>`,
@@ -83,13 +85,22 @@ export function renderIndexHtml(o: BundleOverview): string {
     `<table>${facts.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>`,
     `<h2>Results</h2>`,
     table(['Total', ...Object.keys(summary.byStatus)], [[esc(summary.total), ...Object.values(summary.byStatus).map(esc)]]),
-    table(['Severity', 'Results'], Object.entries(summary.bySeverity).map(([k, v]) => [esc(k), esc(v)])),
+    table(
+      ['Severity', 'Results'],
+      Object.entries(summary.bySeverity).map(([k, v]) => [esc(k), esc(v)]),
+    ),
     `<p>Every verdict: ${link('results.json')}.</p>`,
     ...verdictTable(o),
     `<h2>Accounts</h2>`,
-    table(['Account', 'Read as'], run.accounts.map((a) => [esc(a.accountId), esc(a.callerIdentity?.Arn ?? 'unknown')])),
+    table(
+      ['Account', 'Read as'],
+      run.accounts.map((a) => [esc(a.accountId), esc(a.callerIdentity?.Arn ?? 'unknown')]),
+    ),
     `<h2>Rules</h2>`,
-    table(['Rule pack', 'Files', 'SHA-256'], run.rulePacks.map((p) => [link(`rules/${safeSegment(p.name)}/`, p.name), esc(p.files), `<code>${esc(p.sha256)}</code>`])),
+    table(
+      ['Rule pack', 'Files', 'SHA-256'],
+      run.rulePacks.map((p) => [link(`rules/${safeSegment(p.name)}/`, p.name), esc(p.files), `<code>${esc(p.sha256)}</code>`]),
+    ),
     ...(run.config ? [`<p>Configuration: ${link(run.config)}</p>`] : []),
     ...(run.waivers ? [`<p>Waivers: ${link(run.waivers)}</p>`] : []),
     ...(o.verifyLogs.length
@@ -104,7 +115,13 @@ export function renderIndexHtml(o: BundleOverview): string {
     `<h2>Files</h2>`,
     `<ul>${o.files.map((f) => `<li>${link(f)}</li>`).join('')}</ul>`,
     ...(o.rawFolders.length
-      ? [`<h3>Raw API responses</h3>`, table(['Folder', 'Responses'], o.rawFolders.map((f) => [link(`${f.path}/`, f.path), esc(f.count)]))]
+      ? [
+          `<h3>Raw API responses</h3>`,
+          table(
+            ['Folder', 'Responses'],
+            o.rawFolders.map((f) => [link(`${f.path}/`, f.path), esc(f.count)]),
+          ),
+        ]
       : []),
     `<h2>Verifying this bundle</h2>`,
     `<p>In the bundle folder, with no trailguard installed:</p>`,

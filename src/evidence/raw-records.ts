@@ -31,10 +31,7 @@ function renderRawRecord(record: RawRecord): string {
   })}\n`;
 }
 
-export async function writeRawRecords(
-  records: Iterable<RawRecord> | AsyncIterable<RawRecord>,
-  writer: BundleWriter,
-): Promise<RawFolder[]> {
+export async function writeRawRecords(records: Iterable<RawRecord> | AsyncIterable<RawRecord>, writer: BundleWriter): Promise<RawFolder[]> {
   const folders = new Map<string, Pending[]>();
   let n = 0;
   for await (const record of records) {

@@ -13,7 +13,9 @@ export function renderReadme(o: BundleOverview): string {
     `When: ${run.startedAt} to ${run.endedAt} (UTC).`,
     `By whom: ${callers(run).join(', ') || 'unknown caller'}, using ${run.tool.name} ${run.tool.version}.`,
     `Command: ${run.commandLine.join(' ')}`,
-    `Results: ${summary.total} in total; ${Object.entries(summary.byStatus).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    `Results: ${summary.total} in total; ${Object.entries(summary.byStatus)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
     ...o.verifyLogs.map((v) => `Log file integrity of ${v.trailArn}: ${v.summary.map(([k, val]) => `${k} ${val}`).join('; ')}.`),
     '',
     'Contents',

@@ -19,7 +19,20 @@ import { createInterface } from 'node:readline';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { stableStringify } from '../util/stable-json.js';
-import { CONFIG_DIR, checkRelativePath, comparePaths, INVENTORY_FILE, namedPath, RESULTS_FILE, rulePath, RULES_DIR, RUN_FILE, verifyLogsPath, VERIFY_LOGS_DIR, WAIVERS_DIR } from './bundle-layout.js';
+import {
+  CONFIG_DIR,
+  checkRelativePath,
+  comparePaths,
+  INVENTORY_FILE,
+  namedPath,
+  RESULTS_FILE,
+  rulePath,
+  RULES_DIR,
+  RUN_FILE,
+  verifyLogsPath,
+  VERIFY_LOGS_DIR,
+  WAIVERS_DIR,
+} from './bundle-layout.js';
 import type { VerifyLogsReport } from '../verify-logs/report.js';
 import { buildRunRecord } from './run-record.js';
 import type { EvidenceInput, NamedFile, RawRecord, RunRecord } from './types.js';
@@ -50,7 +63,8 @@ export async function saveRunParts(dir: string, input: EvidenceInput): Promise<v
   for (const v of input.verifyLogs ?? []) if ('report' in v) await put(verifyLogsPath(v.trailArn), json(v.report));
   for (const report of input.reports ?? []) {
     const name = checkRelativePath(report.name, 'report');
-    if (KNOWN_TOP_LEVEL.has(name) || name.includes('/')) throw new InputError(`report ${JSON.stringify(name)}: a run folder keeps reports as top-level files other than ${[...KNOWN_TOP_LEVEL].join(', ')}`);
+    if (KNOWN_TOP_LEVEL.has(name) || name.includes('/'))
+      throw new InputError(`report ${JSON.stringify(name)}: a run folder keeps reports as top-level files other than ${[...KNOWN_TOP_LEVEL].join(', ')}`);
     await put(name, report.content);
   }
   if (input.raw) await writeFileAtomic(join(dir, RAW_LOG_FILE), rawLines(input.raw));
@@ -74,11 +88,18 @@ export function isRunFolder(dir: string): boolean {
 export async function requireCompleteRun(dir: string): Promise<RunRecord> {
   const text = await readFile(join(dir, RUN_FILE), 'utf8').catch(() => undefined);
   if (text === undefined) {
-    throw new InputError([{ file: join(dir, RUN_FILE), message: `is missing: ${dir} is not a complete run folder (trailguard writes run.json last, so the run was interrupted or this is not a run folder); run the scan again` }]);
+    throw new InputError([
+      {
+        file: join(dir, RUN_FILE),
+        message: `is missing: ${dir} is not a complete run folder (trailguard writes run.json last, so the run was interrupted or this is not a run folder); run the scan again`,
+      },
+    ]);
   }
   const record = parseJson<RunRecord>(join(dir, RUN_FILE), text);
   if (record.complete !== true) {
-    throw new InputError([{ file: join(dir, RUN_FILE), message: 'has no completion marker ("complete": true): the run was interrupted before all its files were written; run the scan again' }]);
+    throw new InputError([
+      { file: join(dir, RUN_FILE), message: 'has no completion marker ("complete": true): the run was interrupted before all its files were written; run the scan again' },
+    ]);
   }
   return record;
 }
@@ -162,7 +183,12 @@ async function listFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true, recursive: true }).catch(() => []);
   return entries
     .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(root.length + 1).split('\\').join('/'))
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(root.length + 1)
+        .split('\\')
+        .join('/'),
+    )
     .sort(comparePaths);
 }
 

@@ -27,8 +27,7 @@ type RunParts = Pick<EvidenceInput, 'run' | 'inventory' | 'results' | 'rules' | 
 export function buildRunRecord(input: RunParts): RunRecord {
   const { run, inventory, results } = input;
   const inScope = (r: { Enabled: boolean; Excluded?: boolean }) => r.Enabled && !r.Excluded;
-  const regions =
-    results.run.regions ?? [...new Set(inventory.accounts.flatMap((a) => a.Regions.filter(inScope).map((r) => r.RegionName)))];
+  const regions = results.run.regions ?? [...new Set(inventory.accounts.flatMap((a) => a.Regions.filter(inScope).map((r) => r.RegionName)))];
   return {
     schemaVersion: 1,
     runId: results.run.runId,

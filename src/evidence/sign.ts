@@ -27,9 +27,7 @@ export async function ed25519KeyFileSigner(path: string): Promise<Signer> {
     throw new InputError([{ file: path, message: `cannot read an unencrypted PEM private key: ${(error as Error).message}` }]);
   }
   if (privateKey.asymmetricKeyType !== 'ed25519') {
-    throw new InputError([
-      { file: path, message: `is a ${privateKey.asymmetricKeyType ?? 'unknown'} key; --sign-key needs an Ed25519 key (openssl genpkey -algorithm ed25519)` },
-    ]);
+    throw new InputError([{ file: path, message: `is a ${privateKey.asymmetricKeyType ?? 'unknown'} key; --sign-key needs an Ed25519 key (openssl genpkey -algorithm ed25519)` }]);
   }
   const publicKeyPem = createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
   return {
@@ -39,7 +37,9 @@ export async function ed25519KeyFileSigner(path: string): Promise<Signer> {
 }
 
 export function publicKeySha256(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 /** Parses a PEM public key; throws InputError naming `file` when it is not one. */

@@ -106,16 +106,20 @@ async function tarballContents(file: string): Promise<BundleContents> {
   const kept = new Map<string, Buffer>();
   const problems: VerifyProblem[] = [];
   try {
-    await digestTarball(file, (path) => READ_LIMITS.get(path), (entry) => {
-      if (entry.type === 'Directory') return;
-      if (!isPlainRelativePath(entry.path)) problems.push({ file: entry.path, kind: 'extra', detail: 'archive entry with a path outside the bundle' });
-      else if (!entry.regular) problems.push({ file: entry.path, kind: 'unreadable', detail: `archive entry of type ${entry.type}, not a regular file` });
-      else if (files.has(entry.path)) problems.push({ file: entry.path, kind: 'extra', detail: 'appears twice in the archive' });
-      else {
-        files.set(entry.path, { sha256: entry.sha256, size: entry.size });
-        if (entry.content) kept.set(entry.path, entry.content);
-      }
-    });
+    await digestTarball(
+      file,
+      (path) => READ_LIMITS.get(path),
+      (entry) => {
+        if (entry.type === 'Directory') return;
+        if (!isPlainRelativePath(entry.path)) problems.push({ file: entry.path, kind: 'extra', detail: 'archive entry with a path outside the bundle' });
+        else if (!entry.regular) problems.push({ file: entry.path, kind: 'unreadable', detail: `archive entry of type ${entry.type}, not a regular file` });
+        else if (files.has(entry.path)) problems.push({ file: entry.path, kind: 'extra', detail: 'appears twice in the archive' });
+        else {
+          files.set(entry.path, { sha256: entry.sha256, size: entry.size });
+          if (entry.content) kept.set(entry.path, entry.content);
+        }
+      },
+    );
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError([{ file, message: `cannot read as a .tar.gz evidence bundle: ${(error as Error).message}` }]);
@@ -183,16 +187,16 @@ async function verifyContents(contents: BundleContents, options: VerifyOptions):
   if (present.has(SIGNATURE_FILE) && manifest && !manifest.signature) {
     problems.push({ file: SIGNATURE_FILE, kind: 'extra', detail: 'the manifest says the bundle is not signed' });
   }
-  return finish(problems, filesChecked, present.size, UNLISTED_FILES.filter((f) => present.has(f)), signature);
+  return finish(
+    problems,
+    filesChecked,
+    present.size,
+    UNLISTED_FILES.filter((f) => present.has(f)),
+    signature,
+  );
 }
 
-async function checkSignature(
-  contents: BundleContents,
-  manifest: Manifest,
-  manifestBytes: Buffer,
-  options: VerifyOptions,
-  problems: VerifyProblem[],
-): Promise<SignatureCheck> {
+async function checkSignature(contents: BundleContents, manifest: Manifest, manifestBytes: Buffer, options: VerifyOptions, problems: VerifyProblem[]): Promise<SignatureCheck> {
   const info = manifest.signature;
   if (!info) {
     if (options.publicKey) problems.push({ file: MANIFEST_FILE, kind: 'signature', detail: 'the bundle is not signed, but a trusted public key was given' });
@@ -225,7 +229,8 @@ async function checkSignature(
   const fingerprint = publicKeySha256(key);
   if (!verifySignature(info.algorithm, key, manifestBytes, signature)) {
     const which = checkedAgainst === 'trusted' ? `the trusted public key (SHA-256 ${fingerprint})` : `the embedded public key ${info.publicKeyFile}`;
-    const reSigned = checkedAgainst === 'trusted' && fingerprint !== info.publicKeySha256 ? `; the bundle names another key (SHA-256 ${info.publicKeySha256}): re-signed by someone else?` : '';
+    const reSigned =
+      checkedAgainst === 'trusted' && fingerprint !== info.publicKeySha256 ? `; the bundle names another key (SHA-256 ${info.publicKeySha256}): re-signed by someone else?` : '';
     return { ...fail(`${info.algorithm} signature over ${MANIFEST_FILE} does not verify with ${which}${reSigned}`), checkedAgainst };
   }
   return { status: 'valid', checkedAgainst, ...described, publicKeySha256: fingerprint };

@@ -5,8 +5,17 @@
  * configuration); a deleted one goes with its errors.
  */
 import type {
-  AccountInventory, BucketRecord, EventDataStoreRecord, EventRuleRecord, KeyRecord, LogGroupRecord, MetricAlarm, MetricFilter,
-  OrganizationInventory, TopicRecord, TrailRecord,
+  AccountInventory,
+  BucketRecord,
+  EventDataStoreRecord,
+  EventRuleRecord,
+  KeyRecord,
+  LogGroupRecord,
+  MetricAlarm,
+  MetricFilter,
+  OrganizationInventory,
+  TopicRecord,
+  TrailRecord,
 } from '../inventory/types.js';
 
 export function emptyAccount(accountId: string): AccountInventory {
@@ -109,7 +118,10 @@ export function putSubscription(account: AccountInventory, topicArn: string, sub
 
 export function putEventRule(account: AccountInventory, record: EventRuleRecord, remove = false): void {
   const live = account.eventRules.find((r) => r.Rule.Arn === record.Rule.Arn);
-  account.eventRules = [...account.eventRules.filter((r) => r.Rule.Arn !== record.Rule.Arn), ...(remove ? [] : [{ ...record, ...(record.Targets === undefined && live?.Targets ? { Targets: live.Targets } : {}) }])];
+  account.eventRules = [
+    ...account.eventRules.filter((r) => r.Rule.Arn !== record.Rule.Arn),
+    ...(remove ? [] : [{ ...record, ...(record.Targets === undefined && live?.Targets ? { Targets: live.Targets } : {}) }]),
+  ];
   dropErrors(account, [record.Rule.Arn]);
 }
 
@@ -134,7 +146,10 @@ export type Policy = NonNullable<OrganizationInventory['Policies']>[number];
 
 export function putPolicy(org: OrganizationInventory, policy: Policy, remove = false): void {
   const live = (org.Policies ?? []).find((p) => p.PolicySummary.Id === policy.PolicySummary.Id);
-  org.Policies = [...(org.Policies ?? []).filter((p) => p.PolicySummary.Id !== policy.PolicySummary.Id), ...(remove ? [] : [{ ...policy, ...(policy.Targets === undefined && live?.Targets ? { Targets: live.Targets } : {}) }])];
+  org.Policies = [
+    ...(org.Policies ?? []).filter((p) => p.PolicySummary.Id !== policy.PolicySummary.Id),
+    ...(remove ? [] : [{ ...policy, ...(policy.Targets === undefined && live?.Targets ? { Targets: live.Targets } : {}) }]),
+  ];
 }
 
 export function putPolicyTarget(org: OrganizationInventory, policyId: string, targetId: string, remove = false): void {

@@ -94,7 +94,12 @@ function markLiveOnlyAccount(inventory: Inventory, account: AccountInventory, ta
   const org = inventory.organization;
   if (!org) {
     // Whether the account is in an organization the configuration does not manage.
-    account.errors.push({ ...base, service: 'organizations', operation: 'DescribeOrganization', message: '(whether the account is in one) exists only in a live account; give --inventory to evaluate it after apply' });
+    account.errors.push({
+      ...base,
+      service: 'organizations',
+      operation: 'DescribeOrganization',
+      message: '(whether the account is in one) exists only in a live account; give --inventory to evaluate it after apply',
+    });
     return;
   }
   for (const { operation, what, sections } of LIVE_ORGANIZATION) {

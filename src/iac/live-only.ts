@@ -29,7 +29,11 @@ export const LIVE_ACCOUNT = liveOnly(ACCOUNT);
  */
 export const LIVE_ORGANIZATION = [
   { operation: 'ListAccounts', what: "the organization's accounts", sections: fedBy('ListAccounts') },
-  { operation: 'ListDelegatedAdministrators', what: "the organization's delegated administrators and the organization trails they own", sections: [...fedBy('ListDelegatedAdministrators'), 'derived.organizationTrails'] },
+  {
+    operation: 'ListDelegatedAdministrators',
+    what: "the organization's delegated administrators and the organization trails they own",
+    sections: [...fedBy('ListDelegatedAdministrators'), 'derived.organizationTrails'],
+  },
   { operation: 'ListPolicies', what: "the organization's other service control policies", sections: fedBy('ListPolicies') },
 ];
 
@@ -43,7 +47,11 @@ export const LIVE_ONLY_PATHS = [
   ...new Set(
     (Object.keys(VIEWS) as ResourceType[])
       .filter((type) => type !== 'account' && type !== 'organization')
-      .flatMap((type) => viewFields(type).filter((f) => f.liveOnly).map((f) => f.path)),
+      .flatMap((type) =>
+        viewFields(type)
+          .filter((f) => f.liveOnly)
+          .map((f) => f.path),
+      ),
   ),
 ];
 

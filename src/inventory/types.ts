@@ -121,19 +121,21 @@ export interface TrailRecord {
     IsOrganizationTrail?: boolean;
   };
   /** cloudtrail:GetTrailStatus (without $metadata). */
-  Status?: {
-    IsLogging?: boolean | undefined;
-    LatestDeliveryError?: string;
-    LatestNotificationError?: string;
-    LatestDeliveryTime?: string;
-    LatestNotificationTime?: string;
-    StartLoggingTime?: string;
-    StopLoggingTime?: string;
-    LatestCloudWatchLogsDeliveryError?: string;
-    LatestCloudWatchLogsDeliveryTime?: string;
-    LatestDigestDeliveryTime?: string;
-    LatestDigestDeliveryError?: string;
-  } | undefined;
+  Status?:
+    | {
+        IsLogging?: boolean | undefined;
+        LatestDeliveryError?: string;
+        LatestNotificationError?: string;
+        LatestDeliveryTime?: string;
+        LatestNotificationTime?: string;
+        StartLoggingTime?: string;
+        StopLoggingTime?: string;
+        LatestCloudWatchLogsDeliveryError?: string;
+        LatestCloudWatchLogsDeliveryTime?: string;
+        LatestDigestDeliveryTime?: string;
+        LatestDigestDeliveryError?: string;
+      }
+    | undefined;
   /** cloudtrail:GetEventSelectors → EventSelectors (basic). Absent when the trail uses advanced selectors. */
   EventSelectors?: EventSelector[] | undefined;
   /** cloudtrail:GetEventSelectors → AdvancedEventSelectors. */
@@ -208,7 +210,13 @@ export interface LifecycleRule {
   ID?: string;
   Status?: 'Enabled' | 'Disabled' | undefined;
   Prefix?: string;
-  Filter?: { Prefix?: string; And?: { Prefix?: string; Tags?: Array<{ Key: string; Value: string }>; ObjectSizeGreaterThan?: number; ObjectSizeLessThan?: number }; Tag?: { Key: string; Value: string }; ObjectSizeGreaterThan?: number; ObjectSizeLessThan?: number };
+  Filter?: {
+    Prefix?: string;
+    And?: { Prefix?: string; Tags?: Array<{ Key: string; Value: string }>; ObjectSizeGreaterThan?: number; ObjectSizeLessThan?: number };
+    Tag?: { Key: string; Value: string };
+    ObjectSizeGreaterThan?: number;
+    ObjectSizeLessThan?: number;
+  };
   Transitions?: Array<{ Days?: number; Date?: string; StorageClass?: string }>;
   NoncurrentVersionTransitions?: Array<{ NoncurrentDays?: number; StorageClass?: string }>;
   Expiration?: { Days?: number; Date?: string; ExpiredObjectDeleteMarker?: boolean };

@@ -91,7 +91,9 @@ function finding(doc: ResultsDocument, r: Result, rule: RuleSummary) {
       'trailguard/Status': r.status,
       'trailguard/RunId': doc.run.runId,
       ...(doc.run.partial ? { 'trailguard/PartialRun': `missing shard ${doc.run.partial.missingShards.join(', ')}` } : {}),
-      ...(r.waiver ? { 'trailguard/WaiverId': r.waiver.id, 'trailguard/WaiverExpires': r.waiver.expires, ...(r.waiver.covers ? { 'trailguard/WaiverCovers': String(r.waiver.covers) } : {}) } : {}),
+      ...(r.waiver
+        ? { 'trailguard/WaiverId': r.waiver.id, 'trailguard/WaiverExpires': r.waiver.expires, ...(r.waiver.covers ? { 'trailguard/WaiverCovers': String(r.waiver.covers) } : {}) }
+        : {}),
     },
   };
 }

@@ -110,7 +110,10 @@ export function* htmlDataChunks(data: HtmlData): Generator<string> {
 
 function* chunked<T>(items: readonly T[], json: (value: unknown) => string, size = 2000): Generator<string> {
   for (let i = 0; i < items.length; i += size) {
-    const part = items.slice(i, i + size).map(json).join(',');
+    const part = items
+      .slice(i, i + size)
+      .map(json)
+      .join(',');
     yield i === 0 ? part : `,${part}`;
   }
 }

@@ -87,7 +87,13 @@ export function summarize(doc: ResultsDocument, ruleOf: (r: Result) => RuleSumma
         .map(([control, ids]) => ({ control, rules: [...new Set(ids)].sort(compare), counts: sum(new Set(ids)) }));
       return { framework, counts: sum(new Set(controls.flatMap((c) => c.rules))), controls };
     });
-  return { total, frameworks, accounts: worst(byAccount), rules: worst(byRule), regions: [...byRegion.entries()].sort(([a], [b]) => compare(a, b)).map(([key, counts]) => ({ key, counts })) };
+  return {
+    total,
+    frameworks,
+    accounts: worst(byAccount),
+    rules: worst(byRule),
+    regions: [...byRegion.entries()].sort(([a], [b]) => compare(a, b)).map(([key, counts]) => ({ key, counts })),
+  };
 }
 
 /** Most failures first, then most errors, then by key; only those with a failure or error. */

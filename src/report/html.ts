@@ -66,9 +66,7 @@ ${warnings(doc)}
 </main>
 <script type="application/json" id="tg-data">`;
   // Failures first, most severe first: the order a reviewer reads in before sorting anything.
-  const results = sortedResults(doc.results).sort(
-    (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || severityRank(b.severity) - severityRank(a.severity),
-  );
+  const results = sortedResults(doc.results).sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) || severityRank(b.severity) - severityRank(a.severity));
   yield* htmlDataChunks(htmlData(doc, results, ruleOf));
   yield `</script>
 <script>${SCRIPT}</script>
@@ -153,7 +151,10 @@ function benchmarkSection(benchmark: BenchmarkReport): string {
       `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}${c.note ? `<br><small>${esc(c.note)}</small>` : ''}</td><td>${esc(c.profile ?? '')}</td><td>${label(c.status)}</td>${countCells(c.counts)}<td>${c.rules.map((id) => `<code>${esc(id)}</code>`).join(' ')}</td></tr>`,
     );
   }
-  const totalsText = Object.entries(benchmark.summary).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
+  const totalsText = Object.entries(benchmark.summary)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${status}`)
+    .join(', ');
   const groups = [...sections.entries()]
     .sort(([a], [b]) => compareControls(a, b))
     .map(
@@ -202,7 +203,10 @@ function rankings(doc: ResultsDocument, summary: Summary): string {
   const table = (id: string, title: string, head: string, items: Ranked[], cell: (key: string) => string, filter: string) => {
     if (items.length === 0) return `<div><h3 id="${id}">${title}</h3><p>None with a failure or error.</p></div>`;
     const rows = items
-      .map((i) => `<tr><th scope="row"><button type="button" class="filter-link" data-${filter}="${esc(i.key)}">${cell(i.key)}</button></th><td class="num">${i.counts.fail}</td><td class="num">${i.counts.error}</td><td class="num pct">${percent(i.counts)}</td></tr>`)
+      .map(
+        (i) =>
+          `<tr><th scope="row"><button type="button" class="filter-link" data-${filter}="${esc(i.key)}">${cell(i.key)}</button></th><td class="num">${i.counts.fail}</td><td class="num">${i.counts.error}</td><td class="num pct">${percent(i.counts)}</td></tr>`,
+      )
       .join('');
     return `<div><h3 id="${id}">${title}</h3><table aria-labelledby="${id}"><thead><tr><th scope="col">${head}</th><th scope="col" class="num">Failed</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Compliant</th></tr></thead><tbody>${rows}</tbody></table></div>`;
   };

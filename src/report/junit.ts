@@ -36,7 +36,9 @@ export function* renderJunit(doc: ResultsDocument): Generator<string> {
       '@_timestamp': doc.run.scanTime,
       '@_time': '0',
       ...counts(results),
-      properties: { property: [property('rule.id', rule.id), property('rule.severity', rule.severity), property('rule.file', rule.file), ...frameworkControls(rule).map((c) => property('framework', c))] },
+      properties: {
+        property: [property('rule.id', rule.id), property('rule.severity', rule.severity), property('rule.file', rule.file), ...frameworkControls(rule).map((c) => property('framework', c))],
+      },
       '#text': ROOT_MARK,
     };
     const [head, tail] = builder.build({ testsuite: suite }).split(ROOT_MARK) as [string, string];
@@ -48,7 +50,16 @@ export function* renderJunit(doc: ResultsDocument): Generator<string> {
   // A partial merge fails the CI report visibly, as one errored case.
   if (partial) {
     yield builder.build({
-      testsuite: { '@_name': 'trailguard: run completeness', '@_timestamp': doc.run.scanTime, '@_time': '0', '@_tests': '1', '@_failures': '0', '@_errors': '1', '@_skipped': '0', testcase: { '@_classname': 'trailguard.merge', '@_name': 'every shard merged', '@_time': '0', error: { '@_message': partial, '@_type': 'PartialRun', '#text': partial } } },
+      testsuite: {
+        '@_name': 'trailguard: run completeness',
+        '@_timestamp': doc.run.scanTime,
+        '@_time': '0',
+        '@_tests': '1',
+        '@_failures': '0',
+        '@_errors': '1',
+        '@_skipped': '0',
+        testcase: { '@_classname': 'trailguard.merge', '@_name': 'every shard merged', '@_time': '0', error: { '@_message': partial, '@_type': 'PartialRun', '#text': partial } },
+      },
     });
   }
   yield `${close.trimStart()}\n`;

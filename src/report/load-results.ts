@@ -30,7 +30,11 @@ export async function loadResults(path: string, cwd: string): Promise<ResultsDoc
   if (!validate(value)) {
     // Re-parse with positions only on failure: results files can be large, and JSON is YAML.
     const { yaml } = parseYamlFile(file, text);
-    throw new InputError(schemaProblems(validate, yaml).slice(0, 20).map((p) => p.problem));
+    throw new InputError(
+      schemaProblems(validate, yaml)
+        .slice(0, 20)
+        .map((p) => p.problem),
+    );
   }
   const doc = value as ResultsDocument;
   const rules = new Set(doc.rules.map((r) => r.id));

@@ -31,16 +31,23 @@ export function renderMarkdown(doc: ResultsDocument, limit = MARKDOWN_LIMIT): st
   out.add(header(doc, results));
   if (doc.benchmark) {
     const { heading, rows } = benchmarkSection(doc.benchmark);
-    out.section('benchmark controls', heading, rows.map((text) => ({ text, count: 1 })));
+    out.section(
+      'benchmark controls',
+      heading,
+      rows.map((text) => ({ text, count: 1 })),
+    );
   }
 
-  const failureGroups = [...groupByRule(of('fail')).values()].sort(
-    (a, b) => severityRank(b[0].severity) - severityRank(a[0].severity) || compare(a[0].ruleId, b[0].ruleId),
-  );
+  const failureGroups = [...groupByRule(of('fail')).values()].sort((a, b) => severityRank(b[0].severity) - severityRank(a[0].severity) || compare(a[0].ruleId, b[0].ruleId));
   if (failureGroups.length) out.add('\n### Failures\n');
   for (const group of failureGroups) {
     const { heading, rows, closing } = failureSection(group, ruleOf(group[0]));
-    out.section('failures', heading, rows.map((text) => ({ text, count: 1 })), closing);
+    out.section(
+      'failures',
+      heading,
+      rows.map((text) => ({ text, count: 1 })),
+      closing,
+    );
   }
 
   const errors = of('error');
@@ -120,7 +127,9 @@ function header(doc: ResultsDocument, results: Result[]): string {
   const count = (status: Status, severity?: Severity) => results.filter((r) => r.status === status && (!severity || r.severity === severity)).length;
   const fails = count('fail');
   const verdict = fails
-    ? `❌ ${plural(fails, 'failure')} (${SEVERITIES_DESC.filter((s) => count('fail', s)).map((s) => `${count('fail', s)} ${s}`).join(', ')})`
+    ? `❌ ${plural(fails, 'failure')} (${SEVERITIES_DESC.filter((s) => count('fail', s))
+        .map((s) => `${count('fail', s)} ${s}`)
+        .join(', ')})`
     : '✅ no failures';
   const errors = count('error');
   const headline = [verdict, errors && `⚠️ ${plural(errors, 'error')}`, `${count('waived')} waived`, `${count('pass')} passed`].filter(Boolean).join(' · ');
@@ -156,10 +165,16 @@ function failureSection(results: ResultGroup, rule: RuleSummary): { heading: str
   ].join('\n');
   // The message is the rule's own account of what it found; the HTML, JUnit and CSV reports list each failed condition too.
   // `iac`: the resource's source (file:line and address) beside its ARN.
-  const rows = results.map((res) => row([text(res.accountId), text(res.region), [code(res.resourceArn), ...(res.location ? [code(describeLocation(res)!)] : [])].join('<br>'), text(shorten(res.message, MESSAGE_MAX))]));
+  const rows = results.map((res) =>
+    row([text(res.accountId), text(res.region), [code(res.resourceArn), ...(res.location ? [code(describeLocation(res)!)] : [])].join('<br>'), text(shorten(res.message, MESSAGE_MAX))]),
+  );
   const closing = ['', `**Remediation:** ${text(generic.summary)}`];
   if (cli) closing.push('', '```sh', visible(shorten(cli, CLI_MAX), { multiline: true }).replaceAll('```', '` ` `'), '```');
-  const refs = [controls.length ? `Controls: ${text(controls.join(', '))}` : '', rule.references[0] ? `[Reference](${visible(rule.references[0]).replaceAll(')', '%29')})` : '', rule.file ? `Rule: ${code(rule.file)}` : ''];
+  const refs = [
+    controls.length ? `Controls: ${text(controls.join(', '))}` : '',
+    rule.references[0] ? `[Reference](${visible(rule.references[0]).replaceAll(')', '%29')})` : '',
+    rule.file ? `Rule: ${code(rule.file)}` : '',
+  ];
   if (refs.some(Boolean)) closing.push('', refs.filter(Boolean).join(' · '));
   return { heading, rows, closing: `${closing.join('\n')}\n` };
 }
@@ -167,7 +182,9 @@ function failureSection(results: ResultGroup, rule: RuleSummary): { heading: str
 /** Every selected control, manual ones included, with the worst status of its rules. */
 function benchmarkSection(benchmark: BenchmarkReport): { heading: string; rows: string[] } {
   const icon: Record<ControlStatus, string> = { fail: '❌', error: '⚠️', waived: '💤', pass: '✅', skip: '➖', manual: '👤', 'not-evaluated': '⬜' };
-  const totals = Object.entries(benchmark.summary).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`);
+  const totals = Object.entries(benchmark.summary)
+    .filter(([, n]) => n > 0)
+    .map(([status, n]) => `${n} ${status}`);
   const heading = [
     '',
     `### Benchmark: ${text(benchmark.title)}${benchmark.profile ? ` (profile ${code(benchmark.profile)})` : ''}`,

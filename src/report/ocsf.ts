@@ -95,7 +95,13 @@ function finding(doc: ResultsDocument, r: Result, status: Exclude<Status, 'skip'
       status: compliance.name,
       status_code: r.status,
       ...(details.length ? { status_details: details } : {}),
-      ...(r.parameters ? { control_parameters: Object.keys(r.parameters).sort().map((name) => ({ name, value: JSON.stringify(r.parameters?.[name]) })) } : {}),
+      ...(r.parameters
+        ? {
+            control_parameters: Object.keys(r.parameters)
+              .sort()
+              .map((name) => ({ name, value: JSON.stringify(r.parameters?.[name]) })),
+          }
+        : {}),
     },
     resources: [
       {

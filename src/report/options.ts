@@ -48,7 +48,10 @@ export function addReportOptions(command: Command): Command {
     )
     .option('--allow-incomplete', 'do not exit 3 when some results are errors (data that could not be read)')
     .option('--soft-fail', 'report without gating: exit 0 unless the input is bad (exit 2)')
-    .option('--sarif-category <id>', "SARIF automationDetails.id category: give each scanned scope (account, OU, organization) its own, so one scope's upload never closes another's code scanning alerts")
+    .option(
+      '--sarif-category <id>',
+      "SARIF automationDetails.id category: give each scanned scope (account, OU, organization) its own, so one scope's upload never closes another's code scanning alerts",
+    )
     .addHelpText('after', '\nExit codes: 0 ok, 1 unwaived failures at or above --fail-on, 2 bad input, 3 incomplete (error results), 4 internal error.');
 }
 

@@ -15,13 +15,7 @@ export const STATUS_ORDER: readonly Status[] = ['fail', 'error', 'waived', 'pass
 
 /** Results sorted by rule, account, region and resource, so that two runs diff line by line. */
 export function sortedResults(results: readonly Result[]): Result[] {
-  return [...results].sort(
-    (a, b) =>
-      compare(a.ruleId, b.ruleId) ||
-      compare(a.accountId, b.accountId) ||
-      compare(a.region, b.region) ||
-      compare(a.resourceArn, b.resourceArn),
-  );
+  return [...results].sort((a, b) => compare(a.ruleId, b.ruleId) || compare(a.accountId, b.accountId) || compare(a.region, b.region) || compare(a.resourceArn, b.resourceArn));
 }
 
 /** Results sorted most severe first, then as sortedResults. */

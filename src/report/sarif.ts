@@ -61,7 +61,10 @@ export function renderSarif(doc: ResultsDocument, options: SarifOptions = {}): I
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const results = sortedResults(doc.results);
   // Waived results are left out (see above); how many each waiver hid stays visible here.
-  const waivers = countBy(results.filter((r) => r.waiver), (r) => r.waiver!.id);
+  const waivers = countBy(
+    results.filter((r) => r.waiver),
+    (r) => r.waiver!.id,
+  );
   const properties = { ...(doc.run.partial ? { partial: describePartial(doc.run) } : {}), ...(waivers.length ? { waivers: Object.fromEntries(waivers) } : {}) };
   const skeleton = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -194,7 +197,10 @@ function location(r: Result, rule: RuleSummary, options: SarifOptions) {
   const source = r.location;
   if (source?.file && source.line) {
     const region = { startLine: source.line, ...(source.column ? { startColumn: source.column } : {}) };
-    return { physicalLocation: { artifactLocation: { uri: encodeURI(source.file.replaceAll('\\', '/')) }, region }, logicalLocations: [...logicalLocations, { fullyQualifiedName: source.address, kind: 'declaration' }] };
+    return {
+      physicalLocation: { artifactLocation: { uri: encodeURI(source.file.replaceAll('\\', '/')) }, region },
+      logicalLocations: [...logicalLocations, { fullyQualifiedName: source.address, kind: 'declaration' }],
+    };
   }
   const { uri, line } = anchorFor(rule, options);
   return {

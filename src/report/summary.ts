@@ -33,13 +33,9 @@ export function renderSummary({ doc, written, exitCode, failOn, cwd, quiet, pain
   const scope = [doc.run.accounts && plural(doc.run.accounts.length, 'account'), doc.run.regions && plural(doc.run.regions.length, 'region')].filter(Boolean);
   const lines: string[] = [];
   const note = (line: string) => void (quiet || lines.push(line));
-  note(
-    `trailguard ${visible(doc.run.runId)}: ${plural(results.length, 'result')}: ${STATUS_ORDER.map((s) => `${count(s)} ${s}`).join(', ')}${scope.length ? ` (${scope.join(', ')})` : ''}`,
-  );
+  note(`trailguard ${visible(doc.run.runId)}: ${plural(results.length, 'result')}: ${STATUS_ORDER.map((s) => `${count(s)} ${s}`).join(', ')}${scope.length ? ` (${scope.join(', ')})` : ''}`);
 
-  const failing = [...groupByRule(results.filter((r) => r.status === 'fail')).values()].sort(
-    (a, b) => severityRank(b[0].severity) - severityRank(a[0].severity) || b.length - a.length,
-  );
+  const failing = [...groupByRule(results.filter((r) => r.status === 'fail')).values()].sort((a, b) => severityRank(b[0].severity) - severityRank(a[0].severity) || b.length - a.length);
   if (failing.length) {
     lines.push('failing rules:');
     const width = Math.max(...failing.slice(0, TOP_RULES).map((g) => visible(g[0].ruleId).length));
@@ -88,4 +84,3 @@ function verdict(results: Result[], exitCode: number, failOn: Severity | undefin
       return `exit ${exitCode}`;
   }
 }
-

@@ -9,12 +9,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { FORMATS, type RenderContext } from './formats.js';
 import type { ReportTarget } from './options.js';
 
-export async function writeReports(
-  doc: ResultsDocument,
-  targets: ReportTarget[],
-  stdout: (text: string) => void,
-  context: RenderContext = {},
-): Promise<string[]> {
+export async function writeReports(doc: ResultsDocument, targets: ReportTarget[], stdout: (text: string) => void, context: RenderContext = {}): Promise<string[]> {
   const written: string[] = [];
   for (const target of targets) {
     const chunks = FORMATS[target.format].render(doc, context);

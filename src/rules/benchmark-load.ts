@@ -55,7 +55,11 @@ interface RawBenchmark {
 export function loadBenchmarks(dir: string = BUILTIN_BENCHMARKS_DIR, cwd: string = process.cwd()): Benchmark[] {
   const problems: Problem[] = [];
   const benchmarks: Benchmark[] = [];
-  const files = existsSync(dir) ? readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => /\.ya?ml$/.test(name))
+        .sort()
+    : [];
   for (const name of files) {
     const file = displayPath(join(dir, name), cwd);
     const { yaml, problems: syntax } = parseYamlFile(file, readFileSync(join(dir, name), 'utf8'));

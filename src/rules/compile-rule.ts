@@ -19,11 +19,12 @@ import { locate, locateKey, problemAt, type YamlFile, type YamlPath } from '../d
 
 export const DEFAULT_TEST_SCAN_TIME = '2026-01-01T00:00:00Z';
 
-type RawRule = Record<string, unknown> & Omit<Rule, 'appliesWhen' | 'assert' | 'tests' | 'location' | 'source' | 'pack'> & {
-  applies_when?: Record<string, unknown> & { reason: string };
-  assert: unknown;
-  tests: Array<Omit<RuleTestCase, 'location'>>;
-};
+type RawRule = Record<string, unknown> &
+  Omit<Rule, 'appliesWhen' | 'assert' | 'tests' | 'location' | 'source' | 'pack'> & {
+    applies_when?: Record<string, unknown> & { reason: string };
+    assert: unknown;
+    tests: Array<Omit<RuleTestCase, 'location'>>;
+  };
 
 export function compileRule(yaml: YamlFile, pack: string): { rule?: Rule; problems: Problem[] } {
   if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {

@@ -17,14 +17,16 @@ const MISSING = '(missing)';
 
 /** Placeholders that are not a dot path: returned so the loader can report them at load time. */
 export function invalidPlaceholders(template: string): string[] {
-  return [...template.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((name) => {
-    try {
-      parsePath(name);
-      return false;
-    } catch {
-      return true;
-    }
-  });
+  return [...template.matchAll(PLACEHOLDER)]
+    .map((m) => m[1]!)
+    .filter((name) => {
+      try {
+        parsePath(name);
+        return false;
+      } catch {
+        return true;
+      }
+    });
 }
 
 type Part = string | ((data: MessageData) => string);

@@ -53,10 +53,7 @@ export interface SectionError {
 }
 
 /** What a compiled condition says about one view. */
-export type ConditionOutcome =
-  | { value: true; failures: ConditionFailure[] }
-  | { value: false; failures: ConditionFailure[] }
-  | { value: 'error'; error: SectionError; path: string };
+export type ConditionOutcome = { value: true; failures: ConditionFailure[] } | { value: false; failures: ConditionFailure[] } | { value: 'error'; error: SectionError; path: string };
 
 export interface EvalContext {
   /** The view's data: AWS fields, `derived`, `$errors`. */

@@ -105,7 +105,10 @@ async function saveAndPublish(doc: ResultsDocument, input: CompleteRunInput, io:
         ...(input.evidence.signer ? { signer: input.evidence.signer } : {}),
         knownSecrets: heldSecrets(),
       });
-      note(io, printable`evidence: ${relative(cwd, bundle.path) || bundle.path} (${describeFileCount(bundle.files, bundle.listed, bundle.sealing)}; manifest.json SHA-256 ${bundle.manifestSha256})\n`);
+      note(
+        io,
+        printable`evidence: ${relative(cwd, bundle.path) || bundle.path} (${describeFileCount(bundle.files, bundle.listed, bundle.sealing)}; manifest.json SHA-256 ${bundle.manifestSha256})\n`,
+      );
     }
     return exitCode;
   } finally {
@@ -142,7 +145,12 @@ async function refuseHeldSecrets(dir: string): Promise<void> {
 function ruleFile(rule: Rule, cwd: string): RuleFile {
   const builtin = rule.pack === BUILTIN_PACK;
   const root = builtin ? BUILTIN_RULES_DIR : resolve(cwd, rule.pack);
-  const pack = builtin ? BUILTIN_PACK : (rule.pack.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? 'rules');
+  const pack = builtin
+    ? BUILTIN_PACK
+    : (rule.pack
+        .replace(/[\\/]+$/, '')
+        .split(/[\\/]/)
+        .pop() ?? 'rules');
   return { pack, relativePath: relative(root, resolve(cwd, rule.location.file)).split('\\').join('/'), content: rule.source };
 }
 

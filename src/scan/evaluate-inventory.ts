@@ -60,5 +60,8 @@ export function contentRunId(inventory: Inventory, rules: Rule[], scanTime: Date
 
 /** A scan's run id: when it started and what it read, readable in a folder listing (20261125T080102Z-111111111111). */
 export function scanRunId(startedAt: Date, subject: string): string {
-  return `${startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')}-${subject}`;
+  return `${startedAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')}-${subject}`;
 }

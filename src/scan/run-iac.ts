@@ -39,7 +39,13 @@ export interface IacRunInput {
 export async function runIac(input: IacRunInput, io: Io): Promise<number> {
   const { cwd } = io;
   const live = input.inventory === undefined ? undefined : loadLive(input.inventory, cwd);
-  const { configurations, target } = readConfigurations(input.files, { cwd, ...(input.tfDir ? { tfDir: input.tfDir } : {}), ...(input.accountId ? { accountId: input.accountId } : {}), ...(input.region ? { region: input.region } : {}), ...(live ? { live } : {}) });
+  const { configurations, target } = readConfigurations(input.files, {
+    cwd,
+    ...(input.tfDir ? { tfDir: input.tfDir } : {}),
+    ...(input.accountId ? { accountId: input.accountId } : {}),
+    ...(input.region ? { region: input.region } : {}),
+    ...(live ? { live } : {}),
+  });
   const scanTime = input.scanTime ?? (live ? new Date(live.collectedAt) : new Date());
   const { inventory, locations } = buildIacInventory({ configurations, target, ...(live ? { live } : {}), collectedAt: scanTime.toISOString() });
   const { config, rules, waivers, benchmark } = input.rules;

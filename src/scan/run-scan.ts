@@ -131,6 +131,8 @@ async function collect(options: ScanOptions, io: Io, started: Date, keepRaw: boo
 function shardRecord(options: ScanOptions, inventory: Inventory): { shard?: ShardRecord } {
   const shard = options.organization?.shard;
   if (!shard || !inventory.organization) return {};
-  const sweepAccounts = selectAccounts(inventory.organization, options.organization!.filters).scan.map((a) => a.Id).sort();
+  const sweepAccounts = selectAccounts(inventory.organization, options.organization!.filters)
+    .scan.map((a) => a.Id)
+    .sort();
   return { shard: { index: shard.index, count: shard.count, sweepAccounts } };
 }

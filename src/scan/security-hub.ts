@@ -32,6 +32,8 @@ export async function sendToSecurityHub(doc: ResultsDocument, target: AwsTarget,
     for (const r of o.refused.slice(0, SHOWN)) io.err(`  refused ${visible(r.id)}: ${visible(r.reason)}\n`);
     if (o.refused.length > SHOWN) io.err(`  … and ${plural(o.refused.length - SHOWN, 'more refused finding')}\n`);
   }
-  io.err(`security hub: ${plural(accepted, 'finding')} imported, ${refused} refused (BatchImportFindings, ${outcomes.length} account-region ${outcomes.length === 1 ? 'batch' : 'batches'})\n`);
+  io.err(
+    `security hub: ${plural(accepted, 'finding')} imported, ${refused} refused (BatchImportFindings, ${outcomes.length} account-region ${outcomes.length === 1 ? 'batch' : 'batches'})\n`,
+  );
   return refused === 0;
 }

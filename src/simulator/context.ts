@@ -20,8 +20,7 @@ export interface Ctx {
 
 /** The protocol's AccessDenied error, worded like IAM's. */
 export function accessDenied(ctx: Ctx, action: string, resource = '*'): SimError {
-  return ctx.protocol.common('accessDenied', ctx.service,
-    `User: ${ctx.caller.arn} is not authorized to perform: ${action} on resource: ${resource}`);
+  return ctx.protocol.common('accessDenied', ctx.service, `User: ${ctx.caller.arn} is not authorized to perform: ${action} on resource: ${resource}`);
 }
 
 /** A handler: input as its protocol decodes it, output as its protocol encodes it. */

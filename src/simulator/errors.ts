@@ -14,16 +14,7 @@ export class SimError extends Error {
  * Error kinds that every service can answer with (faults, authentication, refusals);
  * each protocol maps them to the code and status AWS uses for that protocol.
  */
-export type CommonErrorKind =
-  | 'throttle'
-  | 'throttle429'
-  | 'internal'
-  | 'unavailable'
-  | 'accessDenied'
-  | 'mutationRefused'
-  | 'unknownOperation'
-  | 'invalidToken'
-  | 'expiredToken';
+export type CommonErrorKind = 'throttle' | 'throttle429' | 'internal' | 'unavailable' | 'accessDenied' | 'mutationRefused' | 'unknownOperation' | 'invalidToken' | 'expiredToken';
 
 export const MUTATION_REFUSED = 'TrailguardSimulatorMutationRefused';
 

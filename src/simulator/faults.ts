@@ -28,7 +28,10 @@ export class Faults {
   private readonly calls = new Map<string, number>();
   private rng: () => number;
 
-  constructor(private readonly seed: number, initial: FaultSpec[] = []) {
+  constructor(
+    private readonly seed: number,
+    initial: FaultSpec[] = [],
+  ) {
     this.rng = mulberry32(seed);
     for (const f of initial) this.add(f);
   }
@@ -60,8 +63,7 @@ export class Faults {
     this.calls.set(unit, count);
     for (const a of this.active) {
       const f = a.spec;
-      if ((f.service && f.service !== t.service) || (f.operation && f.operation !== t.operation)
-        || (f.account && f.account !== t.account) || (f.region && f.region !== t.region)) continue;
+      if ((f.service && f.service !== t.service) || (f.operation && f.operation !== t.operation) || (f.account && f.account !== t.account) || (f.region && f.region !== t.region)) continue;
       if (f.afterCalls !== undefined && count <= f.afterCalls) continue;
       if (f.times !== undefined && a.injected >= f.times) continue;
       if (f.rate !== undefined && f.rate < 1 && this.rng() >= f.rate) continue;

@@ -29,7 +29,10 @@ export class IdentityStore {
   private readonly sessions = new Map<string, Caller>();
   private sessionCount = 0;
 
-  constructor(private readonly seed: number, accountIds: Iterable<string>) {
+  constructor(
+    private readonly seed: number,
+    accountIds: Iterable<string>,
+  ) {
     for (const id of accountIds) {
       const { accessKeyId } = this.credentialsFor(id);
       this.longTerm.set(accessKeyId, {

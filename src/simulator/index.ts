@@ -80,8 +80,7 @@ export interface Simulator {
 }
 
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
-  const world = options.world instanceof World ? options.world
-    : typeof options.world === 'string' ? loadWorldFile(options.world) : buildWorld(options.world);
+  const world = options.world instanceof World ? options.world : typeof options.world === 'string' ? loadWorldFile(options.world) : buildWorld(options.world);
   const seed = options.seed ?? world.seed;
   const identity = new IdentityStore(seed, world.accounts.keys());
   const faults = new Faults(seed, world.faults);

@@ -4,9 +4,33 @@
  * nobody listed yet) counts as mutating, so a new kind of write can't slip through unnoticed.
  */
 const READ_VERBS = [
-  'BatchGet', 'Check', 'Decrypt', 'Describe', 'Detect', 'Discover', 'Download', 'Encrypt', 'Estimate', 'Evaluate', 'Filter',
-  'Generate', 'Get', 'Head', 'List', 'Lookup', 'Preview', 'Query', 'Scan', 'Search', 'Select', 'Sign', 'Simulate', 'Test',
-  'Validate', 'Verify', 'View',
+  'BatchGet',
+  'Check',
+  'Decrypt',
+  'Describe',
+  'Detect',
+  'Discover',
+  'Download',
+  'Encrypt',
+  'Estimate',
+  'Evaluate',
+  'Filter',
+  'Generate',
+  'Get',
+  'Head',
+  'List',
+  'Lookup',
+  'Preview',
+  'Query',
+  'Scan',
+  'Search',
+  'Select',
+  'Sign',
+  'Simulate',
+  'Test',
+  'Validate',
+  'Verify',
+  'View',
 ];
 
 export function isMutating(operation: string): boolean {

@@ -27,8 +27,7 @@ function principalMatches(s: PolicyStatement, caller: PolicyCaller): boolean {
   if (s.Principal === '*') return true;
   const aws = s.Principal?.AWS;
   if (aws === undefined) return false;
-  return (Array.isArray(aws) ? aws : [aws]).some((p) =>
-    p === '*' || p === caller.accountId || p === `arn:aws:iam::${caller.accountId}:root` || p === caller.arn || p === caller.roleArn);
+  return (Array.isArray(aws) ? aws : [aws]).some((p) => p === '*' || p === caller.accountId || p === `arn:aws:iam::${caller.accountId}:root` || p === caller.arn || p === caller.roleArn);
 }
 
 function actionMatches(s: PolicyStatement, action: string): boolean {

@@ -51,8 +51,7 @@ export class Counters {
 
 function matches(key: string, f: Partial<CallKey>): boolean {
   const [account, region, service, operation] = key.split('|');
-  return (!f.account || f.account === account) && (!f.region || f.region === region)
-    && (!f.service || f.service === service) && (!f.operation || f.operation === operation);
+  return (!f.account || f.account === account) && (!f.region || f.region === region) && (!f.service || f.service === service) && (!f.operation || f.operation === operation);
 }
 
 export interface Busiest {

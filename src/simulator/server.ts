@@ -70,7 +70,11 @@ export function createSimulatorServer(state: ServerState): { server: Server; han
     const record: RequestRecord = { time: Date.now(), account: '', region: scope?.region ?? '', service: def?.name ?? scope?.service ?? '', operation: '', status: 0, latencyMs: 0 };
     let response: WireResponse;
     if (!def) {
-      response = { status: 400, headers: { 'content-type': 'text/plain' }, body: `trailguard simulator: no AWS service for this request (credential scope service "${scope?.service ?? 'none'}")` };
+      response = {
+        status: 400,
+        headers: { 'content-type': 'text/plain' },
+        body: `trailguard simulator: no AWS service for this request (credential scope service "${scope?.service ?? 'none'}")`,
+      };
     } else {
       record.operation = def.protocol.operation(wire);
       try {
@@ -107,13 +111,15 @@ export function createSimulatorServer(state: ServerState): { server: Server; han
     if (!scope) throw common('accessDenied', 'Anonymous requests are not served: sign requests with SigV4 credentials from the world.');
     const now = state.now();
     const caller: Caller = state.identity.resolve(scope.accessKeyId, now.getTime(), (why) =>
-      common(why, why === 'invalidToken' ? 'The security token included in the request is invalid.' : 'The security token included in the request is expired'));
+      common(why, why === 'invalidToken' ? 'The security token included in the request is invalid.' : 'The security token included in the request is expired'),
+    );
     record.account = caller.accountId;
     const account = state.world.accounts.get(caller.accountId);
     if (!account || account.status === 'SUSPENDED') throw common('invalidToken', `The security token included in the request is invalid (account ${caller.accountId} is suspended).`);
     if (!GLOBAL_SERVICES.has(def.name)) {
       const status = account.regionStatus.get(scope.region);
-      if (status === undefined || status === 'DISABLED') throw common('invalidToken', `The security token included in the request is invalid (region ${scope.region} is not enabled for account ${caller.accountId}).`);
+      if (status === undefined || status === 'DISABLED')
+        throw common('invalidToken', `The security token included in the request is invalid (region ${scope.region} is not enabled for account ${caller.accountId}).`);
     }
     const operation = record.operation;
     const handler = def.handlers[operation];
@@ -149,7 +155,18 @@ export function createSimulatorServer(state: ServerState): { server: Server; han
           return NO_ANSWER;
       }
     }
-    const ctx: Ctx = { world: state.world, identity: state.identity, caller, account, region: scope.region, service: def.name, operation, now, pageSize: state.pageSize, protocol: def.protocol };
+    const ctx: Ctx = {
+      world: state.world,
+      identity: state.identity,
+      caller,
+      account,
+      region: scope.region,
+      service: def.name,
+      operation,
+      now,
+      pageSize: state.pageSize,
+      protocol: def.protocol,
+    };
     return handler(ctx, def.protocol.input(wire) as never);
   }
 

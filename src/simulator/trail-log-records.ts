@@ -25,16 +25,31 @@ const CALLS: ApiCall[] = [
   { source: 'iam.amazonaws.com', name: 'ListRoles', readOnly: true, global: true, params: () => ({ maxItems: 100 }) },
   { source: 'iam.amazonaws.com', name: 'GetRole', readOnly: true, global: true, params: (r) => ({ roleName: pick(r, ['Admin', 'ReadOnly', 'Deploy', 'OrganizationAccountAccessRole']) }) },
   { source: 'iam.amazonaws.com', name: 'CreateAccessKey', readOnly: false, global: true, params: (r) => ({ userName: pick(r, ['ci-bot', 'alice', 'bob']) }) },
-  { source: 'sts.amazonaws.com', name: 'AssumeRole', readOnly: true, params: (r, a) => ({ roleArn: `arn:aws:iam::${a}:role/Deploy`, roleSessionName: `session-${Math.floor(r() * 1e6)}`, durationSeconds: 3600 }) },
+  {
+    source: 'sts.amazonaws.com',
+    name: 'AssumeRole',
+    readOnly: true,
+    params: (r, a) => ({ roleArn: `arn:aws:iam::${a}:role/Deploy`, roleSessionName: `session-${Math.floor(r() * 1e6)}`, durationSeconds: 3600 }),
+  },
   { source: 'sts.amazonaws.com', name: 'GetCallerIdentity', readOnly: true, params: () => null },
   { source: 'kms.amazonaws.com', name: 'Decrypt', readOnly: true, params: () => ({ encryptionAlgorithm: 'SYMMETRIC_DEFAULT' }) },
   { source: 'kms.amazonaws.com', name: 'GenerateDataKey', readOnly: true, params: (_r, a, region) => ({ keyId: `arn:aws:kms:${region}:${a}:alias/app`, keySpec: 'AES_256' }) },
   { source: 'cloudtrail.amazonaws.com', name: 'DescribeTrails', readOnly: true, params: () => ({ includeShadowTrails: true }) },
   { source: 'cloudtrail.amazonaws.com', name: 'LookupEvents', readOnly: true, params: () => ({ maxResults: 50 }) },
-  { source: 'logs.amazonaws.com', name: 'PutLogEvents', readOnly: false, params: (r) => ({ logGroupName: pick(r, ['/aws/lambda/api', '/app/web']), logStreamName: `stream-${Math.floor(r() * 100)}` }) },
+  {
+    source: 'logs.amazonaws.com',
+    name: 'PutLogEvents',
+    readOnly: false,
+    params: (r) => ({ logGroupName: pick(r, ['/aws/lambda/api', '/app/web']), logStreamName: `stream-${Math.floor(r() * 100)}` }),
+  },
 ];
 
-const AGENTS = ['aws-cli/2.17.12 md/awscrt#0.20.11 ua/2.0 os/linux#6.1 md/arch#x86_64 lang/python#3.11.8', 'aws-sdk-js/3.600.0 ua/2.1 os/linux#6.1 lang/js md/nodejs#20.15.0', 'Boto3/1.34.140 md/Botocore#1.34.140 ua/2.0 os/linux#6.1 lang/python#3.12.3', 'console.amazonaws.com'];
+const AGENTS = [
+  'aws-cli/2.17.12 md/awscrt#0.20.11 ua/2.0 os/linux#6.1 md/arch#x86_64 lang/python#3.11.8',
+  'aws-sdk-js/3.600.0 ua/2.1 os/linux#6.1 lang/js md/nodejs#20.15.0',
+  'Boto3/1.34.140 md/Botocore#1.34.140 ua/2.0 os/linux#6.1 lang/python#3.12.3',
+  'console.amazonaws.com',
+];
 const ROLES = ['Admin', 'Deploy', 'ReadOnly', 'SecurityAudit'];
 
 export function pick<T>(rng: Rng, items: readonly T[]): T {

@@ -121,21 +121,35 @@ export function generateTrailLogs(layout: TrailLayout, options: Options, signer:
   const rng = mulberry32(seed);
 
   // Draw tamper targets: digests first (distinct), then log files of untouched digests.
-  const inner = shuffle(rng, slots.filter((s) => s.inner));
+  const inner = shuffle(
+    rng,
+    slots.filter((s) => s.inner),
+  );
   const take = (n = 0): Set<Slot> => new Set(inner.splice(0, n));
   const deleted = take(tamper.deleteDigests);
   const broken = take(tamper.breakChain);
   const unknown = take(tamper.unknownKeyDigests);
   const forged = take(tamper.forgeDigests);
   const untouched = new Set(inner);
-  const logSlots = shuffle(rng, slots.filter((s) => untouched.has(s)).flatMap((s) => Array.from({ length: filesPerHour }, (_, i) => `${slotId(s)}#${i}`)));
+  const logSlots = shuffle(
+    rng,
+    slots.filter((s) => untouched.has(s)).flatMap((s) => Array.from({ length: filesPerHour }, (_, i) => `${slotId(s)}#${i}`)),
+  );
   const modify = new Set(logSlots.splice(0, tamper.modifyLogFiles ?? 0));
   const remove = new Set(logSlots.splice(0, tamper.deleteLogFiles ?? 0));
   const unknownSigner = unknown.size ? makeSigner() : undefined;
 
   const manifest: TrailLogsManifest = {
-    logFiles: [], digests: [], modifiedLogFiles: [], deletedLogFiles: [], deletedDigests: [],
-    brokenChainDigests: [], unknownKeyDigests: [], forgedDigests: [], hiddenLogFiles: [], unlistedLogFiles: [],
+    logFiles: [],
+    digests: [],
+    modifiedLogFiles: [],
+    deletedLogFiles: [],
+    deletedDigests: [],
+    brokenChainDigests: [],
+    unknownKeyDigests: [],
+    forgedDigests: [],
+    hiddenLogFiles: [],
+    unlistedLogFiles: [],
   };
   const previous = new Map<number, { key: string; sha256: string; signature: string }>();
   let fileNumber = 0;
@@ -154,7 +168,14 @@ export function generateTrailLogs(layout: TrailLayout, options: Options, signer:
       const content = logFileContent(fileRng, slot.account, slot.region, named, events);
       const key = logKey(folder, slot.account, slot.region, named, token(fileRng, 16));
       const id = `${slotId(slot)}#${i}`;
-      entries.push({ s3Bucket: layout.bucket, s3Object: key, hashValue: sha256Hex(content.json), hashAlgorithm: 'SHA-256', newestEventTime: content.newestEventTime, oldestEventTime: content.oldestEventTime });
+      entries.push({
+        s3Bucket: layout.bucket,
+        s3Object: key,
+        hashValue: sha256Hex(content.json),
+        hashAlgorithm: 'SHA-256',
+        newestEventTime: content.newestEventTime,
+        oldestEventTime: content.oldestEventTime,
+      });
       manifest.logFiles.push(key);
       if (remove.has(id) || i === hiddenIndex) {
         (i === hiddenIndex ? manifest.hiddenLogFiles : manifest.deletedLogFiles).push(key);
@@ -175,7 +196,11 @@ export function generateTrailLogs(layout: TrailLayout, options: Options, signer:
       digestS3Object: key,
       digestPublicKeyFingerprint: signedBy.fingerprint,
       digestSignatureAlgorithm: 'SHA256withRSA',
-      newestEventTime: entries.map((e) => e.newestEventTime as string).sort().pop() ?? null,
+      newestEventTime:
+        entries
+          .map((e) => e.newestEventTime as string)
+          .sort()
+          .pop() ?? null,
       oldestEventTime: entries.map((e) => e.oldestEventTime as string).sort()[0] ?? null,
       previousDigestS3Bucket: prev ? layout.bucket : null,
       previousDigestS3Object: prev?.key ?? null,

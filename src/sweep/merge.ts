@@ -57,7 +57,12 @@ export function checkShards(shards: Array<{ folder: string; shard?: ShardRecord 
   const sweep = first.sweepAccounts.join(',');
   for (const { folder, shard } of shards) {
     if (shard!.count !== first.count || shard!.sweepAccounts.join(',') !== sweep) {
-      throw new InputError([{ file: folder, message: `is shard ${shard!.index}/${shard!.count} of another sweep than ${shards[0]!.folder} (shard ${first.index}/${first.count}): different shard count or accounts` }]);
+      throw new InputError([
+        {
+          file: folder,
+          message: `is shard ${shard!.index}/${shard!.count} of another sweep than ${shards[0]!.folder} (shard ${first.index}/${first.count}): different shard count or accounts`,
+        },
+      ]);
     }
   }
   const byIndex = new Map<number, string>();
@@ -73,7 +78,7 @@ export function checkShards(shards: Array<{ folder: string; shard?: ShardRecord 
   if (!allowPartial) {
     throw new InputError(
       `missing shard ${names.join(', ')} of the sweep (${missingAccounts.length} of ${first.sweepAccounts.length} accounts: ${missingAccounts.slice(0, 10).join(', ')}${missingAccounts.length > 10 ? ', …' : ''}); ` +
-        'give every shard\'s run folder, or --allow-partial to merge without it (the reports then say the run is partial)',
+        "give every shard's run folder, or --allow-partial to merge without it (the reports then say the run is partial)",
     );
   }
   return { missingShards: names, missingAccounts };

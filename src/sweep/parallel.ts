@@ -105,7 +105,9 @@ export class WorkerReader implements AccountReader {
     await this.worker.terminate();
   }
 
-  private request<T>(message: { kind: 'read'; accountId: string; knownTrails?: ReadonlyMap<string, TrailRecord> } | { kind: 'references'; owner: string; buckets: readonly string[]; keys: readonly string[] }): Promise<T> {
+  private request<T>(
+    message: { kind: 'read'; accountId: string; knownTrails?: ReadonlyMap<string, TrailRecord> } | { kind: 'references'; owner: string; buckets: readonly string[]; keys: readonly string[] },
+  ): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {

@@ -13,10 +13,7 @@ export interface ChainLink {
   /** The end timestamp in the key, which orders the chain even when the file can't be read. */
   endTime: Date;
   /** Present when the digest could be read and parsed. */
-  digest?: Pick<
-    DigestFile,
-    'digestStartTime' | 'digestEndTime' | 'previousDigestS3Bucket' | 'previousDigestS3Object' | 'previousDigestSignature' | 'previousDigestHashValue'
-  >;
+  digest?: Pick<DigestFile, 'digestStartTime' | 'digestEndTime' | 'previousDigestS3Bucket' | 'previousDigestS3Object' | 'previousDigestSignature' | 'previousDigestHashValue'>;
   fingerprint?: string;
   /** x-amz-meta-signature of the object. */
   signature?: string;

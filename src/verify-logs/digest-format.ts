@@ -39,15 +39,7 @@ export class DigestFormatError extends Error {
   override name = 'DigestFormatError';
 }
 
-const REQUIRED_STRINGS = [
-  'awsAccountId',
-  'digestStartTime',
-  'digestEndTime',
-  'digestS3Bucket',
-  'digestS3Object',
-  'digestPublicKeyFingerprint',
-  'digestSignatureAlgorithm',
-] as const;
+const REQUIRED_STRINGS = ['awsAccountId', 'digestStartTime', 'digestEndTime', 'digestS3Bucket', 'digestS3Object', 'digestPublicKeyFingerprint', 'digestSignatureAlgorithm'] as const;
 const PREVIOUS = ['previousDigestS3Bucket', 'previousDigestS3Object', 'previousDigestHashValue', 'previousDigestHashAlgorithm', 'previousDigestSignature'] as const;
 
 /** Parses the uncompressed digest JSON, checking the fields validation relies on. */
@@ -88,10 +80,5 @@ export function sha256Hex(data: Buffer | string): string {
  * (the guide's Java sample formats the JSON null with %s; the AWS CLI does the same).
  */
 export function signingString(digest: DigestFile, inflatedHashHex: string): string {
-  return [
-    digest.digestEndTime,
-    `${digest.digestS3Bucket}/${digest.digestS3Object}`,
-    inflatedHashHex,
-    digest.previousDigestSignature ?? 'null',
-  ].join('\n');
+  return [digest.digestEndTime, `${digest.digestS3Bucket}/${digest.digestS3Object}`, inflatedHashHex, digest.previousDigestSignature ?? 'null'].join('\n');
 }

@@ -17,10 +17,7 @@ export interface FetchTask {
   key: string;
 }
 
-export type FromMain =
-  | { type: 'task'; task: FetchTask }
-  | { type: 'credentials'; credentials: AwsCredentialIdentity }
-  | { type: 'credentials failed'; name: string; message: string };
+export type FromMain = { type: 'task'; task: FetchTask } | { type: 'credentials'; credentials: AwsCredentialIdentity } | { type: 'credentials failed'; name: string; message: string };
 
 export type FromWorker =
   | { type: 'credentials?' }

@@ -23,7 +23,10 @@ export async function verifyOwnedTrails(target: AwsTarget, inventory: Inventory,
   for (const [trailArn, name] of [...trails].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const owner = parseTrailArn(trailArn)?.accountId;
     if (owner !== caller) {
-      out.push({ trailArn, notVerified: `owned by account ${owner ?? '(unknown)'}, not the scanning account ${caller}: run trailguard verify-logs with credentials that can read its bucket` });
+      out.push({
+        trailArn,
+        notVerified: `owned by account ${owner ?? '(unknown)'}, not the scanning account ${caller}: run trailguard verify-logs with credentials that can read its bucket`,
+      });
       continue;
     }
     try {

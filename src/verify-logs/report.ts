@@ -110,8 +110,7 @@ export interface ReportParts {
   logBytes: { compressed: number; uncompressed: number };
 }
 
-const byLocation = (a: { bucket: string; key: string }, b: { bucket: string; key: string }): number =>
-  a.bucket === b.bucket ? compare(a.key, b.key) : compare(a.bucket, b.bucket);
+const byLocation = (a: { bucket: string; key: string }, b: { bucket: string; key: string }): number => (a.bucket === b.bucket ? compare(a.key, b.key) : compare(a.bucket, b.bucket));
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Assembles the report with every list in a fixed order, so two runs over the same bucket diff cleanly. */
@@ -123,8 +122,7 @@ export function buildReport(parts: ReportParts): VerifyLogsReport {
   const validDigests = digests.filter((d) => d.outcome === 'digest valid');
   const found = foundRange(validDigests, parts.requested);
   // No digest at all proves nothing, so it is not "intact" either.
-  const intact =
-    digests.length > 0 && outcomes['digest valid'] === digests.length && outcomes['log file valid'] === logFiles.length && parts.errors.length === 0;
+  const intact = digests.length > 0 && outcomes['digest valid'] === digests.length && outcomes['log file valid'] === logFiles.length && parts.errors.length === 0;
   const failures = digests.length + logFiles.length - outcomes['digest valid'] - outcomes['log file valid'];
   return {
     schemaVersion: 1,
@@ -164,7 +162,13 @@ function overall(intact: boolean, failures: number, readErrors: number, digests:
  * The report of a run that could not start: the trail or its bucket could not be read. Written
  * like any other report, so that "not verified" is on record with its reason.
  */
-export function unreadableReport(tool: VerifyLogsReport['tool'], trail: VerifyLogsReport['trail'], requested: VerifyLogsReport['requested'], reason: string, error: ReadError): VerifyLogsReport {
+export function unreadableReport(
+  tool: VerifyLogsReport['tool'],
+  trail: VerifyLogsReport['trail'],
+  requested: VerifyLogsReport['requested'],
+  reason: string,
+  error: ReadError,
+): VerifyLogsReport {
   const outcomes = Object.fromEntries([...DIGEST_OUTCOMES, ...LOG_OUTCOMES].map((o) => [o, 0])) as Record<Outcome, number>;
   return {
     schemaVersion: 1,
@@ -183,8 +187,14 @@ export function unreadableReport(tool: VerifyLogsReport['tool'], trail: VerifyLo
 }
 
 function foundRange(valid: DigestVerdict[], requested: { start: string; end: string }): { start: string; end: string } | undefined {
-  const starts = valid.map((d) => d.digestStartTime).filter((t): t is string => Boolean(t)).sort();
-  const ends = valid.map((d) => d.digestEndTime).filter((t): t is string => Boolean(t)).sort();
+  const starts = valid
+    .map((d) => d.digestStartTime)
+    .filter((t): t is string => Boolean(t))
+    .sort();
+  const ends = valid
+    .map((d) => d.digestEndTime)
+    .filter((t): t is string => Boolean(t))
+    .sort();
   if (!starts.length || !ends.length) return undefined;
   // Same-format UTC strings compare as times.
   const start = (starts[0] as string) > requested.start ? (starts[0] as string) : requested.start;
@@ -213,7 +223,8 @@ export function summaryText(report: VerifyLogsReport): string {
   if (bad.length) lines.push('');
   // Keys, reasons and AWS messages are outside text: escaped so no name can forge or hide a line.
   for (const v of bad) lines.push(`${v.outcome}\ts3://${visible(`${v.bucket}/${v.key}`)}${v.reason ? `\t${visible(v.reason)}` : ''}`);
-  for (const e of report.errors) lines.push(`read error\t${e.operation} ${visible(e.bucket ? `s3://${e.bucket}/${e.key ?? ''}` : (e.region ?? ''))}\t${visible(`${e.errorName}: ${e.message}`)}`);
+  for (const e of report.errors)
+    lines.push(`read error\t${e.operation} ${visible(e.bucket ? `s3://${e.bucket}/${e.key ?? ''}` : (e.region ?? ''))}\t${visible(`${e.errorName}: ${e.message}`)}`);
   lines.push('', CLOSING[report.outcome.status](visible(report.outcome.reason)));
   return `${lines.join('\n')}\n`;
 }

@@ -104,7 +104,17 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
   const root = logsRoot(trail.prefix);
   // A digest ending up to an hour after `end` still lists files delivered before `end`.
   const listTo = new Date(end.getTime() + HOUR_MS);
-  const tally: Tally = { digests: [], logFiles: [], chainRestarts: [], errors: [], toHash: [], listed: new Set(), unvouched: new Map(), spans: [], logBytes: { compressed: 0, uncompressed: 0 } };
+  const tally: Tally = {
+    digests: [],
+    logFiles: [],
+    chainRestarts: [],
+    errors: [],
+    toHash: [],
+    listed: new Set(),
+    unvouched: new Map(),
+    spans: [],
+    logBytes: { compressed: 0, uncompressed: 0 },
+  };
 
   const scopes: Array<{ scope: ChainScope; found: FoundDigests }> = [];
   await listing(trail, root, async () => {
@@ -130,12 +140,16 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
       }
     });
 
-  progress.phase('digests', scopes.reduce((n, s) => n + s.found.own.length + s.found.others.length, 0));
+  progress.phase(
+    'digests',
+    scopes.reduce((n, s) => n + s.found.own.length + s.found.others.length, 0),
+  );
   await Promise.all(
     scopes.map(async ({ scope, found }) => {
       const read = { operation: 'GetObject', region: scope.region, bucket: trail.bucket };
       const ring = keyRings.get(scope.region) as KeyRing;
-      const check = ({ key, info }: FoundDigest) => guarded(undefined, { ...read, key }, async () => checkDigest(await pool.readDigest(trail.bucket, key), trail.bucket, key, info.endTime, scope, ring));
+      const check = ({ key, info }: FoundDigest) =>
+        guarded(undefined, { ...read, key }, async () => checkDigest(await pool.readDigest(trail.bucket, key), trail.bucket, key, info.endTime, scope, ring));
       const [own, foreign] = await Promise.all([Promise.all(found.own.map(check)), Promise.all(found.others.map(check))]);
       const readable = own.filter((c) => c !== undefined);
       settleScope(scope, found, readable, trail.bucket, start, end, tally);
@@ -165,7 +179,14 @@ async function run(options: VerifyLogsOptions, clients: ClientCache, start: Date
         try {
           tally.logFiles.push(...(await findUnlistedLogFiles(s3, trail.bucket, span.scope, span, (b, k) => tally.listed.has(`${b}/${k}`) || tally.unvouched.get(`${b}/${k}`))));
         } catch (error) {
-          tally.errors.push({ operation: 'ListObjectsV2', region: span.scope.region, bucket: trail.bucket, key: span.scope.folder, errorName: errorNameOf(error), message: messageOf(error) });
+          tally.errors.push({
+            operation: 'ListObjectsV2',
+            region: span.scope.region,
+            bucket: trail.bucket,
+            key: span.scope.folder,
+            errorName: errorNameOf(error),
+            message: messageOf(error),
+          });
         }
       }),
     ),
@@ -208,7 +229,14 @@ function settleScope(scope: ChainScope, found: FoundDigests, checks: DigestCheck
   const chainable = found.own.filter((f) => !f.info.backfill).map((f) => byKey.get(f.key)?.link ?? { bucket, key: f.key, endTime: f.info.endTime });
   for (const finding of checkChain(chainable, start)) {
     if (finding.kind === 'missing') {
-      tally.digests.push({ bucket: finding.bucket, key: finding.key, accountId: scope.accountId, region: scope.region, outcome: 'digest missing', reason: `named as previous digest by ${finding.referencedBy}` });
+      tally.digests.push({
+        bucket: finding.bucket,
+        key: finding.key,
+        accountId: scope.accountId,
+        region: scope.region,
+        outcome: 'digest missing',
+        reason: `named as previous digest by ${finding.referencedBy}`,
+      });
     } else if (finding.kind === 'broken') {
       // A predecessor that fails its own check is already reported; its successor is not to blame.
       const check = byKey.get(finding.key);
@@ -233,7 +261,11 @@ function settleScope(scope: ChainScope, found: FoundDigests, checks: DigestCheck
     tally.toHash.push(check);
   }
   const parsed = checks.map((c) => c.link.digest).filter((d) => d !== undefined);
-  const span = coverage({ from: start, to: end }, parsed.map((d) => new Date(d.digestStartTime)), parsed.map((d) => new Date(d.digestEndTime)));
+  const span = coverage(
+    { from: start, to: end },
+    parsed.map((d) => new Date(d.digestStartTime)),
+    parsed.map((d) => new Date(d.digestEndTime)),
+  );
   if (span) tally.spans.push({ scope, ...span });
 }
 

@@ -44,7 +44,11 @@ export function loadWaivers(path: string, cwd: string = process.cwd(), limits: W
     }
     if (expiryInstant(w.expires) > latest) {
       invalid.push(
-        problemAt(yaml, ['waivers', i, 'expires'], `waiver \`${w.id}\` expires (${w.expires}) more than ${maxDays} days from today: renew it when it runs out, or raise \`waiver_max_days\` in the config`),
+        problemAt(
+          yaml,
+          ['waivers', i, 'expires'],
+          `waiver \`${w.id}\` expires (${w.expires}) more than ${maxDays} days from today: renew it when it runs out, or raise \`waiver_max_days\` in the config`,
+        ),
       );
     }
     const { line, column } = locate(yaml, ['waivers', i]);

@@ -60,8 +60,19 @@ describe('trailguard evaluate --benchmark', () => {
     const dir = 'test-output/benchmark-option';
     mkdirSync(dir, { recursive: true });
     const { code } = await cli([
-      'evaluate', '--inventory', 'test/fixtures/inventory/compliant.json', '--benchmark', 'cis-aws-foundations@5.0.0',
-      '--format', 'json', '--format', 'markdown', '--format', 'html', '--output-dir', dir,
+      'evaluate',
+      '--inventory',
+      'test/fixtures/inventory/compliant.json',
+      '--benchmark',
+      'cis-aws-foundations@5.0.0',
+      '--format',
+      'json',
+      '--format',
+      'markdown',
+      '--format',
+      'html',
+      '--output-dir',
+      dir,
     ]);
     expect(code).toBe(1); // the fixture has no metric filters: the monitoring rules fail
     const doc = JSON.parse(readFileSync(`${dir}/results.json`, 'utf8')) as ResultsDocument;
@@ -81,7 +92,7 @@ describe('trailguard evaluate --benchmark', () => {
   });
 });
 
-describe('a benchmark\'s parameters', () => {
+describe("a benchmark's parameters", () => {
   const evaluate = async (args: string[]) => {
     const { out } = await cli(['evaluate', '--inventory', 'test/fixtures/inventory/compliant.json', ...args]);
     const doc = JSON.parse(out) as ResultsDocument;

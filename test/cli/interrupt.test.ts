@@ -34,7 +34,23 @@ describe('Ctrl-C during an organization sweep', () => {
     let interrupted = false;
     try {
       const code = await run(
-        ['scan', '--organization', '--concurrency', '1', '--regions', 'us-east-1', '--only', 'cloudtrail-trail-exists', '--endpoint-url', sim.endpoint, '--output-dir', join(dir, 'run'), '--format', 'json', '--soft-fail'],
+        [
+          'scan',
+          '--organization',
+          '--concurrency',
+          '1',
+          '--regions',
+          'us-east-1',
+          '--only',
+          'cloudtrail-trail-exists',
+          '--endpoint-url',
+          sim.endpoint,
+          '--output-dir',
+          join(dir, 'run'),
+          '--format',
+          'json',
+          '--soft-fail',
+        ],
         {
           out: () => undefined,
           err: (text) => {

@@ -87,7 +87,7 @@ describe('a renamed rule named by its old id', () => {
     expect(skip.err).toContain(renamed('--skip', OLD, NEW));
   });
 
-  it('in a waiver: the renamed rule\'s failure is waived, and the waiver is not reported unused', async () => {
+  it("in a waiver: the renamed rule's failure is waived, and the waiver is not reported unused", async () => {
     const waivers = write(
       'waivers.yaml',
       [
@@ -119,7 +119,7 @@ describe('a renamed rule named by its old id', () => {
     expect(list.out).not.toContain(OLD);
   });
 
-  it('cannot be claimed by a second rule: a user rule whose previousIds name a loaded rule or another rule\'s old id is refused', async () => {
+  it("cannot be claimed by a second rule: a user rule whose previousIds name a loaded rule or another rule's old id is refused", async () => {
     const dir = join(DIR, 'clash');
     mkdirSync(dir, { recursive: true });
     const original = readFileSync('rules/kms/kms-cmk-rotation.yaml', 'utf8');

@@ -19,8 +19,22 @@ describe('trailguard rules list', () => {
     const { code, out } = await cli(['rules', 'list', '--no-builtin', '--rules', 'test/fixtures/rules/valid', '--config', 'test-output/rules-list/config.yaml', '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual([
-      { id: 'fixture-critical-buckets', severity: 'high', enabled: false, resource: 'account', title: 'Fixture data events cover exactly the critical buckets', file: 'test/fixtures/rules/valid/fixture-critical-buckets.yaml' },
-      { id: 'fixture-trail-validation', severity: 'critical', enabled: true, resource: 'trail', title: 'Fixture trails have log file validation on', file: 'test/fixtures/rules/valid/fixture-trail-validation.yaml' },
+      {
+        id: 'fixture-critical-buckets',
+        severity: 'high',
+        enabled: false,
+        resource: 'account',
+        title: 'Fixture data events cover exactly the critical buckets',
+        file: 'test/fixtures/rules/valid/fixture-critical-buckets.yaml',
+      },
+      {
+        id: 'fixture-trail-validation',
+        severity: 'critical',
+        enabled: true,
+        resource: 'trail',
+        title: 'Fixture trails have log file validation on',
+        file: 'test/fixtures/rules/valid/fixture-trail-validation.yaml',
+      },
     ]);
   });
 
@@ -28,10 +42,7 @@ describe('trailguard rules list', () => {
     const root = resolve('test-output/config-discovery');
     mkdirSync(`${root}/.git`, { recursive: true });
     mkdirSync(`${root}/sub/deeper`, { recursive: true });
-    writeFileSync(
-      `${root}/trailguard.config.yaml`,
-      `rule_dirs: [${JSON.stringify(resolve('test/fixtures/rules/valid'))}]\nrules:\n  fixture-trail-validation: { severity: critical }\n`,
-    );
+    writeFileSync(`${root}/trailguard.config.yaml`, `rule_dirs: [${JSON.stringify(resolve('test/fixtures/rules/valid'))}]\nrules:\n  fixture-trail-validation: { severity: critical }\n`);
     const { code, out } = await cli(['rules', 'list', '--no-builtin', '--json'], `${root}/sub/deeper`);
     expect(code).toBe(0);
     expect((JSON.parse(out) as Array<{ id: string; severity: string }>).map((r) => [r.id, r.severity])).toEqual([

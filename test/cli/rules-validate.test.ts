@@ -12,7 +12,12 @@ describe('trailguard rules validate: a malformed rule exits 2 with one file:line
     ['bad regex', 'bad-regex', '15:10', /invalid regular expression "org-\(trail"/],
     ['bad JMESPath', 'bad-jmespath', '13:10', /invalid JMESPath `Trail\.\[\?Name==`/],
     ['wrong operand type', 'wrong-type', '15:10', /`gt` needs a number or string value, found boolean true$/],
-    ['remediation placeholder naming no field of the view', 'bad-placeholder', '11:8', /placeholder `\{\{Trial\.Name\}\}` names no field of the trail view: `Trial\.Name` is not a field of the trail view/],
+    [
+      'remediation placeholder naming no field of the view',
+      'bad-placeholder',
+      '11:8',
+      /placeholder `\{\{Trial\.Name\}\}` names no field of the trail view: `Trial\.Name` is not a field of the trail view/,
+    ],
     ['id different from the file name', 'id-mismatch', '3:5', /rule id `cloudtrail-other-name` must equal the file name stem `cloudtrail-id-mismatch`$/],
     // Every path is checked against the view catalogue, AWS records against the inventory schema.
     ['misspelt path', 'misspelt-path', '13:9', /`Trail` has no field `LogFileValidatonEnabled`; did you mean `LogFileValidationEnabled`\?/],
@@ -33,8 +38,7 @@ describe('trailguard rules validate: a malformed rule exits 2 with one file:line
     const { code, err } = await validate('duplicate-id/a', 'duplicate-id/b');
     expect(code).toBe(2);
     expect(err.trim()).toBe(
-      `${M}/duplicate-id/b/cloudtrail-duplicate-id.yaml:3:5: duplicate rule id \`cloudtrail-duplicate-id\`: ` +
-        `also defined at ${M}/duplicate-id/a/cloudtrail-duplicate-id.yaml:3:5`,
+      `${M}/duplicate-id/b/cloudtrail-duplicate-id.yaml:3:5: duplicate rule id \`cloudtrail-duplicate-id\`: ` + `also defined at ${M}/duplicate-id/a/cloudtrail-duplicate-id.yaml:3:5`,
     );
   });
 

@@ -44,7 +44,7 @@ describe('trailguard in a shell', () => {
     expect(head.stdout.trim().split('\n')).toHaveLength(1);
   });
 
-  it('keeps the gate\'s exit code through `| head -1`: 0 with --soft-fail, 1 for failures', async () => {
+  it("keeps the gate's exit code through `| head -1`: 0 with --soft-fail, 1 for failures", async () => {
     const soft = await shell(`tg report --results "${ORG_SCAN}" --format csv=- --soft-fail | head -1`);
     expect(soft.status, soft.stderr).toBe(0);
     expect(soft.stdout).toMatch(/^result_id,scan_time,status,severity,rule_id,/);
@@ -59,8 +59,7 @@ describe('trailguard in a shell', () => {
   });
 
   it('colours the summary on a terminal only, and not with NO_COLOR or --no-color', async () => {
-    const onTerminal = (args: string, env: Record<string, string> = {}) =>
-      shell(`script -qec 'node "${main}" report --results "${ORG_SCAN}" --format csv=/dev/null ${args}' /dev/null`, env);
+    const onTerminal = (args: string, env: Record<string, string> = {}) => shell(`script -qec 'node "${main}" report --results "${ORG_SCAN}" --format csv=/dev/null ${args}' /dev/null`, env);
     const ESC = '\u001b[';
     expect((await onTerminal('')).stdout).toContain(`${ESC}31mexit 1: 5 unwaived failures`);
     expect((await onTerminal('', { NO_COLOR: '1' })).stdout).not.toContain(ESC);

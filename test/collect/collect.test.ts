@@ -144,4 +144,3 @@ describe('collector against the simulator', () => {
     }
   });
 });
-

@@ -32,7 +32,10 @@ describe('regional services collection', () => {
     });
     const flowLogs = account.vpcs?.['us-east-1']?.FlowLogs?.map((f) => `${f.ResourceId} ${f.TrafficType} ${f.FlowLogStatus} ${f.LogDestinationType}`);
     expect(flowLogs?.sort()).toEqual(['vpc-0a000000000000001 ALL ACTIVE s3', 'vpc-0a000000000000002 REJECT ACTIVE cloud-watch-logs']);
-    expect(account.vpcs?.['eu-west-1']).toEqual({ Vpcs: [{ VpcId: 'vpc-0a000000000000003', OwnerId: '999999999999', State: 'available', IsDefault: false, CidrBlock: '10.0.0.0/16' }], FlowLogs: [] });
+    expect(account.vpcs?.['eu-west-1']).toEqual({
+      Vpcs: [{ VpcId: 'vpc-0a000000000000003', OwnerId: '999999999999', State: 'available', IsDefault: false, CidrBlock: '10.0.0.0/16' }],
+      FlowLogs: [],
+    });
     expect(account.securityHub?.['us-east-1']?.Hub).toMatchObject({ HubArn: 'arn:aws:securityhub:us-east-1:111111111111:hub/default', SubscribedAt: '2025-03-01T10:00:00.000Z' });
     expect(account.errors).toEqual([]);
   });

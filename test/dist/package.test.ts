@@ -48,8 +48,22 @@ beforeAll(() => {
 
 describe('the packed package', () => {
   it('holds README, LICENSE, docs, rules, schemas, examples and dist, without source maps, tests or sources', () => {
-    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''));
-    for (const file of ['README.md', 'LICENSE', 'package.json', 'docs/rules.md', 'docs/iam-policy.json', 'rules/cloudtrail/cloudtrail-log-file-validation.yaml', 'schemas/rule.schema.json', 'examples/demo-org.yaml', 'dist/cli/main.js', 'dist/builtin-rules.json']) {
+    const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, ''));
+    for (const file of [
+      'README.md',
+      'LICENSE',
+      'package.json',
+      'docs/rules.md',
+      'docs/iam-policy.json',
+      'rules/cloudtrail/cloudtrail-log-file-validation.yaml',
+      'schemas/rule.schema.json',
+      'examples/demo-org.yaml',
+      'dist/cli/main.js',
+      'dist/builtin-rules.json',
+    ]) {
       expect(files, file).toContain(file);
     }
     expect(files.filter((f) => f.endsWith('.map') || f.includes('.test.') || f.startsWith('src/') || f.startsWith('test/'))).toEqual([]);

@@ -18,7 +18,12 @@ interface Example {
 }
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const FILES = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const FILES = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 
 /** `trailguard ...` lines of fenced blocks (continuations joined) and inline code spans. */
 function examples(file: string): Example[] {

@@ -66,9 +66,7 @@ describe('evaluate', () => {
     });
     expect(byName('shadow')).toMatchObject({ status: 'skip', skipReason: 'Shadow trail copy; judged in its home region.' });
     expect(byName('denied')).toMatchObject({ status: 'error', error: denied });
-    expect(byName('denied').message).toBe(
-      'Could not read Trail.LogFileValidationEnabled: cloudtrail DescribeTrails failed with AccessDeniedException in 222233334444 eu-west-1',
-    );
+    expect(byName('denied').message).toBe('Could not read Trail.LogFileValidationEnabled: cloudtrail DescribeTrails failed with AccessDeniedException in 222233334444 eu-west-1');
     expect(byName('111122223333', 'fixture-critical-buckets')).toMatchObject({ status: 'skip', parameters: { critical_buckets: [] } });
   });
 

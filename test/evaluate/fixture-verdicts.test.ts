@@ -9,8 +9,12 @@ import { loadRuleSet } from '../../src/rules/load.js';
 import { evaluateFixture, inventoryFixture, type RuleParameters } from '../helpers/evaluate-fixture.js';
 
 const CORE_RULES = [
-  'cloudtrail-multi-region-trail-logging', 'cloudtrail-log-file-validation', 'cloudtrail-sse-kms',
-  's3-trail-bucket-lifecycle-archive', 'org-trail-present', 'cloudtrail-data-events-critical-buckets-only',
+  'cloudtrail-multi-region-trail-logging',
+  'cloudtrail-log-file-validation',
+  'cloudtrail-sse-kms',
+  's3-trail-bucket-lifecycle-archive',
+  'org-trail-present',
+  'cloudtrail-data-events-critical-buckets-only',
 ];
 // The six rules of the core issue; the rule pack's other rules have their own tests.
 const rules = loadRuleSet({ cwd: join(import.meta.dirname, '..', '..') }).rules.filter((r) => CORE_RULES.includes(r.id));

@@ -97,16 +97,21 @@ describe('verdict integrity (issue 13)', () => {
   }, 60_000);
 
   it('a member whose role cannot be assumed gets one error per trail, bucket and key rule, never silence', async () => {
-    const doc = await scanOrganization(demoWorld([], (world) => {
-      world.accounts.find((a) => a.Id === PAYMENTS)!.roles = [];
-    }));
+    const doc = await scanOrganization(
+      demoWorld([], (world) => {
+        world.accounts.find((a) => a.Id === PAYMENTS)!.roles = [];
+      }),
+    );
     expect(guesses(clean, doc)).toEqual([]);
     const trailRules = doc.rules.filter((r) => ['trail', 'bucket', 'key', 'log-group', 'event-data-store'].includes(r.resource)).map((r) => r.id);
     expect(trailRules.length).toBeGreaterThan(20);
     for (const ruleId of trailRules) {
       const results = find(doc, ruleId, PAYMENTS);
       expect(results.length, ruleId).toBeGreaterThan(0);
-      expect(results.every((r) => r.status === 'error' && r.error?.operation === 'AssumeRole'), ruleId).toBe(true);
+      expect(
+        results.every((r) => r.status === 'error' && r.error?.operation === 'AssumeRole'),
+        ruleId,
+      ).toBe(true);
     }
   }, 60_000);
 
@@ -141,7 +146,14 @@ describe('log bucket ownership (issue 19, item 3)', () => {
           Region: 'us-east-1',
           Policy: {
             Version: '2012-10-17',
-            Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:root' }, Action: 's3:Get*', Resource: ['arn:aws:s3:::squatted-trail-logs', 'arn:aws:s3:::squatted-trail-logs/*'] }],
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: { AWS: 'arn:aws:iam::999999999999:root' },
+                Action: 's3:Get*',
+                Resource: ['arn:aws:s3:::squatted-trail-logs', 'arn:aws:s3:::squatted-trail-logs/*'],
+              },
+            ],
           },
         },
       ],

@@ -162,7 +162,10 @@ describe('loadWaivers', () => {
       `${path}:5:13: \`waivers[0].reason\` must NOT have fewer than 20 characters`,
       `${path}:7:5: unknown key \`acounts\`; did you mean \`accounts\`?`,
     ]);
-    const later = write('order.yaml', 'schemaVersion: 1\nwaivers:\n  - id: W-2\n    rules: [r]\n    reason: A reason that is long enough.\n    owner: me\n    created: 2025-02-01\n    expires: 2025-01-01\n');
+    const later = write(
+      'order.yaml',
+      'schemaVersion: 1\nwaivers:\n  - id: W-2\n    rules: [r]\n    reason: A reason that is long enough.\n    owner: me\n    created: 2025-02-01\n    expires: 2025-01-01\n',
+    );
     expect(problems(later)).toEqual([`${later}:8:14: waiver \`W-2\` expires (2025-01-01) before it was created (2025-02-01)`]);
   });
 });

@@ -42,7 +42,12 @@ const sim = useSimulator(
           { Name: 'no-validation', HomeRegion: 'us-east-1', S3BucketName: 'org-logs', S3KeyPrefix: 'plain', LogFileValidationEnabled: false },
         ],
       },
-      { Id: MEMBER, roles: memberRole, buckets: [{ Name: 'member-logs', Region: 'us-east-1' }], trails: [{ Name: 'member-trail', HomeRegion: 'us-east-1', S3BucketName: 'member-logs', LogFileValidationEnabled: true }] },
+      {
+        Id: MEMBER,
+        roles: memberRole,
+        buckets: [{ Name: 'member-logs', Region: 'us-east-1' }],
+        trails: [{ Name: 'member-trail', HomeRegion: 'us-east-1', S3BucketName: 'member-logs', LogFileValidationEnabled: true }],
+      },
     ],
   },
   { signInAs: MANAGEMENT },
@@ -63,8 +68,21 @@ beforeAll(async () => {
   dir = await scratchDir('auditor');
   keys = ed25519Keys(dir);
   scan = await cli([
-    'scan', '--organization', '--regions', 'us-east-1', '--endpoint-url', sim.endpoint, '--max-attempts', '2',
-    '--output-dir', join(dir, 'run'), '--evidence', join(dir, 'bundle.tar.gz'), '--verify-logs', '--sign-key', keys.privateKey,
+    'scan',
+    '--organization',
+    '--regions',
+    'us-east-1',
+    '--endpoint-url',
+    sim.endpoint,
+    '--max-attempts',
+    '2',
+    '--output-dir',
+    join(dir, 'run'),
+    '--evidence',
+    join(dir, 'bundle.tar.gz'),
+    '--verify-logs',
+    '--sign-key',
+    keys.privateKey,
   ]);
   inbox = join(dir, 'inbox');
   mkdirSync(inbox);
@@ -73,7 +91,7 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('the auditor path', () => {
-  it('scans the organization and records every trail\'s log verification, whatever its outcome', () => {
+  it("scans the organization and records every trail's log verification, whatever its outcome", () => {
     expect(scan.err, scan.err).toContain('evidence: ');
     expect(scan.err).toContain(`verify-logs ${ORG_TRAIL}: intact (every digest and log file in the range verified)`);
     expect(scan.err).toContain(`verify-logs ${UNVALIDATED}: nothing to verify (log file validation is disabled on this trail`);
@@ -89,8 +107,19 @@ describe('the auditor path', () => {
   it('records "could not read" with the reason when the log bucket denies the scanner, in run.json and the bundle', async () => {
     const remove = sim.faults.add({ kind: 'accessDenied', service: 's3', operation: 'ListObjectsV2' });
     const denied = await cli([
-      'scan', '--organization', '--regions', 'us-east-1', '--endpoint-url', sim.endpoint, '--max-attempts', '1',
-      '--output-dir', join(dir, 'denied'), '--evidence', join(dir, 'denied.tar.gz'), '--verify-logs',
+      'scan',
+      '--organization',
+      '--regions',
+      'us-east-1',
+      '--endpoint-url',
+      sim.endpoint,
+      '--max-attempts',
+      '1',
+      '--output-dir',
+      join(dir, 'denied'),
+      '--evidence',
+      join(dir, 'denied.tar.gz'),
+      '--verify-logs',
     ]);
     remove();
     expect(denied.err).toMatch(new RegExp(`verify-logs ${ORG_TRAIL}: could not read \\(cannot list s3://org-logs/AWSLogs/: S3 ListObjectsV2 failed with AccessDenied`));

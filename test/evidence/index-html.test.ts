@@ -31,7 +31,9 @@ describe('index.html', () => {
     expect(html).toContain('2026-06-01T12:00:00.000Z');
     expect(html).toContain('2026-06-01T12:00:42.000Z');
     expect(html).toContain('assumed-role/&lt;script&gt;');
-    expect(html).toMatch(/<th>Total<\/th><th>error<\/th><th>fail<\/th><th>pass<\/th><th>skip<\/th><th>waived<\/th><\/tr><tr><td>16<\/td><td>2<\/td><td>5<\/td><td>7<\/td><td>1<\/td><td>1<\/td>/);
+    expect(html).toMatch(
+      /<th>Total<\/th><th>error<\/th><th>fail<\/th><th>pass<\/th><th>skip<\/th><th>waived<\/th><\/tr><tr><td>16<\/td><td>2<\/td><td>5<\/td><td>7<\/td><td>1<\/td><td>1<\/td>/,
+    );
     expect(html).toContain('--external-id [REDACTED]');
   });
 
@@ -70,7 +72,13 @@ describe('README.txt', () => {
   it('describes only what the bundle holds: no raw/ when the run kept none, and trails not verified with the reason', async () => {
     const dir = await scratchDir('readme-bare');
     const notVerified = 'owned by account 222222222222, not the scanning account 111111111111';
-    const input = sampleInput({ raw: undefined, reports: [], config: undefined, waivers: undefined, verifyLogs: [{ trailArn: 'arn:aws:cloudtrail:us-east-1:222222222222:trail/own', notVerified }] });
+    const input = sampleInput({
+      raw: undefined,
+      reports: [],
+      config: undefined,
+      waivers: undefined,
+      verifyLogs: [{ trailArn: 'arn:aws:cloudtrail:us-east-1:222222222222:trail/own', notVerified }],
+    });
     const bare = join(dir, 'bundle');
     await exportEvidence(input, bare);
     const text = readFileSync(join(bare, 'README.txt'), 'utf8');

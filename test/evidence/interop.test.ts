@@ -52,7 +52,12 @@ async function checkByHand(name: string, signer: Signer): Promise<void> {
 
   const sums = sh('sha256sum -c --strict SHA256SUMS', bundle);
   expect(sums.status, sums.stderr).toBe(0);
-  expect(sums.stdout.trim().split('\n').every((l) => l.endsWith(': OK'))).toBe(true);
+  expect(
+    sums.stdout
+      .trim()
+      .split('\n')
+      .every((l) => l.endsWith(': OK')),
+  ).toBe(true);
 
   const step = readmeOpensslStep(bundle);
   const good = sh(step, bundle);

@@ -61,7 +61,9 @@ describe('KMS evidence signing', () => {
     expect(await verifyEvidence(out, { publicKey: trusted })).toMatchObject({ ok: true, signature: { status: 'valid', checkedAgainst: 'trusted', keyArn: RSA_KEY } });
 
     // KMS itself agrees the signature is over manifest.json's SHA-256.
-    const digest = createHash('sha256').update(readFileSync(join(out, 'manifest.json'))).digest();
+    const digest = createHash('sha256')
+      .update(readFileSync(join(out, 'manifest.json')))
+      .digest();
     const verified = await kms.send(
       new VerifyCommand({ KeyId: RSA_KEY, Message: digest, MessageType: 'DIGEST', Signature: readFileSync(join(out, 'manifest.sig')), SigningAlgorithm: 'RSASSA_PKCS1_V1_5_SHA_256' }),
     );
@@ -71,7 +73,9 @@ describe('KMS evidence signing', () => {
     // And the README's openssl command, with the key from KMS.
     const pem = join(dir, 'kms-public.pem');
     writeFileSync(pem, trusted.export({ type: 'spki', format: 'pem' }));
-    const step = readFileSync(join(out, 'README.txt'), 'utf8').match(/2\. (openssl .*)/)![1]!.replace('signing-public-key.pem', pem);
+    const step = readFileSync(join(out, 'README.txt'), 'utf8')
+      .match(/2\. (openssl .*)/)![1]!
+      .replace('signing-public-key.pem', pem);
     const openssl = spawnSync('sh', ['-c', step], { cwd: out, encoding: 'utf8' });
     expect(openssl.stdout + openssl.stderr).toContain('Verified OK');
 
@@ -102,7 +106,18 @@ describe('KMS evidence signing', () => {
       expect(symmetric.err).toContain('UnsupportedOperationException');
       expect(symmetric.err).toContain('evidence signing needs a SIGN_VERIFY key');
 
-      const encryptOnly = await cli(['evidence', 'export', '--run', runDir, '--out', join(dir, 'encrypt'), '--sign-kms-key', arn('0b5ee7a4-0000-4000-8000-00000000e4c7'), '--endpoint-url', sim.endpoint]);
+      const encryptOnly = await cli([
+        'evidence',
+        'export',
+        '--run',
+        runDir,
+        '--out',
+        join(dir, 'encrypt'),
+        '--sign-kms-key',
+        arn('0b5ee7a4-0000-4000-8000-00000000e4c7'),
+        '--endpoint-url',
+        sim.endpoint,
+      ]);
       expect(encryptOnly.code).toBe(2);
       expect(encryptOnly.err).toContain('key usage ENCRYPT_DECRYPT, spec RSA_2048; evidence signing needs a SIGN_VERIFY key');
 

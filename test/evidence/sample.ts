@@ -42,7 +42,13 @@ export const RAW: RawRecord[] = [
     operation: 'AssumeRole',
     requestId: 'req-0003',
     params: { RoleArn: 'arn:aws:iam::111111111111:role/audit', RoleSessionName: 'trailguard-scan' },
-    response: { Credentials: { AccessKeyId: 'ASIAEXAMPLEEXAMPLE12', SecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY', SessionToken: 'IQoJb3JpZ2luX2VjEXAMPLETOKENEXAMPLETOKENEXAMPLETOKENEXAMPLETOKEN' } },
+    response: {
+      Credentials: {
+        AccessKeyId: 'ASIAEXAMPLEEXAMPLE12',
+        SecretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY',
+        SessionToken: 'IQoJb3JpZ2luX2VjEXAMPLETOKENEXAMPLETOKENEXAMPLETOKENEXAMPLETOKEN',
+      },
+    },
   },
   {
     accountId: '111111111111',

@@ -64,7 +64,10 @@ describe('redactArgv', () => {
 
 describe('redactSecretFields', () => {
   it('blanks credentials in an sts:AssumeRole response and leaves the rest', () => {
-    const response = { Credentials: { AccessKeyId: session.accessKeyId, SecretAccessKey: session.secretAccessKey, SessionToken: session.sessionToken, Expiration: '2030-01-01' }, AssumedRoleUser: { Arn: session.caller.arn } };
+    const response = {
+      Credentials: { AccessKeyId: session.accessKeyId, SecretAccessKey: session.secretAccessKey, SessionToken: session.sessionToken, Expiration: '2030-01-01' },
+      AssumedRoleUser: { Arn: session.caller.arn },
+    };
     expect(redactSecretFields(response)).toEqual({
       Credentials: { AccessKeyId: session.accessKeyId, SecretAccessKey: REDACTED, SessionToken: REDACTED, Expiration: '2030-01-01' },
       AssumedRoleUser: { Arn: session.caller.arn },
@@ -88,7 +91,10 @@ describe('findSecrets', () => {
 describe('exportEvidence keeps secrets out', () => {
   it('writes none of the run credentials into any file, though they were in argv and a raw AssumeRole response', async () => {
     const out = join(dir, 'clean');
-    const raw = [...RAW, { ...RAW[2]!, requestId: 'req-0005', response: { Credentials: { AccessKeyId: session.accessKeyId, SecretAccessKey: session.secretAccessKey, SessionToken: session.sessionToken } } }];
+    const raw = [
+      ...RAW,
+      { ...RAW[2]!, requestId: 'req-0005', response: { Credentials: { AccessKeyId: session.accessKeyId, SecretAccessKey: session.secretAccessKey, SessionToken: session.sessionToken } } },
+    ];
     const input = sampleInput({ raw, run: { ...sampleInput().run, argv: ['scan', '--session-token', session.sessionToken!, `--secret-access-key=${longTerm.secretAccessKey}`] } });
     await exportEvidence(input, out, { knownSecrets: SECRETS });
     for (const [file, text] of allFileText(out)) {

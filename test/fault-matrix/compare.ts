@@ -40,8 +40,7 @@ export function compareResults(clean: readonly Result[], faulted: readonly Resul
   // A result that vanished needs an error for its rule that names the call: on its own account, or
   // on the account whose call failed when the resource was found through that account's trail
   // (the log archive's bucket through the management account's organization trail).
-  const names = (r: Result) =>
-    r.status === 'error' && r.error !== undefined && r.error.service === fault.service && (fault.operation === undefined || r.error.operation === fault.operation);
+  const names = (r: Result) => r.status === 'error' && r.error !== undefined && r.error.service === fault.service && (fault.operation === undefined || r.error.operation === fault.operation);
   const named = faulted.filter(names);
   const explained = new Set(named.map((r) => `${r.ruleId}\u0000${r.accountId}`));
   const failedAccounts = new Set(named.map((r) => r.error?.accountId ?? r.accountId));

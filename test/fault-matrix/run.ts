@@ -110,7 +110,13 @@ async function runCases(selected: Case[], rules: RunRules): Promise<WorkerReport
     // The baseline must be reproducible, or every case would report its noise.
     const again = await scan(sim, rules);
     const noise = compareResults(clean, again ?? [], { label: 'a second clean scan', service: '' });
-    if (noise.length) throw new Error(`two clean scans differ: ${noise.slice(0, 5).map((v) => `${v.ruleId} ${v.resourceArn} ${v.before} → ${v.after}`).join('; ')}`);
+    if (noise.length)
+      throw new Error(
+        `two clean scans differ: ${noise
+          .slice(0, 5)
+          .map((v) => `${v.ruleId} ${v.resourceArn} ${v.before} → ${v.after}`)
+          .join('; ')}`,
+      );
     const report: WorkerReport = { checked: 0, refused: [], violations: [] };
     for (const c of selected) {
       const remove = sim.faults.add(c.spec);
@@ -138,20 +144,25 @@ async function main(): Promise<void> {
   const worker = process.env.FAULT_MATRIX_WORKER;
   if (worker !== undefined) {
     const index = Number(worker);
-    const report = await runCases(all.filter((_, i) => i % WORKERS === index), rules);
+    const report = await runCases(
+      all.filter((_, i) => i % WORKERS === index),
+      rules,
+    );
     process.send?.(report);
     return;
   }
   const started = performance.now();
   const script = fileURLToPath(import.meta.url);
   const reports = await Promise.all(
-    Array.from({ length: WORKERS }, (_, index) =>
-      new Promise<WorkerReport>((resolve, reject) => {
-        const child = fork(script, [], { env: { ...process.env, FAULT_MATRIX_WORKER: String(index) }, execArgv: process.execArgv });
-        let report: WorkerReport | undefined;
-        child.on('message', (m) => (report = m as WorkerReport));
-        child.on('exit', (code) => (report && code === 0 ? resolve(report) : reject(new Error(`fault-matrix worker ${index} exited with ${code}`))));
-      }),
+    Array.from(
+      { length: WORKERS },
+      (_, index) =>
+        new Promise<WorkerReport>((resolve, reject) => {
+          const child = fork(script, [], { env: { ...process.env, FAULT_MATRIX_WORKER: String(index) }, execArgv: process.execArgv });
+          let report: WorkerReport | undefined;
+          child.on('message', (m) => (report = m as WorkerReport));
+          child.on('exit', (code) => (report && code === 0 ? resolve(report) : reject(new Error(`fault-matrix worker ${index} exited with ${code}`))));
+        }),
     ),
   );
   const checked = reports.reduce((n, r) => n + r.checked, 0);

@@ -13,8 +13,21 @@ const target = { accountId: '111111111111', region: 'us-east-1', partition: 'aws
 const TRAIL_ARN = 'arn:aws:cloudtrail:us-east-1:111111111111:trail/main';
 
 function plan(action: ChangeAction, extra: IacConfiguration['resources'] = []): IacConfiguration {
-  const values = { name: 'main', arn: TRAIL_ARN, s3_bucket_name: 'trail-logs-111111111111', is_multi_region_trail: true, enable_logging: true, event_selector: [], advanced_event_selector: [], insight_selector: [] };
-  return { format: 'terraform', file: 'plan.json', resources: [{ address: 'aws_cloudtrail.main', type: 'aws_cloudtrail', action, values, location: { address: 'aws_cloudtrail.main' } }, ...extra] };
+  const values = {
+    name: 'main',
+    arn: TRAIL_ARN,
+    s3_bucket_name: 'trail-logs-111111111111',
+    is_multi_region_trail: true,
+    enable_logging: true,
+    event_selector: [],
+    advanced_event_selector: [],
+    insight_selector: [],
+  };
+  return {
+    format: 'terraform',
+    file: 'plan.json',
+    resources: [{ address: 'aws_cloudtrail.main', type: 'aws_cloudtrail', action, values, location: { address: 'aws_cloudtrail.main' } }, ...extra],
+  };
 }
 
 const build = (config: IacConfiguration) => buildIacInventory({ configurations: [config], target, live, collectedAt: live.collectedAt }).inventory.accounts[0]!;
@@ -34,8 +47,11 @@ describe('a plan on top of the live inventory', () => {
 
   it('a bucket configuration resource patches the live bucket, and never makes up a bucket neither holds', () => {
     const versioning = (bucket: string, action: ChangeAction) => ({
-      address: `aws_s3_bucket_versioning.${bucket}`, type: 'aws_s3_bucket_versioning', action,
-      values: { bucket, versioning_configuration: [{ status: 'Enabled', mfa_delete: 'Enabled' }] }, location: { address: `aws_s3_bucket_versioning.${bucket}` },
+      address: `aws_s3_bucket_versioning.${bucket}`,
+      type: 'aws_s3_bucket_versioning',
+      action,
+      values: { bucket, versioning_configuration: [{ status: 'Enabled', mfa_delete: 'Enabled' }] },
+      location: { address: `aws_s3_bucket_versioning.${bucket}` },
     });
     const account = build(plan('no-op', [versioning('trail-logs-111111111111', 'update'), versioning('elsewhere-logs', 'create')]));
     expect(account.buckets['trail-logs-111111111111']!.Versioning).toEqual({ Status: 'Enabled', MFADelete: 'Enabled' });

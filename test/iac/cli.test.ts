@@ -33,7 +33,7 @@ describe('values a plan does not know', () => {
 });
 
 describe('CDK', () => {
-  it("reads every stack template of a cdk.out folder, in the account and region of its manifest, with JSON line numbers", async () => {
+  it('reads every stack template of a cdk.out folder, in the account and region of its manifest, with JSON line numbers', async () => {
     const { doc } = await runIac(['test/fixtures/iac/cdk.out']);
     expect(doc.run.accounts).toEqual(['111122223333']);
     const trail = doc.results.find((r) => r.ruleId === 'cloudtrail-log-file-validation')!;
@@ -121,7 +121,16 @@ describe('bad input: a clear message naming the file, exit 2', () => {
 
   it('a YAML alias bomb', async () => {
     const d = dir();
-    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)];
+    const levels = [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(', ')}]`,
+      ),
+    ];
     writeFileSync(join(d, 'bomb.yaml'), `${levels.join('\n')}\nResources: {}\n`);
     const run = await cli(['iac', 'bomb.yaml'], d);
     expect(run.code).toBe(2);

@@ -50,11 +50,18 @@ describe('every built-in rule on infrastructure as code', () => {
         expect(mine.filter(liveOnlySkip)).toEqual([]);
       } else if (kind === 'partly') {
         expect(liveOnly.length).toBeGreaterThan(0);
-        expect(mine.some((r) => judged(r) || liveOnlySkip(r)), 'judged, or skipped as live-only').toBe(true);
+        expect(
+          mine.some((r) => judged(r) || liveOnlySkip(r)),
+          'judged, or skipped as live-only',
+        ).toBe(true);
       } else {
         // Without the live account: never a verdict from what a plan cannot show.
         for (const r of mine) expect(liveOnlySkip(r) || (r.status === 'skip' && /parameter/.test(r.skipReason ?? '')), `${r.resourceArn}: ${r.skipReason}`).toBe(true);
-        if (rule.resource === 'account') expect(onLive.some((r) => r.ruleId === rule.id && !liveOnlySkip(r)), 'evaluated with --inventory').toBe(true);
+        if (rule.resource === 'account')
+          expect(
+            onLive.some((r) => r.ruleId === rule.id && !liveOnlySkip(r)),
+            'evaluated with --inventory',
+          ).toBe(true);
       }
     });
   }

@@ -79,7 +79,24 @@ describe('each resource type maps to the shapes the collector records for the sa
   });
 
   it('AWS::CloudWatch::Alarm, AWS::SNS::Topic and its subscriptions', () => {
-    expect(iac.alarms).toEqual(live.alarms.map((a) => pick(a, ['AlarmName', 'AlarmArn', 'MetricName', 'Namespace', 'ActionsEnabled', 'AlarmActions', 'OKActions', 'InsufficientDataActions', 'Statistic', 'Threshold', 'ComparisonOperator', 'Dimensions'])));
+    expect(iac.alarms).toEqual(
+      live.alarms.map((a) =>
+        pick(a, [
+          'AlarmName',
+          'AlarmArn',
+          'MetricName',
+          'Namespace',
+          'ActionsEnabled',
+          'AlarmActions',
+          'OKActions',
+          'InsufficientDataActions',
+          'Statistic',
+          'Threshold',
+          'ComparisonOperator',
+          'Dimensions',
+        ]),
+      ),
+    );
     const [arn, read] = Object.entries(live.topics)[0]!;
     expect(iac.topics[arn]!.Subscriptions!.map((s) => pick(s, ['Protocol', 'Endpoint', 'TopicArn']))).toEqual(read.Subscriptions!.map((s) => pick(s, ['Protocol', 'Endpoint', 'TopicArn'])));
   });
@@ -87,7 +104,10 @@ describe('each resource type maps to the shapes the collector records for the sa
   it('AWS::Events::Rule with its targets, AWS::CloudTrail::EventDataStore', () => {
     const [mapped] = iac.eventRules;
     const [read] = live.eventRules;
-    expect({ ...mapped, Rule: { ...mapped!.Rule, EventPattern: JSON.parse(mapped!.Rule.EventPattern!) } }).toEqual({ ...read, Rule: { ...pick(read!.Rule, Object.keys(mapped!.Rule)), EventPattern: JSON.parse(read!.Rule.EventPattern!) } });
+    expect({ ...mapped, Rule: { ...mapped!.Rule, EventPattern: JSON.parse(mapped!.Rule.EventPattern!) } }).toEqual({
+      ...read,
+      Rule: { ...pick(read!.Rule, Object.keys(mapped!.Rule)), EventPattern: JSON.parse(read!.Rule.EventPattern!) },
+    });
     const [store] = live.eventDataStores;
     expect(iac.eventDataStores[0]).toEqual({ ...pick(store!, Object.keys(iac.eventDataStores[0]!)), EventDataStoreArn: iac.eventDataStores[0]!.EventDataStoreArn });
   });

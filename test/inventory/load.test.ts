@@ -57,10 +57,7 @@ describe('loadInventory', () => {
     const inv = compliant();
     raw(inv).acounts = [];
     raw(inv.accounts[0]!).bukets = {};
-    expect(problems(JSON.stringify(inv))).toEqual([
-      "inventory.json: /: unknown key 'acounts'",
-      "inventory.json: /accounts/0: unknown key 'bukets'",
-    ]);
+    expect(problems(JSON.stringify(inv))).toEqual(["inventory.json: /: unknown key 'acounts'", "inventory.json: /accounts/0: unknown key 'bukets'"]);
   });
 
   it('accepts AWS fields it does not list inside AWS objects', () => {
@@ -75,11 +72,13 @@ describe('loadInventory', () => {
     raw(inv.accounts[0]!.trails[0]!.Trail).IsMultiRegionTrail = 'yes';
     raw(inv.accounts[0]!.trails[0]!.EventSelectors![0]!).ReadWriteType = 'Everything';
     inv.accounts[0]!.AccountId = '1234';
-    expect(problems(JSON.stringify(inv))).toEqual(expect.arrayContaining([
-      'inventory.json: /accounts/0/AccountId: must match pattern "^[0-9]{12}$"',
-      'inventory.json: /accounts/0/trails/0/Trail/IsMultiRegionTrail: must be boolean',
-      'inventory.json: /accounts/0/trails/0/EventSelectors/0/ReadWriteType: must be equal to one of the allowed values: "ReadOnly", "WriteOnly", "All"',
-    ]));
+    expect(problems(JSON.stringify(inv))).toEqual(
+      expect.arrayContaining([
+        'inventory.json: /accounts/0/AccountId: must match pattern "^[0-9]{12}$"',
+        'inventory.json: /accounts/0/trails/0/Trail/IsMultiRegionTrail: must be boolean',
+        'inventory.json: /accounts/0/trails/0/EventSelectors/0/ReadWriteType: must be equal to one of the allowed values: "ReadOnly", "WriteOnly", "All"',
+      ]),
+    );
   });
 
   it('rejects an account listed twice', () => {

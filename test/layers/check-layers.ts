@@ -37,7 +37,9 @@ const TYPE_ONLY = /^\s*(?:import|export)\s+type\s[^;]*?from\s*'([^']+)'/gm;
 /** Each .ts file under `src` (relative, `/`-separated) with the files it imports; `runtime` leaves out type-only imports. */
 export function importGraph(src: string, { runtime = false } = {}): Map<string, string[]> {
   const graph = new Map<string, string[]>();
-  const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => f.split('\\').join('/'));
+  const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.split('\\').join('/'));
   for (const file of files.sort()) {
     const text = readFileSync(join(src, file), 'utf8');
     const { importedFiles } = ts.preProcessFile(text, true, true);
@@ -46,7 +48,11 @@ export function importGraph(src: string, { runtime = false } = {}): Map<string, 
     const typeOnly = runtime ? [...text.matchAll(TYPE_ONLY)].map((m) => m[1]!).filter((name) => names.filter((n) => n === name).length === 1) : [];
     const targets = names
       .filter((name) => name.startsWith('.') && !typeOnly.includes(name))
-      .map((name) => relative(src, resolve(src, dirname(file), name.replace(/\.js$/, '.ts'))).split('\\').join('/'));
+      .map((name) =>
+        relative(src, resolve(src, dirname(file), name.replace(/\.js$/, '.ts')))
+          .split('\\')
+          .join('/'),
+      );
     graph.set(file, [...new Set(targets)]);
   }
   return graph;
@@ -68,7 +74,8 @@ export function layerProblems(graph: Map<string, string[]>, layers: string[][] =
     for (const target of targets) {
       const to = stageOf(target);
       if (to === from || !row.has(to)) continue;
-      if (row.get(to)! <= row.get(from)!) problems.push(`src/${file} imports src/${target}: ${from} may not import ${to} (${row.get(to) === row.get(from) ? 'same layer' : 'a higher layer'})`);
+      if (row.get(to)! <= row.get(from)!)
+        problems.push(`src/${file} imports src/${target}: ${from} may not import ${to} (${row.get(to) === row.get(from) ? 'same layer' : 'a higher layer'})`);
     }
   }
   return problems;

@@ -43,8 +43,17 @@ describe('what each rule reads', () => {
   it('reads come from the compiled conditions: JMESPath functions and multi-selects read the fields they name', () => {
     const rule = (resource: string, query: string) => {
       const text = [
-        'schemaVersion: 1', 'id: cloudtrail-query-reads', 'title: t', 'severity: low', `resource: ${resource}`, 'description: d', 'rationale: r',
-        'remediation: { summary: s }', 'references: []', `assert: { query: "${query}", op: not_empty }`, 'messages: { pass: p, fail: f }',
+        'schemaVersion: 1',
+        'id: cloudtrail-query-reads',
+        'title: t',
+        'severity: low',
+        `resource: ${resource}`,
+        'description: d',
+        'rationale: r',
+        'remediation: { summary: s }',
+        'references: []',
+        `assert: { query: "${query}", op: not_empty }`,
+        'messages: { pass: p, fail: f }',
         'tests: [{ name: n, view: {}, expect: fail }]',
       ].join('\n');
       const { rule, problems } = compileRule(parseYamlFile('rules/cloudtrail/cloudtrail-query-reads.yaml', text).yaml, 'test');

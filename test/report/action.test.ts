@@ -46,7 +46,12 @@ function runStep(s: Step, env: Record<string, string>): Promise<{ status: number
 
 /** `key=value` lines of a GITHUB_OUTPUT file. */
 function outputs(file: string): Record<string, string> {
-  return Object.fromEntries(readFileSync(file, 'utf8').trim().split('\n').map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]));
+  return Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+  );
 }
 
 describe('action.yml', () => {
@@ -123,7 +128,12 @@ describe('action.yml', () => {
     }
 
     it('scans with the inputs, writes the reports and the step summary, records the exit code and the SARIF category', async () => {
-      const { run, out, work, outputs: o } = await runScan('org', {
+      const {
+        run,
+        out,
+        work,
+        outputs: o,
+      } = await runScan('org', {
         TG_ARGS: '--organization --accounts 111111111111,222222222222 --member-role-name OrganizationAccountAccessRole',
         TG_FAIL_ON: 'HIGH',
         TG_SARIF_CATEGORY: 'org-o-demo',

@@ -34,7 +34,10 @@ async function scanWorld(worldText: string, dir: string, name: string): Promise<
     delete process.env.AWS_PROFILE;
     delete process.env.AWS_SESSION_TOKEN;
     const results = join(dir, `${name}.json`);
-    const run = await cli(['scan', '--organization', '--endpoint-url', sim.endpoint, '--accounts', ACCOUNTS, '--output-dir', join(dir, name), '--format', `json=${results}`, '--soft-fail'], dir);
+    const run = await cli(
+      ['scan', '--organization', '--endpoint-url', sim.endpoint, '--accounts', ACCOUNTS, '--output-dir', join(dir, name), '--format', `json=${results}`, '--soft-fail'],
+      dir,
+    );
     expect(run.code, run.err).toBe(0);
     return results;
   } finally {

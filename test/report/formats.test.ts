@@ -15,8 +15,6 @@ function empty(): ResultsDocument {
 }
 
 describe.each(FORMAT_NAMES)('%s', (name) => {
-
-
   it('renders the same bytes twice, and whatever order results and rules come in', () => {
     const doc = orgScan();
     const first = renderText(name, doc);

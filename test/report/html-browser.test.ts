@@ -137,7 +137,11 @@ describeInBrowser('html report in Chromium', (executablePath) => {
   it('opens a finding: a plain sentence first, then its evidence and the remediation filled for this resource', async () => {
     const row = page.locator('#findings > tbody > tr.finding', { hasText: 'arn:aws:s3:::legacy-trail-logs' });
     const toggle = row.locator('button.toggle');
-    await expect(toggle.innerText()).resolves.toBe('Bucket legacy-trail-logs in account legacy-workloads (777788889999), us-east-1 does not meet “CloudTrail S3 buckets are not publicly accessible”.'.replace('us-east-1', (doc.results.find((r) => r.resourceArn === 'arn:aws:s3:::legacy-trail-logs')?.region ?? '')).replace('CloudTrail S3 buckets are not publicly accessible', doc.rules.find((r) => r.id === 's3-trail-bucket-not-public')?.title ?? ''));
+    await expect(toggle.innerText()).resolves.toBe(
+      'Bucket legacy-trail-logs in account legacy-workloads (777788889999), us-east-1 does not meet “CloudTrail S3 buckets are not publicly accessible”.'
+        .replace('us-east-1', doc.results.find((r) => r.resourceArn === 'arn:aws:s3:::legacy-trail-logs')?.region ?? '')
+        .replace('CloudTrail S3 buckets are not publicly accessible', doc.rules.find((r) => r.id === 's3-trail-bucket-not-public')?.title ?? ''),
+    );
     const evidence = page.locator(`#${await toggle.getAttribute('aria-controls')}`);
     await expect(evidence.isVisible()).resolves.toBe(false);
     await toggle.click();
@@ -159,7 +163,9 @@ describeInBrowser('html report in Chromium', (executablePath) => {
     for (const status of ['fail', 'error', 'waived', 'pass', 'skip']) {
       const badge = page.locator(`.totals .badge.st-${status}`);
       expect((await badge.innerText()).toLowerCase()).toContain(status);
-      const [fg, bg] = await evaluate<[string, string]>(`(() => { const s = getComputedStyle(document.querySelector('.totals .badge.st-${status}')); return [s.color, s.backgroundColor]; })()`);
+      const [fg, bg] = await evaluate<[string, string]>(
+        `(() => { const s = getComputedStyle(document.querySelector('.totals .badge.st-${status}')); return [s.color, s.backgroundColor]; })()`,
+      );
       expect(contrast(fg, bg), status).toBeGreaterThanOrEqual(4.5);
     }
     await page.locator('#f-status').selectOption('error');

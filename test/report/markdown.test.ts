@@ -10,7 +10,15 @@ describe('markdown report', () => {
   it('leads with the totals, then failures most severe first with their remediation, then errors, waivers and collapsed passes', () => {
     expect(md.split('\n')[0]).toBe('## trailguard: ❌ 5 failures (1 critical, 1 high, 1 medium, 1 low, 1 informational) · ⚠️ 2 errors · 1 waived · 7 passed');
     expect(md).toContain('| **all** | **5** | **2** | **1** | **7** | **1** | **16** |');
-    const order = ['### Failures', 'CRITICAL · `s3-trail-bucket-not-public`', 'HIGH · `cloudtrail-multi-region-trail`', 'INFORMATIONAL', '### Errors (2)', '### Waived (1)', '<details><summary>Passed: 7 results of 6 rules</summary>'];
+    const order = [
+      '### Failures',
+      'CRITICAL · `s3-trail-bucket-not-public`',
+      'HIGH · `cloudtrail-multi-region-trail`',
+      'INFORMATIONAL',
+      '### Errors (2)',
+      '### Waived (1)',
+      '<details><summary>Passed: 7 results of 6 rules</summary>',
+    ];
     const positions = order.map((s) => md.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
@@ -24,7 +32,10 @@ describe('markdown report', () => {
     const r = hostile.results.find((x) => x.status === 'fail') as Result;
     r.message = 'a | b\nc <script>x</script> `d`';
     r.resourceArn = 'arn:aws:s3:::weird|`name`';
-    const row = renderMarkdown(hostile).split('\n').find((l) => l.includes('weird')) ?? '';
+    const row =
+      renderMarkdown(hostile)
+        .split('\n')
+        .find((l) => l.includes('weird')) ?? '';
     // Unescaped pipes are what split a row into cells: 4 columns need exactly 5.
     expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(6);
     expect(row).not.toContain('<script>');
@@ -52,7 +63,10 @@ describe('markdown report', () => {
     const long = orgScan();
     const r = long.results.find((x) => x.status === 'fail') as Result;
     r.message = `start ${'x'.repeat(2000)} end`;
-    const row = renderMarkdown(long).split('\n').find((l) => l.includes('start xxx')) ?? '';
+    const row =
+      renderMarkdown(long)
+        .split('\n')
+        .find((l) => l.includes('start xxx')) ?? '';
     expect(row).toContain('x…');
     expect(row).not.toContain(' end');
     expect(row.length).toBeLessThan(500);

@@ -109,7 +109,21 @@ describe('a run interrupted while writing its reports', () => {
 describe('a scan whose every --format names its file', () => {
   it('writes those files and no run folder', async () => {
     const run = await cli(
-      ['scan', '--organization', '--accounts', ACCOUNTS, '--regions', 'us-east-1', '--endpoint-url', sim.endpoint, '--soft-fail', '--format', 'json=only/results.json', '--format', 'csv=only/results.csv'],
+      [
+        'scan',
+        '--organization',
+        '--accounts',
+        ACCOUNTS,
+        '--regions',
+        'us-east-1',
+        '--endpoint-url',
+        sim.endpoint,
+        '--soft-fail',
+        '--format',
+        'json=only/results.json',
+        '--format',
+        'csv=only/results.csv',
+      ],
       dir,
     );
     expect(run.code, run.err).toBe(0);
@@ -119,7 +133,21 @@ describe('a scan whose every --format names its file', () => {
 
   it('with --evidence, still bundles the run and leaves no run folder', async () => {
     const run = await cli(
-      ['scan', '--organization', '--accounts', ACCOUNTS, '--regions', 'us-east-1', '--endpoint-url', sim.endpoint, '--soft-fail', '--format', 'json=bundled/results.json', '--evidence', 'bundled/evidence'],
+      [
+        'scan',
+        '--organization',
+        '--accounts',
+        ACCOUNTS,
+        '--regions',
+        'us-east-1',
+        '--endpoint-url',
+        sim.endpoint,
+        '--soft-fail',
+        '--format',
+        'json=bundled/results.json',
+        '--evidence',
+        'bundled/evidence',
+      ],
       dir,
     );
     expect(run.code, run.err).toBe(0);

@@ -43,7 +43,10 @@ function checkFinding(f: Json): void {
 describe('ocsf report', () => {
   const doc = orgScan();
   const text = rendered(renderOcsf(doc));
-  const findings = text.trimEnd().split('\n').map((l) => JSON.parse(l) as Json);
+  const findings = text
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Json);
 
   it('is JSON lines of Compliance Findings with the required fields and types', () => {
     expect(text.endsWith('\n')).toBe(true);

@@ -39,7 +39,15 @@ describe('report options', () => {
   it('sends json without a path to stdout, unless an output directory was given', () => {
     expect(resolveTargets([{ name: 'json' }], { runId, cwd })).toEqual([{ format: 'json', path: '-' }]);
     expect(resolveTargets([{ name: 'json' }], { runId, cwd, outputDir: 'out' })).toEqual([{ format: 'json', path: join(cwd, 'out', 'results.json') }]);
-    expect(resolveTargets([{ name: 'markdown', path: '-' }, { name: 'sarif', path: '/tmp/x.sarif' }], { runId, cwd })).toEqual([
+    expect(
+      resolveTargets(
+        [
+          { name: 'markdown', path: '-' },
+          { name: 'sarif', path: '/tmp/x.sarif' },
+        ],
+        { runId, cwd },
+      ),
+    ).toEqual([
       { format: 'markdown', path: '-' },
       { format: 'sarif', path: '/tmp/x.sarif' },
     ]);
@@ -47,7 +55,15 @@ describe('report options', () => {
 
   it('refuses two formats on stdout or two formats in one file', () => {
     expect(() => resolveTargets([{ name: 'json' }, { name: 'csv', path: '-' }], { runId, cwd })).toThrow(/only one format can be written to stdout/);
-    expect(() => resolveTargets([{ name: 'csv', path: 'a.txt' }, { name: 'markdown', path: './a.txt' }], { runId, cwd })).toThrow(/would both write/);
+    expect(() =>
+      resolveTargets(
+        [
+          { name: 'csv', path: 'a.txt' },
+          { name: 'markdown', path: './a.txt' },
+        ],
+        { runId, cwd },
+      ),
+    ).toThrow(/would both write/);
   });
 
   it('keeps a run id from a file from escaping the reports folder', () => {

@@ -39,7 +39,9 @@ describe('scan --security-hub', () => {
     for (const f of member) regions.set(f.ProductArn.split(':')[3]!, (regions.get(f.ProductArn.split(':')[3]!) ?? 0) + 1);
     for (const [region, n] of regions) expect(scan.err).toContain(`security hub: ${MEMBER} ${region}: ${n} accepted, 0 refused`);
     // The management account has no hub: its findings are refused with Security Hub's own reason, not dropped.
-    expect(scan.err).toMatch(new RegExp(`security hub: ${MANAGEMENT} us-east-1: 0 accepted, \\d+ refused\\n  refused trailguard/\\w+: InvalidAccessException: Account ${MANAGEMENT} is not subscribed`));
+    expect(scan.err).toMatch(
+      new RegExp(`security hub: ${MANAGEMENT} us-east-1: 0 accepted, \\d+ refused\\n  refused trailguard/\\w+: InvalidAccessException: Account ${MANAGEMENT} is not subscribed`),
+    );
     // The import is the only write, and it is not one of the refused mutations.
     expect(sim.mutations).toEqual([]);
   });
@@ -52,7 +54,22 @@ describe('scan --security-hub', () => {
     doc.results = Array.from({ length: 250 }, (_, i) => ({ ...template, id: i.toString(16).padStart(16, '0'), resourceArn: `${template.resourceArn}-${i}` }));
     const file = join(dir, 'many.json');
     writeFileSync(file, JSON.stringify(doc));
-    const run = await cli(['report', '--results', file, '--format', 'json=many-out.json', '--soft-fail', '--security-hub', '--security-hub-role', 'OrganizationAccountAccessRole', '--endpoint-url', sim.endpoint], dir);
+    const run = await cli(
+      [
+        'report',
+        '--results',
+        file,
+        '--format',
+        'json=many-out.json',
+        '--soft-fail',
+        '--security-hub',
+        '--security-hub-role',
+        'OrganizationAccountAccessRole',
+        '--endpoint-url',
+        sim.endpoint,
+      ],
+      dir,
+    );
     expect(run.code, run.err).toBe(0);
     expect(sim.securityHubImports.map((i) => [i.account, i.region, i.accepted.length])).toEqual([
       [MEMBER, 'us-east-1', 100],

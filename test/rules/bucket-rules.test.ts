@@ -11,13 +11,26 @@ import type { Inventory } from '../../src/inventory/types.js';
 import { builtinRules, evaluateFixture, statusByArn, inventoryFixture, type RuleParameters } from '../helpers/evaluate-fixture.js';
 
 const BUCKET_RULES = [
-  's3-trail-bucket-exists-owned', 's3-trail-bucket-not-public', 's3-trail-bucket-access-logging', 's3-trail-bucket-versioning',
-  's3-trail-bucket-mfa-delete', 's3-trail-bucket-object-lock', 's3-trail-bucket-encryption-default', 's3-trail-bucket-tls-only',
-  's3-trail-bucket-policy-scoped', 's3-trail-bucket-replication', 's3-trail-bucket-policy-denies-delete',
+  's3-trail-bucket-exists-owned',
+  's3-trail-bucket-not-public',
+  's3-trail-bucket-access-logging',
+  's3-trail-bucket-versioning',
+  's3-trail-bucket-mfa-delete',
+  's3-trail-bucket-object-lock',
+  's3-trail-bucket-encryption-default',
+  's3-trail-bucket-tls-only',
+  's3-trail-bucket-policy-scoped',
+  's3-trail-bucket-replication',
+  's3-trail-bucket-policy-denies-delete',
 ];
 const DATA_EVENT_RULES = [
-  'cloudtrail-s3-data-events-write', 'cloudtrail-s3-data-events-read', 'cloudtrail-s3-data-events-critical-buckets', 'cloudtrail-lambda-data-events',
-  'cloudtrail-dynamodb-data-events', 'cloudtrail-bedrock-logging', 'cloudtrail-data-events-any',
+  'cloudtrail-s3-data-events-write',
+  'cloudtrail-s3-data-events-read',
+  'cloudtrail-s3-data-events-critical-buckets',
+  'cloudtrail-lambda-data-events',
+  'cloudtrail-dynamodb-data-events',
+  'cloudtrail-bedrock-logging',
+  'cloudtrail-data-events-any',
 ];
 const LAKE_RULES = ['cloudtrail-lake-eds-cmk', 'cloudtrail-lake-eds-protected'];
 const ORG_RULES = ['org-scp-protects-cloudtrail', 'org-cloudtrail-trusted-access'];
@@ -163,7 +176,14 @@ describe('organization', () => {
   it('unreadable SCPs are an error, not a failure', () => {
     const inventory = fixture('organization-scp-at-root.json');
     delete inventory.organization!.Policies;
-    inventory.organization!.errors.push({ accountId: '111111111111', region: 'us-east-1', service: 'organizations', operation: 'ListPolicies', errorName: 'AccessDeniedException', message: 'denied' });
+    inventory.organization!.errors.push({
+      accountId: '111111111111',
+      region: 'us-east-1',
+      service: 'organizations',
+      operation: 'ListPolicies',
+      errorName: 'AccessDeniedException',
+      message: 'denied',
+    });
     expectRule(run(inventory).byKey, 'org-scp-protects-cloudtrail', { [ORG]: 'error' });
   });
 

@@ -141,9 +141,7 @@ describe('load-time problems are located', () => {
     expect(problemsOf('path: Trails[*].Name\nop: exists\n')[0]).toMatch(/^1:7: `Trails\[\*\]\.Name` is not a dot path/);
   });
   it('an unknown parameter is named', () => {
-    expect(problemsOf('param: critical\nop: not_empty\n', { parameters: { critical_buckets: [] } })).toEqual([
-      '1:8: unknown parameter `critical`; did you mean `critical_buckets`?',
-    ]);
+    expect(problemsOf('param: critical\nop: not_empty\n', { parameters: { critical_buckets: [] } })).toEqual(['1:8: unknown parameter `critical`; did you mean `critical_buckets`?']);
   });
   it('a bad JMESPath is reported at the query', () => {
     expect(problemsOf('any:\n  - query: "a[?"\n    op: exists\n')[0]).toMatch(/^2:12: invalid JMESPath `a\[\?`/);

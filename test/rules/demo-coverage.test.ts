@@ -57,9 +57,7 @@ describe('the demo organization', () => {
     for (const result of doc.results) seen.get(result.ruleId)?.add(result.status);
     const lacking = rules.flatMap((rule) => {
       const statuses = seen.get(rule.id)!;
-      const missing = oneSubject(rule)
-        ? statuses.has('pass') || statuses.has('fail') ? [] : ['pass or fail']
-        : (['pass', 'fail'] as const).filter((s) => !statuses.has(s));
+      const missing = oneSubject(rule) ? (statuses.has('pass') || statuses.has('fail') ? [] : ['pass or fail']) : (['pass', 'fail'] as const).filter((s) => !statuses.has(s));
       return missing.length ? [`${rule.id}: no ${missing.join(' and no ')} (has ${[...statuses].sort().join(', ') || 'no results'})`] : [];
     });
     if (lacking.length > 0) console.log(`rules the demo organization does not show passing and failing:\n  ${lacking.join('\n  ')}`);
@@ -70,7 +68,11 @@ describe('the demo organization', () => {
   it('prints every remediation filled: no report of the demo scan holds an unfilled {{placeholder}}', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trailguard-demo-reports-'));
     try {
-      const written = await writeReports(doc, FORMAT_NAMES.map((format) => ({ format, path: join(dir, FORMATS[format].fileName) })), () => undefined);
+      const written = await writeReports(
+        doc,
+        FORMAT_NAMES.map((format) => ({ format, path: join(dir, FORMATS[format].fileName) })),
+        () => undefined,
+      );
       const unfilled = written.flatMap((file) => {
         // results.json is the data the other reports render: rule texts keep their placeholders there, with each result's values beside them.
         if (file.endsWith('results.json')) return [];

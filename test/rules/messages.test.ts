@@ -22,9 +22,7 @@ describe('message templates', () => {
         { path: 'regions', op: 'superset_of', expected: ['us-east-1'], actual: [], offending: ['us-east-1'] },
       ],
     });
-    expect(text).toBe(
-      'Only critical buckets (buckets[1].Name in: expected ["a"], found scratch); regions superset_of (expected ["us-east-1"], found [], offending ["us-east-1"])',
-    );
+    expect(text).toBe('Only critical buckets (buckets[1].Name in: expected ["a"], found scratch); regions superset_of (expected ["us-east-1"], found [], offending ["us-east-1"])');
   });
 
   it('a missing value renders as (missing)', () => {

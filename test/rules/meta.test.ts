@@ -81,7 +81,9 @@ describe('every built-in rule', () => {
         'remediation.terraform': rule.remediation.terraform,
         'remediation.console': rule.remediation.console,
       };
-      const absent = Object.entries(texts).filter(([, value]) => !value?.trim()).map(([key]) => key);
+      const absent = Object.entries(texts)
+        .filter(([, value]) => !value?.trim())
+        .map(([key]) => key);
       if (rule.references.length === 0 || rule.references.some((ref) => !/^https:\/\//.test(ref))) absent.push('references (https URLs)');
       return absent.length ? `missing ${absent.join(', ')}` : undefined;
     });
@@ -120,7 +122,10 @@ describe('every built-in benchmark', () => {
   it('lists each control id once per framework version', () => {
     for (const benchmark of benchmarks) {
       const ids = controlsOf(benchmark).map((c) => c.id);
-      expect(ids.filter((id, i) => ids.indexOf(id) !== i), benchmark.id).toEqual([]);
+      expect(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        benchmark.id,
+      ).toEqual([]);
     }
   });
 
@@ -142,7 +147,10 @@ describe('every built-in benchmark', () => {
       // selectBenchmark rejects a value a rule's parameter schema refuses.
       const selected = selectBenchmark(rules, benchmark.id, benchmarks).rules;
       for (const name of Object.keys(benchmark.parameters)) {
-        expect(selected.some((rule) => name in rule.parameters), `${benchmark.id} parameter ${name}`).toBe(true);
+        expect(
+          selected.some((rule) => name in rule.parameters),
+          `${benchmark.id} parameter ${name}`,
+        ).toBe(true);
       }
     }
   });

@@ -24,8 +24,7 @@ function results(parameters: Record<string, unknown> = {}): Map<string, Result> 
   return new Map(evaluateFixture('rulepack-regional/accounts.json', rules, forEveryRule(rules, parameters)).map((r) => [`${r.ruleId} ${r.accountId}`, r]));
 }
 const statusOf = (all: Map<string, Result>, rule: string, account: string) => all.get(`${rule} ${account}`)?.status;
-const table = (all: Map<string, Result>) =>
-  Object.fromEntries(rules.map((r) => [r.id, [GOOD, GAPS, DENIED, EMPTY].map((a) => statusOf(all, r.id, a))]));
+const table = (all: Map<string, Result>) => Object.fromEntries(rules.map((r) => [r.id, [GOOD, GAPS, DENIED, EMPTY].map((a) => statusOf(all, r.id, a))]));
 
 describe('the regional services rule pack', () => {
   // Every rule's inline cases run in builtin-rule-tests.test.ts.
@@ -73,7 +72,7 @@ describe('config-recorder-all-regions', () => {
 });
 
 describe('vpc-flow-logs-enabled', () => {
-  it('a VPC shared by another account is not this account\'s to log; REJECT passes by default, ALL is a parameter', () => {
+  it("a VPC shared by another account is not this account's to log; REJECT passes by default, ALL is a parameter", () => {
     expect(statusOf(results(), 'vpc-flow-logs-enabled', GOOD)).toBe('pass');
     const strict = results({ traffic_type: 'ALL' });
     expect(statusOf(strict, 'vpc-flow-logs-enabled', GOOD)).toBe('fail');

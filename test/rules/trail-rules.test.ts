@@ -271,7 +271,11 @@ describe('trail rule pack on the core fixtures', () => {
 
   it('a stopped trail beside a logging one: coverage passes, the stopped trail fails hygiene', () => {
     const { results } = statuses('stopped-beside-logging.json');
-    const of = (rule: string) => results.filter((r) => r.ruleId === rule).map((r) => `${r.resourceName}:${r.status}`).sort();
+    const of = (rule: string) =>
+      results
+        .filter((r) => r.ruleId === rule)
+        .map((r) => `${r.resourceName}:${r.status}`)
+        .sort();
     expect(of('cloudtrail-region-coverage')).toEqual(['999999999999:pass']);
     expect(of('cloudtrail-trail-exists')).toEqual(['999999999999:pass']);
     expect(of('cloudtrail-all-trails-logging')).toEqual(['legacy:fail', 'main:pass']);

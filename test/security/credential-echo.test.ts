@@ -73,7 +73,9 @@ describe('credentials echoed by an endpoint', () => {
   it('the echoing calls are error results naming the call, their message redacted', () => {
     expect(echoed).toBeGreaterThan(2);
     expect(scan.code, scan.err).toBe(1); // failures outrank the incomplete scan
-    const doc = JSON.parse(readFileSync(join(dir, 'run', 'results.json'), 'utf8')) as { results: Array<{ status: string; error?: { operation?: string; message?: string; accountId?: string } }> };
+    const doc = JSON.parse(readFileSync(join(dir, 'run', 'results.json'), 'utf8')) as {
+      results: Array<{ status: string; error?: { operation?: string; message?: string; accountId?: string } }>;
+    };
     const echoes = doc.results.filter((r) => r.error?.operation === 'GetTrailStatus');
     expect(echoes.length).toBeGreaterThan(0);
     for (const r of echoes) {

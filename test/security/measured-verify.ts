@@ -17,5 +17,8 @@ export interface MeasuredVerify {
 
 export async function measuredVerify(publicKey: string, bundles: string[]): Promise<MeasuredVerify[]> {
   const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', CHILD, publicKey, ...bundles], { maxBuffer: 64 * 1024 * 1024 });
-  return stdout.trim().split('\n').map((line) => JSON.parse(line) as MeasuredVerify);
+  return stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as MeasuredVerify);
 }

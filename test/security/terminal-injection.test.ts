@@ -76,7 +76,10 @@ describe('hostile names from AWS', () => {
 
   it("the HTML report keeps a rule's own line breaks (its description), unlike those read from AWS", () => {
     const doc = JSON.parse(readFileSync(join(run(), 'results.json'), 'utf8')) as { rules: Array<{ description: string }> };
-    const [first, second] = doc.rules.map((r) => r.description).find((d) => d.trim().includes('\n'))!.split('\n');
+    const [first, second] = doc.rules
+      .map((r) => r.description)
+      .find((d) => d.trim().includes('\n'))!
+      .split('\n');
     expect(readFileSync(join(run(), 'report.html'), 'utf8')).toContain(`${escapeHtml(first!)}\n${escapeHtml(second!)}`);
   });
 
@@ -115,7 +118,13 @@ describe('hostile S3 keys in verify-logs', () => {
     const owner = '123456789012';
     const prefix = `audit${ESC}[8m\r\n${WORKFLOW}`;
     const world = {
-      accounts: [{ Id: owner, buckets: [{ Name: 'trail-bucket' }], trails: [{ Name: 'main', HomeRegion: 'eu-west-1', S3BucketName: 'trail-bucket', S3KeyPrefix: prefix, LogFileValidationEnabled: true }] }],
+      accounts: [
+        {
+          Id: owner,
+          buckets: [{ Name: 'trail-bucket' }],
+          trails: [{ Name: 'main', HomeRegion: 'eu-west-1', S3BucketName: 'trail-bucket', S3KeyPrefix: prefix, LogFileValidationEnabled: true }],
+        },
+      ],
       trailLogs: [{ trail: `arn:aws:cloudtrail:eu-west-1:${owner}:trail/main`, start: '2026-11-24T00:00:00Z', end: '2026-11-24T03:00:00Z', seed: 7, tamper: { deleteLogFiles: 1 } }],
     };
     const sim = await startSimulator({ world });

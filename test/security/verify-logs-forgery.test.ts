@@ -59,7 +59,11 @@ function putDigest(trailTag: string, logFiles: Array<{ key: string; body: Buffer
     logFiles: logFiles.map((f) => ({ s3Bucket: BUCKET, s3Object: f.key, hashValue: sha256Hex(f.body), hashAlgorithm: 'SHA-256', newestEventTime: null, oldestEventTime: null })),
   };
   const json = Buffer.from(JSON.stringify(digest));
-  const signature = sign.with ? createSign('RSA-SHA256').update(signingString(digest, sha256Hex(json))).sign(sign.with.privateKey, 'hex') : (sign.signature ?? 'ab');
+  const signature = sign.with
+    ? createSign('RSA-SHA256')
+        .update(signingString(digest, sha256Hex(json)))
+        .sign(sign.with.privateKey, 'hex')
+    : (sign.signature ?? 'ab');
   sim.world.putObject(BUCKET, key, gzipSync(json), { signature, 'signature-algorithm': 'SHA256withRSA' });
   return key;
 }
@@ -143,7 +147,12 @@ describe('verify-logs when the public keys cannot be read', () => {
     // The failed call, then one "signature not checked" per digest.
     const keys = r.report.errors.filter((e) => e.operation === 'ListPublicKeys');
     expect(keys).toHaveLength(1 + manifest.digests.length);
-    expect(keys.filter((e) => e.errorName === 'SignatureNotChecked').map((e) => e.key).sort()).toEqual([...manifest.digests].sort());
+    expect(
+      keys
+        .filter((e) => e.errorName === 'SignatureNotChecked')
+        .map((e) => e.key)
+        .sort(),
+    ).toEqual([...manifest.digests].sort());
     expect(keys.find((e) => !e.key)?.errorName).toContain(errorName);
     // Unverified listings decide nothing: no log file is called unlisted, none is hashed as if proven.
     expect(r.report.logFiles).toEqual([]);

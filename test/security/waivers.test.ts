@@ -48,9 +48,7 @@ describe('waiver expiry', () => {
     const { code, out, err } = await cli(['scan', '--waivers', path, '--endpoint-url', 'http://127.0.0.1:9']);
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err.trim()).toBe(
-      `${path}:9:14: waiver \`everything\` expires (9999-12-31) more than 365 days from today: renew it when it runs out, or raise \`waiver_max_days\` in the config`,
-    );
+    expect(err.trim()).toBe(`${path}:9:14: waiver \`everything\` expires (9999-12-31) more than 365 days from today: renew it when it runs out, or raise \`waiver_max_days\` in the config`);
   });
 });
 
@@ -82,7 +80,14 @@ describe('a blanket waiver within the limit (raised to two years by `waiver_max_
     expect(new Set(waived.map((r) => r.waiver?.covers))).toEqual(new Set([waived.length]));
     const covers = String(waived.length);
     const files = readdirSync(out());
-    const read = (suffix: string) => readFileSync(join(out(), files.find((f) => f.endsWith(suffix))!), 'utf8');
+    const read = (suffix: string) =>
+      readFileSync(
+        join(
+          out(),
+          files.find((f) => f.endsWith(suffix))!,
+        ),
+        'utf8',
+      );
     expect(read('summary.md').includes(`covers ${covers} results`), 'summary.md').toBe(true);
     expect(read('.html').includes(`covers ${covers} results`), '.html').toBe(true);
     expect(read('.csv').split('\r\n')[0]).toContain('waiver_covers');

@@ -1,7 +1,8 @@
 /**
  * A YAML alias bomb (a dozen lines whose aliases expand to 10^12 nodes) in any file a user hands
  * trailguard is refused at once with exit 2 naming file:line, never a hang, an out-of-memory
- * crash or an internal error.
+ * crash or an internal error. A hang would run into the test timeout; how fast the refusal is
+ * belongs to bench/, not to a timed assertion on a shared machine.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,12 @@ import { cli } from '../helpers/cli.js';
 /** `key:` holding the bomb, which starts on line `first`; the first nested alias is on the line after. */
 function bomb(key: string): string {
   const lines = [`${key}:`, '  a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i <= 12; i++) lines.push(`  a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= 12; i++)
+    lines.push(
+      `  a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -29,9 +35,7 @@ function fileWith(name: string, text: string): { dir: string; path: string } {
 const aliasLine = (keyLine: number) => keyLine + 3;
 
 async function expectRefused(args: string[], path: string, line: number): Promise<void> {
-  const started = Date.now();
   const { code, out, err } = await cli(args);
-  expect(Date.now() - started).toBeLessThan(5_000);
   expect(code).toBe(2);
   expect(out).toBe('');
   expect(err).toContain(`${basename(path)}:${line}:`);
@@ -63,14 +67,12 @@ describe('a YAML alias bomb is refused with exit 2 at file:line', () => {
 
   it('in a benchmark file', () => {
     const { dir } = fileWith('bomb@1.yaml', bomb('sections'));
-    const started = Date.now();
     let error: unknown;
     try {
       loadBenchmarks(dir, dir);
     } catch (e) {
       error = e;
     }
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).problems).toEqual([expect.objectContaining({ file: 'bomb@1.yaml', line: aliasLine(1) })]);
   });

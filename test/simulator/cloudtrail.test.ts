@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CloudTrailClient, DescribeTrailsCommand, GetEventDataStoreCommand, GetEventSelectorsCommand, GetInsightSelectorsCommand,
-  GetTrailCommand, GetTrailStatusCommand, ListEventDataStoresCommand, ListPublicKeysCommand, ListTagsCommand, ListTrailsCommand,
+  CloudTrailClient,
+  DescribeTrailsCommand,
+  GetEventDataStoreCommand,
+  GetEventSelectorsCommand,
+  GetInsightSelectorsCommand,
+  GetTrailCommand,
+  GetTrailStatusCommand,
+  ListEventDataStoresCommand,
+  ListPublicKeysCommand,
+  ListTagsCommand,
+  ListTrailsCommand,
 } from '@aws-sdk/client-cloudtrail';
 import { clientFor, failure, FIXTURE_WORLD, MEMBER, MGMT, STANDALONE } from './helpers.js';
 import { useSimulator } from '../helpers/simulator.js';
@@ -184,7 +193,15 @@ describe('ListTags, event data stores, public keys', () => {
     expect(second.NextToken).toBeUndefined();
     const arn = first.EventDataStores?.[0]?.EventDataStoreArn ?? '';
     const eds = await client.send(new GetEventDataStoreCommand({ EventDataStore: arn }));
-    expect(eds).toMatchObject({ Name: 'lake', OrganizationEnabled: true, MultiRegionEnabled: true, RetentionPeriod: 2557, TerminationProtectionEnabled: true, KmsKeyId: 'arn:aws:kms:us-east-1:111111111111:key/lake', Status: 'ENABLED' });
+    expect(eds).toMatchObject({
+      Name: 'lake',
+      OrganizationEnabled: true,
+      MultiRegionEnabled: true,
+      RetentionPeriod: 2557,
+      TerminationProtectionEnabled: true,
+      KmsKeyId: 'arn:aws:kms:us-east-1:111111111111:key/lake',
+      Status: 'ENABLED',
+    });
     expect((await failure(client.send(new GetEventDataStoreCommand({ EventDataStore: 'nope' })))).name).toBe('EventDataStoreNotFoundException');
   });
 

@@ -1,8 +1,6 @@
 /** AWS Config (AWS JSON 1.1): DescribeConfigurationRecorders and DescribeConfigurationRecorderStatus through the real SDK client. */
 import { describe, expect, it } from 'vitest';
-import {
-  ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand,
-} from '@aws-sdk/client-config-service';
+import { ConfigServiceClient, DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand } from '@aws-sdk/client-config-service';
 import { InputError } from '../../src/errors.js';
 import { parseWorld } from '../../src/simulator/index.js';
 import { clientFor, failure, GAPS, GOOD, REGIONAL_SERVICES_WORLD } from './helpers.js';
@@ -26,7 +24,11 @@ describe('AWS Config', () => {
       { description: 'daily for instances', resourceTypes: ['AWS::EC2::Instance'], recordingFrequency: 'DAILY' },
     ]);
     const partial = await clientFor(sim, ConfigServiceClient, GAPS, 'us-east-1').send(new DescribeConfigurationRecordersCommand({}));
-    expect(partial.ConfigurationRecorders?.[0]?.recordingGroup).toMatchObject({ allSupported: false, resourceTypes: ['AWS::S3::Bucket'], recordingStrategy: { useOnly: 'INCLUSION_BY_RESOURCE_TYPES' } });
+    expect(partial.ConfigurationRecorders?.[0]?.recordingGroup).toMatchObject({
+      allSupported: false,
+      resourceTypes: ['AWS::S3::Bucket'],
+      recordingStrategy: { useOnly: 'INCLUSION_BY_RESOURCE_TYPES' },
+    });
   });
 
   it('a region without a recorder answers empty lists; naming a missing recorder is NoSuchConfigurationRecorderException', async () => {
@@ -43,7 +45,10 @@ describe('AWS Config', () => {
     expect(ok.ConfigurationRecordersStatus?.[0]?.lastStartTime).toBeInstanceOf(Date);
     const stopped = await clientFor(sim, ConfigServiceClient, GAPS, 'eu-west-1').send(new DescribeConfigurationRecorderStatusCommand({}));
     expect(stopped.ConfigurationRecordersStatus?.[0]).toMatchObject({
-      recording: false, lastStatus: 'Failure', lastErrorCode: 'AccessDenied', lastStopTime: new Date('2025-06-01T00:00:00Z'),
+      recording: false,
+      lastStatus: 'Failure',
+      lastErrorCode: 'AccessDenied',
+      lastStopTime: new Date('2025-06-01T00:00:00Z'),
     });
   });
 
@@ -65,7 +70,7 @@ describe('world file', () => {
     try {
       parseWorld(text, 'w.yaml');
     } catch (e) {
-      problems = e instanceof InputError ? e.message.split("\n") : [];
+      problems = e instanceof InputError ? e.message.split('\n') : [];
     }
     expect(problems).toEqual([
       'w.yaml:3:63: an AWS Config recorder is already defined for us-east-1: one per region',

@@ -7,7 +7,7 @@ import { useSimulator } from '../helpers/simulator.js';
 const sim = useSimulator(REGIONAL_SERVICES_WORLD, { resetEachTest: true });
 
 describe('EC2 VPCs and flow logs', () => {
-  it('DescribeVpcs lists the region\'s VPCs with owner and default flag, and pages', async () => {
+  it("DescribeVpcs lists the region's VPCs with owner and default flag, and pages", async () => {
     sim.setPageSize(1);
     try {
       const ec2 = clientFor(sim, EC2Client, GOOD, 'us-east-1');
@@ -41,11 +41,18 @@ describe('EC2 VPCs and flow logs', () => {
       for await (const page of paginateDescribeFlowLogs({ client: ec2 }, {})) logs.push(...(page.FlowLogs ?? []));
       expect(logs).toHaveLength(2);
       expect(logs.find((f) => f.ResourceId === 'vpc-0a000000000000001')).toMatchObject({
-        FlowLogId: 'fl-0a000000000000001', TrafficType: 'ALL', FlowLogStatus: 'ACTIVE', DeliverLogsStatus: 'SUCCESS',
-        LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::flow-logs-111111111111',
+        FlowLogId: 'fl-0a000000000000001',
+        TrafficType: 'ALL',
+        FlowLogStatus: 'ACTIVE',
+        DeliverLogsStatus: 'SUCCESS',
+        LogDestinationType: 's3',
+        LogDestination: 'arn:aws:s3:::flow-logs-111111111111',
       });
       expect(logs.find((f) => f.ResourceId === 'vpc-0a000000000000002')).toMatchObject({
-        FlowLogId: expect.stringMatching(/^fl-[0-9a-f]{17}$/), TrafficType: 'REJECT', LogDestinationType: 'cloud-watch-logs', LogGroupName: 'vpc-flow-logs/vpc-0a000000000000002',
+        FlowLogId: expect.stringMatching(/^fl-[0-9a-f]{17}$/),
+        TrafficType: 'REJECT',
+        LogDestinationType: 'cloud-watch-logs',
+        LogGroupName: 'vpc-flow-logs/vpc-0a000000000000002',
       });
       const one = await ec2.send(new DescribeFlowLogsCommand({ Filter: [{ Name: 'resource-id', Values: ['vpc-0a000000000000002'] }] }));
       expect(one.FlowLogs?.map((f) => f.TrafficType)).toEqual(['REJECT']);

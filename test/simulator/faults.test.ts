@@ -54,7 +54,13 @@ describe('throttling', () => {
       s.faults.add({ kind: 'throttle', rate: 0.3, service: 'cloudtrail' });
       const client = clientFor(s, CloudTrailClient, MGMT);
       const seen: boolean[] = [];
-      for (let i = 0; i < 40; i++) seen.push(await client.send(new DescribeTrailsCommand({})).then(() => true, () => false));
+      for (let i = 0; i < 40; i++)
+        seen.push(
+          await client.send(new DescribeTrailsCommand({})).then(
+            () => true,
+            () => false,
+          ),
+        );
       return seen;
     };
     const first = await outcomes(sim);

@@ -31,7 +31,9 @@ describe('credentials', () => {
   it('refuses unknown access keys with each protocol’s code', async () => {
     const bad = { accessKeyId: 'AKIAUNKNOWN000000000', secretAccessKey: 'x' };
     expect((await failure(new STSClient({ ...sim.clientConfigFor(MGMT), credentials: bad, maxAttempts: 1 }).send(new GetCallerIdentityCommand({})))).name).toBe('InvalidClientTokenId');
-    expect((await failure(new CloudTrailClient({ ...sim.clientConfigFor(MGMT), credentials: bad, maxAttempts: 1 }).send(new DescribeTrailsCommand({})))).name).toBe('UnrecognizedClientException');
+    expect((await failure(new CloudTrailClient({ ...sim.clientConfigFor(MGMT), credentials: bad, maxAttempts: 1 }).send(new DescribeTrailsCommand({})))).name).toBe(
+      'UnrecognizedClientException',
+    );
     expect((await failure(new S3Client({ ...sim.clientConfigFor(MGMT), credentials: bad, maxAttempts: 1 }).send(new ListBucketsCommand({})))).name).toBe('InvalidAccessKeyId');
   });
 

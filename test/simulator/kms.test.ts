@@ -1,8 +1,17 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, GetPublicKeyCommand, KMSClient, ListAliasesCommand,
-  ListKeysCommand, ListResourceTagsCommand, SignCommand, VerifyCommand, paginateListKeys,
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
+  GetPublicKeyCommand,
+  KMSClient,
+  ListAliasesCommand,
+  ListKeysCommand,
+  ListResourceTagsCommand,
+  SignCommand,
+  VerifyCommand,
+  paginateListKeys,
 } from '@aws-sdk/client-kms';
 import { startSimulator } from '../../src/simulator/index.js';
 import { ARCHIVE, clientFor, failure, FIXTURE_WORLD, MGMT, MEMBER } from './helpers.js';
@@ -30,7 +39,12 @@ describe('listing and describing keys', () => {
 
   it('ListAliases lists aliases with their target, optionally for one key', async () => {
     const all = await kms.send(new ListAliasesCommand({}));
-    expect(all.Aliases?.map((a) => [a.AliasName, a.TargetKeyId?.slice(-1)])).toEqual([['alias/one', '1'], ['alias/two', '2'], ['alias/ec-sign', '3'], ['alias/rsa-sign', '4']]);
+    expect(all.Aliases?.map((a) => [a.AliasName, a.TargetKeyId?.slice(-1)])).toEqual([
+      ['alias/one', '1'],
+      ['alias/two', '2'],
+      ['alias/ec-sign', '3'],
+      ['alias/rsa-sign', '4'],
+    ]);
     const one = await kms.send(new ListAliasesCommand({ KeyId: 'aaaaaaaa-0000-4000-8000-000000000002' }));
     expect(one.Aliases?.map((a) => a.AliasArn)).toEqual([`arn:aws:kms:us-east-1:${MGMT}:alias/two`]);
   });
@@ -38,7 +52,17 @@ describe('listing and describing keys', () => {
   it('DescribeKey by id, ARN and alias', async () => {
     for (const id of ['aaaaaaaa-0000-4000-8000-000000000001', `arn:aws:kms:us-east-1:${MGMT}:key/aaaaaaaa-0000-4000-8000-000000000001`, 'alias/one']) {
       const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: id }));
-      expect(KeyMetadata).toMatchObject({ KeyId: 'aaaaaaaa-0000-4000-8000-000000000001', AWSAccountId: MGMT, KeyManager: 'CUSTOMER', KeyState: 'Enabled', Enabled: true, KeySpec: 'SYMMETRIC_DEFAULT', KeyUsage: 'ENCRYPT_DECRYPT', Origin: 'AWS_KMS', MultiRegion: false });
+      expect(KeyMetadata).toMatchObject({
+        KeyId: 'aaaaaaaa-0000-4000-8000-000000000001',
+        AWSAccountId: MGMT,
+        KeyManager: 'CUSTOMER',
+        KeyState: 'Enabled',
+        Enabled: true,
+        KeySpec: 'SYMMETRIC_DEFAULT',
+        KeyUsage: 'ENCRYPT_DECRYPT',
+        Origin: 'AWS_KMS',
+        MultiRegion: false,
+      });
       expect(KeyMetadata?.CreationDate).toBeInstanceOf(Date);
     }
     expect((await failure(kms.send(new DescribeKeyCommand({ KeyId: 'alias/nope' })))).name).toBe('NotFoundException');
@@ -51,7 +75,10 @@ describe('listing and describing keys', () => {
     const policy = await kms.send(new GetKeyPolicyCommand({ KeyId: 'alias/one' }));
     expect(JSON.parse(policy.Policy ?? '{}')).toMatchObject({ Statement: [{ Principal: { AWS: `arn:aws:iam::${MGMT}:root` }, Action: 'kms:*' }] });
     const first = await kms.send(new ListResourceTagsCommand({ KeyId: 'alias/one', Limit: 2 }));
-    expect(first.Tags).toEqual([{ TagKey: 'a', TagValue: '1' }, { TagKey: 'b', TagValue: '2' }]);
+    expect(first.Tags).toEqual([
+      { TagKey: 'a', TagValue: '1' },
+      { TagKey: 'b', TagValue: '2' },
+    ]);
     expect(first.Truncated).toBe(true);
     const rest = await kms.send(new ListResourceTagsCommand({ KeyId: 'alias/one', Marker: first.NextMarker }));
     expect(rest.Tags).toEqual([{ TagKey: 'c', TagValue: '3' }]);

@@ -18,8 +18,11 @@ describe('CloudWatch Logs', () => {
     expect(first.logGroups?.map((g) => g.logGroupName)).toEqual(['other-a', 'other-b']);
     const second = await logs.send(new DescribeLogGroupsCommand({ nextToken: first.nextToken }));
     expect(second.logGroups?.[0]).toMatchObject({
-      logGroupName: 'trail-group', retentionInDays: 90, metricFilterCount: 3,
-      arn: `arn:aws:logs:us-east-1:${MGMT}:log-group:trail-group:*`, logGroupArn: `arn:aws:logs:us-east-1:${MGMT}:log-group:trail-group`,
+      logGroupName: 'trail-group',
+      retentionInDays: 90,
+      metricFilterCount: 3,
+      arn: `arn:aws:logs:us-east-1:${MGMT}:log-group:trail-group:*`,
+      logGroupArn: `arn:aws:logs:us-east-1:${MGMT}:log-group:trail-group`,
     });
     expect(second.nextToken).toBeUndefined();
     expect((await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: 'other-b' }))).logGroups?.[0]?.kmsKeyId).toBe('arn:aws:kms:us-east-1:111111111111:key/x');
@@ -31,10 +34,14 @@ describe('CloudWatch Logs', () => {
     for await (const page of paginateDescribeMetricFilters({ client: logs }, { logGroupName: 'trail-group' })) names.push(...(page.metricFilters ?? []).map((f) => f.filterName ?? ''));
     expect(names).toEqual(['f-root', 'f-trail', 'f-unauth']);
     const byMetric = await logs.send(new DescribeMetricFiltersCommand({ metricName: 'Root', metricNamespace: 'CIS' }));
-    expect(byMetric.metricFilters).toEqual([expect.objectContaining({
-      filterName: 'f-root', filterPattern: '{ $.userIdentity.type = "Root" }', logGroupName: 'trail-group',
-      metricTransformations: [{ metricName: 'Root', metricNamespace: 'CIS', metricValue: '1' }],
-    })]);
+    expect(byMetric.metricFilters).toEqual([
+      expect.objectContaining({
+        filterName: 'f-root',
+        filterPattern: '{ $.userIdentity.type = "Root" }',
+        logGroupName: 'trail-group',
+        metricTransformations: [{ metricName: 'Root', metricNamespace: 'CIS', metricValue: '1' }],
+      }),
+    ]);
     expect((await failure(logs.send(new DescribeMetricFiltersCommand({ logGroupName: 'missing' })))).name).toBe('ResourceNotFoundException');
   });
 });
@@ -46,8 +53,15 @@ describe('CloudWatch', () => {
     const second = await cw.send(new DescribeAlarmsCommand({ AlarmTypes: ['MetricAlarm'], NextToken: first.NextToken }));
     expect([...(first.MetricAlarms ?? []), ...(second.MetricAlarms ?? [])].map((a) => a.AlarmName)).toEqual(['root-alarm', 'trail-alarm', 'unauth-alarm']);
     expect(first.MetricAlarms?.[0]).toMatchObject({
-      AlarmArn: `arn:aws:cloudwatch:us-east-1:${MGMT}:alarm:root-alarm`, MetricName: 'Root', Namespace: 'CIS', ActionsEnabled: true,
-      AlarmActions: ['arn:aws:sns:us-east-1:111111111111:alerts'], StateValue: 'OK', Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmArn: `arn:aws:cloudwatch:us-east-1:${MGMT}:alarm:root-alarm`,
+      MetricName: 'Root',
+      Namespace: 'CIS',
+      ActionsEnabled: true,
+      AlarmActions: ['arn:aws:sns:us-east-1:111111111111:alerts'],
+      StateValue: 'OK',
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
     });
     expect((await cw.send(new DescribeAlarmsCommand({ StateValue: 'ALARM' }))).MetricAlarms?.map((a) => a.AlarmName)).toEqual(['trail-alarm']);
   });
@@ -79,7 +93,11 @@ describe('SNS', () => {
     const first = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: alerts }));
     const second = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: alerts, NextToken: first.NextToken }));
     const subs = [...(first.Subscriptions ?? []), ...(second.Subscriptions ?? [])];
-    expect(subs.map((s) => [s.Endpoint, s.SubscriptionArn === 'PendingConfirmation'])).toEqual([['a@example.com', false], ['b@example.com', true], ['arn:aws:sqs:us-east-1:111111111111:q', false]]);
+    expect(subs.map((s) => [s.Endpoint, s.SubscriptionArn === 'PendingConfirmation'])).toEqual([
+      ['a@example.com', false],
+      ['b@example.com', true],
+      ['arn:aws:sqs:us-east-1:111111111111:q', false],
+    ]);
     expect(subs[0]?.SubscriptionArn).toMatch(new RegExp(`^${alerts}:[0-9a-f-]{36}$`));
   });
 
@@ -97,7 +115,11 @@ describe('EventBridge', () => {
     const eb = clientFor(sim, EventBridgeClient, MGMT);
     const first = await eb.send(new ListRulesCommand({}));
     const second = await eb.send(new ListRulesCommand({ NextToken: first.NextToken }));
-    expect([...(first.Rules ?? []), ...(second.Rules ?? [])].map((r) => [r.Name, r.State])).toEqual([['ct-rule', 'ENABLED'], ['ct-rule-2', 'DISABLED'], ['nightly', 'ENABLED']]);
+    expect([...(first.Rules ?? []), ...(second.Rules ?? [])].map((r) => [r.Name, r.State])).toEqual([
+      ['ct-rule', 'ENABLED'],
+      ['ct-rule-2', 'DISABLED'],
+      ['nightly', 'ENABLED'],
+    ]);
     expect(JSON.parse(first.Rules?.[0]?.EventPattern ?? '{}')).toEqual({ source: ['aws.cloudtrail'] });
     const rule = await eb.send(new DescribeRuleCommand({ Name: 'ct-rule' }));
     expect(rule).toMatchObject({ Name: 'ct-rule', Arn: `arn:aws:events:us-east-1:${MGMT}:rule/ct-rule`, EventBusName: 'default', CreatedBy: MGMT });
@@ -139,7 +161,10 @@ describe('regions', () => {
     const ec2 = clientFor(sim, EC2Client, MEMBER);
     const enabled = await ec2.send(new DescribeRegionsCommand({}));
     expect(enabled.Regions?.map((r) => [r.RegionName, r.OptInStatus])).toEqual([
-      ['af-south-1', 'opted-in'], ['eu-west-1', 'opt-in-not-required'], ['us-east-1', 'opt-in-not-required'], ['us-west-2', 'opt-in-not-required'],
+      ['af-south-1', 'opted-in'],
+      ['eu-west-1', 'opt-in-not-required'],
+      ['us-east-1', 'opt-in-not-required'],
+      ['us-west-2', 'opt-in-not-required'],
     ]);
     const all = await ec2.send(new DescribeRegionsCommand({ AllRegions: true }));
     expect(all.Regions?.find((r) => r.RegionName === 'me-south-1')?.OptInStatus).toBe('not-opted-in');

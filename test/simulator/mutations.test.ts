@@ -47,10 +47,19 @@ describe('operations the simulator does not serve', () => {
 describe('request log and counters', () => {
   it('record account, region, service, operation, status and latency', async () => {
     sim.reset();
-    await clientFor(sim, CloudTrailClient, MGMT, 'eu-west-1').send(new LookupEventsCommand({})).catch(() => undefined);
-    expect(sim.requests).toEqual([expect.objectContaining({
-      account: MGMT, region: 'eu-west-1', service: 'cloudtrail', operation: 'LookupEvents', status: 400, errorCode: 'UnknownOperationException',
-    })]);
+    await clientFor(sim, CloudTrailClient, MGMT, 'eu-west-1')
+      .send(new LookupEventsCommand({}))
+      .catch(() => undefined);
+    expect(sim.requests).toEqual([
+      expect.objectContaining({
+        account: MGMT,
+        region: 'eu-west-1',
+        service: 'cloudtrail',
+        operation: 'LookupEvents',
+        status: 400,
+        errorCode: 'UnknownOperationException',
+      }),
+    ]);
     expect(sim.requests[0]?.latencyMs).toBeGreaterThanOrEqual(0);
     expect(sim.counters.count({ account: MGMT, service: 'cloudtrail' })).toBe(1);
     expect(sim.counters.byOperation()).toEqual({ 'cloudtrail:LookupEvents': 1 });

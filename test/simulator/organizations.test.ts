@@ -1,8 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  DescribeOrganizationCommand, DescribePolicyCommand, ListAccountsCommand, ListAccountsForParentCommand,
-  ListAWSServiceAccessForOrganizationCommand, ListDelegatedAdministratorsCommand, ListOrganizationalUnitsForParentCommand,
-  ListParentsCommand, ListPoliciesCommand, ListRootsCommand, ListTargetsForPolicyCommand, OrganizationsClient, paginateListAccounts,
+  DescribeOrganizationCommand,
+  DescribePolicyCommand,
+  ListAccountsCommand,
+  ListAccountsForParentCommand,
+  ListAWSServiceAccessForOrganizationCommand,
+  ListDelegatedAdministratorsCommand,
+  ListOrganizationalUnitsForParentCommand,
+  ListParentsCommand,
+  ListPoliciesCommand,
+  ListRootsCommand,
+  ListTargetsForPolicyCommand,
+  OrganizationsClient,
+  paginateListAccounts,
 } from '@aws-sdk/client-organizations';
 import { AUDIT, clientFor, failure, FIXTURE_WORLD, MEMBER, MGMT, STANDALONE } from './helpers.js';
 import { useSimulator } from '../helpers/simulator.js';
@@ -17,7 +27,13 @@ beforeAll(() => {
 describe('from the management account', () => {
   it('DescribeOrganization', async () => {
     const { Organization } = await org.send(new DescribeOrganizationCommand({}));
-    expect(Organization).toMatchObject({ Id: 'o-test000001', FeatureSet: 'ALL', MasterAccountId: MGMT, MasterAccountEmail: 'mgmt@example.com', Arn: `arn:aws:organizations::${MGMT}:organization/o-test000001` });
+    expect(Organization).toMatchObject({
+      Id: 'o-test000001',
+      FeatureSet: 'ALL',
+      MasterAccountId: MGMT,
+      MasterAccountEmail: 'mgmt@example.com',
+      Arn: `arn:aws:organizations::${MGMT}:organization/o-test000001`,
+    });
   });
 
   it('ListAccounts pages through every account with its status', async () => {
@@ -27,7 +43,11 @@ describe('from the management account', () => {
       accounts.push(...(page.Accounts ?? []));
     }
     expect(accounts.map((a) => [a.Id, a.Status])).toEqual([
-      ['111111111111', 'ACTIVE'], ['222222222222', 'ACTIVE'], ['333333333333', 'ACTIVE'], ['444444444444', 'ACTIVE'], ['555555555555', 'SUSPENDED'],
+      ['111111111111', 'ACTIVE'],
+      ['222222222222', 'ACTIVE'],
+      ['333333333333', 'ACTIVE'],
+      ['444444444444', 'ACTIVE'],
+      ['555555555555', 'SUSPENDED'],
     ]);
     expect(accounts[0]?.JoinedTimestamp).toBeInstanceOf(Date);
   });
@@ -52,11 +72,17 @@ describe('from the management account', () => {
 
   it('service control policies with their content and targets', async () => {
     const { Policies } = await org.send(new ListPoliciesCommand({ Filter: 'SERVICE_CONTROL_POLICY' }));
-    expect(Policies?.map((p) => [p.Id, p.Name, p.AwsManaged])).toEqual([['p-FullAWSAccess', 'FullAWSAccess', true], ['p-denystop1', 'deny-stop', false]]);
+    expect(Policies?.map((p) => [p.Id, p.Name, p.AwsManaged])).toEqual([
+      ['p-FullAWSAccess', 'FullAWSAccess', true],
+      ['p-denystop1', 'deny-stop', false],
+    ]);
     const { Policy } = await org.send(new DescribePolicyCommand({ PolicyId: 'p-denystop1' }));
     expect(JSON.parse(Policy?.Content ?? '{}')).toMatchObject({ Statement: [{ Effect: 'Deny', Action: 'cloudtrail:StopLogging' }] });
     const { Targets } = await org.send(new ListTargetsForPolicyCommand({ PolicyId: 'p-denystop1' }));
-    expect(Targets?.map((t) => [t.TargetId, t.Type])).toEqual([['ou-test-workloads', 'ORGANIZATIONAL_UNIT'], [MEMBER, 'ACCOUNT']]);
+    expect(Targets?.map((t) => [t.TargetId, t.Type])).toEqual([
+      ['ou-test-workloads', 'ORGANIZATIONAL_UNIT'],
+      [MEMBER, 'ACCOUNT'],
+    ]);
     expect((await failure(org.send(new DescribePolicyCommand({ PolicyId: 'p-nope' })))).name).toBe('PolicyNotFoundException');
   });
 });

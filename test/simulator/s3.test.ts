@@ -1,10 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  GetBucketAclCommand, GetBucketEncryptionCommand, GetBucketLifecycleConfigurationCommand, GetBucketLocationCommand,
-  GetBucketLoggingCommand, GetBucketOwnershipControlsCommand, GetBucketPolicyCommand, GetBucketPolicyStatusCommand,
-  GetBucketReplicationCommand, GetBucketTaggingCommand, GetBucketVersioningCommand, GetObjectCommand,
-  GetObjectLockConfigurationCommand, GetPublicAccessBlockCommand, HeadBucketCommand, HeadObjectCommand, ListBucketsCommand, ListObjectsV2Command,
-  S3Client, paginateListObjectsV2,
+  GetBucketAclCommand,
+  GetBucketEncryptionCommand,
+  GetBucketLifecycleConfigurationCommand,
+  GetBucketLocationCommand,
+  GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand,
+  GetBucketPolicyCommand,
+  GetBucketPolicyStatusCommand,
+  GetBucketReplicationCommand,
+  GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
+  GetObjectCommand,
+  GetObjectLockConfigurationCommand,
+  GetPublicAccessBlockCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  ListBucketsCommand,
+  ListObjectsV2Command,
+  S3Client,
+  paginateListObjectsV2,
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { ARCHIVE, clientFor, failure, FIXTURE_WORLD, MEMBER, MGMT } from './helpers.js';
@@ -62,23 +77,39 @@ describe('bucket configuration as the owner reads it', () => {
   it('ownership controls, encryption, lifecycle, versioning with MFA delete, public access block', async () => {
     expect((await owner.send(new GetBucketOwnershipControlsCommand({ Bucket: B }))).OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] });
     expect((await owner.send(new GetBucketEncryptionCommand({ Bucket: B }))).ServerSideEncryptionConfiguration).toEqual({
-      Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:222222222222:key/11111111-2222-4333-8444-555555555555' }, BucketKeyEnabled: true }],
+      Rules: [
+        {
+          ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:222222222222:key/11111111-2222-4333-8444-555555555555' },
+          BucketKeyEnabled: true,
+        },
+      ],
     });
-    expect((await owner.send(new GetBucketLifecycleConfigurationCommand({ Bucket: B }))).Rules).toEqual([{
-      ID: 'glacier', Status: 'Enabled', Filter: { Prefix: 'AWSLogs/' },
-      Transitions: [{ Days: 30, StorageClass: 'STANDARD_IA' }, { Days: 90, StorageClass: 'GLACIER' }],
-      NoncurrentVersionExpiration: { NoncurrentDays: 30 },
-    }]);
+    expect((await owner.send(new GetBucketLifecycleConfigurationCommand({ Bucket: B }))).Rules).toEqual([
+      {
+        ID: 'glacier',
+        Status: 'Enabled',
+        Filter: { Prefix: 'AWSLogs/' },
+        Transitions: [
+          { Days: 30, StorageClass: 'STANDARD_IA' },
+          { Days: 90, StorageClass: 'GLACIER' },
+        ],
+        NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+      },
+    ]);
     const versioning = await owner.send(new GetBucketVersioningCommand({ Bucket: B }));
     expect([versioning.Status, versioning.MFADelete]).toEqual(['Enabled', 'Enabled']);
     expect((await owner.send(new GetPublicAccessBlockCommand({ Bucket: B }))).PublicAccessBlockConfiguration).toEqual({
-      BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: true,
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: false,
+      RestrictPublicBuckets: true,
     });
   });
 
   it('object lock, logging, replication, tagging', async () => {
     expect((await owner.send(new GetObjectLockConfigurationCommand({ Bucket: B }))).ObjectLockConfiguration).toEqual({
-      ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Years: 1 } },
+      ObjectLockEnabled: 'Enabled',
+      Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Years: 1 } },
     });
     expect((await owner.send(new GetBucketLoggingCommand({ Bucket: B }))).LoggingEnabled).toEqual({ TargetBucket: 'access-logs', TargetPrefix: 'archive/' });
     const replication = (await owner.send(new GetBucketReplicationCommand({ Bucket: B }))).ReplicationConfiguration;
@@ -89,7 +120,9 @@ describe('bucket configuration as the owner reads it', () => {
 
   it('defaults a new bucket the way AWS does today', async () => {
     const b = 'mgmt-b2';
-    expect((await mgmt.send(new GetBucketEncryptionCommand({ Bucket: b }))).ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'AES256' });
+    expect((await mgmt.send(new GetBucketEncryptionCommand({ Bucket: b }))).ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault).toEqual({
+      SSEAlgorithm: 'AES256',
+    });
     expect((await mgmt.send(new GetBucketOwnershipControlsCommand({ Bucket: b }))).OwnershipControls?.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
     expect((await mgmt.send(new GetPublicAccessBlockCommand({ Bucket: b }))).PublicAccessBlockConfiguration?.BlockPublicPolicy).toBe(true);
     const versioning = await mgmt.send(new GetBucketVersioningCommand({ Bucket: b }));
@@ -175,7 +208,7 @@ describe('objects', () => {
   it('serves objects added through world.putObject', async () => {
     sim.world.putObject(B, 'added/x.bin', Buffer.from([1, 2, 3]), { k: 'v' });
     const got = await owner.send(new GetObjectCommand({ Bucket: B, Key: 'added/x.bin' }));
-    expect([...(await got.Body?.transformToByteArray() ?? [])]).toEqual([1, 2, 3]);
+    expect([...((await got.Body?.transformToByteArray()) ?? [])]).toEqual([1, 2, 3]);
     expect(sim.world.deleteObject(B, 'added/x.bin')).toBe(true);
   });
 });

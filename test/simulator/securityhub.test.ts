@@ -11,7 +11,10 @@ describe('Security Hub', () => {
   it('DescribeHub answers where Security Hub is enabled', async () => {
     const hub = await clientFor(sim, SecurityHubClient, GOOD, 'us-east-1').send(new DescribeHubCommand({}));
     expect(hub).toMatchObject({
-      HubArn: 'arn:aws:securityhub:us-east-1:111111111111:hub/default', SubscribedAt: '2025-03-01T10:00:00.000Z', AutoEnableControls: true, ControlFindingGenerator: 'SECURITY_CONTROL',
+      HubArn: 'arn:aws:securityhub:us-east-1:111111111111:hub/default',
+      SubscribedAt: '2025-03-01T10:00:00.000Z',
+      AutoEnableControls: true,
+      ControlFindingGenerator: 'SECURITY_CONTROL',
     });
     const byArn = await clientFor(sim, SecurityHubClient, GOOD, 'eu-west-1').send(new DescribeHubCommand({ HubArn: 'arn:aws:securityhub:eu-west-1:111111111111:hub/default' }));
     expect(byArn.HubArn).toBe('arn:aws:securityhub:eu-west-1:111111111111:hub/default');

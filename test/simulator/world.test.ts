@@ -43,25 +43,29 @@ describe('world files', () => {
   });
 
   it('checks what the schema cannot: duplicates, organization trail owners, references', () => {
-    const out = problems([
-      'organization: { MasterAccountId: "111111111111", DelegatedAdministrators: { cloudtrail.amazonaws.com: ["999999999999"] } }',
-      'accounts:',
-      '  - Id: "111111111111"',
-      '    buckets: [{ Name: shared-bucket }]',
-      '  - Id: "222222222222"',
-      '    Parent: Workload',
-      '    buckets: [{ Name: shared-bucket }]',
-      '    trails: [{ Name: t, HomeRegion: us-east-1, S3BucketName: b, IsOrganizationTrail: true, CloudWatchLogsLogGroupArn: "arn:aws:logs:us-east-1:111111111111:log-group:g:*" }]',
-      '  - Id: "111111111111"',
-    ].join('\n'));
-    expect(out).toEqual(expect.arrayContaining([
-      'w.yaml:6:13: no organizational unit named `Workload` in organization.OrganizationalUnits',
-      'w.yaml:7:23: bucket names are global: shared-bucket is already owned by account 111111111111',
-      expect.stringMatching(/^w\.yaml:8:\d+: organization trails belong to the management account \(111111111111\)/),
-      expect.stringMatching(/^w\.yaml:8:\d+: a trail delivers only to a log group of its own account \(222222222222\), not 111111111111/),
-      'w.yaml:9:9: account 111111111111 is listed twice',
-      expect.stringMatching(/^w\.yaml:1:\d+: delegated administrator 999999999999 is not in accounts/),
-    ]));
+    const out = problems(
+      [
+        'organization: { MasterAccountId: "111111111111", DelegatedAdministrators: { cloudtrail.amazonaws.com: ["999999999999"] } }',
+        'accounts:',
+        '  - Id: "111111111111"',
+        '    buckets: [{ Name: shared-bucket }]',
+        '  - Id: "222222222222"',
+        '    Parent: Workload',
+        '    buckets: [{ Name: shared-bucket }]',
+        '    trails: [{ Name: t, HomeRegion: us-east-1, S3BucketName: b, IsOrganizationTrail: true, CloudWatchLogsLogGroupArn: "arn:aws:logs:us-east-1:111111111111:log-group:g:*" }]',
+        '  - Id: "111111111111"',
+      ].join('\n'),
+    );
+    expect(out).toEqual(
+      expect.arrayContaining([
+        'w.yaml:6:13: no organizational unit named `Workload` in organization.OrganizationalUnits',
+        'w.yaml:7:23: bucket names are global: shared-bucket is already owned by account 111111111111',
+        expect.stringMatching(/^w\.yaml:8:\d+: organization trails belong to the management account \(111111111111\)/),
+        expect.stringMatching(/^w\.yaml:8:\d+: a trail delivers only to a log group of its own account \(222222222222\), not 111111111111/),
+        'w.yaml:9:9: account 111111111111 is listed twice',
+        expect.stringMatching(/^w\.yaml:1:\d+: delegated administrator 999999999999 is not in accounts/),
+      ]),
+    );
   });
 
   it('names an unreadable file', () => {

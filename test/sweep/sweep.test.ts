@@ -32,7 +32,12 @@ function world(): WorldSpec {
     if (account.Id === NO_ROLE) account.roles = [];
     if (account.Id === UNTRUSTED) {
       account.Status = 'ACTIVE';
-      account.roles = [{ RoleName: role.roleName, AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:root' }, Action: 'sts:AssumeRole' }] } }];
+      account.roles = [
+        {
+          RoleName: role.roleName,
+          AssumeRolePolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::999999999999:root' }, Action: 'sts:AssumeRole' }] },
+        },
+      ];
     }
   }
   return spec;

@@ -48,7 +48,10 @@ beforeAll(async () => {
     runs.set(workers, {
       ...run,
       calls: callsByOperation(sim),
-      managementCalls: sim.requests.filter((r) => r.account === MANAGEMENT && ['sts', 'organizations'].includes(r.service)).map((r) => `${r.service}:${r.operation}`).sort(),
+      managementCalls: sim.requests
+        .filter((r) => r.account === MANAGEMENT && ['sts', 'organizations'].includes(r.service))
+        .map((r) => `${r.service}:${r.operation}`)
+        .sort(),
     });
   }
 }, 180_000);
@@ -63,7 +66,10 @@ describe('an organization sweep in worker threads', () => {
     for (const workers of [1, 2]) expect(runs.get(workers)!.code, runs.get(workers)!.err).toBe(0);
     expect(comparable(read(2, 'results.json'))).toEqual(comparable(read(1, 'results.json')));
     // The simulator numbers its request ids in the order it answers.
-    const inventory = (workers: number) => read(workers, 'inventory.json').replace(/"collectedAt": "[^"]+"/, '').replaceAll(/"requestId": "[^"]+"/g, '');
+    const inventory = (workers: number) =>
+      read(workers, 'inventory.json')
+        .replace(/"collectedAt": "[^"]+"/, '')
+        .replaceAll(/"requestId": "[^"]+"/g, '');
     expect(inventory(2)).toEqual(inventory(1));
   });
 

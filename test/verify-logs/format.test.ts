@@ -11,7 +11,7 @@ const GUIDE_DIGEST = 'AWSLogs/111122223333/CloudTrail-Digest/us-east-2/2015/08/1
 const GUIDE_LOG = 'AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/17/111122223333_CloudTrail_us-east-2_20150817T1445Z_9nYN7gp2eWAJHIfT.json.gz';
 
 describe('key layout', () => {
-  it('reads the guide\'s sample digest and log keys', () => {
+  it("reads the guide's sample digest and log keys", () => {
     const digest = parseDigestKey(GUIDE_DIGEST);
     expect(digest).toEqual({ accountId: '111122223333', region: 'us-east-2', trailTag: 'your-trail-name_us-east-2', endTime: new Date('2015-08-17T15:01:31Z'), backfill: false });
     expect(isDigestOf(digest!, { accountId: '111122223333', trailName: 'your-trail-name', homeRegion: 'us-east-2' })).toBe(true);
@@ -27,7 +27,12 @@ describe('key layout', () => {
   it('puts the optional prefix before AWSLogs/, and parses trail ARNs', () => {
     expect(logsRoot(undefined)).toBe('AWSLogs/');
     expect(logsRoot('/central/')).toBe('central/AWSLogs/');
-    expect(parseTrailArn('arn:aws-us-gov:cloudtrail:us-gov-west-1:111122223333:trail/org')).toEqual({ partition: 'aws-us-gov', region: 'us-gov-west-1', accountId: '111122223333', name: 'org' });
+    expect(parseTrailArn('arn:aws-us-gov:cloudtrail:us-gov-west-1:111122223333:trail/org')).toEqual({
+      partition: 'aws-us-gov',
+      region: 'us-gov-west-1',
+      accountId: '111122223333',
+      name: 'org',
+    });
     expect(parseTrailArn('arn:aws:s3:::bucket')).toBeUndefined();
   });
 });
@@ -36,10 +41,17 @@ describe('data signing string', () => {
   const digest = parseDigest(
     Buffer.from(
       JSON.stringify({
-        awsAccountId: '111122223333', digestStartTime: '2015-08-12T03:01:31Z', digestEndTime: '2015-08-12T04:01:31Z', digestS3Bucket: 'S3-bucket-name',
+        awsAccountId: '111122223333',
+        digestStartTime: '2015-08-12T03:01:31Z',
+        digestEndTime: '2015-08-12T04:01:31Z',
+        digestS3Bucket: 'S3-bucket-name',
         digestS3Object: 'AWSLogs/111122223333/CloudTrail-Digest/us-east-2/2015/08/12/111122223333_us-east-2_CloudTrail-Digest_us-east-2_20150812T040131Z.json.gz',
-        digestPublicKeyFingerprint: '31e8b5433410dfb61a9dc45cc65b22ff', digestSignatureAlgorithm: 'SHA256withRSA', newestEventTime: null, oldestEventTime: null,
-        previousDigestSignature: '6e8540b8', logFiles: [],
+        digestPublicKeyFingerprint: '31e8b5433410dfb61a9dc45cc65b22ff',
+        digestSignatureAlgorithm: 'SHA256withRSA',
+        newestEventTime: null,
+        oldestEventTime: null,
+        previousDigestSignature: '6e8540b8',
+        logFiles: [],
       }),
     ),
   );

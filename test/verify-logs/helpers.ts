@@ -23,11 +23,22 @@ export function world(): WorldSpec {
     accounts: [
       {
         Id: OWNER,
-        buckets: [{ Name: BUCKET, Region: 'us-east-1' }, { Name: 'org-logs', Region: 'eu-west-1' }],
+        buckets: [
+          { Name: BUCKET, Region: 'us-east-1' },
+          { Name: 'org-logs', Region: 'eu-west-1' },
+        ],
         trails: [
           { Name: 'main', HomeRegion: 'us-east-1', S3BucketName: BUCKET, IsMultiRegionTrail: true, LogFileValidationEnabled: true },
           { Name: 'other', HomeRegion: 'us-east-1', S3BucketName: BUCKET, IsMultiRegionTrail: false, LogFileValidationEnabled: true },
-          { Name: 'org-trail', HomeRegion: 'us-east-1', S3BucketName: 'org-logs', S3KeyPrefix: 'central', IsMultiRegionTrail: true, IsOrganizationTrail: true, LogFileValidationEnabled: true },
+          {
+            Name: 'org-trail',
+            HomeRegion: 'us-east-1',
+            S3BucketName: 'org-logs',
+            S3KeyPrefix: 'central',
+            IsMultiRegionTrail: true,
+            IsOrganizationTrail: true,
+            LogFileValidationEnabled: true,
+          },
           { Name: 'nowhere', HomeRegion: 'us-east-1', S3BucketName: 'no-such-bucket-anywhere', LogFileValidationEnabled: true },
         ],
       },

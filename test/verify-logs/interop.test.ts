@@ -44,7 +44,20 @@ describe('(a) a digest built from the AWS documentation and signed with openssl'
 
   /** Writes a log file and a digest listing it, signed by openssl; returns the digest key and signature. */
   function deliver(hour: number, previous: { key: string; uncompressed: Buffer; signature: string } | null) {
-    const log = Buffer.from(JSON.stringify({ Records: [{ eventVersion: '1.09', eventTime: `2026-11-24T0${hour}:12:00Z`, eventSource: 'sts.amazonaws.com', eventName: 'GetCallerIdentity', awsRegion: 'us-east-1', recipientAccountId: OWNER }] }));
+    const log = Buffer.from(
+      JSON.stringify({
+        Records: [
+          {
+            eventVersion: '1.09',
+            eventTime: `2026-11-24T0${hour}:12:00Z`,
+            eventSource: 'sts.amazonaws.com',
+            eventName: 'GetCallerIdentity',
+            awsRegion: 'us-east-1',
+            recipientAccountId: OWNER,
+          },
+        ],
+      }),
+    );
     const logObject = logKey(`20261124T0${hour}15Z`, `docSample0000000${hour}`);
     sim.world.putObject(BUCKET, logObject, gzipSync(log));
     const endTime = `2026-11-24T0${hour}:31:07Z`;
@@ -64,7 +77,16 @@ describe('(a) a digest built from the AWS documentation and signed with openssl'
       previousDigestHashValue: previous ? sha256(previous.uncompressed) : null,
       previousDigestHashAlgorithm: previous ? 'SHA-256' : null,
       previousDigestSignature: previous?.signature ?? null,
-      logFiles: [{ s3Bucket: BUCKET, s3Object: logObject, hashValue: sha256(log), hashAlgorithm: 'SHA-256', newestEventTime: `2026-11-24T0${hour}:12:00Z`, oldestEventTime: `2026-11-24T0${hour}:12:00Z` }],
+      logFiles: [
+        {
+          s3Bucket: BUCKET,
+          s3Object: logObject,
+          hashValue: sha256(log),
+          hashAlgorithm: 'SHA-256',
+          newestEventTime: `2026-11-24T0${hour}:12:00Z`,
+          oldestEventTime: `2026-11-24T0${hour}:12:00Z`,
+        },
+      ],
     };
     const uncompressed = Buffer.from(JSON.stringify(digest, null, 2));
     const signature = opensslSign(`digest-${hour}`, dataToSign(endTime, BUCKET, key, uncompressed, previous?.signature ?? null));
@@ -103,7 +125,7 @@ describe('(a) a digest built from the AWS documentation and signed with openssl'
   });
 });
 
-describe('(b) a digest from trailguard\'s generator, checked by openssl', () => {
+describe("(b) a digest from trailguard's generator, checked by openssl", () => {
   it('verifies with `openssl dgst -sha256 -verify` given the public key as PEM, and fails on a changed string', async () => {
     const trail = `arn:aws:cloudtrail:us-east-1:${OWNER}:trail/other`;
     const m = addTrailLogs(sim.world, { trail, start: '2026-11-25T00:00:00Z', end: '2026-11-25T04:00:00Z', seed: 4 });

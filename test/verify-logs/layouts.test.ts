@@ -18,7 +18,12 @@ describe('an organization trail', () => {
   it('reads every member account under <prefix>/AWSLogs/<o-id>/<account>/', () => {
     expect(report.accounts).toEqual([OWNER, MEMBER_A, MEMBER_B].sort());
     expect(report.regions).toEqual(['eu-west-1', 'us-east-1']);
-    for (const d of report.digests) expect(d.key).toMatch(new RegExp(`^central/AWSLogs/o-a1b2c3d4e5/${d.accountId}/CloudTrail-Digest/${d.region}/2026/11/24/${d.accountId}_CloudTrail-Digest_${d.region}_org-trail_us-east-1_\\d{8}T\\d{6}Z\\.json\\.gz$`));
+    for (const d of report.digests)
+      expect(d.key).toMatch(
+        new RegExp(
+          `^central/AWSLogs/o-a1b2c3d4e5/${d.accountId}/CloudTrail-Digest/${d.region}/2026/11/24/${d.accountId}_CloudTrail-Digest_${d.region}_org-trail_us-east-1_\\d{8}T\\d{6}Z\\.json\\.gz$`,
+        ),
+      );
     expect(report.digests).toHaveLength(m.digests.length);
     expect(m.digests).toHaveLength(3 * 2 * 8);
   });

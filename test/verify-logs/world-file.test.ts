@@ -26,7 +26,7 @@ trailLogs:
 `;
 
 describe('world file trailLogs', () => {
-  it('generates the trail\'s files at load time; verify-logs finds the deleted one', async () => {
+  it("generates the trail's files at load time; verify-logs finds the deleted one", async () => {
     const sim = await startSimulator({ world: parseWorld(WORLD, 'world.yaml') });
     try {
       const report = await verifyTrailLogs({ trail: 'main', region: 'eu-west-1', target: targetFor(sim), start: new Date('2026-11-24T00:00:00Z'), end: new Date('2026-11-24T06:00:00Z') });

@@ -14,11 +14,13 @@ interface CollectFlags extends AwsFlags, RuleSelectionFlags {
 }
 
 export function register(command: Command, ctx: CommandContext): void {
-  addRuleSelectionOptions(addAwsOptions(
-    command
-      .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
-      .option('-o, --output <file>', 'where to write the inventory ("-" for stdout)', 'inventory.json'),
-  )).action(async (flags: CollectFlags) => {
+  addRuleSelectionOptions(
+    addAwsOptions(
+      command
+        .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
+        .option('-o, --output <file>', 'where to write the inventory ("-" for stdout)', 'inventory.json'),
+    ),
+  ).action(async (flags: CollectFlags) => {
     // The planner and the AWS SDK: only when collecting.
     const [{ collectInventory }, { planForRules }, { startProgress }, { plural }] = await Promise.all([
       import('../../collect/inventory.js'),

@@ -25,7 +25,7 @@ interface EvaluateFlags extends ReportFlags, RuleSelectionFlags {
 export function register(command: Command, ctx: CommandContext): void {
   command
     .requiredOption('--inventory <file>', 'inventory.json written by `trailguard collect`')
-    .option('--waivers <file>', 'waivers file (default: the config\'s `waivers`)')
+    .option('--waivers <file>', "waivers file (default: the config's `waivers`)")
     .option('-o, --output <file>', 'write the results here instead of stdout')
     .option('--scan-time <iso>', "the time rules compare against (default: the inventory's collectedAt)", parseScanTime);
   addRuleSelectionOptions(addReportOptions(command)).action(async (flags: EvaluateFlags) => {

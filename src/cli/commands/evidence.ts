@@ -42,7 +42,9 @@ export function register(command: Command, ctx: CommandContext): void {
     const out = resolve(ctx.io.cwd, flags.out ?? `${resolve(ctx.io.cwd, flags.run)}-evidence.tar.gz`);
     const summary = await exportEvidence(input, out, { ...(signer ? { signer } : {}) });
     ctx.io.out(printable`${summary.path}\n`);
-    ctx.io.err(`evidence bundle: ${describeFileCount(summary.files, summary.listed, summary.sealing)}; manifest.json SHA-256 ${summary.manifestSha256}${signer ? ', signed' : ', not signed'}\n`);
+    ctx.io.err(
+      `evidence bundle: ${describeFileCount(summary.files, summary.listed, summary.sealing)}; manifest.json SHA-256 ${summary.manifestSha256}${signer ? ', signed' : ', not signed'}\n`,
+    );
   });
 
   evidence

@@ -23,10 +23,10 @@ export function register(command: Command, ctx: CommandContext): void {
     .option('--inventory <path>', 'evaluate the account as it will be after apply: a live inventory.json (trailguard collect) or a scan run folder')
     .option('--baseline', 'with --inventory: report only what the change breaks or fixes, against the live inventory')
     .option('--tf-dir <dir>', "folder of the Terraform root module's .tf files, for file:line locations (default: the plan's folder)")
-    .option('--account-id <id>', 'the account the configuration deploys to (default: the plan\'s caller identity, the inventory\'s only account, or 000000000000)')
+    .option('--account-id <id>', "the account the configuration deploys to (default: the plan's caller identity, the inventory's only account, or 000000000000)")
     .option('--region <region>', "the region it deploys to (default: the Terraform AWS provider's region, or us-east-1)")
     .option('--waivers <file>', "waivers file (default: the config's `waivers`)")
-    .option('--scan-time <iso>', 'the time rules and waivers compare against (default: the inventory\'s collection time, or now)', parseScanTime);
+    .option('--scan-time <iso>', "the time rules and waivers compare against (default: the inventory's collection time, or now)", parseScanTime);
   addRuleSelectionOptions(addReportOptions(command)).action(async (files: string[], flags: IacFlags) => {
     if (flags.baseline && !flags.inventory) throw new InputError('--baseline compares with the live account: give --inventory too');
     const rules = await loadRunRules(flags, flags.waivers, ctx.io);

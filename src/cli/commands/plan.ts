@@ -11,11 +11,13 @@ interface PlanFlags extends AwsFlags, RuleSelectionFlags {
 }
 
 export function register(command: Command, ctx: CommandContext): void {
-  command
-    .option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)')
-    .option('--json', 'print the plan as JSON');
+  command.option('--regions <list>', 'comma-separated regions to scan (default: every enabled region)').option('--json', 'print the plan as JSON');
   addRuleSelectionOptions(addAwsOptions(command)).action(async (flags: PlanFlags) => {
-    const [{ plannedCalls, totalCalls }, { planForRules }, { plural }] = await Promise.all([import('../../plan/call-count.js'), import('../../plan/rule-plan.js'), import('../../report/explain.js')]);
+    const [{ plannedCalls, totalCalls }, { planForRules }, { plural }] = await Promise.all([
+      import('../../plan/call-count.js'),
+      import('../../plan/rule-plan.js'),
+      import('../../report/explain.js'),
+    ]);
     const { rules } = await loadSelectedRules(flags, ctx.io);
     const plan = planForRules(rules);
     const { target, caller, regions } = await connect(flags, ctx.io.env);

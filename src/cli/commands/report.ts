@@ -44,7 +44,9 @@ export function register(command: Command, ctx: CommandContext): void {
     if (target) {
       // The Security Hub client loads only when findings are sent.
       const { sendToSecurityHub } = await import('../../scan/security-hub.js');
-      const memberRole = flags.securityHubRole ? { roleName: flags.securityHubRole, sessionName: flags.roleSessionName, durationSeconds: 3600, ...(flags.externalId ? { externalId: flags.externalId } : {}) } : undefined;
+      const memberRole = flags.securityHubRole
+        ? { roleName: flags.securityHubRole, sessionName: flags.roleSessionName, durationSeconds: 3600, ...(flags.externalId ? { externalId: flags.externalId } : {}) }
+        : undefined;
       await sendToSecurityHub(doc, target, memberRole, ctx.io);
     }
   });

@@ -29,7 +29,9 @@ export function register(rules: Command, ctx: CommandContext): void {
     .action(async (dirs: string[], flags: RuleSelectionFlags & { json?: boolean }) => {
       const { config, rules: selected, benchmark } = await loadSelectedRules(withFolders(dirs, flags), ctx.io);
       if (benchmark) {
-        ctx.io.out(flags.json ? `${stableStringify({ id: benchmark.id, title: benchmark.title, profile: benchmark.profile, controls: controlRows(benchmark) })}\n` : renderControlTable(benchmark));
+        ctx.io.out(
+          flags.json ? `${stableStringify({ id: benchmark.id, title: benchmark.title, profile: benchmark.profile, controls: controlRows(benchmark) })}\n` : renderControlTable(benchmark),
+        );
         return;
       }
       const rows = selected.map((rule) => {

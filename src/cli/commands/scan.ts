@@ -87,7 +87,11 @@ function organizationOptions(flags: ScanFlags, env: NodeJS.ProcessEnv) {
   const concurrency = positiveInteger(flags.concurrency, '--concurrency');
   const durationSeconds = positiveInteger(flags.sessionDuration, '--session-duration');
   if (durationSeconds < 900 || durationSeconds > 43_200) throw new InputError('--session-duration must be between 900 and 43200 seconds (the AssumeRole limits)');
-  const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (value: string | undefined) =>
+    value
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   for (const id of [...(list(flags.accounts) ?? []), ...(list(flags.excludeAccounts) ?? [])]) {
     if (!/^\d{12}$/.test(id)) throw new InputError(`"${id}" is not an AWS account id (12 digits)`);
   }

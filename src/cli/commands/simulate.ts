@@ -40,17 +40,19 @@ export function register(command: Command, ctx: CommandContext): void {
         throw e;
       });
       const creds = sim.credentialsFor(accountId);
-      ctx.io.out([
-        `# trailguard simulator: ${flags.world} (${world.accounts.size} accounts) at ${sim.endpoint}`,
-        `# credentials of account ${accountId}; other accounts: --account ID, or sts assume-role into them`,
-        `export AWS_ENDPOINT_URL=${sim.endpoint}`,
-        `export AWS_ACCESS_KEY_ID=${creds.accessKeyId}`,
-        `export AWS_SECRET_ACCESS_KEY=${creds.secretAccessKey}`,
-        'export AWS_REGION=us-east-1',
-        'export AWS_DEFAULT_REGION=us-east-1',
-        '# S3 needs path-style addressing on loopback (aws configure set default.s3.addressing_style path)',
-        '',
-      ].join('\n'));
+      ctx.io.out(
+        [
+          `# trailguard simulator: ${flags.world} (${world.accounts.size} accounts) at ${sim.endpoint}`,
+          `# credentials of account ${accountId}; other accounts: --account ID, or sts assume-role into them`,
+          `export AWS_ENDPOINT_URL=${sim.endpoint}`,
+          `export AWS_ACCESS_KEY_ID=${creds.accessKeyId}`,
+          `export AWS_SECRET_ACCESS_KEY=${creds.secretAccessKey}`,
+          'export AWS_REGION=us-east-1',
+          'export AWS_DEFAULT_REGION=us-east-1',
+          '# S3 needs path-style addressing on loopback (aws configure set default.s3.addressing_style path)',
+          '',
+        ].join('\n'),
+      );
       ctx.io.err('serving; press Ctrl-C to stop\n');
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

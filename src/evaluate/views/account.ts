@@ -161,7 +161,12 @@ export function aggregateS3DataEvents(trails: TrailSummary[]): AccountS3DataEven
     .map(([, e]) => ({ Name: e.Name, ...(e.Prefix !== undefined ? { Prefix: e.Prefix } : {}), ReadWriteType: readWriteType(e.read, e.write) ?? 'All', TrailArns: [...e.TrailArns].sort() }));
   const fullyLoggedBuckets = fullyLogged(buckets);
   return {
-    allBuckets: { read: all.some((s) => s.allBuckets.read), write: all.some((s) => s.allBuckets.write), excludedPrefixes, excludedBuckets: excludedBuckets(excludedPrefixes, fullyLoggedBuckets) },
+    allBuckets: {
+      read: all.some((s) => s.allBuckets.read),
+      write: all.some((s) => s.allBuckets.write),
+      excludedPrefixes,
+      excludedBuckets: excludedBuckets(excludedPrefixes, fullyLoggedBuckets),
+    },
     buckets,
     fullyLoggedBuckets,
   };

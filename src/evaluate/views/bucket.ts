@@ -70,7 +70,14 @@ export function unreadBucketView(ctx: ViewContext, name: string): ViewOf<'bucket
   const failed = errorsAbout(ctx, name, arn).sort((a, b) => Number(b.accountId === owner) - Number(a.accountId === owner));
   const error = failed[0]
     ? toSectionError(failed[0])
-    : notCollected('GetBucketLocation', 's3', `bucket ${name} was not read: no account in this inventory holds it (its owner is unknown; sweep the account that owns it)`, undefined, undefined, name);
+    : notCollected(
+        'GetBucketLocation',
+        's3',
+        `bucket ${name} was not read: no account in this inventory holds it (its owner is unknown; sweep the account that owns it)`,
+        undefined,
+        undefined,
+        name,
+      );
   const missing = failed.some((e) => e.errorName === 'NoSuchBucket');
   const $errors: SectionErrors = { Bucket: error };
   for (const fact of BUCKET_RECORD_FACTS) if (!(missing && fact === 'derived.exists')) $errors[fact] = error;
@@ -111,7 +118,7 @@ function ownerKnown(ctx: ViewContext, bucket: BucketRecord): Fact<boolean> {
   const accounts = ctx.inventory.organization?.Accounts;
   const unswept = accounts?.find((a) => (a.Status ?? 'ACTIVE') === 'ACTIVE' && !ctx.accountById.has(a.Id));
   if (accounts && !unswept) return known(false);
-  const why = unswept ? `account ${unswept.Id} of the organization was not swept` : 'the organization\'s accounts were not listed';
+  const why = unswept ? `account ${unswept.Id} of the organization was not swept` : "the organization's accounts were not listed";
   return unknown(notCollected('ListBuckets', 's3', `the owner of bucket ${bucket.Name} is unknown: no account read lists it, and ${why}`, unswept?.Id, undefined, bucket.Name));
 }
 

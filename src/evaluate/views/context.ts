@@ -3,9 +3,7 @@
  * way other resources reference it, and every API error keyed by the resource it was about.
  */
 import { logGroupArnKey, parseArn } from '../../inventory/arn.js';
-import type {
-  AccountInventory, ApiError, BucketRecord, Inventory, KeyRecord, LogGroupRecord, MetricAlarm, TopicRecord, TrailRecord,
-} from '../../inventory/types.js';
+import type { AccountInventory, ApiError, BucketRecord, Inventory, KeyRecord, LogGroupRecord, MetricAlarm, TopicRecord, TrailRecord } from '../../inventory/types.js';
 import { orgFacts, trailOwner, type OrgFacts } from './derived/ownership.js';
 import { enabledRegions } from './derived/regions.js';
 
@@ -166,4 +164,3 @@ export function errorsAbout(ctx: ViewContext, ...ids: Array<string | undefined>)
 export function regionsOf(ctx: ViewContext, accountId: string, fallbackAccountId?: string): string[] {
   return ctx.regionsByAccount.get(accountId) ?? (fallbackAccountId ? ctx.regionsByAccount.get(fallbackAccountId) : undefined) ?? [];
 }
-

@@ -18,7 +18,9 @@ export function eventDataStoreView(ctx: ViewContext, store: EventDataStoreRecord
   let derived: EventDataStoreViewData['derived'] = { ownerAccountId: accountId };
   const selectors = store.AdvancedEventSelectors;
   if (errors.EventDataStore || selectors === undefined) {
-    const missing = errors.EventDataStore ?? notCollected('GetEventDataStore', 'cloudtrail', `the selectors of event data store ${store.EventDataStoreArn} were not read`, accountId, store.Region, store.EventDataStoreArn);
+    const missing =
+      errors.EventDataStore ??
+      notCollected('GetEventDataStore', 'cloudtrail', `the selectors of event data store ${store.EventDataStoreArn} were not read`, accountId, store.Region, store.EventDataStoreArn);
     for (const section of SELECTOR_FACTS) errors[section] ??= missing;
   } else {
     const partition = arn?.partition ?? ctx.partition;

@@ -7,10 +7,7 @@
  */
 import type { SectionError } from '../../rules/types.js';
 
-export type Fact<T> =
-  | { state: 'known'; value: T }
-  | { state: 'unknown'; error: SectionError }
-  | { state: 'partial'; value: T; error: SectionError };
+export type Fact<T> = { state: 'known'; value: T } | { state: 'unknown'; error: SectionError } | { state: 'partial'; value: T; error: SectionError };
 
 export const known = <T>(value: T): Fact<T> => ({ state: 'known', value });
 export const unknown = <T>(error: SectionError): Fact<T> => ({ state: 'unknown', error });

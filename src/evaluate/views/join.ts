@@ -13,13 +13,7 @@ export interface Joined<T> {
  * that failed to read it, or a NotCollected error: never a silent absence a rule could read as
  * "not configured".
  */
-export function join<T>(
-  section: string,
-  value: T | undefined,
-  sectionErrorsOf: () => SectionErrors,
-  failedReads: readonly ApiError[],
-  notCollected: () => SectionError,
-): Joined<T> {
+export function join<T>(section: string, value: T | undefined, sectionErrorsOf: () => SectionErrors, failedReads: readonly ApiError[], notCollected: () => SectionError): Joined<T> {
   if (value !== undefined) return { value, errors: sectionErrorsOf() };
   const failed = failedReads[0];
   return { errors: { [section]: failed ? toSectionError(failed) : notCollected() } };

@@ -21,8 +21,7 @@ export function logGroupSectionErrors(ctx: ViewContext, record: LogGroupRecord, 
 function alarmsFor(ctx: ViewContext, filter: MetricFilter, accountId: string, region: string) {
   const metrics = filter.metricTransformations ?? [];
   return ctx.alarms
-    .filter(({ alarm, accountId: a, region: r }) => a === accountId && r === region
-      && metrics.some((m) => m.metricName === alarm.MetricName && m.metricNamespace === alarm.Namespace))
+    .filter(({ alarm, accountId: a, region: r }) => a === accountId && r === region && metrics.some((m) => m.metricName === alarm.MetricName && m.metricNamespace === alarm.Namespace))
     .map(({ alarm }) => alarm)
     .sort((x, y) => x.AlarmArn.localeCompare(y.AlarmArn))
     .map((alarm) => ({

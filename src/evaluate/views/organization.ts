@@ -20,7 +20,8 @@ export function organizationView(ctx: ViewContext, org: OrganizationInventory): 
   const summaries = organizationTrailEntries.map((t) => trailSummary(ctx, t, trailOwner(t.record.Trail)));
   const sink: FactSink = { $errors: errors, $partial: {} };
   const organizationTrails = put(sink, 'derived.organizationTrails', listFact(summaries, ownersUnlisted(ctx, org)));
-  const policiesUnread = errors.Policies ?? (org.Policies === undefined ? notCollected('ListPolicies', 'organizations', 'service control policies were not read', facts.managementAccountId) : undefined);
+  const policiesUnread =
+    errors.Policies ?? (org.Policies === undefined ? notCollected('ListPolicies', 'organizations', 'service control policies were not read', facts.managementAccountId) : undefined);
   const id = org.Organization?.Id ?? 'unknown';
   const management = facts.managementAccountId ?? '';
   return {

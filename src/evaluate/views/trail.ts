@@ -68,7 +68,8 @@ function computeOwnFacts(ctx: ViewContext, entry: TrailEntry): OwnFacts {
   );
   // Insights are read only when GetTrail says the trail has them: without GetTrail, they are unknown.
   if (errors.Trail && record.InsightSelectors === undefined) errors.InsightSelectors ??= errors.Trail;
-  if (record.Status === undefined) errors.Status ??= notCollected('GetTrailStatus', 'cloudtrail', `the status of trail ${trail.TrailARN} was not read`, owner, trail.HomeRegion, trail.TrailARN);
+  if (record.Status === undefined)
+    errors.Status ??= notCollected('GetTrailStatus', 'cloudtrail', `the status of trail ${trail.TrailARN} was not read`, owner, trail.HomeRegion, trail.TrailARN);
 
   const derived: OwnFacts['derived'] = {
     ownerAccountId: owner,
@@ -80,8 +81,10 @@ function computeOwnFacts(ctx: ViewContext, entry: TrailEntry): OwnFacts {
   if (errors.Status) errors['derived.hoursSince'] = errors.Status;
   const selectors = errors.EventSelectors ? undefined : effectiveSelectors(record);
   if (selectors === undefined) {
-    const missing = errors.EventSelectors ?? notCollected('GetEventSelectors', 'cloudtrail', `the event selectors of trail ${trail.TrailARN} were not read`, owner, trail.HomeRegion, trail.TrailARN);
-    for (const section of ['EventSelectors', 'AdvancedEventSelectors', 'derived.managementEvents', 'derived.logsAllManagementEvents', 'derived.s3DataEvents', 'derived.dataEventTypes']) errors[section] ??= missing;
+    const missing =
+      errors.EventSelectors ?? notCollected('GetEventSelectors', 'cloudtrail', `the event selectors of trail ${trail.TrailARN} were not read`, owner, trail.HomeRegion, trail.TrailARN);
+    for (const section of ['EventSelectors', 'AdvancedEventSelectors', 'derived.managementEvents', 'derived.logsAllManagementEvents', 'derived.s3DataEvents', 'derived.dataEventTypes'])
+      errors[section] ??= missing;
   } else {
     const partition = parseArn(trail.TrailARN)?.partition ?? ctx.partition;
     const management = managementEvents(selectors);

@@ -112,7 +112,9 @@ const trail: TypeMapping = {
     // Selectors known only after apply are an error (recorded above), never the default.
     if (!findUnknown(v.EventSelectors) && !findUnknown(v.AdvancedEventSelectors)) {
       if (list(advanced).length > 0) record.AdvancedEventSelectors = list(advanced).map(advancedSelector);
-      else record.EventSelectors = list(basic).length > 0 ? list(basic).map(basicSelector) : [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }];
+      else
+        record.EventSelectors =
+          list(basic).length > 0 ? list(basic).map(basicSelector) : [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }];
     }
     if (list(insights).length > 0) record.InsightSelectors = list(insights).map((i) => ({ InsightType: String(i.InsightType) }));
     const trailTags = tags(ctx.known(v.Tags, call('ListTags')));
@@ -152,19 +154,23 @@ const eventDataStore: TypeMapping = {
     const call = { service: 'cloudtrail', operation: 'GetEventDataStore', resource: storeArn };
     const selectors = ctx.known<Values[]>(v.AdvancedEventSelectors, call, ['EventDataStore.AdvancedEventSelectors']);
     const kms = ctx.known<string>(v.KmsKeyId, call, ['EventDataStore.KmsKeyId']);
-    acc.putEventDataStore(ctx.account, {
-      EventDataStoreArn: storeArn,
-      Name: nameOf(v.Name, ctx.resource.address),
-      Status: 'ENABLED',
-      MultiRegionEnabled: bool(v.MultiRegionEnabled, true),
-      OrganizationEnabled: bool(v.OrganizationEnabled, false),
-      RetentionPeriod: num(v.RetentionPeriod) ?? 2557,
-      TerminationProtectionEnabled: bool(v.TerminationProtectionEnabled, true),
-      ...opt('KmsKeyId', kms),
-      ...opt('BillingMode', s(v.BillingMode)),
-      ...(selectors && list(selectors).length > 0 ? { AdvancedEventSelectors: list(selectors).map(advancedSelector) } : {}),
-      Region: ctx.target.region,
-    }, ctx.remove);
+    acc.putEventDataStore(
+      ctx.account,
+      {
+        EventDataStoreArn: storeArn,
+        Name: nameOf(v.Name, ctx.resource.address),
+        Status: 'ENABLED',
+        MultiRegionEnabled: bool(v.MultiRegionEnabled, true),
+        OrganizationEnabled: bool(v.OrganizationEnabled, false),
+        RetentionPeriod: num(v.RetentionPeriod) ?? 2557,
+        TerminationProtectionEnabled: bool(v.TerminationProtectionEnabled, true),
+        ...opt('KmsKeyId', kms),
+        ...opt('BillingMode', s(v.BillingMode)),
+        ...(selectors && list(selectors).length > 0 ? { AdvancedEventSelectors: list(selectors).map(advancedSelector) } : {}),
+        Region: ctx.target.region,
+      },
+      ctx.remove,
+    );
     ctx.locate(storeArn);
   },
 };
@@ -179,7 +185,9 @@ function lifecycleRule(r: Values): LifecycleRule {
     ...opt('ID', s(r.Id)),
     Status: (s(r.Status) ?? 'Enabled') as LifecycleRule['Status'],
     Filter: tagFilters.length > 0 ? { And: { Prefix: prefix, Tags: tagFilters } } : { Prefix: prefix },
-    ...(transitions.length ? { Transitions: transitions.map((x) => ({ ...opt('Days', num(x.TransitionInDays)), ...opt('Date', s(x.TransitionDate)), ...opt('StorageClass', s(x.StorageClass)) })) } : {}),
+    ...(transitions.length
+      ? { Transitions: transitions.map((x) => ({ ...opt('Days', num(x.TransitionInDays)), ...opt('Date', s(x.TransitionDate)), ...opt('StorageClass', s(x.StorageClass)) })) }
+      : {}),
     ...(noncurrent.length ? { NoncurrentVersionTransitions: noncurrent.map((x) => ({ ...opt('NoncurrentDays', num(x.TransitionInDays)), ...opt('StorageClass', s(x.StorageClass)) })) } : {}),
     ...(r.ExpirationInDays !== undefined || r.ExpirationDate !== undefined || r.ExpiredObjectDeleteMarker !== undefined
       ? { Expiration: { ...opt('Days', num(r.ExpirationInDays)), ...opt('Date', s(r.ExpirationDate)), ...(r.ExpiredObjectDeleteMarker === true ? { ExpiredObjectDeleteMarker: true } : {}) } }
@@ -211,15 +219,41 @@ const bucket: TypeMapping = {
       OwnerAccountId: ctx.target.accountId,
       Region: ctx.target.region,
       Encryption: encryption
-        ? { Rules: list(encryption.ServerSideEncryptionConfiguration).map((r) => ({ ...(r.ServerSideEncryptionByDefault ? { ApplyServerSideEncryptionByDefault: pick(r.ServerSideEncryptionByDefault, ['SSEAlgorithm', 'KMSMasterKeyID']) as never } : {}), BucketKeyEnabled: bool(r.BucketKeyEnabled, false) })) }
+        ? {
+            Rules: list(encryption.ServerSideEncryptionConfiguration).map((r) => ({
+              ...(r.ServerSideEncryptionByDefault ? { ApplyServerSideEncryptionByDefault: pick(r.ServerSideEncryptionByDefault, ['SSEAlgorithm', 'KMSMasterKeyID']) as never } : {}),
+              BucketKeyEnabled: bool(r.BucketKeyEnabled, false),
+            })),
+          }
         : { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] },
       OwnershipControls: ownership ? { Rules: list(ownership.Rules).map((r) => ({ ObjectOwnership: String(r.ObjectOwnership) })) } : { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
       Versioning: versioning && s(versioning.Status) ? { Status: s(versioning.Status) as 'Enabled' | 'Suspended' } : {},
       ...(lifecycle ? { Lifecycle: { Rules: list(lifecycle.Rules).map(lifecycleRule) } } : {}),
-      ...(pab ? { PublicAccessBlock: { BlockPublicAcls: bool(pab.BlockPublicAcls, false), IgnorePublicAcls: bool(pab.IgnorePublicAcls, false), BlockPublicPolicy: bool(pab.BlockPublicPolicy, false), RestrictPublicBuckets: bool(pab.RestrictPublicBuckets, false) } } : {}),
+      ...(pab
+        ? {
+            PublicAccessBlock: {
+              BlockPublicAcls: bool(pab.BlockPublicAcls, false),
+              IgnorePublicAcls: bool(pab.IgnorePublicAcls, false),
+              BlockPublicPolicy: bool(pab.BlockPublicPolicy, false),
+              RestrictPublicBuckets: bool(pab.RestrictPublicBuckets, false),
+            },
+          }
+        : {}),
       ...(logging ? { Logging: { ...opt('TargetBucket', s(logging.DestinationBucketName)), TargetPrefix: s(logging.LogFilePrefix) ?? '' } } : {}),
       ...(lockEnabled ? { ObjectLock: { ObjectLockEnabled: 'Enabled', ...(retention ? { Rule: { DefaultRetention: pick(retention, ['Mode', 'Days', 'Years']) } } : {}) } } : {}),
-      ...(replication ? { Replication: { ...opt('Role', s(replication.Role)), Rules: list(replication.Rules).map((r) => ({ ...opt('ID', s(r.Id)), Status: s(r.Status) ?? 'Enabled', ...opt('Priority', num(r.Priority)), Destination: pick(r.Destination, ['Bucket', 'StorageClass']) })) } } : {}),
+      ...(replication
+        ? {
+            Replication: {
+              ...opt('Role', s(replication.Role)),
+              Rules: list(replication.Rules).map((r) => ({
+                ...opt('ID', s(r.Id)),
+                Status: s(r.Status) ?? 'Enabled',
+                ...opt('Priority', num(r.Priority)),
+                Destination: pick(r.Destination, ['Bucket', 'StorageClass']),
+              })),
+            },
+          }
+        : {}),
     });
     ctx.locate(`arn:${ctx.target.partition}:s3:::${name}`);
   },
@@ -291,7 +325,10 @@ const logGroup: TypeMapping = {
     const key = arn(ctx.target, 'logs', `log-group:${name}`);
     if (ctx.remove) return acc.removeLogGroup(ctx.account, key);
     const kms = ctx.known<string>(v.KmsKeyId, { service: 'logs', operation: 'DescribeLogGroups', resource: key }, ['LogGroup.kmsKeyId']);
-    acc.putLogGroup(ctx.account, key, { LogGroup: { logGroupName: name, arn: `${key}:*`, ...opt('retentionInDays', num(v.RetentionInDays)), ...opt('kmsKeyId', kms) }, Region: ctx.target.region });
+    acc.putLogGroup(ctx.account, key, {
+      LogGroup: { logGroupName: name, arn: `${key}:*`, ...opt('retentionInDays', num(v.RetentionInDays)), ...opt('kmsKeyId', kms) },
+      Region: ctx.target.region,
+    });
     ctx.locate(key);
   },
 };
@@ -301,12 +338,21 @@ const metricFilter: TypeMapping = {
   dependent: true,
   map(ctx) {
     const v = ctx.values;
-    acc.putMetricFilter(ctx.account, {
-      filterName: nameOf(v.FilterName, ctx.resource.address),
-      filterPattern: s(v.FilterPattern) ?? '',
-      ...opt('logGroupName', s(v.LogGroupName)),
-      metricTransformations: list(v.MetricTransformations).map((m) => ({ metricName: String(m.MetricName), metricNamespace: String(m.MetricNamespace), ...opt('metricValue', s(m.MetricValue)), ...opt('defaultValue', num(m.DefaultValue)) })),
-    }, ctx.remove);
+    acc.putMetricFilter(
+      ctx.account,
+      {
+        filterName: nameOf(v.FilterName, ctx.resource.address),
+        filterPattern: s(v.FilterPattern) ?? '',
+        ...opt('logGroupName', s(v.LogGroupName)),
+        metricTransformations: list(v.MetricTransformations).map((m) => ({
+          metricName: String(m.MetricName),
+          metricNamespace: String(m.MetricNamespace),
+          ...opt('metricValue', s(m.MetricValue)),
+          ...opt('defaultValue', num(m.DefaultValue)),
+        })),
+      },
+      ctx.remove,
+    );
   },
 };
 
@@ -317,20 +363,24 @@ const alarm: TypeMapping = {
     const v = ctx.values;
     const name = nameOf(v.AlarmName, ctx.resource.address);
     const strings = (x: unknown) => (Array.isArray(x) ? x.filter((a): a is string => typeof a === 'string').sort() : []);
-    acc.putAlarm(ctx.account, {
-      AlarmName: name,
-      AlarmArn: arn(ctx.target, 'cloudwatch', `alarm:${name}`),
-      ...opt('MetricName', s(v.MetricName)),
-      ...opt('Namespace', s(v.Namespace)),
-      ActionsEnabled: bool(v.ActionsEnabled, true),
-      AlarmActions: strings(v.AlarmActions),
-      OKActions: strings(v.OKActions),
-      InsufficientDataActions: strings(v.InsufficientDataActions),
-      ...opt('Statistic', s(v.Statistic)),
-      ...opt('Threshold', num(v.Threshold)),
-      ...opt('ComparisonOperator', s(v.ComparisonOperator)),
-      Dimensions: list(v.Dimensions).map((d) => ({ Name: String(d.Name), Value: String(d.Value) })),
-    }, ctx.remove);
+    acc.putAlarm(
+      ctx.account,
+      {
+        AlarmName: name,
+        AlarmArn: arn(ctx.target, 'cloudwatch', `alarm:${name}`),
+        ...opt('MetricName', s(v.MetricName)),
+        ...opt('Namespace', s(v.Namespace)),
+        ActionsEnabled: bool(v.ActionsEnabled, true),
+        AlarmActions: strings(v.AlarmActions),
+        OKActions: strings(v.OKActions),
+        InsufficientDataActions: strings(v.InsufficientDataActions),
+        ...opt('Statistic', s(v.Statistic)),
+        ...opt('Threshold', num(v.Threshold)),
+        ...opt('ComparisonOperator', s(v.ComparisonOperator)),
+        Dimensions: list(v.Dimensions).map((d) => ({ Name: String(d.Name), Value: String(d.Value) })),
+      },
+      ctx.remove,
+    );
   },
 };
 
@@ -352,7 +402,8 @@ const subscription: TypeMapping = {
   map(ctx) {
     const v = ctx.values;
     const topicArn = s(v.TopicArn);
-    if (topicArn) acc.putSubscription(ctx.account, topicArn, { SubscriptionArn: 'PendingConfirmation', Protocol: String(v.Protocol), Endpoint: String(v.Endpoint), TopicArn: topicArn }, ctx.remove);
+    if (topicArn)
+      acc.putSubscription(ctx.account, topicArn, { SubscriptionArn: 'PendingConfirmation', Protocol: String(v.Protocol), Endpoint: String(v.Endpoint), TopicArn: topicArn }, ctx.remove);
   },
 };
 
@@ -364,11 +415,22 @@ const eventRule: TypeMapping = {
     const ruleArn = arn(ctx.target, 'events', `rule/${name}`);
     const pattern = ctx.known<unknown>(v.EventPattern, { service: 'events', operation: 'ListRules', resource: ruleArn });
     const targets = ctx.known<Values[]>(v.Targets, { service: 'events', operation: 'ListTargetsByRule', resource: ruleArn });
-    acc.putEventRule(ctx.account, {
-      Rule: { Name: name, Arn: ruleArn, ...opt('EventPattern', typeof pattern === 'string' ? pattern : pattern === undefined ? undefined : JSON.stringify(pattern)), State: s(v.State) ?? 'ENABLED', EventBusName: s(v.EventBusName) ?? 'default', ...opt('Description', s(v.Description)) },
-      Region: ctx.target.region,
-      Targets: list(targets).map((x) => ({ Id: String(x.Id), Arn: String(x.Arn) })),
-    }, ctx.remove);
+    acc.putEventRule(
+      ctx.account,
+      {
+        Rule: {
+          Name: name,
+          Arn: ruleArn,
+          ...opt('EventPattern', typeof pattern === 'string' ? pattern : pattern === undefined ? undefined : JSON.stringify(pattern)),
+          State: s(v.State) ?? 'ENABLED',
+          EventBusName: s(v.EventBusName) ?? 'default',
+          ...opt('Description', s(v.Description)),
+        },
+        Region: ctx.target.region,
+        Targets: list(targets).map((x) => ({ Id: String(x.Id), Arn: String(x.Arn) })),
+      },
+      ctx.remove,
+    );
     ctx.locate(ruleArn);
   },
 };
@@ -380,13 +442,24 @@ const organization: TypeMapping = {
     const org = acc.organizationRecord(ctx.inventory);
     const id = org.Organization?.Id ?? 'o-exampleorgid';
     const master = org.Organization?.MasterAccountId ?? ctx.target.accountId;
-    org.Organization = { ...org.Organization, Id: id, Arn: org.Organization?.Arn ?? `arn:${ctx.target.partition}:organizations::${master}:organization/${id}`, FeatureSet: s(ctx.values.FeatureSet) ?? 'ALL', MasterAccountId: master };
+    org.Organization = {
+      ...org.Organization,
+      Id: id,
+      Arn: org.Organization?.Arn ?? `arn:${ctx.target.partition}:organizations::${master}:organization/${id}`,
+      FeatureSet: s(ctx.values.FeatureSet) ?? 'ALL',
+      MasterAccountId: master,
+    };
     ctx.locate(org.Organization.Arn!);
     // CloudFormation cannot enable trusted service access: what is enabled is a live fact.
     if (org.EnabledServicePrincipals === undefined) {
       org.errors.push({
-        accountId: ctx.target.accountId, region: ctx.target.region, service: 'organizations', operation: 'ListAWSServiceAccessForOrganization', resource: id,
-        errorName: LIVE_ONLY_ERROR, message: `(the organization's trusted service access, which CloudFormation does not set) exists only in a live organization`,
+        accountId: ctx.target.accountId,
+        region: ctx.target.region,
+        service: 'organizations',
+        operation: 'ListAWSServiceAccessForOrganization',
+        resource: id,
+        errorName: LIVE_ONLY_ERROR,
+        message: `(the organization's trusted service access, which CloudFormation does not set) exists only in a live organization`,
       });
     }
   },
@@ -401,11 +474,21 @@ const scp: TypeMapping = {
     const id = ctx.resource.address;
     const content = ctx.known<unknown>(v.Content, { service: 'organizations', operation: 'DescribePolicy', resource: id });
     const targets = ctx.known<string[]>(v.TargetIds, { service: 'organizations', operation: 'ListTargetsForPolicy', resource: id });
-    acc.putPolicy(org, {
-      PolicySummary: { Id: id, Arn: `arn:${ctx.target.partition}:organizations::${ctx.target.accountId}:policy/${id}`, Name: nameOf(v.Name, id), Type: 'SERVICE_CONTROL_POLICY', AwsManaged: false },
-      ...opt('Content', typeof content === 'string' ? content : content === undefined ? undefined : JSON.stringify(content)),
-      Targets: (targets ?? []).map((TargetId) => ({ TargetId })),
-    }, ctx.remove);
+    acc.putPolicy(
+      org,
+      {
+        PolicySummary: {
+          Id: id,
+          Arn: `arn:${ctx.target.partition}:organizations::${ctx.target.accountId}:policy/${id}`,
+          Name: nameOf(v.Name, id),
+          Type: 'SERVICE_CONTROL_POLICY',
+          AwsManaged: false,
+        },
+        ...opt('Content', typeof content === 'string' ? content : content === undefined ? undefined : JSON.stringify(content)),
+        Targets: (targets ?? []).map((TargetId) => ({ TargetId })),
+      },
+      ctx.remove,
+    );
   },
 };
 

@@ -11,7 +11,27 @@ import { visible } from '../../util/visible-text.js';
 import type { IacConfiguration, IacResource, Target } from '../resource.js';
 import { Concat, Reference, Unknown } from '../value.js';
 
-const FUNCTIONS = ['Ref', 'GetAtt', 'Sub', 'Join', 'If', 'Select', 'Split', 'FindInMap', 'Base64', 'Equals', 'And', 'Or', 'Not', 'Condition', 'ImportValue', 'GetAZs', 'Cidr', 'Length', 'ToJsonString'];
+const FUNCTIONS = [
+  'Ref',
+  'GetAtt',
+  'Sub',
+  'Join',
+  'If',
+  'Select',
+  'Split',
+  'FindInMap',
+  'Base64',
+  'Equals',
+  'And',
+  'Or',
+  'Not',
+  'Condition',
+  'ImportValue',
+  'GetAZs',
+  'Cidr',
+  'Length',
+  'ToJsonString',
+];
 const longName = (f: string) => (f === 'Ref' || f === 'Condition' ? f : `Fn::${f}`);
 
 /** `!Ref X` → `{ Ref: X }`, `!GetAtt A.B` → `{ "Fn::GetAtt": [A, B] }`, and the sequence and mapping forms. */
@@ -43,10 +63,12 @@ export function parseTemplateText(text: string, file: string): { data: unknown; 
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { customTags: CUSTOM_TAGS as never, lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    throw new InputError(doc.errors.map((e) => {
-      const { line, col } = lineCounter.linePos(e.pos[0]);
-      return { file, line, column: col, message: e.message.split('\n')[0]! };
-    }));
+    throw new InputError(
+      doc.errors.map((e) => {
+        const { line, col } = lineCounter.linePos(e.pos[0]);
+        return { file, line, column: col, message: e.message.split('\n')[0]! };
+      }),
+    );
   }
   const lines = new Map<string, { line: number; column: number }>();
   const resources = doc.get('Resources', true);

@@ -39,7 +39,9 @@ function trailRecord(ctx: MapContext): TrailRecord | undefined {
     HomeRegion: home,
     ...opt('S3BucketName', field<string>(v.s3_bucket_name, 'Trail.S3BucketName')),
     ...opt('S3KeyPrefix', field<string>(v.s3_key_prefix, 'Trail.S3KeyPrefix')),
-    ...(str(snsTopic) ? { SnsTopicName: snsTopic!.startsWith('arn:') ? snsTopic!.split(':').pop()! : snsTopic!, SnsTopicARN: snsTopic!.startsWith('arn:') ? snsTopic! : arn(t, 'sns', snsTopic!) } : {}),
+    ...(str(snsTopic)
+      ? { SnsTopicName: snsTopic!.startsWith('arn:') ? snsTopic!.split(':').pop()! : snsTopic!, SnsTopicARN: snsTopic!.startsWith('arn:') ? snsTopic! : arn(t, 'sns', snsTopic!) }
+      : {}),
     IncludeGlobalServiceEvents: bool(field(v.include_global_service_events, 'Trail.IncludeGlobalServiceEvents'), true),
     IsMultiRegionTrail: bool(field(v.is_multi_region_trail, 'Trail.IsMultiRegionTrail'), false),
     LogFileValidationEnabled: bool(field(v.enable_log_file_validation, 'Trail.LogFileValidationEnabled'), false),
@@ -206,16 +208,33 @@ function lifecycleRule(r: Values): LifecycleRule {
     ...(filter
       ? {
           Filter: {
-            ...(and ? { And: { ...opt('Prefix', s(and.prefix)), ...opt('Tags', tags(and.tags)), ...opt('ObjectSizeGreaterThan', num(and.object_size_greater_than)), ...opt('ObjectSizeLessThan', num(and.object_size_less_than)) } } : {}),
+            ...(and
+              ? {
+                  And: {
+                    ...opt('Prefix', s(and.prefix)),
+                    ...opt('Tags', tags(and.tags)),
+                    ...opt('ObjectSizeGreaterThan', num(and.object_size_greater_than)),
+                    ...opt('ObjectSizeLessThan', num(and.object_size_less_than)),
+                  },
+                }
+              : {}),
             ...(tag ? { Tag: { Key: String(tag.key), Value: String(tag.value) } } : {}),
             ...(and || tag ? {} : { Prefix: s(filter.prefix) ?? '' }),
             ...opt('ObjectSizeGreaterThan', num(filter.object_size_greater_than)),
             ...opt('ObjectSizeLessThan', num(filter.object_size_less_than)),
           },
         }
-      : s(r.prefix) !== undefined ? { Prefix: s(r.prefix)! } : { Filter: { Prefix: '' } }),
-    ...nonEmpty('Transitions', list(r.transition).map((x) => ({ ...opt('Days', num(x.days)), ...opt('Date', s(x.date)), ...opt('StorageClass', s(x.storage_class)) }))),
-    ...nonEmpty('NoncurrentVersionTransitions', list(r.noncurrent_version_transition).map((x) => ({ ...opt('NoncurrentDays', num(x.noncurrent_days)), ...opt('StorageClass', s(x.storage_class)) }))),
+      : s(r.prefix) !== undefined
+        ? { Prefix: s(r.prefix)! }
+        : { Filter: { Prefix: '' } }),
+    ...nonEmpty(
+      'Transitions',
+      list(r.transition).map((x) => ({ ...opt('Days', num(x.days)), ...opt('Date', s(x.date)), ...opt('StorageClass', s(x.storage_class)) })),
+    ),
+    ...nonEmpty(
+      'NoncurrentVersionTransitions',
+      list(r.noncurrent_version_transition).map((x) => ({ ...opt('NoncurrentDays', num(x.noncurrent_days)), ...opt('StorageClass', s(x.storage_class)) })),
+    ),
     ...(list(r.expiration)[0] ? { Expiration: expiration(list(r.expiration)[0]!) } : {}),
     ...(list(r.noncurrent_version_expiration)[0] ? { NoncurrentVersionExpiration: { ...opt('NoncurrentDays', num(list(r.noncurrent_version_expiration)[0]!.noncurrent_days)) } } : {}),
   };
@@ -233,20 +252,33 @@ function nonEmpty<K extends string, V>(key: K, values: V[]): { [P in K]?: V[] } 
   return values.length ? ({ [key]: values } as { [P in K]: V[] }) : {};
 }
 
-const bucketVersioning = bucketSection('GetBucketVersioning', 'Versioning', (v) => {
-  const c = list(v.versioning_configuration)[0];
-  const status = s(c?.status);
-  return { ...(status && status !== 'Disabled' ? { Status: status } : {}), ...opt('MFADelete', s(c?.mfa_delete)) };
-}, { Status: 'Suspended' });
+const bucketVersioning = bucketSection(
+  'GetBucketVersioning',
+  'Versioning',
+  (v) => {
+    const c = list(v.versioning_configuration)[0];
+    const status = s(c?.status);
+    return { ...(status && status !== 'Disabled' ? { Status: status } : {}), ...opt('MFADelete', s(c?.mfa_delete)) };
+  },
+  { Status: 'Suspended' },
+);
 
 const bucketLifecycle = bucketSection('GetBucketLifecycleConfiguration', 'Lifecycle', (v) => ({ Rules: list(v.rule).map(lifecycleRule) }));
 
-const bucketEncryption = bucketSection('GetBucketEncryption', 'Encryption', (v) => ({
-  Rules: list(v.rule).map((r) => {
-    const d = list(r.apply_server_side_encryption_by_default)[0];
-    return { ...(d ? { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: String(d.sse_algorithm), ...opt('KMSMasterKeyID', s(d.kms_master_key_id)) } } : {}), BucketKeyEnabled: bool(r.bucket_key_enabled, false) };
+const bucketEncryption = bucketSection(
+  'GetBucketEncryption',
+  'Encryption',
+  (v) => ({
+    Rules: list(v.rule).map((r) => {
+      const d = list(r.apply_server_side_encryption_by_default)[0];
+      return {
+        ...(d ? { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: String(d.sse_algorithm), ...opt('KMSMasterKeyID', s(d.kms_master_key_id)) } } : {}),
+        BucketKeyEnabled: bool(r.bucket_key_enabled, false),
+      };
+    }),
   }),
-}), { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] });
+  { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BucketKeyEnabled: false }] },
+);
 
 const bucketPublicAccessBlock = bucketSection('GetPublicAccessBlock', 'PublicAccessBlock', (v) => ({
   BlockPublicAcls: bool(v.block_public_acls, false),
@@ -314,7 +346,7 @@ const kmsKey: TypeMapping = {
       KeyRotationEnabled: rotation,
       ...(rotation ? { RotationPeriodInDays: num(v.rotation_period_in_days) ?? 365 } : {}),
       // Without a policy, KMS gives the key its default policy: the account's IAM policies decide.
-      KeyPolicy: (policy !== undefined ? policyDocument(policy) : undefined) as never ?? defaultKeyPolicy(ctx.target),
+      KeyPolicy: ((policy !== undefined ? policyDocument(policy) : undefined) as never) ?? defaultKeyPolicy(ctx.target),
     });
     if (policy === undefined && v.policy instanceof Unknown) delete ctx.account.keys[id.arn]!.KeyPolicy;
     ctx.locate(id.arn);
@@ -322,7 +354,11 @@ const kmsKey: TypeMapping = {
 };
 
 export function defaultKeyPolicy(t: Target) {
-  return { Version: '2012-10-17', Id: 'key-default-1', Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow' as const, Principal: { AWS: `arn:${t.partition}:iam::${t.accountId}:root` }, Action: 'kms:*', Resource: '*' }] };
+  return {
+    Version: '2012-10-17',
+    Id: 'key-default-1',
+    Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow' as const, Principal: { AWS: `arn:${t.partition}:iam::${t.accountId}:root` }, Action: 'kms:*', Resource: '*' }],
+  };
 }
 
 const kmsAlias: TypeMapping = {
@@ -365,12 +401,21 @@ const metricFilter: TypeMapping = {
   map(ctx) {
     const v = ctx.values;
     const t = list(v.metric_transformation);
-    acc.putMetricFilter(ctx.account, {
-      filterName: String(v.name),
-      filterPattern: s(v.pattern) ?? '',
-      ...opt('logGroupName', s(v.log_group_name)),
-      metricTransformations: t.map((m) => ({ metricName: String(m.name), metricNamespace: String(m.namespace), ...opt('metricValue', s(m.value)), ...opt('defaultValue', num(m.default_value)) })),
-    }, ctx.remove);
+    acc.putMetricFilter(
+      ctx.account,
+      {
+        filterName: String(v.name),
+        filterPattern: s(v.pattern) ?? '',
+        ...opt('logGroupName', s(v.log_group_name)),
+        metricTransformations: t.map((m) => ({
+          metricName: String(m.name),
+          metricNamespace: String(m.namespace),
+          ...opt('metricValue', s(m.value)),
+          ...opt('defaultValue', num(m.default_value)),
+        })),
+      },
+      ctx.remove,
+    );
   },
 };
 
@@ -381,20 +426,24 @@ const alarm: TypeMapping = {
     const v = ctx.values;
     const name = s(v.alarm_name) ?? ctx.resource.address;
     const strings = (x: unknown) => (Array.isArray(x) ? x.filter((a): a is string => typeof a === 'string').sort() : []);
-    acc.putAlarm(ctx.account, {
-      AlarmName: name,
-      AlarmArn: s(v.arn) ?? arn(ctx.target, 'cloudwatch', `alarm:${name}`),
-      ...opt('MetricName', s(v.metric_name)),
-      ...opt('Namespace', s(v.namespace)),
-      ActionsEnabled: bool(v.actions_enabled, true),
-      AlarmActions: strings(v.alarm_actions),
-      OKActions: strings(v.ok_actions),
-      InsufficientDataActions: strings(v.insufficient_data_actions),
-      ...opt('Statistic', s(v.statistic)),
-      ...opt('Threshold', typeof v.threshold === 'number' ? v.threshold : undefined),
-      ...opt('ComparisonOperator', s(v.comparison_operator)),
-      Dimensions: Object.entries((v.dimensions as Record<string, string> | null) ?? {}).map(([Name, Value]) => ({ Name, Value })),
-    }, ctx.remove);
+    acc.putAlarm(
+      ctx.account,
+      {
+        AlarmName: name,
+        AlarmArn: s(v.arn) ?? arn(ctx.target, 'cloudwatch', `alarm:${name}`),
+        ...opt('MetricName', s(v.metric_name)),
+        ...opt('Namespace', s(v.namespace)),
+        ActionsEnabled: bool(v.actions_enabled, true),
+        AlarmActions: strings(v.alarm_actions),
+        OKActions: strings(v.ok_actions),
+        InsufficientDataActions: strings(v.insufficient_data_actions),
+        ...opt('Statistic', s(v.statistic)),
+        ...opt('Threshold', typeof v.threshold === 'number' ? v.threshold : undefined),
+        ...opt('ComparisonOperator', s(v.comparison_operator)),
+        Dimensions: Object.entries((v.dimensions as Record<string, string> | null) ?? {}).map(([Name, Value]) => ({ Name, Value })),
+      },
+      ctx.remove,
+    );
   },
 };
 
@@ -409,7 +458,11 @@ const topic: TypeMapping = {
   map(ctx) {
     const id = topicIdentity(ctx.values, ctx.resource.address, ctx.target);
     const live = unchanged(ctx) && ctx.account.topics[id.arn] !== undefined;
-    acc.putTopic(ctx.account, { TopicArn: id.arn, Attributes: { TopicArn: id.arn, ...(s(ctx.values.kms_master_key_id) ? { KmsMasterKeyId: s(ctx.values.kms_master_key_id)! } : {}) } }, ctx.remove);
+    acc.putTopic(
+      ctx.account,
+      { TopicArn: id.arn, Attributes: { TopicArn: id.arn, ...(s(ctx.values.kms_master_key_id) ? { KmsMasterKeyId: s(ctx.values.kms_master_key_id)! } : {}) } },
+      ctx.remove,
+    );
     if (!ctx.remove && !live) ctx.liveOnly({ service: 'sns', operation: 'ListSubscriptionsByTopic', resource: id.arn }, LIVE_TOPIC, `which subscriptions of topic ${id.name} are confirmed`);
   },
 };
@@ -426,7 +479,12 @@ const subscription: TypeMapping = {
     const v = ctx.values;
     const topicArn = s(v.topic_arn);
     if (!topicArn) return;
-    acc.putSubscription(ctx.account, topicArn, { SubscriptionArn: s(v.arn) ?? 'PendingConfirmation', Protocol: String(v.protocol), Endpoint: String(v.endpoint), TopicArn: topicArn }, ctx.remove);
+    acc.putSubscription(
+      ctx.account,
+      topicArn,
+      { SubscriptionArn: s(v.arn) ?? 'PendingConfirmation', Protocol: String(v.protocol), Endpoint: String(v.endpoint), TopicArn: topicArn },
+      ctx.remove,
+    );
   },
 };
 
@@ -443,7 +501,14 @@ const eventRule: TypeMapping = {
     const id = ruleIdentity(v, ctx.resource.address, ctx.target);
     const state = s(v.state) ?? (v.is_enabled === false ? 'DISABLED' : 'ENABLED');
     const pattern = ctx.known<string>(v.event_pattern, { service: 'events', operation: 'ListRules', resource: id.arn });
-    acc.putEventRule(ctx.account, { Rule: { Name: id.name, Arn: id.arn, ...opt('EventPattern', pattern), State: state, EventBusName: s(v.event_bus_name) ?? 'default', ...opt('Description', s(v.description)) }, Region: ctx.target.region }, ctx.remove);
+    acc.putEventRule(
+      ctx.account,
+      {
+        Rule: { Name: id.name, Arn: id.arn, ...opt('EventPattern', pattern), State: state, EventBusName: s(v.event_bus_name) ?? 'default', ...opt('Description', s(v.description)) },
+        Region: ctx.target.region,
+      },
+      ctx.remove,
+    );
     ctx.locate(id.arn);
   },
 };
@@ -462,14 +527,24 @@ const eventTarget: TypeMapping = {
 // ---- Organizations
 
 const organization: TypeMapping = {
-  identity: (v, address, t) => ({ id: s(v.id) ?? 'o-exampleorgid', arn: s(v.arn) ?? `arn:${t.partition}:organizations::${t.accountId}:organization/${s(v.id) ?? 'o-exampleorgid'}`, master_account_id: s(v.master_account_id) ?? t.accountId }),
+  identity: (v, address, t) => ({
+    id: s(v.id) ?? 'o-exampleorgid',
+    arn: s(v.arn) ?? `arn:${t.partition}:organizations::${t.accountId}:organization/${s(v.id) ?? 'o-exampleorgid'}`,
+    master_account_id: s(v.master_account_id) ?? t.accountId,
+  }),
   map(ctx) {
     if (ctx.remove) return void delete ctx.inventory.organization;
     const v = ctx.values;
     const org = acc.organizationRecord(ctx.inventory);
     const id = s(v.id) ?? org.Organization?.Id ?? 'o-exampleorgid';
     const master = s(v.master_account_id) ?? org.Organization?.MasterAccountId ?? ctx.target.accountId;
-    org.Organization = { ...org.Organization, Id: id, Arn: s(v.arn) ?? org.Organization?.Arn ?? `arn:${ctx.target.partition}:organizations::${master}:organization/${id}`, FeatureSet: s(v.feature_set) ?? 'ALL', MasterAccountId: master };
+    org.Organization = {
+      ...org.Organization,
+      Id: id,
+      Arn: s(v.arn) ?? org.Organization?.Arn ?? `arn:${ctx.target.partition}:organizations::${master}:organization/${id}`,
+      FeatureSet: s(v.feature_set) ?? 'ALL',
+      MasterAccountId: master,
+    };
     const principals = ctx.known<string[]>(v.aws_service_access_principals, { service: 'organizations', operation: 'ListAWSServiceAccessForOrganization', resource: id });
     if (principals !== undefined) org.EnabledServicePrincipals = [...(principals ?? [])].sort().map((ServicePrincipal) => ({ ServicePrincipal }));
     org.errors = org.errors.filter((e) => e.operation !== 'ListAWSServiceAccessForOrganization' && e.operation !== 'DescribeOrganization');
@@ -490,7 +565,14 @@ const scp: TypeMapping = {
     const id = policyIdentity(v, ctx.resource.address, ctx.target);
     const org = acc.organizationRecord(ctx.inventory);
     const content = ctx.known<string>(v.content, { service: 'organizations', operation: 'DescribePolicy', resource: id.id });
-    acc.putPolicy(org, { PolicySummary: { Id: id.id, Arn: id.arn, Name: s(v.name) ?? ctx.resource.address, Type: 'SERVICE_CONTROL_POLICY', AwsManaged: false }, ...opt('Content', typeof content === 'string' ? content : content === undefined ? undefined : JSON.stringify(content)) }, ctx.remove);
+    acc.putPolicy(
+      org,
+      {
+        PolicySummary: { Id: id.id, Arn: id.arn, Name: s(v.name) ?? ctx.resource.address, Type: 'SERVICE_CONTROL_POLICY', AwsManaged: false },
+        ...opt('Content', typeof content === 'string' ? content : content === undefined ? undefined : JSON.stringify(content)),
+      },
+      ctx.remove,
+    );
   },
 };
 

@@ -56,21 +56,32 @@ export const SUPPORTED_FORMAT = /^1\.\d+$/;
 export function readTerraformPlan(plan: TerraformPlan, file: string, tfDir: string | undefined, cwd: string): IacConfiguration {
   // The format's promise: minor versions only add; reject an unknown major version.
   if (typeof plan.format_version !== 'string' || !SUPPORTED_FORMAT.test(plan.format_version)) {
-    throw new InputError([{ file, message: `Terraform plan format_version "${visible(String(plan.format_version))}" is not supported (trailguard reads 1.x, printed by Terraform 1.0 and later with \`terraform show -json\`)` }]);
+    throw new InputError([
+      {
+        file,
+        message: `Terraform plan format_version "${visible(String(plan.format_version))}" is not supported (trailguard reads 1.x, printed by Terraform 1.0 and later with \`terraform show -json\`)`,
+      },
+    ]);
   }
   const changes = (plan.resource_changes ?? []).filter((c) => c.mode === 'managed' && c.type.startsWith('aws_') && isAwsProvider(c.provider_name));
   const configs = configResources(plan.configuration?.root_module, '');
   const calls = moduleCalls(plan.configuration?.root_module, '');
   const addresses = new Set(changes.map((c) => c.address));
-  const locations = locateResources(changes.map((c) => c.address), plan.configuration?.root_module, tfDir, cwd);
+  const locations = locateResources(
+    changes.map((c) => c.address),
+    plan.configuration?.root_module,
+    tfDir,
+    cwd,
+  );
   const resources: IacResource[] = changes.map((c) => {
     const action = changeAction(c.change.actions, c.address, file);
     const moduleAddress = c.module_address ?? '';
     const config = configs.get(`${stripIndexes(moduleAddress)}|${stripIndex(c.address.slice(moduleAddress ? moduleAddress.length + 1 : 0))}`);
     const joinRef = (refs: string[] | undefined) => referenceTo(refs, moduleAddress, addresses, calls);
-    const values = action === 'delete'
-      ? ((c.change.before ?? {}) as Record<string, unknown>)
-      : (withUnknowns(c.change.after ?? {}, c.change.after_unknown, config?.expressions, joinRef, c.address) as Record<string, unknown>);
+    const values =
+      action === 'delete'
+        ? ((c.change.before ?? {}) as Record<string, unknown>)
+        : (withUnknowns(c.change.after ?? {}, c.change.after_unknown, config?.expressions, joinRef, c.address) as Record<string, unknown>);
     return { address: c.address, type: c.type, action, values, location: locations.get(c.address) ?? { address: c.address } };
   });
   return { format: 'terraform', file, resources, ...deployTarget(plan) };
@@ -146,7 +157,11 @@ function referenceTo(refs: string[] | undefined, moduleAddress: string, addresse
     if (!m) continue;
     const local = `${m[1]}${m[2] ?? ''}`;
     const address = moduleAddress ? `${moduleAddress}.${local}` : local;
-    const found = addresses.has(address) ? address : [...addresses].filter((a) => a.startsWith(`${address}[`)).length === 1 ? [...addresses].find((a) => a.startsWith(`${address}[`)) : undefined;
+    const found = addresses.has(address)
+      ? address
+      : [...addresses].filter((a) => a.startsWith(`${address}[`)).length === 1
+        ? [...addresses].find((a) => a.startsWith(`${address}[`))
+        : undefined;
     if (found) targets.set(found, m[3]!);
   }
   const others = (refs ?? []).filter((r) => !/^aws_/.test(r));

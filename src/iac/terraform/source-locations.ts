@@ -64,7 +64,9 @@ function scanFolder(dir: string, cwd: string): Map<string, Block> {
   const blocks = new Map<string, Block>();
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.tf')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.tf'))
+      .sort();
   } catch {
     return blocks;
   }

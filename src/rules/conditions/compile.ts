@@ -233,8 +233,7 @@ function compileCount(node: Record<string, unknown>, at: YamlPath, cc: CompileCo
   const path = compilePath(node.path, [...at, 'path'], cc, scope);
   const where = node.where === undefined || !path ? undefined : compileNode(node.where, [...at, 'where'], cc, `${scope}${path.text}[].`);
   const spec = node.count as { op?: unknown; value?: unknown } | null;
-  const specOk =
-    spec !== null && typeof spec === 'object' && COUNT_OPS.includes(spec.op as CountOp) && Number.isInteger(spec.value) && (spec.value as number) >= 0;
+  const specOk = spec !== null && typeof spec === 'object' && COUNT_OPS.includes(spec.op as CountOp) && Number.isInteger(spec.value) && (spec.value as number) >= 0;
   if (!specOk) {
     const badOp = spec !== null && typeof spec === 'object' && typeof spec.op === 'string' && !COUNT_OPS.includes(spec.op as CountOp);
     const hint = badOp ? didYouMean(spec.op as string, COUNT_OPS) : '';
@@ -322,10 +321,10 @@ function compileOperand(op: Operator, node: Record<string, unknown>, at: YamlPat
   const report = (message: string) => cc.problems.push(problemAt(cc.yaml, 'value' in node ? where : at, message));
   const raw = node.value;
   if (op.operand === null) {
-    if ('value' in node) return report(`\`${op.name}\` takes no \`value\``), undefined;
+    if ('value' in node) return (report(`\`${op.name}\` takes no \`value\``), undefined);
     return { kind: 'none' };
   }
-  if (!('value' in node)) return report(`\`${op.name}\` needs a \`value\` (${op.operand.join(' or ')})`), undefined;
+  if (!('value' in node)) return (report(`\`${op.name}\` needs a \`value\` (${op.operand.join(' or ')})`), undefined);
   const needs = `\`${op.name}\` needs a ${op.operand.join(' or ')} value`;
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     const ref = raw as Record<string, unknown>;
@@ -334,21 +333,21 @@ function compileOperand(op: Operator, node: Record<string, unknown>, at: YamlPat
       const name = checkParam(ref.param, [...where, 'param'], cc);
       if (name === undefined) return undefined;
       const type = jsonType(cc.parameters[name]!.default);
-      if (type !== 'missing' && !op.operand.includes(type)) return report(`${needs}, but parameter \`${name}\` is a ${type}`), undefined;
+      if (type !== 'missing' && !op.operand.includes(type)) return (report(`${needs}, but parameter \`${name}\` is a ${type}`), undefined);
       return { kind: 'param', name };
     }
     if (keys.length === 1 && keys[0] === 'path') {
       const path = compilePath(ref.path, [...where, 'path'], cc, scope);
       return path && { kind: 'path', path };
     }
-    return report(`\`value\` must be a literal, {param: name} or {path: p}`), undefined;
+    return (report(`\`value\` must be a literal, {param: name} or {path: p}`), undefined);
   }
   const type = jsonType(raw);
-  if (type === 'missing') return report(`${needs}, found null (use \`exists\`/\`not_exists\` for absence)`), undefined;
-  if (!op.operand.includes(type)) return report(`${needs}, found ${type} ${JSON.stringify(raw)}`), undefined;
+  if (type === 'missing') return (report(`${needs}, found null (use \`exists\`/\`not_exists\` for absence)`), undefined);
+  if (!op.operand.includes(type)) return (report(`${needs}, found ${type} ${JSON.stringify(raw)}`), undefined);
   try {
     return { kind: 'literal', raw, prepared: op.prepare ? op.prepare(raw) : raw };
   } catch (error) {
-    return report((error as Error).message), undefined;
+    return (report((error as Error).message), undefined);
   }
 }

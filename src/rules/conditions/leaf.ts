@@ -7,11 +7,7 @@ import { errorForQuery, runQuery, type CompiledQuery } from './query.js';
 
 export type Lhs = { kind: 'path'; path: ParsedPath } | { kind: 'query'; query: CompiledQuery } | { kind: 'param'; name: string };
 
-export type Operand =
-  | { kind: 'none' }
-  | { kind: 'literal'; raw: unknown; prepared: unknown }
-  | { kind: 'param'; name: string }
-  | { kind: 'path'; path: ParsedPath };
+export type Operand = { kind: 'none' } | { kind: 'literal'; raw: unknown; prepared: unknown } | { kind: 'param'; name: string } | { kind: 'path'; path: ParsedPath };
 
 export interface Leaf {
   lhs: Lhs;

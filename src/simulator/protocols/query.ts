@@ -49,4 +49,3 @@ export function queryProtocol(xmlns: string): Protocol {
     common: (kind, _service, message) => commonError(COMMON, kind, message),
   };
 }
-

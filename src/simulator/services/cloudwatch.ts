@@ -41,9 +41,13 @@ export const cloudwatch = {
     const prefix = (input.AlarmNamePrefix as string | undefined) ?? '';
     const actionPrefix = input.ActionPrefix as string | undefined;
     const selected = types.includes('MetricAlarm')
-      ? alarmsIn(ctx).filter((a) => (!names?.length || names.includes(a.AlarmName)) && a.AlarmName.startsWith(prefix)
-        && (!input.StateValue || (a.StateValue ?? 'OK') === input.StateValue)
-        && (!actionPrefix || (a.AlarmActions ?? []).some((x) => x.startsWith(actionPrefix))))
+      ? alarmsIn(ctx).filter(
+          (a) =>
+            (!names?.length || names.includes(a.AlarmName)) &&
+            a.AlarmName.startsWith(prefix) &&
+            (!input.StateValue || (a.StateValue ?? 'OK') === input.StateValue) &&
+            (!actionPrefix || (a.AlarmActions ?? []).some((x) => x.startsWith(actionPrefix))),
+        )
       : [];
     const page = paginate(selected, input.NextToken, input.MaxRecords, 100, ctx.pageSize, 'InvalidNextToken');
     return { MetricAlarms: page.items.map((a) => alarm(ctx, a)), CompositeAlarms: [], NextToken: page.next };
@@ -51,9 +55,13 @@ export const cloudwatch = {
 
   DescribeAlarmsForMetric(ctx: Ctx, input: JsonInput) {
     const dims = input.Dimensions as Array<{ Name: string; Value: string }> | undefined;
-    const matching = alarmsIn(ctx).filter((a) => a.MetricName === input.MetricName && a.Namespace === input.Namespace
-      && (!input.Statistic || (a.Statistic ?? 'Sum') === input.Statistic)
-      && (!dims || JSON.stringify(a.Dimensions ?? []) === JSON.stringify(dims)));
+    const matching = alarmsIn(ctx).filter(
+      (a) =>
+        a.MetricName === input.MetricName &&
+        a.Namespace === input.Namespace &&
+        (!input.Statistic || (a.Statistic ?? 'Sum') === input.Statistic) &&
+        (!dims || JSON.stringify(a.Dimensions ?? []) === JSON.stringify(dims)),
+    );
     return { MetricAlarms: matching.map((a) => alarm(ctx, a)) };
   },
 };

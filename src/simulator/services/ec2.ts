@@ -53,7 +53,9 @@ function flowLogsIn(ctx: Ctx): Array<FlowLogSpec & { FlowLogId: string; Resource
 export const ec2 = {
   DescribeRegions(ctx: Ctx, input: QueryInput) {
     const all = input.AllRegions === 'true';
-    const names = Object.entries(input).filter(([k]) => k.startsWith('RegionName.')).map(([, v]) => v);
+    const names = Object.entries(input)
+      .filter(([k]) => k.startsWith('RegionName.'))
+      .map(([, v]) => v);
     const regions = [...ctx.account.regionStatus]
       .filter(([name, status]) => (all || status !== 'DISABLED') && (!names.length || names.includes(name)))
       .sort(([a], [b]) => a.localeCompare(b));
@@ -100,7 +102,11 @@ export const ec2 = {
       'deliver-log-status': (f) => f.DeliverLogsStatus ?? 'SUCCESS',
       'log-group-name': (f) => f.LogGroupName,
     });
-    const p = page(ctx, input, flowLogsIn(ctx).filter((f) => (!ids.length || ids.includes(f.FlowLogId)) && matches(f)));
+    const p = page(
+      ctx,
+      input,
+      flowLogsIn(ctx).filter((f) => (!ids.length || ids.includes(f.FlowLogId)) && matches(f)),
+    );
     return {
       flowLogSet: itemSet(
         p.items.map((f) => {

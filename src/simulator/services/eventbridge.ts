@@ -11,8 +11,7 @@ function bus(input: JsonInput): string {
 }
 
 function rulesOn(ctx: Ctx, busName: string): EventRuleSpec[] {
-  return ctx.account.eventRules.filter((r) => r.Region === ctx.region && (r.EventBusName ?? 'default') === busName)
-    .sort((a, b) => a.Name.localeCompare(b.Name));
+  return ctx.account.eventRules.filter((r) => r.Region === ctx.region && (r.EventBusName ?? 'default') === busName).sort((a, b) => a.Name.localeCompare(b.Name));
 }
 
 function describe(ctx: Ctx, r: EventRuleSpec) {
@@ -38,7 +37,14 @@ function findRule(ctx: Ctx, input: JsonInput, field: string): EventRuleSpec {
 export const eventbridge = {
   ListRules(ctx: Ctx, input: JsonInput) {
     const prefix = (input.NamePrefix as string | undefined) ?? '';
-    const page = paginate(rulesOn(ctx, bus(input)).filter((r) => r.Name.startsWith(prefix)), input.NextToken, input.Limit, 100, ctx.pageSize, 'ValidationException');
+    const page = paginate(
+      rulesOn(ctx, bus(input)).filter((r) => r.Name.startsWith(prefix)),
+      input.NextToken,
+      input.Limit,
+      100,
+      ctx.pageSize,
+      'ValidationException',
+    );
     return { Rules: page.items.map((r) => describe(ctx, r)), NextToken: page.next };
   },
 

@@ -44,7 +44,12 @@ const BY_SIGNING_NAME: Record<string, ServiceDef> = {
   config: { name: 'config', protocol: json11, handlers: configservice },
   securityhub: {
     name: 'securityhub',
-    protocol: routedRestJson({ 'GET /accounts': 'DescribeHub', 'POST /accounts': 'EnableSecurityHub', 'DELETE /accounts': 'DisableSecurityHub', 'POST /findings/import': 'BatchImportFindings' }),
+    protocol: routedRestJson({
+      'GET /accounts': 'DescribeHub',
+      'POST /accounts': 'EnableSecurityHub',
+      'DELETE /accounts': 'DisableSecurityHub',
+      'POST /findings/import': 'BatchImportFindings',
+    }),
     handlers: securityhub,
   },
 };
@@ -53,8 +58,13 @@ const S3_CONTROL: ServiceDef = { name: 's3control', protocol: s3ControlProtocol,
 
 /** X-Amz-Target prefixes, for requests that carry no credential scope. */
 const BY_TARGET: Record<string, string> = {
-  CloudTrail_20131101: 'cloudtrail', TrentService: 'kms', AWSOrganizationsV20161128: 'organizations',
-  Logs_20140328: 'logs', AWSEvents: 'events', GraniteServiceVersion20100801: 'monitoring', StarlingDoveService: 'config',
+  CloudTrail_20131101: 'cloudtrail',
+  TrentService: 'kms',
+  AWSOrganizationsV20161128: 'organizations',
+  Logs_20140328: 'logs',
+  AWSEvents: 'events',
+  GraniteServiceVersion20100801: 'monitoring',
+  StarlingDoveService: 'config',
 };
 
 export function serviceFor(signingName: string | undefined, req: WireRequest): ServiceDef | undefined {

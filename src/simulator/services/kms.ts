@@ -75,7 +75,8 @@ function signingKey(ctx: Ctx, input: JsonInput): { key: Key; algorithm: string; 
   const message = Buffer.from(stringMember(input.Message), 'base64');
   const digest = input.MessageType === 'DIGEST';
   if (!digest && message.length > 4096) throw new SimError('ValidationException', 'Message must be at most 4096 bytes; send a DIGEST instead.');
-  if (digest && !algorithm.startsWith('RSASSA_PKCS1')) throw new SimError('ValidationException', `The simulator signs DIGEST messages only with RSASSA_PKCS1_V1_5 algorithms, not ${algorithm}.`);
+  if (digest && !algorithm.startsWith('RSASSA_PKCS1'))
+    throw new SimError('ValidationException', `The simulator signs DIGEST messages only with RSASSA_PKCS1_V1_5 algorithms, not ${algorithm}.`);
   return { key, algorithm, message, digest };
 }
 
@@ -191,4 +192,3 @@ export const kms = {
     return { KeyId: key.arn, SignatureValid: true, SigningAlgorithm: algorithm };
   },
 };
-

@@ -39,10 +39,14 @@ export const logs = {
     const name = input.logGroupName as string | undefined;
     const groups = groupsIn(ctx).filter((g) => !name || g.logGroupName === name);
     if (name && groups.length === 0) throw new SimError('ResourceNotFoundException', 'The specified log group does not exist.');
-    const filters = groups.flatMap((g) => (g.metricFilters ?? []).map((f) => ({ ...f, logGroupName: g.logGroupName, creationTime: g.creationTime ?? EPOCH.getTime() })))
-      .filter((f) => (!input.filterNamePrefix || f.filterName.startsWith(stringMember(input.filterNamePrefix)))
-        && (!input.metricName || f.metricTransformations.some((m) => m.metricName === input.metricName))
-        && (!input.metricNamespace || f.metricTransformations.some((m) => m.metricNamespace === input.metricNamespace)));
+    const filters = groups
+      .flatMap((g) => (g.metricFilters ?? []).map((f) => ({ ...f, logGroupName: g.logGroupName, creationTime: g.creationTime ?? EPOCH.getTime() })))
+      .filter(
+        (f) =>
+          (!input.filterNamePrefix || f.filterName.startsWith(stringMember(input.filterNamePrefix))) &&
+          (!input.metricName || f.metricTransformations.some((m) => m.metricName === input.metricName)) &&
+          (!input.metricNamespace || f.metricTransformations.some((m) => m.metricNamespace === input.metricNamespace)),
+      );
     const page = paginate(filters, input.nextToken, input.limit, 50, ctx.pageSize, 'InvalidParameterException');
     return {
       metricFilters: page.items.map((f) => ({

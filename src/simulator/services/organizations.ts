@@ -95,7 +95,11 @@ export const organizations = {
     const o = adminOrg(ctx);
     const parent = stringMember(input.ParentId);
     if (parent !== o.rootId && !o.ous.some((ou) => ou.Id === parent)) throw childNotFound(parent);
-    const p = page(ctx, o.ous.filter((ou) => ou.ParentId === parent), input);
+    const p = page(
+      ctx,
+      o.ous.filter((ou) => ou.ParentId === parent),
+      input,
+    );
     return { OrganizationalUnits: p.items.map((ou) => ({ Id: ou.Id, Arn: orgArn(o, 'ou', ou.Id), Name: ou.Name })), NextToken: p.next };
   },
 
@@ -103,7 +107,11 @@ export const organizations = {
     const o = adminOrg(ctx);
     const parent = stringMember(input.ParentId);
     if (parent !== o.rootId && !o.ous.some((ou) => ou.Id === parent)) throw childNotFound(parent);
-    const p = page(ctx, members(ctx).filter((a) => o.parents.get(a.id) === parent), input);
+    const p = page(
+      ctx,
+      members(ctx).filter((a) => o.parents.get(a.id) === parent),
+      input,
+    );
     return { Accounts: p.items.map((a) => accountEntry(o, a)), NextToken: p.next };
   },
 
@@ -126,7 +134,10 @@ export const organizations = {
     const wanted = input.ServicePrincipal as string | undefined;
     const ids = new Set<string>();
     for (const [sp, list] of Object.entries(o.spec.DelegatedAdministrators ?? {})) if (!wanted || sp === wanted) list.forEach((id) => ids.add(id));
-    const accounts = [...ids].sort().map((id) => ctx.world.accounts.get(id)).filter((a): a is Account => a !== undefined);
+    const accounts = [...ids]
+      .sort()
+      .map((id) => ctx.world.accounts.get(id))
+      .filter((a): a is Account => a !== undefined);
     const p = page(ctx, accounts, input);
     return {
       DelegatedAdministrators: p.items.map((a) => ({ ...accountEntry(o, a), DelegationEnabledDate: epoch(EPOCH) })),
@@ -137,7 +148,11 @@ export const organizations = {
   ListPolicies(ctx: Ctx, input: JsonInput) {
     const o = adminOrg(ctx, true);
     const filter = stringMember(input.Filter);
-    const p = page(ctx, o.policies.filter((pol) => pol.Type === filter), input);
+    const p = page(
+      ctx,
+      o.policies.filter((pol) => pol.Type === filter),
+      input,
+    );
     return { Policies: p.items.map((pol) => summary(o, pol)), NextToken: p.next };
   },
 

@@ -46,8 +46,7 @@ function bucketFor(ctx: Ctx, input: S3Input): Bucket {
   if (!bucket) throw new SimError('NoSuchBucket', 'The specified bucket does not exist', 404);
   if (bucket.ownerId === ctx.account.id) return bucket;
   const action = ACTION[ctx.operation] ?? `s3:${ctx.operation}`;
-  const allowed = !OWNER_ONLY.has(ctx.operation)
-    && policyAllows(bucket.policy, { accountId: ctx.account.id, arn: ctx.caller.arn, roleArn: ctx.caller.roleArn }, action);
+  const allowed = !OWNER_ONLY.has(ctx.operation) && policyAllows(bucket.policy, { accountId: ctx.account.id, arn: ctx.caller.arn, roleArn: ctx.caller.roleArn }, action);
   if (!allowed) throw accessDenied(ctx, action, `arn:aws:s3:::${bucket.name}`);
   return bucket;
 }
@@ -61,8 +60,9 @@ function xml(root: string, content: Record<string, unknown>): S3Output {
 }
 
 function isPublicPolicy(b: Bucket): boolean {
-  return (b.policy?.Statement ?? []).some((s) => s.Effect === 'Allow' && !s.Condition
-    && (s.Principal === '*' || (typeof s.Principal === 'object' && [s.Principal.AWS].flat().includes('*'))));
+  return (b.policy?.Statement ?? []).some(
+    (s) => s.Effect === 'Allow' && !s.Condition && (s.Principal === '*' || (typeof s.Principal === 'object' && [s.Principal.AWS].flat().includes('*'))),
+  );
 }
 
 function lifecycleRuleXml(r: Record<string, unknown>): Record<string, unknown> {
@@ -106,7 +106,12 @@ export const s3 = {
     let list = own;
     let next: string | undefined;
     if (max || token) {
-      const start = token ? indexAfter(own.map((b) => b.name), Buffer.from(token, 'base64url').toString()) : 0;
+      const start = token
+        ? indexAfter(
+            own.map((b) => b.name),
+            Buffer.from(token, 'base64url').toString(),
+          )
+        : 0;
       const size = Math.min(Number(max ?? 10000), ctx.pageSize ?? 10000);
       list = own.slice(start, start + size);
       if (start + size < own.length) next = Buffer.from(list[list.length - 1]?.name ?? '').toString('base64url');

@@ -42,10 +42,13 @@ export const securityhub = {
     for (const f of findings) {
       const id = stringMember(f.Id);
       const why =
-        f.AwsAccountId !== ctx.account.id ? `AwsAccountId ${String(f.AwsAccountId)} is not the calling account ${ctx.account.id}`
-        : f.ProductArn !== product ? `ProductArn ${String(f.ProductArn)} is not ${product}`
-        : !id || typeof f.SchemaVersion !== 'string' ? 'Id and SchemaVersion are required'
-        : undefined;
+        f.AwsAccountId !== ctx.account.id
+          ? `AwsAccountId ${String(f.AwsAccountId)} is not the calling account ${ctx.account.id}`
+          : f.ProductArn !== product
+            ? `ProductArn ${String(f.ProductArn)} is not ${product}`
+            : !id || typeof f.SchemaVersion !== 'string'
+              ? 'Id and SchemaVersion are required'
+              : undefined;
       if (why) call.refused.push({ Id: id, ErrorCode: 'InvalidInput', ErrorMessage: why });
       else call.accepted.push(id);
     }

@@ -32,7 +32,10 @@ function subscriptions(ctx: Ctx, t: TopicSpec) {
 
 export const sns = {
   ListTopics(ctx: Ctx, input: QueryInput) {
-    const topics = ctx.account.topics.filter((t) => t.Region === ctx.region).map((t) => topicArn(ctx, t)).sort();
+    const topics = ctx.account.topics
+      .filter((t) => t.Region === ctx.region)
+      .map((t) => topicArn(ctx, t))
+      .sort();
     const page = paginate(topics, input.NextToken, undefined, 100, ctx.pageSize, 'InvalidParameter');
     return { Topics: { member: page.items.map((TopicArn) => ({ TopicArn })) }, NextToken: page.next };
   },
@@ -41,9 +44,25 @@ export const sns = {
     const t = findTopic(ctx, input.TopicArn);
     const subs = subscriptions(ctx, t);
     const arn = topicArn(ctx, t);
-    const policy = t.Policy === undefined
-      ? JSON.stringify({ Version: '2008-10-17', Id: '__default_policy_ID', Statement: [{ Sid: '__default_statement_ID', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['SNS:GetTopicAttributes', 'SNS:Subscribe', 'SNS:Publish'], Resource: arn, Condition: { StringEquals: { 'AWS:SourceOwner': ctx.account.id } } }] })
-      : typeof t.Policy === 'string' ? t.Policy : JSON.stringify(t.Policy);
+    const policy =
+      t.Policy === undefined
+        ? JSON.stringify({
+            Version: '2008-10-17',
+            Id: '__default_policy_ID',
+            Statement: [
+              {
+                Sid: '__default_statement_ID',
+                Effect: 'Allow',
+                Principal: { AWS: '*' },
+                Action: ['SNS:GetTopicAttributes', 'SNS:Subscribe', 'SNS:Publish'],
+                Resource: arn,
+                Condition: { StringEquals: { 'AWS:SourceOwner': ctx.account.id } },
+              },
+            ],
+          })
+        : typeof t.Policy === 'string'
+          ? t.Policy
+          : JSON.stringify(t.Policy);
     const attributes: Record<string, string | undefined> = {
       TopicArn: arn,
       Owner: ctx.account.id,
@@ -54,7 +73,9 @@ export const sns = {
       SubscriptionsDeleted: '0',
       KmsMasterKeyId: t.KmsMasterKeyId,
     };
-    const entry = Object.entries(attributes).filter(([, v]) => v !== undefined).map(([key, value]) => ({ key, value }));
+    const entry = Object.entries(attributes)
+      .filter(([, v]) => v !== undefined)
+      .map(([key, value]) => ({ key, value }));
     return { Attributes: { entry } };
   },
 

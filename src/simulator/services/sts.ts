@@ -20,20 +20,34 @@ export const sts = {
   AssumeRole(ctx: Ctx, input: QueryInput) {
     const roleArn = input.RoleArn ?? '';
     const sessionName = input.RoleSessionName ?? '';
-    if (!/^[\w+=,.@-]{2,64}$/.test(sessionName)) throw new SimError('ValidationError', `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint`);
+    if (!/^[\w+=,.@-]{2,64}$/.test(sessionName))
+      throw new SimError('ValidationError', `1 validation error detected: Value '${sessionName}' at 'roleSessionName' failed to satisfy constraint`);
     const m = ROLE_ARN.exec(roleArn);
     if (!m) throw new SimError('ValidationError', `${roleArn} is invalid`);
     const [, accountId = '', roleName = ''] = m;
     const target = ctx.world.accounts.get(accountId);
     const role = target?.roles.get(roleName);
-    const trusted = role && target?.status === 'ACTIVE' && policyAllows(parsePolicy(role.AssumeRolePolicyDocument), {
-      accountId: ctx.caller.accountId, arn: ctx.caller.arn, roleArn: ctx.caller.roleArn, externalId: input.ExternalId,
-    }, 'sts:AssumeRole');
+    const trusted =
+      role &&
+      target?.status === 'ACTIVE' &&
+      policyAllows(
+        parsePolicy(role.AssumeRolePolicyDocument),
+        {
+          accountId: ctx.caller.accountId,
+          arn: ctx.caller.arn,
+          roleArn: ctx.caller.roleArn,
+          externalId: input.ExternalId,
+        },
+        'sts:AssumeRole',
+      );
     if (!trusted) throw accessDenied(ctx, 'sts:AssumeRole', roleArn);
     const duration = Number(input.DurationSeconds ?? 3600);
     const max = ctx.caller.roleArn ? 3600 : (role.MaxSessionDuration ?? 3600);
     if (!Number.isInteger(duration) || duration < 900 || duration > max) {
-      throw new SimError('ValidationError', `The requested DurationSeconds exceeds the ${ctx.caller.roleArn ? '1 hour session limit for roles assumed by role chaining' : 'MaxSessionDuration set for this role'}.`);
+      throw new SimError(
+        'ValidationError',
+        `The requested DurationSeconds exceeds the ${ctx.caller.roleArn ? '1 hour session limit for roles assumed by role chaining' : 'MaxSessionDuration set for this role'}.`,
+      );
     }
     const expiration = new Date(ctx.now.getTime() + duration * 1000);
     const session = ctx.identity.startSession(accountId, `arn:aws:iam::${accountId}:role/${roleName}`, roleName, sessionName, expiration);

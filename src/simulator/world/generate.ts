@@ -41,14 +41,32 @@ export function generateWorld(options: GenerateOptions): WorldSpec {
     Id: MANAGEMENT_ACCOUNT,
     Name: 'management',
     roles: [],
-    trails: [{
-      Name: 'org-trail', HomeRegion: home, S3BucketName: orgBucket, IsMultiRegionTrail: true, IsOrganizationTrail: true,
-      LogFileValidationEnabled: true, KmsKeyId: keyArn,
-      CloudWatchLogsLogGroupArn: `arn:aws:logs:${home}:${MANAGEMENT_ACCOUNT}:log-group:org-trail:*`,
-    }],
-    logGroups: [{ logGroupName: 'org-trail', Region: home, retentionInDays: 365, metricFilters: [
-      { filterName: 'root-usage', filterPattern: '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }', metricTransformations: [{ metricName: 'RootUsage', metricNamespace: 'CISBenchmark' }] },
-    ] }],
+    trails: [
+      {
+        Name: 'org-trail',
+        HomeRegion: home,
+        S3BucketName: orgBucket,
+        IsMultiRegionTrail: true,
+        IsOrganizationTrail: true,
+        LogFileValidationEnabled: true,
+        KmsKeyId: keyArn,
+        CloudWatchLogsLogGroupArn: `arn:aws:logs:${home}:${MANAGEMENT_ACCOUNT}:log-group:org-trail:*`,
+      },
+    ],
+    logGroups: [
+      {
+        logGroupName: 'org-trail',
+        Region: home,
+        retentionInDays: 365,
+        metricFilters: [
+          {
+            filterName: 'root-usage',
+            filterPattern: '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+            metricTransformations: [{ metricName: 'RootUsage', metricNamespace: 'CISBenchmark' }],
+          },
+        ],
+      },
+    ],
     alarms: [{ AlarmName: 'root-usage', Region: home, MetricName: 'RootUsage', Namespace: 'CISBenchmark', AlarmActions: [`arn:aws:sns:${home}:${MANAGEMENT_ACCOUNT}:security-alerts`] }],
     topics: [{ Name: 'security-alerts', Region: home, Subscriptions: [{ Protocol: 'email', Endpoint: 'security@example.com' }] }],
   };
@@ -57,21 +75,44 @@ export function generateWorld(options: GenerateOptions): WorldSpec {
     Name: 'log-archive',
     Parent: 'Security',
     roles: [memberRole],
-    buckets: [{
-      Name: orgBucket, Region: home,
-      Policy: { Version: '2012-10-17', Statement: [
-        { Sid: 'CloudTrailWrite', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${orgBucket}/*` },
-        { Sid: 'ManagementRead', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MANAGEMENT_ACCOUNT}:root` }, Action: ['s3:Get*', 's3:List*'], Resource: [`arn:aws:s3:::${orgBucket}`, `arn:aws:s3:::${orgBucket}/*`] },
-      ] },
-      Versioning: { Status: 'Enabled' },
-      Lifecycle: { Rules: [{ ID: 'archive', Status: 'Enabled', Filter: { Prefix: '' }, Transitions: [{ Days: 90, StorageClass: 'GLACIER' }] }] },
-      ObjectLock: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 365 } } },
-      Encryption: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn }, BucketKeyEnabled: true }] },
-    }],
-    keys: [{ KeyId: keyId, Region: home, Aliases: ['alias/org-trail'], KeyRotationEnabled: true, Policy: { Version: '2012-10-17', Statement: [
-      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${LOG_ARCHIVE_ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
-      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MANAGEMENT_ACCOUNT}:root` }, Action: ['kms:Describe*', 'kms:Get*', 'kms:List*'], Resource: '*' },
-    ] } }],
+    buckets: [
+      {
+        Name: orgBucket,
+        Region: home,
+        Policy: {
+          Version: '2012-10-17',
+          Statement: [
+            { Sid: 'CloudTrailWrite', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `arn:aws:s3:::${orgBucket}/*` },
+            {
+              Sid: 'ManagementRead',
+              Effect: 'Allow',
+              Principal: { AWS: `arn:aws:iam::${MANAGEMENT_ACCOUNT}:root` },
+              Action: ['s3:Get*', 's3:List*'],
+              Resource: [`arn:aws:s3:::${orgBucket}`, `arn:aws:s3:::${orgBucket}/*`],
+            },
+          ],
+        },
+        Versioning: { Status: 'Enabled' },
+        Lifecycle: { Rules: [{ ID: 'archive', Status: 'Enabled', Filter: { Prefix: '' }, Transitions: [{ Days: 90, StorageClass: 'GLACIER' }] }] },
+        ObjectLock: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 365 } } },
+        Encryption: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn }, BucketKeyEnabled: true }] },
+      },
+    ],
+    keys: [
+      {
+        KeyId: keyId,
+        Region: home,
+        Aliases: ['alias/org-trail'],
+        KeyRotationEnabled: true,
+        Policy: {
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${LOG_ARCHIVE_ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
+            { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${MANAGEMENT_ACCOUNT}:root` }, Action: ['kms:Describe*', 'kms:Get*', 'kms:List*'], Resource: '*' },
+          ],
+        },
+      },
+    ],
   };
   const audit: AccountSpec = { Id: AUDIT_ACCOUNT, Name: 'audit', Parent: 'Security', roles: [memberRole] };
   const accounts: AccountSpec[] = [management, logArchive, audit];
@@ -98,7 +139,8 @@ export function generateWorld(options: GenerateOptions): WorldSpec {
 
 function addOwnTrail(account: AccountSpec, home: string, compliant: boolean, overrides: Partial<TrailSpec> = {}): void {
   const bucket: BucketSpec = {
-    Name: `trail-logs-${account.Id}`, Region: home,
+    Name: `trail-logs-${account.Id}`,
+    Region: home,
     Versioning: compliant ? { Status: 'Enabled' } : undefined,
     Lifecycle: compliant ? { Rules: [{ ID: 'archive', Status: 'Enabled', Filter: { Prefix: '' }, Transitions: [{ Days: 90, StorageClass: 'GLACIER' }] }] } : undefined,
   };
@@ -111,7 +153,18 @@ function addBrokenSetup(account: AccountSpec, rng: () => number, home: string, r
   const pick = Math.floor(rng() * 5);
   if (pick === 0) addOwnTrail(account, home, false, { IsMultiRegionTrail: false, HomeRegion: regions[Math.floor(rng() * regions.length)] as string });
   else if (pick === 1) addOwnTrail(account, home, false, { Status: { IsLogging: false, StopLoggingTime: '2025-06-01T00:00:00Z' } });
-  else if (pick === 2) addOwnTrail(account, home, true, { AdvancedEventSelectors: [{ Name: 'read-only', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'readOnly', Equals: ['true'] }] }] });
+  else if (pick === 2)
+    addOwnTrail(account, home, true, {
+      AdvancedEventSelectors: [
+        {
+          Name: 'read-only',
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Management'] },
+            { Field: 'readOnly', Equals: ['true'] },
+          ],
+        },
+      ],
+    });
   else if (pick === 3) {
     addOwnTrail(account, home, false);
     if (account.buckets?.[0]) account.buckets[0].Encryption = null;

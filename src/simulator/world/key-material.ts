@@ -28,7 +28,8 @@ export function keyPairFor(keySpec: string, arn: string, seed: number): KeyPair 
     ecdh.setPrivateKey(d);
     const pub = ecdh.getPublicKey();
     const jwk = {
-      kty: 'EC', crv: curve.jwk,
+      kty: 'EC',
+      crv: curve.jwk,
       x: pub.subarray(1, 1 + curve.size).toString('base64url'),
       y: pub.subarray(1 + curve.size).toString('base64url'),
       d: d.toString('base64url'),

@@ -66,7 +66,10 @@ function crossReferenceProblems(spec: WorldSpec, yaml: YamlFile): Problem[] {
       // AWS makes the management account the owner of every organization trail, even one a
       // delegated administrator creates (CloudTrail user guide, delegated administrator page).
       if (t.IsOrganizationTrail && org?.MasterAccountId !== a.Id) {
-        at(['accounts', i, 'trails', j, 'IsOrganizationTrail'], `organization trails belong to the management account (${org?.MasterAccountId ?? 'no organization'}), even when a delegated administrator creates them; move this trail there`);
+        at(
+          ['accounts', i, 'trails', j, 'IsOrganizationTrail'],
+          `organization trails belong to the management account (${org?.MasterAccountId ?? 'no organization'}), even when a delegated administrator creates them; move this trail there`,
+        );
       }
       const logGroupAccount = t.CloudWatchLogsLogGroupArn?.split(':')[4];
       if (logGroupAccount && logGroupAccount !== a.Id) {
@@ -77,7 +80,8 @@ function crossReferenceProblems(spec: WorldSpec, yaml: YamlFile): Problem[] {
     for (const field of ['configurationRecorders', 'securityHub'] as const) {
       const seen = new Set<string>();
       (a[field] ?? []).forEach((entry, j) => {
-        if (seen.has(entry.Region)) at(['accounts', i, field, j, 'Region'], `${field === 'securityHub' ? 'Security Hub' : 'an AWS Config recorder'} is already defined for ${entry.Region}: one per region`);
+        if (seen.has(entry.Region))
+          at(['accounts', i, field, j, 'Region'], `${field === 'securityHub' ? 'Security Hub' : 'an AWS Config recorder'} is already defined for ${entry.Region}: one per region`);
         seen.add(entry.Region);
       });
     }

@@ -7,8 +7,19 @@
 import { createHash } from 'node:crypto';
 import type { PolicyDocument } from '../../inventory/types.js';
 import type {
-  AccountSpec, AlarmSpec, BucketSpec, EventDataStoreSpec, EventRuleSpec, FaultSpec, KeySpec,
-  LogGroupSpec, OrganizationSpec, RoleSpec, TopicSpec, TrailSpec, WorldSpec,
+  AccountSpec,
+  AlarmSpec,
+  BucketSpec,
+  EventDataStoreSpec,
+  EventRuleSpec,
+  FaultSpec,
+  KeySpec,
+  LogGroupSpec,
+  OrganizationSpec,
+  RoleSpec,
+  TopicSpec,
+  TrailSpec,
+  WorldSpec,
 } from './spec.js';
 import { DEFAULT_ENABLED_REGIONS, OPT_IN_REGIONS } from './regions.js';
 
@@ -206,7 +217,10 @@ function buildOrganization(spec: OrganizationSpec, accounts: AccountSpec[]): Org
   const id = spec.Id ?? `o-${hex(`org/${spec.MasterAccountId}`).slice(0, 10)}`;
   const rootId = spec.RootId ?? `r-${hex(`root/${id}`).slice(0, 4)}`;
   const ous: Organization['ous'] = [];
-  const byName = new Map<string, string>([['root', rootId], [rootId, rootId]]);
+  const byName = new Map<string, string>([
+    ['root', rootId],
+    [rootId, rootId],
+  ]);
   for (const ou of spec.OrganizationalUnits ?? []) {
     const ouId = ou.Id ?? `ou-${rootId.slice(2)}-${hex(`ou/${ou.Name}`).slice(0, 8)}`;
     byName.set(ou.Name, ouId).set(ouId, ouId);

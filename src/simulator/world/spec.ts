@@ -3,15 +3,7 @@
  * field names, so a trail here reads like a DescribeTrails entry and a bucket like the
  * inventory's BucketRecord; only the containers (accounts, trails, buckets...) are ours.
  */
-import type {
-  AdvancedEventSelector,
-  EventDataStoreRecord,
-  EventSelector,
-  LifecycleRule,
-  PolicyDocument,
-  PublicAccessBlockConfiguration,
-  TrailRecord,
-} from '../../inventory/types.js';
+import type { AdvancedEventSelector, EventDataStoreRecord, EventSelector, LifecycleRule, PolicyDocument, PublicAccessBlockConfiguration, TrailRecord } from '../../inventory/types.js';
 
 export interface WorldSpec {
   /** Every region of the partition; default: the 17 default-enabled commercial regions plus the opt-in ones. */
@@ -118,7 +110,10 @@ export interface BucketSpec {
   /** null: never configured (the "not found" error). Omitted: AWS's default for new buckets. */
   Policy?: PolicyDocument | string;
   PolicyStatus?: { IsPublic: boolean };
-  Acl?: { Owner?: { ID?: string; DisplayName?: string }; Grants?: Array<{ Grantee: { Type: string; URI?: string; ID?: string; EmailAddress?: string; DisplayName?: string }; Permission: string }> };
+  Acl?: {
+    Owner?: { ID?: string; DisplayName?: string };
+    Grants?: Array<{ Grantee: { Type: string; URI?: string; ID?: string; EmailAddress?: string; DisplayName?: string }; Permission: string }>;
+  };
   OwnershipControls?: { Rules: Array<{ ObjectOwnership: string }> } | null;
   Encryption?: { Rules: Array<{ ApplyServerSideEncryptionByDefault?: { SSEAlgorithm: string; KMSMasterKeyID?: string }; BucketKeyEnabled?: boolean }> } | null;
   Lifecycle?: { Rules: LifecycleRule[] } | undefined;

@@ -68,10 +68,7 @@ describe('selectsAll: does a selector set select every event of a class', () => 
   });
 
   it('reports exclusions on tolerated fields, in every negative form', () => {
-    const excluding = sel(
-      fs('eventCategory', { Equals: ['Management'] }),
-      fs('eventSource', { NotEquals: ['kms.amazonaws.com'], NotStartsWith: ['rdsdata'], NotEndsWith: ['.internal'] }),
-    );
+    const excluding = sel(fs('eventCategory', { Equals: ['Management'] }), fs('eventSource', { NotEquals: ['kms.amazonaws.com'], NotStartsWith: ['rdsdata'], NotEndsWith: ['.internal'] }));
     expect(selectsAll([excluding], readMgmt, ['eventSource'])).toEqual({ selected: true, exclusions: ['*.internal', 'kms.amazonaws.com', 'rdsdata*'] });
     expect(selectsAll([excluding], readMgmt).selected).toBe(false);
   });

@@ -7,16 +7,27 @@ const ARN = `arn:aws:s3:::${BUCKET}`;
 const facts = (...Statement: PolicyStatement[]) => bucketPolicyFacts({ Version: '2012-10-17', Statement }, BUCKET, 'aws');
 
 const tlsDeny: PolicyStatement = {
-  Sid: 'DenyInsecureTransport', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [ARN, `${ARN}/*`],
+  Sid: 'DenyInsecureTransport',
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 's3:*',
+  Resource: [ARN, `${ARN}/*`],
   Condition: { Bool: { 'aws:SecureTransport': 'false' } },
 };
 const cloudTrailWrite = (condition?: PolicyStatement['Condition']): PolicyStatement => ({
-  Sid: 'AWSCloudTrailWrite', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:PutObject', Resource: `${ARN}/AWSLogs/*`,
+  Sid: 'AWSCloudTrailWrite',
+  Effect: 'Allow',
+  Principal: { Service: 'cloudtrail.amazonaws.com' },
+  Action: 's3:PutObject',
+  Resource: `${ARN}/AWSLogs/*`,
   Condition: { StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control' }, ...condition },
 });
 const deleteDeny = (extra: Partial<PolicyStatement> = {}): PolicyStatement => ({
-  Sid: 'DenyLogDeletion', Effect: 'Deny', Principal: '*',
-  Action: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:DeleteBucket', 's3:PutLifecycleConfiguration'], Resource: [ARN, `${ARN}/*`],
+  Sid: 'DenyLogDeletion',
+  Effect: 'Deny',
+  Principal: '*',
+  Action: ['s3:DeleteObject', 's3:DeleteObjectVersion', 's3:DeleteBucket', 's3:PutLifecycleConfiguration'],
+  Resource: [ARN, `${ARN}/*`],
   Condition: { ArnNotLike: { 'aws:PrincipalArn': 'arn:aws:iam::333333333333:role/BreakGlass' } },
   ...extra,
 });
@@ -47,7 +58,10 @@ describe('derived.bucketPolicy', () => {
       expect(facts(cloudTrailWrite())).toMatchObject({ cloudTrailGrants: ['AWSCloudTrailWrite'], unscopedCloudTrailGrants: ['AWSCloudTrailWrite'] });
     });
     it('aws:SourceArn of named trails, aws:SourceAccount or aws:SourceOrgID scope it', () => {
-      expect(facts(cloudTrailWrite({ StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org' } })).unscopedCloudTrailGrants).toEqual([]);
+      expect(
+        facts(cloudTrailWrite({ StringEquals: { 's3:x-amz-acl': 'bucket-owner-full-control', 'aws:SourceArn': 'arn:aws:cloudtrail:us-east-1:111111111111:trail/org' } }))
+          .unscopedCloudTrailGrants,
+      ).toEqual([]);
       expect(facts(cloudTrailWrite({ ArnLike: { 'aws:SourceArn': ['arn:aws:cloudtrail:*:111111111111:trail/*'] } })).unscopedCloudTrailGrants).toEqual([]);
       expect(facts(cloudTrailWrite({ StringEquals: { 'aws:SourceAccount': ['111111111111', '222222222222'] } })).unscopedCloudTrailGrants).toEqual([]);
       expect(facts(cloudTrailWrite({ StringEquals: { 'aws:SourceOrgID': 'o-abcdefghij' } })).unscopedCloudTrailGrants).toEqual([]);
@@ -63,7 +77,14 @@ describe('derived.bucketPolicy', () => {
   });
 
   it('broad delete grants: anyone (even within the organization), wildcard AWS principals, service principals; not a named role', () => {
-    const allow = (Principal: PolicyStatement['Principal'], Action: string, Sid: string): PolicyStatement => ({ Sid, Effect: 'Allow', Principal, Action, Resource: `${ARN}/*`, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abcdefghij' } } });
+    const allow = (Principal: PolicyStatement['Principal'], Action: string, Sid: string): PolicyStatement => ({
+      Sid,
+      Effect: 'Allow',
+      Principal,
+      Action,
+      Resource: `${ARN}/*`,
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abcdefghij' } },
+    });
     const f = facts(
       allow('*', 's3:Delete*', 'OrgCleanup'),
       allow({ AWS: 'arn:aws:iam::*:role/cleaner' }, 's3:DeleteObjectVersion', 'AnyCleaner'),

@@ -17,7 +17,14 @@ describe('derived.publicAccess', () => {
   });
 
   it('ACL grants to AllUsers or AuthenticatedUsers are public, unless ignored (bucket or account) or ACLs are disabled', () => {
-    const acl = bucket({ Acl: { Grants: [{ Grantee: { Type: 'Group', URI: ALL_USERS }, Permission: 'READ' }, { Grantee: { Type: 'Group', URI: AUTH_USERS }, Permission: 'WRITE' }] } });
+    const acl = bucket({
+      Acl: {
+        Grants: [
+          { Grantee: { Type: 'Group', URI: ALL_USERS }, Permission: 'READ' },
+          { Grantee: { Type: 'Group', URI: AUTH_USERS }, Permission: 'WRITE' },
+        ],
+      },
+    });
     expect(bucketPublicAccess(acl, undefined, {}).value).toEqual({ public: true, via: ['Acl: READ to AllUsers', 'Acl: WRITE to AuthenticatedUsers'] });
     expect(bucketPublicAccess({ ...acl, PublicAccessBlock: { IgnorePublicAcls: true } }, undefined, {}).value?.public).toBe(false);
     expect(bucketPublicAccess(acl, { IgnorePublicAcls: true }, {}).value?.public).toBe(false);

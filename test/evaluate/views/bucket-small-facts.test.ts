@@ -8,8 +8,16 @@ describe('derived.objectLock', () => {
     expect(objectLockFacts(undefined)).toEqual({ enabled: false });
   });
   it('retention in days, or years counted as 365 days', () => {
-    expect(objectLockFacts({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 400 } } })).toEqual({ enabled: true, mode: 'COMPLIANCE', defaultRetentionDays: 400 });
-    expect(objectLockFacts({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Years: 7 } } })).toEqual({ enabled: true, mode: 'GOVERNANCE', defaultRetentionDays: 2555 });
+    expect(objectLockFacts({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 400 } } })).toEqual({
+      enabled: true,
+      mode: 'COMPLIANCE',
+      defaultRetentionDays: 400,
+    });
+    expect(objectLockFacts({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Years: 7 } } })).toEqual({
+      enabled: true,
+      mode: 'GOVERNANCE',
+      defaultRetentionDays: 2555,
+    });
     expect(objectLockFacts({ ObjectLockEnabled: 'Enabled' })).toEqual({ enabled: true });
   });
 });
@@ -27,7 +35,13 @@ describe('derived.s3DataEvents.allBuckets.excludedBuckets', () => {
 
 describe('derived.dataEventTypesRecorded', () => {
   const lambda = { type: 'AWS::Lambda::Function', all: { read: false, write: true }, resources: ['arn:aws:lambda'] };
-  const trail = (multi: boolean, logging: boolean, extra: object = {}) => ({ Trail: { IsMultiRegionTrail: multi }, Status: { IsLogging: logging }, derived: { dataEventTypes: [lambda] }, $errors: {}, ...extra });
+  const trail = (multi: boolean, logging: boolean, extra: object = {}) => ({
+    Trail: { IsMultiRegionTrail: multi },
+    Status: { IsLogging: logging },
+    derived: { dataEventTypes: [lambda] },
+    $errors: {},
+    ...extra,
+  });
   it('types recorded for every resource by a logging multi-region trail', () => {
     expect(recordedDataEventTypes([trail(true, true)])).toEqual({ value: { read: [], write: ['AWS::Lambda::Function'] } });
   });

@@ -53,7 +53,9 @@ describe('trail views', () => {
   });
 
   it('a referenced bucket or key nobody read is NotCollected, never silently absent', () => {
-    const views = buildViews(inventory([account('111111111111', { trails: [trail('111111111111', 'main', { S3BucketName: 'central-logs', KmsKeyId: 'arn:aws:kms:eu-west-1:333333333333:key/k9' })] })]));
+    const views = buildViews(
+      inventory([account('111111111111', { trails: [trail('111111111111', 'main', { S3BucketName: 'central-logs', KmsKeyId: 'arn:aws:kms:eu-west-1:333333333333:key/k9' })] })]),
+    );
     const t = one(views, 'trail');
     expect(get(t, '$errors.Bucket')).toMatchObject({ errorName: 'NotCollected', operation: 'GetBucketLocation', resource: 'central-logs' });
     expect(get(t, '$errors.Bucket.message')).toContain('owner account is unknown');
@@ -87,7 +89,15 @@ describe('trail views', () => {
   });
 
   it('coversRegions: multi-region trails cover the enabled regions, single-region trails their home region', () => {
-    const a = account('111111111111', { Regions: [{ RegionName: 'us-east-1', Enabled: true }, { RegionName: 'eu-west-1', Enabled: true }, { RegionName: 'me-south-1', Enabled: true, Excluded: true }, { RegionName: 'ap-east-1', Enabled: false }], trails: [trail('111111111111', 'multi'), trail('111111111111', 'single', { IsMultiRegionTrail: false })] });
+    const a = account('111111111111', {
+      Regions: [
+        { RegionName: 'us-east-1', Enabled: true },
+        { RegionName: 'eu-west-1', Enabled: true },
+        { RegionName: 'me-south-1', Enabled: true, Excluded: true },
+        { RegionName: 'ap-east-1', Enabled: false },
+      ],
+      trails: [trail('111111111111', 'multi'), trail('111111111111', 'single', { IsMultiRegionTrail: false })],
+    });
     const views = buildViews(inventory([a]));
     expect(get(one(views, 'trail', 'multi'), 'derived.coversRegions')).toEqual(['eu-west-1', 'us-east-1']);
     expect(get(one(views, 'trail', 'single'), 'derived.coversRegions')).toEqual(['us-east-1']);
@@ -158,7 +168,9 @@ describe('account views', () => {
   });
 
   it('aggregates S3 data events of the logging trails: read on one trail and write on another make All', () => {
-    const s3 = (ReadWriteType: 'ReadOnly' | 'WriteOnly') => [{ ReadWriteType, IncludeManagementEvents: false, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::ledger/'] }] }];
+    const s3 = (ReadWriteType: 'ReadOnly' | 'WriteOnly') => [
+      { ReadWriteType, IncludeManagementEvents: false, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::ledger/'] }] },
+    ];
     const a = account('111111111111', {
       trails: [
         trail('111111111111', 'reads', {}, { EventSelectors: s3('ReadOnly') }),
@@ -177,7 +189,10 @@ describe('account views', () => {
 describe('account S3 data events', () => {
   it('keeps a whole-bucket entry apart from a partial one of the same bucket', () => {
     const ledger = { Field: 'resources.ARN', StartsWith: ['arn:aws:s3:::ledger/'] };
-    const data = [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }];
+    const data = [
+      { Field: 'eventCategory', Equals: ['Data'] },
+      { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+    ];
     const a = account('111111111111', {
       trails: [
         trail('111111111111', 'partial', {}, { EventSelectors: undefined, AdvancedEventSelectors: [{ FieldSelectors: [...data, { ...ledger, NotEndsWith: ['.tmp'] }] }] }),
@@ -195,7 +210,12 @@ describe('bucket, key, event data store and log group views', () => {
   it('a bucket view lists the trails writing to it, their log prefixes and the lifecycle of each', () => {
     const a = account('111111111111', {
       trails: [trail('111111111111', 'main'), trail('111111111111', 'legacy', { S3KeyPrefix: 'legacy' })],
-      buckets: { 'logs-111111111111': bucket('logs-111111111111', '111111111111', { Region: 'eu-west-1', Lifecycle: { Rules: [{ Status: 'Enabled', Filter: { Prefix: 'AWSLogs/' }, Transitions: [{ Days: 30, StorageClass: 'GLACIER' }] }] } }) },
+      buckets: {
+        'logs-111111111111': bucket('logs-111111111111', '111111111111', {
+          Region: 'eu-west-1',
+          Lifecycle: { Rules: [{ Status: 'Enabled', Filter: { Prefix: 'AWSLogs/' }, Transitions: [{ Days: 30, StorageClass: 'GLACIER' }] }] },
+        }),
+      },
     });
     const b = one(buildViews(inventory([a])), 'bucket');
     expect(b).toMatchObject({ arn: 'arn:aws:s3:::logs-111111111111', accountId: '111111111111', region: 'eu-west-1' });
@@ -206,8 +226,16 @@ describe('bucket, key, event data store and log group views', () => {
       exists: true,
       ownerKnown: true,
       bucketPolicy: {
-        tlsOnly: false, cloudTrailGrants: [], unscopedCloudTrailGrants: [], broadDeleteGrants: [],
-        deleteProtection: { deniedActions: [], undeniedActions: ['s3:DeleteBucket', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutLifecycleConfiguration'], exemptPrincipals: [], statements: [] },
+        tlsOnly: false,
+        cloudTrailGrants: [],
+        unscopedCloudTrailGrants: [],
+        broadDeleteGrants: [],
+        deleteProtection: {
+          deniedActions: [],
+          undeniedActions: ['s3:DeleteBucket', 's3:DeleteObject', 's3:DeleteObjectVersion', 's3:PutLifecycleConfiguration'],
+          exemptPrincipals: [],
+          statements: [],
+        },
       },
       objectLock: { enabled: false },
       publicAccess: { public: false, via: [] },
@@ -215,7 +243,11 @@ describe('bucket, key, event data store and log group views', () => {
   });
 
   it('an unreadable lifecycle configuration is an error and no lifecycle fact', () => {
-    const a = account('111111111111', { trails: [trail('111111111111', 'main')], buckets: { 'logs-111111111111': bucket('logs-111111111111', '111111111111') }, errors: [apiError('111111111111', 'GetBucketLifecycleConfiguration', 'logs-111111111111')] });
+    const a = account('111111111111', {
+      trails: [trail('111111111111', 'main')],
+      buckets: { 'logs-111111111111': bucket('logs-111111111111', '111111111111') },
+      errors: [apiError('111111111111', 'GetBucketLifecycleConfiguration', 'logs-111111111111')],
+    });
     const b = one(buildViews(inventory([a])), 'bucket');
     expect(Object.keys(get(b, '$errors') as object).sort()).toEqual(['Bucket.Lifecycle', 'derived.lifecycle']);
     expect(get(b, 'derived.lifecycle')).toBeUndefined();
@@ -229,7 +261,23 @@ describe('bucket, key, event data store and log group views', () => {
   });
 
   it('an event data store view derives management event coverage from its selectors', () => {
-    const a = account('111111111111', { eventDataStores: [{ EventDataStoreArn: 'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/e1', Name: 'lake', Region: 'us-east-1', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'readOnly', Equals: ['false'] }] }] }] });
+    const a = account('111111111111', {
+      eventDataStores: [
+        {
+          EventDataStoreArn: 'arn:aws:cloudtrail:us-east-1:111111111111:eventdatastore/e1',
+          Name: 'lake',
+          Region: 'us-east-1',
+          AdvancedEventSelectors: [
+            {
+              FieldSelectors: [
+                { Field: 'eventCategory', Equals: ['Management'] },
+                { Field: 'readOnly', Equals: ['false'] },
+              ],
+            },
+          ],
+        },
+      ],
+    });
     expect(get(one(buildViews(inventory([a])), 'event-data-store'), 'derived.managementEvents')).toEqual({ read: false, write: true, all: false, excludedSources: [] });
   });
 
@@ -237,10 +285,23 @@ describe('bucket, key, event data store and log group views', () => {
     const lg = 'arn:aws:logs:us-east-1:111111111111:log-group:trail';
     const topic = 'arn:aws:sns:us-east-1:111111111111:security';
     const unread = 'arn:aws:sns:us-east-1:111111111111:unread';
-    const alarm = (AlarmName: string, region: string, actions: string[]) => ({ AlarmName, AlarmArn: `arn:aws:cloudwatch:${region}:111111111111:alarm:${AlarmName}`, MetricName: 'RootUsage', Namespace: 'CIS', ActionsEnabled: true, AlarmActions: actions });
+    const alarm = (AlarmName: string, region: string, actions: string[]) => ({
+      AlarmName,
+      AlarmArn: `arn:aws:cloudwatch:${region}:111111111111:alarm:${AlarmName}`,
+      MetricName: 'RootUsage',
+      Namespace: 'CIS',
+      ActionsEnabled: true,
+      AlarmActions: actions,
+    });
     const a = account('111111111111', {
       trails: [trail('111111111111', 'main', { CloudWatchLogsLogGroupArn: `${lg}:*` })],
-      logGroups: { [lg]: { LogGroup: { logGroupName: 'trail', arn: `${lg}:*` }, Region: 'us-east-1', MetricFilters: [{ filterName: 'root', filterPattern: '{ $.userIdentity.type = "Root" }', metricTransformations: [{ metricName: 'RootUsage', metricNamespace: 'CIS' }] }] } },
+      logGroups: {
+        [lg]: {
+          LogGroup: { logGroupName: 'trail', arn: `${lg}:*` },
+          Region: 'us-east-1',
+          MetricFilters: [{ filterName: 'root', filterPattern: '{ $.userIdentity.type = "Root" }', metricTransformations: [{ metricName: 'RootUsage', metricNamespace: 'CIS' }] }],
+        },
+      },
       alarms: [alarm('root', 'us-east-1', [topic, unread]), alarm('elsewhere', 'eu-west-1', [topic])],
       topics: { [topic]: { TopicArn: topic, Subscriptions: [{ SubscriptionArn: `${topic}:1` }, { SubscriptionArn: 'PendingConfirmation' }] } },
     });

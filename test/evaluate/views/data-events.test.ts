@@ -6,7 +6,10 @@ import { dataEventTypes, s3DataEvents } from '../../../src/evaluate/views/derive
 const TRAIL = 'arn:aws:cloudtrail:us-east-1:111111111111:trail/main';
 const s3Basic = (values: string[], ReadWriteType: EventSelector['ReadWriteType'] = 'All') =>
   s3DataEvents(basicToAdvanced([{ ReadWriteType, IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: values }] }]), 'aws', TRAIL);
-const DATA_S3 = [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }];
+const DATA_S3 = [
+  { Field: 'eventCategory', Equals: ['Data'] },
+  { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+];
 const s3Advanced = (...selectors: AdvancedEventSelector[]) => s3DataEvents(selectors, 'aws');
 
 describe('S3 data events from basic selectors', () => {
@@ -79,10 +82,7 @@ describe('S3 data events from advanced selectors', () => {
 
   it('read in one selector and write in another make the bucket fully logged', () => {
     const arn = { Field: 'resources.ARN', StartsWith: ['arn:aws:s3:::ledger-prod/'] };
-    const d = s3Advanced(
-      { FieldSelectors: [...DATA_S3, arn, { Field: 'readOnly', Equals: ['true'] }] },
-      { FieldSelectors: [...DATA_S3, arn, { Field: 'readOnly', Equals: ['false'] }] },
-    );
+    const d = s3Advanced({ FieldSelectors: [...DATA_S3, arn, { Field: 'readOnly', Equals: ['true'] }] }, { FieldSelectors: [...DATA_S3, arn, { Field: 'readOnly', Equals: ['false'] }] });
     expect(d.buckets).toEqual([{ Name: 'ledger-prod', ReadWriteType: 'All' }]);
   });
 
@@ -92,7 +92,12 @@ describe('S3 data events from advanced selectors', () => {
   });
 
   it('a selector for another resource type does not count', () => {
-    const d = s3Advanced({ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::DynamoDB::Table'] }] });
+    const d = s3Advanced({
+      FieldSelectors: [
+        { Field: 'eventCategory', Equals: ['Data'] },
+        { Field: 'resources.type', Equals: ['AWS::DynamoDB::Table'] },
+      ],
+    });
     expect(d.allBuckets.read).toBe(false);
   });
 });
@@ -106,11 +111,25 @@ describe('dataEventTypes', () => {
   });
 
   it('lists every data resource type of advanced selectors', () => {
-    const types = dataEventTypes([
-      { FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::DynamoDB::Table'] }] },
-      { FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }, { Field: 'readOnly', Equals: ['false'] }] },
-      { FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },
-    ], 'aws');
+    const types = dataEventTypes(
+      [
+        {
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Data'] },
+            { Field: 'resources.type', Equals: ['AWS::DynamoDB::Table'] },
+          ],
+        },
+        {
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Data'] },
+            { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+            { Field: 'readOnly', Equals: ['false'] },
+          ],
+        },
+        { FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },
+      ],
+      'aws',
+    );
     expect(types).toEqual([
       { type: 'AWS::DynamoDB::Table', all: { read: true, write: true }, resources: [] },
       { type: 'AWS::S3::Object', all: { read: false, write: true }, resources: [] },

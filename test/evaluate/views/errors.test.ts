@@ -3,18 +3,29 @@ import type { ApiError } from '../../../src/inventory/types.js';
 import { ERROR_FEEDS, rebase, sectionErrors } from '../../../src/evaluate/views/derived/errors.js';
 
 const error = (operation: string, resource?: string): ApiError => ({
-  accountId: '111111111111', region: 'us-east-1', service: 'cloudtrail', operation, errorName: 'AccessDeniedException', message: 'denied',
+  accountId: '111111111111',
+  region: 'us-east-1',
+  service: 'cloudtrail',
+  operation,
+  errorName: 'AccessDeniedException',
+  message: 'denied',
   ...(resource ? { resource } : {}),
 });
 
 describe('the error table', () => {
   it('GetEventSelectors makes the selectors and every fact derived from them unreadable', () => {
     const errors = sectionErrors([error('GetEventSelectors', 'arn:t')], 'trail', () => true);
-    expect(Object.keys(errors)).toEqual(expect.arrayContaining([
-      'AdvancedEventSelectors', 'EventSelectors', 'derived.dataEventTypes', 'derived.logsAllManagementEvents', 'derived.managementEvents', 'derived.s3DataEvents',
-    ]));
+    expect(Object.keys(errors)).toEqual(
+      expect.arrayContaining(['AdvancedEventSelectors', 'EventSelectors', 'derived.dataEventTypes', 'derived.logsAllManagementEvents', 'derived.managementEvents', 'derived.s3DataEvents']),
+    );
     expect(errors['derived.managementEvents']).toEqual({
-      accountId: '111111111111', region: 'us-east-1', service: 'cloudtrail', operation: 'GetEventSelectors', errorName: 'AccessDeniedException', message: 'denied', resource: 'arn:t',
+      accountId: '111111111111',
+      region: 'us-east-1',
+      service: 'cloudtrail',
+      operation: 'GetEventSelectors',
+      errorName: 'AccessDeniedException',
+      message: 'denied',
+      resource: 'arn:t',
     });
   });
 
@@ -48,7 +59,13 @@ describe('the error table', () => {
   });
 
   it('rebase moves sections under a path', () => {
-    expect(Object.keys(rebase(sectionErrors([error('DescribeMetricFilters')], 'log-group', () => true), 'LogGroup')).sort())
-      .toEqual(['LogGroup.MetricFilters', 'LogGroup.derived.filters']);
+    expect(
+      Object.keys(
+        rebase(
+          sectionErrors([error('DescribeMetricFilters')], 'log-group', () => true),
+          'LogGroup',
+        ),
+      ).sort(),
+    ).toEqual(['LogGroup.MetricFilters', 'LogGroup.derived.filters']);
   });
 });

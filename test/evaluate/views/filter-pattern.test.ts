@@ -45,7 +45,8 @@ describe('parseFilterPattern', () => {
       '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
       '{($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }',
       '{ ($.eventSource = ec2.amazonaws.com) && ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) }',
-    ]) expect(parseFilterPattern(text).ok).toBe(true);
+    ])
+      expect(parseFilterPattern(text).ok).toBe(true);
   });
 
   it('reports malformed and non-JSON patterns as not recognised, never throwing', () => {
@@ -142,13 +143,22 @@ describe('canonicalKey', () => {
 describe('containsPattern', () => {
   const benchmark = tree('{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion)) }');
   it('accepts extra OR-ed event names in any order', () => {
-    expect(containsPattern(benchmark, tree('{ (($.eventName = ScheduleKeyDeletion) || ($.eventName = DisableKey) || ($.eventName = "DeleteImportedKeyMaterial")) && ($.eventSource = "kms.amazonaws.com") }'))).toBe(true);
+    expect(
+      containsPattern(
+        benchmark,
+        tree('{ (($.eventName = ScheduleKeyDeletion) || ($.eventName = DisableKey) || ($.eventName = "DeleteImportedKeyMaterial")) && ($.eventSource = "kms.amazonaws.com") }'),
+      ),
+    ).toBe(true);
   });
   it('accepts the benchmark OR-ed with a wider alternative', () => {
-    expect(containsPattern(benchmark, tree('{ (($.eventSource = kms.amazonaws.com) && ($.eventName = DisableKey || $.eventName = ScheduleKeyDeletion)) || $.eventName = StopLogging }'))).toBe(true);
+    expect(
+      containsPattern(benchmark, tree('{ (($.eventSource = kms.amazonaws.com) && ($.eventName = DisableKey || $.eventName = ScheduleKeyDeletion)) || $.eventName = StopLogging }')),
+    ).toBe(true);
   });
   it('rejects a missing event name or an extra AND-ed clause', () => {
     expect(containsPattern(benchmark, tree('{ ($.eventSource = kms.amazonaws.com) && ($.eventName = DisableKey) }'))).toBe(false);
-    expect(containsPattern(benchmark, tree('{ ($.eventSource = kms.amazonaws.com) && ($.eventName = DisableKey || $.eventName = ScheduleKeyDeletion) && ($.awsRegion = us-east-1) }'))).toBe(false);
+    expect(containsPattern(benchmark, tree('{ ($.eventSource = kms.amazonaws.com) && ($.eventName = DisableKey || $.eventName = ScheduleKeyDeletion) && ($.awsRegion = us-east-1) }'))).toBe(
+      false,
+    );
   });
 });

@@ -9,7 +9,15 @@ export function account(AccountId: string, extra: Partial<AccountInventory> = {}
       { RegionName: 'eu-west-1', Enabled: true },
       { RegionName: 'ap-east-1', Enabled: false },
     ],
-    trails: [], buckets: {}, keys: {}, logGroups: {}, alarms: [], topics: {}, eventRules: [], eventDataStores: [], errors: [],
+    trails: [],
+    buckets: {},
+    keys: {},
+    logGroups: {},
+    alarms: [],
+    topics: {},
+    eventRules: [],
+    eventDataStores: [],
+    errors: [],
     ...extra,
   };
 }

@@ -17,7 +17,10 @@ const policy = (...Statement: PolicyStatement[]) => ({ Version: '2012-10-17', St
 describe('derived.keyPolicy', () => {
   it('accepts the console default: encryption context pinned to the account and aws:SourceArn to the trail', () => {
     const fact = trailKeyPolicy(
-      policy(admin, cloudTrail({ Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'arn:aws:cloudtrail:*:111111111111:trail/*' }, StringEquals: { 'aws:SourceArn': TRAIL } } })),
+      policy(
+        admin,
+        cloudTrail({ Condition: { StringLike: { 'kms:EncryptionContext:aws:cloudtrail:arn': 'arn:aws:cloudtrail:*:111111111111:trail/*' }, StringEquals: { 'aws:SourceArn': TRAIL } } }),
+      ),
       TRAIL,
     );
     expect(fact).toEqual({ allowsTrail: true, unscopedCloudTrailGrants: [], publicGrants: [] });
@@ -35,7 +38,10 @@ describe('derived.keyPolicy', () => {
   });
 
   it('reads condition keys and operators case-insensitively, and ArnLike wildcards', () => {
-    const fact = trailKeyPolicy(policy(cloudTrail({ Action: ['KMS:generatedatakey'], Condition: { arnlike: { 'AWS:SourceArn': 'arn:aws:cloudtrail:us-east-?:111111111111:trail/*' } } })), TRAIL);
+    const fact = trailKeyPolicy(
+      policy(cloudTrail({ Action: ['KMS:generatedatakey'], Condition: { arnlike: { 'AWS:SourceArn': 'arn:aws:cloudtrail:us-east-?:111111111111:trail/*' } } })),
+      TRAIL,
+    );
     expect(fact).toEqual({ allowsTrail: true, unscopedCloudTrailGrants: [], publicGrants: [] });
   });
 
@@ -62,7 +68,13 @@ describe('derived.keyPolicy', () => {
 
   it('reports an unconditional grant to anyone as public (and as an unscoped CloudTrail grant)', () => {
     const open: PolicyStatement = { Sid: 'Everyone', Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' };
-    const scopedAnyone: PolicyStatement = { Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:CallerAccount': '111111111111' } } };
+    const scopedAnyone: PolicyStatement = {
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: { StringEquals: { 'kms:CallerAccount': '111111111111' } },
+    };
     expect(trailKeyPolicy(policy(open, scopedAnyone), TRAIL)).toEqual({ allowsTrail: true, unscopedCloudTrailGrants: ['Everyone'], publicGrants: ['Everyone'] });
   });
 

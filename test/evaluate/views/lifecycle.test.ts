@@ -15,8 +15,11 @@ describe('trailLogPrefix', () => {
 
 describe('prefixLifecycle', () => {
   it('a whole-bucket rule archives and expires the log prefix', () => {
-    expect(prefixLifecycle([rule({ Filter: { Prefix: '' }, ...archive(90), Expiration: { Days: 2555 } })], 'AWSLogs/'))
-      .toEqual({ prefix: 'AWSLogs/', archiveTransitionDays: 90, expirationDays: 2555 });
+    expect(prefixLifecycle([rule({ Filter: { Prefix: '' }, ...archive(90), Expiration: { Days: 2555 } })], 'AWSLogs/')).toEqual({
+      prefix: 'AWSLogs/',
+      archiveTransitionDays: 90,
+      expirationDays: 2555,
+    });
   });
 
   it.each(['GLACIER', 'DEEP_ARCHIVE', 'GLACIER_IR'])('%s is an archive class', (cls) => {

@@ -23,8 +23,12 @@ describe('management events from basic selectors', () => {
   });
 
   it('IncludeManagementEvents false records none', () => {
-    expect(basic({ ReadWriteType: 'All', IncludeManagementEvents: false, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }] }))
-      .toEqual({ read: false, write: false, all: false, excludedSources: [] });
+    expect(basic({ ReadWriteType: 'All', IncludeManagementEvents: false, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }] })).toEqual({
+      read: false,
+      write: false,
+      all: false,
+      excludedSources: [],
+    });
   });
 
   it('excluded event sources are reported and stop logsAllManagementEvents', () => {
@@ -52,10 +56,7 @@ describe('management events from advanced selectors', () => {
   });
 
   it('readOnly = true and readOnly = false selectors add up to all', () => {
-    const m = advanced(
-      { FieldSelectors: [MANAGEMENT, { Field: 'readOnly', Equals: ['true'] }] },
-      { FieldSelectors: [MANAGEMENT, { Field: 'readOnly', Equals: ['false'] }] },
-    );
+    const m = advanced({ FieldSelectors: [MANAGEMENT, { Field: 'readOnly', Equals: ['true'] }] }, { FieldSelectors: [MANAGEMENT, { Field: 'readOnly', Equals: ['false'] }] });
     expect(m.all).toBe(true);
   });
 
@@ -70,7 +71,14 @@ describe('management events from advanced selectors', () => {
   });
 
   it('a data-only selector records no management events', () => {
-    expect(advanced({ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::Object'] }] }).all).toBe(false);
+    expect(
+      advanced({
+        FieldSelectors: [
+          { Field: 'eventCategory', Equals: ['Data'] },
+          { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+        ],
+      }).all,
+    ).toBe(false);
   });
 
   it('a selector narrowed by eventName is not all events', () => {

@@ -61,7 +61,11 @@ describe('derived.monitoring: the metric-filter chain', () => {
   it('names the link that is missing', () => {
     const m = org.get('111111111111');
     expect(facts(m, 's3-bucket-policy-changes')['covers-events']).toMatchObject({ satisfied: false, missing: 'alarm-actions-disabled', alarmName: 'cis-s3-bucket-policy-changes-alarm' });
-    expect(facts(m, 'config-changes')['covers-events']).toMatchObject({ satisfied: false, missing: 'no-confirmed-subscription', topicArn: 'arn:aws:sns:us-east-1:111111111111:security-alerts-pending' });
+    expect(facts(m, 'config-changes')['covers-events']).toMatchObject({
+      satisfied: false,
+      missing: 'no-confirmed-subscription',
+      topicArn: 'arn:aws:sns:us-east-1:111111111111:security-alerts-pending',
+    });
     // an alarm in another region, or on another namespace, is not an alarm on the filter's metric
     expect(facts(m, 'nacl-changes')['covers-events']).toMatchObject({ missing: 'no-alarm', filterName: 'cis-nacl-changes' });
     expect(facts(m, 'network-gateway-changes')['covers-events']).toMatchObject({ missing: 'no-alarm' });
@@ -94,7 +98,15 @@ describe('derived.monitoring: a trail whose status could not be read', () => {
     for (const account of inventory.accounts) {
       for (const trail of account.trails.filter((t) => t.Trail.TrailARN.includes(`:${account.AccountId}:`))) {
         delete trail.Status;
-        account.errors.push({ accountId: account.AccountId, region: 'us-east-1', service: 'cloudtrail', operation: 'GetTrailStatus', resource: trail.Trail.TrailARN, errorName: 'AccessDeniedException', message: 'denied' });
+        account.errors.push({
+          accountId: account.AccountId,
+          region: 'us-east-1',
+          service: 'cloudtrail',
+          operation: 'GetTrailStatus',
+          resource: trail.Trail.TrailARN,
+          errorName: 'AccessDeniedException',
+          message: 'denied',
+        });
       }
     }
   };
@@ -134,10 +146,26 @@ describe('derived.monitoring: the EventBridge alternative', () => {
   it('does not count a disabled rule, names a rule without targets, and is unknown when the targets were not read', () => {
     const member = (change: (rules: Inventory['accounts'][number]['eventRules']) => void) =>
       facts(accounts('organization', (inventory) => change(inventory.accounts.find((a) => a.AccountId === '222222222222')!.eventRules)).get('222222222222'), 'vpc-changes').eventbridge;
-    expect(member((rules) => { rules[0]!.Rule.State = 'DISABLED'; })).toMatchObject({ satisfied: false, missing: 'no-eventbridge-rule', regionsWithoutRule: ['eu-west-1'] });
-    expect(member((rules) => { rules[0]!.Targets = []; })).toMatchObject({ satisfied: false, missing: 'no-target', regionsWithoutRule: ['eu-west-1'] });
-    expect(member((rules) => { delete rules[0]!.Targets; })).toEqual({ state: 'unknown', via: 'none' });
-    expect(member((rules) => { rules[1]!.Rule.EventPattern = JSON.stringify({ source: ['aws.ec2'], detail: { eventName: ['CreateVpc'] } }); })).toMatchObject({ satisfied: false, regionsWithoutRule: ['us-east-1'] });
+    expect(
+      member((rules) => {
+        rules[0]!.Rule.State = 'DISABLED';
+      }),
+    ).toMatchObject({ satisfied: false, missing: 'no-eventbridge-rule', regionsWithoutRule: ['eu-west-1'] });
+    expect(
+      member((rules) => {
+        rules[0]!.Targets = [];
+      }),
+    ).toMatchObject({ satisfied: false, missing: 'no-target', regionsWithoutRule: ['eu-west-1'] });
+    expect(
+      member((rules) => {
+        delete rules[0]!.Targets;
+      }),
+    ).toEqual({ state: 'unknown', via: 'none' });
+    expect(
+      member((rules) => {
+        rules[1]!.Rule.EventPattern = JSON.stringify({ source: ['aws.ec2'], detail: { eventName: ['CreateVpc'] } });
+      }),
+    ).toMatchObject({ satisfied: false, regionsWithoutRule: ['us-east-1'] });
   });
 
   it('is unknown where the rules of a region could not be listed, and global controls only need the global region', () => {

@@ -33,16 +33,30 @@ describe('derived.organizationTrailReach', () => {
 
   it("carries the account's failed ListTrails instead of reporting the trail missing", () => {
     const failed = structuredClone(inventory);
-    failed.accounts.find((a) => a.AccountId === '300000000003')!.errors.push({
-      accountId: '300000000003', region: 'us-east-1', service: 'cloudtrail', operation: 'ListTrails', errorName: 'AccessDeniedException', message: 'denied',
-    });
+    failed.accounts
+      .find((a) => a.AccountId === '300000000003')!
+      .errors.push({
+        accountId: '300000000003',
+        region: 'us-east-1',
+        service: 'cloudtrail',
+        operation: 'ListTrails',
+        errorName: 'AccessDeniedException',
+        message: 'denied',
+      });
     const reach = organizationData(failed).derived.organizationTrailReach!.find((r) => r.AccountId === '300000000003')!;
     expect(reach.$errors?.missingOrganizationTrails).toMatchObject({ operation: 'ListTrails', errorName: 'AccessDeniedException' });
   });
 
   it('is unreadable when ListAccounts failed', () => {
     const failed = structuredClone(inventory);
-    failed.organization!.errors.push({ accountId: '300000000001', region: 'us-east-1', service: 'organizations', operation: 'ListAccounts', errorName: 'AccessDeniedException', message: 'denied' });
+    failed.organization!.errors.push({
+      accountId: '300000000001',
+      region: 'us-east-1',
+      service: 'organizations',
+      operation: 'ListAccounts',
+      errorName: 'AccessDeniedException',
+      message: 'denied',
+    });
     expect(organizationData(failed).$errors['derived.organizationTrailReach']).toMatchObject({ operation: 'ListAccounts' });
   });
 

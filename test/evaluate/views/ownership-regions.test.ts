@@ -7,14 +7,16 @@ const MANAGEMENT = '111111111111';
 const ADMIN = '222222222222';
 const MEMBER = '333333333333';
 const OUTSIDER = '444444444444';
-const facts = orgFacts(inventory([], {
-  organization: {
-    Organization: { Id: 'o-1', MasterAccountId: MANAGEMENT },
-    Accounts: [{ Id: MANAGEMENT }, { Id: ADMIN }, { Id: MEMBER }, { Id: OUTSIDER, Status: 'SUSPENDED' }],
-    DelegatedAdministrators: { 'cloudtrail.amazonaws.com': [{ Id: ADMIN }], 'config.amazonaws.com': [{ Id: MEMBER }] },
-    errors: [],
-  },
-}));
+const facts = orgFacts(
+  inventory([], {
+    organization: {
+      Organization: { Id: 'o-1', MasterAccountId: MANAGEMENT },
+      Accounts: [{ Id: MANAGEMENT }, { Id: ADMIN }, { Id: MEMBER }, { Id: OUTSIDER, Status: 'SUSPENDED' }],
+      DelegatedAdministrators: { 'cloudtrail.amazonaws.com': [{ Id: ADMIN }], 'config.amazonaws.com': [{ Id: MEMBER }] },
+      errors: [],
+    },
+  }),
+);
 
 describe('ownership', () => {
   it('the owner is the account in the trail ARN', () => {

@@ -14,7 +14,14 @@ import type { AccountInventory, ApiError, ConfigRecordersRecord, VpcsRecord } fr
 import { account, inventory } from './inventory-builder.js';
 
 const ID = '111111111111';
-const denied = (region: string, service: string, operation: string, errorName = 'AccessDeniedException'): ApiError => ({ accountId: ID, region, service, operation, errorName, message: 'denied' });
+const denied = (region: string, service: string, operation: string, errorName = 'AccessDeniedException'): ApiError => ({
+  accountId: ID,
+  region,
+  service,
+  operation,
+  errorName,
+  message: 'denied',
+});
 
 function accountData(extra: Partial<AccountInventory>): AccountViewData {
   const view = buildViews(inventory([account(ID, extra)])).find((v): v is ViewOf<'account'> => v.type === 'account')!;
@@ -31,8 +38,15 @@ describe('derived.configRecorders', () => {
     const linkedRole = `arn:aws:iam::${ID}:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig`;
     const data = accountData({ configRecorders: { 'us-east-1': recording({ roleARN: linkedRole }, true), 'eu-west-1': recording({ roleARN: `arn:aws:iam::${ID}:role/my-config-role` }) } });
     expect(data.derived.configRecorders).toEqual({
-      regionsRecordingAll: ['eu-west-1', 'us-east-1'], regionsMissing: [], regionsWithoutRecorder: [], regionsPartialRecording: [], regionsNotRecording: [],
-      regionsRecordingGlobalTypes: ['us-east-1'], regionsWithoutGlobalTypes: ['eu-west-1'], regionsWithoutServiceLinkedRole: ['eu-west-1'], regionsUnread: [],
+      regionsRecordingAll: ['eu-west-1', 'us-east-1'],
+      regionsMissing: [],
+      regionsWithoutRecorder: [],
+      regionsPartialRecording: [],
+      regionsNotRecording: [],
+      regionsRecordingGlobalTypes: ['us-east-1'],
+      regionsWithoutGlobalTypes: ['eu-west-1'],
+      regionsWithoutServiceLinkedRole: ['eu-west-1'],
+      regionsUnread: [],
     });
     expect(Object.keys(data.$errors).filter((k) => k.includes('configRecorders'))).toEqual([]);
   });
@@ -42,7 +56,9 @@ describe('derived.configRecorders', () => {
     expect(accountData({ configRecorders: { 'us-east-1': strategy, 'eu-west-1': strategy } }).derived.configRecorders!.regionsMissing).toEqual([]);
     const facts = accountData({
       configRecorders: {
-        'us-east-1': recording({ recordingGroup: { allSupported: false, recordingStrategy: { useOnly: 'EXCLUSION_BY_RESOURCE_TYPES' }, exclusionByResourceTypes: { resourceTypes: ['AWS::EC2::Instance'] } } }),
+        'us-east-1': recording({
+          recordingGroup: { allSupported: false, recordingStrategy: { useOnly: 'EXCLUSION_BY_RESOURCE_TYPES' }, exclusionByResourceTypes: { resourceTypes: ['AWS::EC2::Instance'] } },
+        }),
         'eu-west-1': { ConfigurationRecorders: [] },
       },
     }).derived.configRecorders!;
@@ -53,7 +69,10 @@ describe('derived.configRecorders', () => {
   });
 
   it('a service-linked recorder alone is no recorder of the account', () => {
-    const linked: ConfigRecordersRecord = { ConfigurationRecorders: [{ name: 'AWSConfigurationRecorderForSecurityHub', servicePrincipal: 'securityhub.amazonaws.com', recordingGroup: { allSupported: false } }], ConfigurationRecordersStatus: [] };
+    const linked: ConfigRecordersRecord = {
+      ConfigurationRecorders: [{ name: 'AWSConfigurationRecorderForSecurityHub', servicePrincipal: 'securityhub.amazonaws.com', recordingGroup: { allSupported: false } }],
+      ConfigurationRecordersStatus: [],
+    };
     expect(accountData({ configRecorders: { 'us-east-1': linked, 'eu-west-1': recording() } }).derived.configRecorders!.regionsWithoutRecorder).toEqual(['us-east-1']);
   });
 
@@ -61,10 +80,17 @@ describe('derived.configRecorders', () => {
     const errors = [denied('eu-west-1', 'config', 'DescribeConfigurationRecorderStatus')];
     const doubt = accountData({ configRecorders: { 'us-east-1': recording({}, true), 'eu-west-1': { ConfigurationRecorders: recording().ConfigurationRecorders! } }, errors });
     expect(doubt.derived.configRecorders!.regionsUnread).toEqual(['eu-west-1']);
-    expect(doubt.$errors['derived.configRecorders.regionsMissing']).toMatchObject({ operation: 'DescribeConfigurationRecorderStatus', region: 'eu-west-1', errorName: 'AccessDeniedException' });
+    expect(doubt.$errors['derived.configRecorders.regionsMissing']).toMatchObject({
+      operation: 'DescribeConfigurationRecorderStatus',
+      region: 'eu-west-1',
+      errorName: 'AccessDeniedException',
+    });
     // us-east-1 records the global types: that is certain whatever eu-west-1 holds.
     expect(doubt.$errors['derived.configRecorders.regionsRecordingGlobalTypes']).toBeUndefined();
-    const certain = accountData({ configRecorders: { 'us-east-1': { ConfigurationRecorders: [] }, 'eu-west-1': {} }, errors: [denied('eu-west-1', 'config', 'DescribeConfigurationRecorders')] });
+    const certain = accountData({
+      configRecorders: { 'us-east-1': { ConfigurationRecorders: [] }, 'eu-west-1': {} },
+      errors: [denied('eu-west-1', 'config', 'DescribeConfigurationRecorders')],
+    });
     expect(certain.derived.configRecorders!.regionsMissing).toEqual(['us-east-1']);
     expect(certain.$errors['derived.configRecorders.regionsMissing']).toBeUndefined();
   });
@@ -78,11 +104,21 @@ describe('derived.configRecorders', () => {
 
 describe('derived.flowLogs', () => {
   const vpc = (VpcId: string, OwnerId = ID) => ({ VpcId, OwnerId });
-  const log = (ResourceId: string, TrafficType: string, extra = {}) => ({ FlowLogId: `fl-${ResourceId}`, ResourceId, TrafficType, FlowLogStatus: 'ACTIVE', DeliverLogsStatus: 'SUCCESS', ...extra });
+  const log = (ResourceId: string, TrafficType: string, extra = {}) => ({
+    FlowLogId: `fl-${ResourceId}`,
+    ResourceId,
+    TrafficType,
+    FlowLogStatus: 'ACTIVE',
+    DeliverLogsStatus: 'SUCCESS',
+    ...extra,
+  });
 
   it('sorts owned VPCs by what their working flow logs capture; shared VPCs are left to their owner', () => {
     const vpcs: Record<string, VpcsRecord> = {
-      'us-east-1': { Vpcs: [vpc('vpc-all'), vpc('vpc-rej'), vpc('vpc-acc'), vpc('vpc-none'), vpc('vpc-fail')], FlowLogs: [log('vpc-all', 'ALL'), log('vpc-rej', 'REJECT'), log('vpc-acc', 'ACCEPT'), log('vpc-fail', 'ALL', { DeliverLogsStatus: 'FAILED' })] },
+      'us-east-1': {
+        Vpcs: [vpc('vpc-all'), vpc('vpc-rej'), vpc('vpc-acc'), vpc('vpc-none'), vpc('vpc-fail')],
+        FlowLogs: [log('vpc-all', 'ALL'), log('vpc-rej', 'REJECT'), log('vpc-acc', 'ACCEPT'), log('vpc-fail', 'ALL', { DeliverLogsStatus: 'FAILED' })],
+      },
       'eu-west-1': { Vpcs: [vpc('vpc-shared', '999999999999')], FlowLogs: [] },
     };
     const facts = accountData({ vpcs }).derived.flowLogs!;

@@ -7,7 +7,11 @@ const ALL = ['cloudtrail:DeleteTrail', 'cloudtrail:PutEventSelectors', 'cloudtra
 type Policies = NonNullable<OrganizationInventory['Policies']>;
 
 function scp(name: string, statement: object, targets: string[]): Policies[number] {
-  return { PolicySummary: { Id: `p-${name}`, Name: name, Type: 'SERVICE_CONTROL_POLICY' }, Content: JSON.stringify({ Version: '2012-10-17', Statement: statement }), Targets: targets.map((TargetId) => ({ TargetId })) };
+  return {
+    PolicySummary: { Id: `p-${name}`, Name: name, Type: 'SERVICE_CONTROL_POLICY' },
+    Content: JSON.stringify({ Version: '2012-10-17', Statement: statement }),
+    Targets: targets.map((TargetId) => ({ TargetId })),
+  };
 }
 
 /** Management 111…, members 222… (OU prod) and 333… (OU sandbox, under prod), 444… suspended. */
@@ -15,11 +19,16 @@ function org(policies: Policies, extra: Partial<OrganizationInventory> = {}): Or
   return {
     Organization: { Id: 'o-abcdefghij', MasterAccountId: '111111111111' },
     Accounts: [
-      { Id: '111111111111', Status: 'ACTIVE' }, { Id: '222222222222', Name: 'prod', Status: 'ACTIVE' },
-      { Id: '333333333333', Name: 'sandbox', Status: 'ACTIVE' }, { Id: '444444444444', Status: 'SUSPENDED' },
+      { Id: '111111111111', Status: 'ACTIVE' },
+      { Id: '222222222222', Name: 'prod', Status: 'ACTIVE' },
+      { Id: '333333333333', Name: 'sandbox', Status: 'ACTIVE' },
+      { Id: '444444444444', Status: 'SUSPENDED' },
     ],
     Roots: [{ Id: ROOT, PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }] }],
-    OrganizationalUnits: [{ Id: 'ou-prod', ParentId: ROOT }, { Id: 'ou-sandbox', ParentId: 'ou-prod' }],
+    OrganizationalUnits: [
+      { Id: 'ou-prod', ParentId: ROOT },
+      { Id: 'ou-sandbox', ParentId: 'ou-prod' },
+    ],
     AccountParents: { '111111111111': ROOT, '222222222222': 'ou-prod', '333333333333': 'ou-sandbox' },
     Policies: policies,
     errors: [],

@@ -45,7 +45,8 @@ describe('derived.hoursSince', () => {
       },
     ],
   });
-  const trailData = (inv: Inventory) => buildViews(inv).find((v) => v.type === 'trail')!.data as { derived: Record<string, unknown>; $errors: Record<string, { operation: string; errorName: string }> };
+  const trailData = (inv: Inventory) =>
+    buildViews(inv).find((v) => v.type === 'trail')!.data as { derived: Record<string, unknown>; $errors: Record<string, { operation: string; errorName: string }> };
 
   it('is computed against the inventory collection time in the trail view', () => {
     const data = trailData(inventory(trail({ IsLogging: true, LatestDigestDeliveryTime: '2026-01-01T10:30:00.000Z' })));
@@ -53,7 +54,15 @@ describe('derived.hoursSince', () => {
   });
 
   it('is unreadable, naming the call, when GetTrailStatus failed', () => {
-    const denied = { accountId: '111111111111', region: 'us-east-1', service: 'cloudtrail', operation: 'GetTrailStatus', resource: 'arn:aws:cloudtrail:us-east-1:111111111111:trail/main', errorName: 'AccessDeniedException', message: 'denied' };
+    const denied = {
+      accountId: '111111111111',
+      region: 'us-east-1',
+      service: 'cloudtrail',
+      operation: 'GetTrailStatus',
+      resource: 'arn:aws:cloudtrail:us-east-1:111111111111:trail/main',
+      errorName: 'AccessDeniedException',
+      message: 'denied',
+    };
     const data = trailData(inventory(trail(), [denied]));
     expect(data.$errors['derived.hoursSince']).toMatchObject({ operation: 'GetTrailStatus', errorName: 'AccessDeniedException' });
   });

@@ -7,7 +7,16 @@ describe('contains', () => {
     expect(leaf('contains', 'kms.amazonaws.com', 'cloudtrail')).toBe(false);
   });
   it('finds an equal element in an array, deeply', () => {
-    expect(leaf('contains', [['a', 1], ['b', 2]], ['b', 2])).toBe(true);
+    expect(
+      leaf(
+        'contains',
+        [
+          ['a', 1],
+          ['b', 2],
+        ],
+        ['b', 2],
+      ),
+    ).toBe(true);
     expect(leaf('contains', [{ Field: 'eventCategory' }], { path: 'want' })).toBe(false);
   });
   it('an object literal is a load-time error (objects come from {param} or {path})', () =>

@@ -9,5 +9,6 @@ describe('older_than_days (relative to the scan time, never the clock)', () => {
   });
   it('moves with the scan time', () => expect(leaf('older_than_days', '2025-12-01T00:00:00Z', 90, { scanTime: new Date('2026-06-01T00:00:00Z') })).toBe(true));
   it('a non-time string is a run-time error', () => expect(leaf('older_than_days', 'last week', 1)).toBe('error'));
-  it('a non-number operand is a load-time error', () => expect(problemsOf({ path: 'v', op: 'older_than_days', value: '90' })).toEqual(['3:8: `older_than_days` needs a number value, found string "90"']));
+  it('a non-number operand is a load-time error', () =>
+    expect(problemsOf({ path: 'v', op: 'older_than_days', value: '90' })).toEqual(['3:8: `older_than_days` needs a number value, found string "90"']));
 });

@@ -17,15 +17,8 @@ export type EventFields = Record<string, string | undefined>;
 export function fieldSelectorMatches(fs: AdvancedFieldSelector, value: string | undefined): boolean {
   const hasPositive = fs.Equals !== undefined || fs.StartsWith !== undefined || fs.EndsWith !== undefined;
   if (value === undefined) return !hasPositive;
-  const positive =
-    !hasPositive ||
-    (fs.Equals ?? []).some((v) => value === v) ||
-    (fs.StartsWith ?? []).some((v) => value.startsWith(v)) ||
-    (fs.EndsWith ?? []).some((v) => value.endsWith(v));
-  const excluded =
-    (fs.NotEquals ?? []).some((v) => value === v) ||
-    (fs.NotStartsWith ?? []).some((v) => value.startsWith(v)) ||
-    (fs.NotEndsWith ?? []).some((v) => value.endsWith(v));
+  const positive = !hasPositive || (fs.Equals ?? []).some((v) => value === v) || (fs.StartsWith ?? []).some((v) => value.startsWith(v)) || (fs.EndsWith ?? []).some((v) => value.endsWith(v));
+  const excluded = (fs.NotEquals ?? []).some((v) => value === v) || (fs.NotStartsWith ?? []).some((v) => value.startsWith(v)) || (fs.NotEndsWith ?? []).some((v) => value.endsWith(v));
   return positive && !excluded;
 }
 
@@ -57,11 +50,7 @@ export interface ClassCoverage {
  * `tolerate` (eventSource for management events, resources.ARN for "all buckets") are reported
  * instead of making the answer false; any other narrowing makes it false.
  */
-export function selectsAll(
-  selectors: readonly AdvancedEventSelector[],
-  eventClass: EventClass,
-  tolerate: readonly string[] = [],
-): ClassCoverage {
+export function selectsAll(selectors: readonly AdvancedEventSelector[], eventClass: EventClass, tolerate: readonly string[] = []): ClassCoverage {
   const partial: string[][] = [];
   for (const selector of selectors) {
     const exclusions = selectorCoverage(selector, eventClass, tolerate);

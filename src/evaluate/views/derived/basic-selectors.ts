@@ -23,11 +23,7 @@ export function basicToAdvanced(selectors: readonly EventSelector[]): AdvancedEv
     for (const resource of selector.DataResources ?? []) {
       // A data resource with no values selects nothing.
       if (!resource.Type || !resource.Values?.length) continue;
-      const fields: AdvancedFieldSelector[] = [
-        { Field: 'eventCategory', Equals: ['Data'] },
-        { Field: 'resources.type', Equals: [resource.Type] },
-        ...readOnly,
-      ];
+      const fields: AdvancedFieldSelector[] = [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: [resource.Type] }, ...readOnly];
       const arns = arnSelector(resource.Values);
       if (arns) fields.push(arns);
       out.push({ FieldSelectors: fields });
@@ -60,7 +56,10 @@ function arnSelector(values: readonly string[]): AdvancedFieldSelector | undefin
 }
 
 /** The trail's selectors, whichever kind it uses, as advanced selectors; undefined when neither was read. */
-export function effectiveSelectors(record: { EventSelectors?: EventSelector[] | undefined; AdvancedEventSelectors?: AdvancedEventSelector[] | undefined }): AdvancedEventSelector[] | undefined {
+export function effectiveSelectors(record: {
+  EventSelectors?: EventSelector[] | undefined;
+  AdvancedEventSelectors?: AdvancedEventSelector[] | undefined;
+}): AdvancedEventSelector[] | undefined {
   if (record.AdvancedEventSelectors !== undefined && record.AdvancedEventSelectors.length > 0) return record.AdvancedEventSelectors;
   if (record.EventSelectors !== undefined) return basicToAdvanced(record.EventSelectors);
   return record.AdvancedEventSelectors;

@@ -12,12 +12,7 @@ import { objectLockFacts } from './object-lock.js';
 export const BUCKET_RECORD_FACTS = ['derived.exists', 'derived.ownerKnown', 'derived.lifecycle', 'derived.publicAccess', 'derived.bucketPolicy', 'derived.objectLock'];
 
 /** `errors` are the view's section errors; the public-access verdict's own error is added to them. */
-export function bucketRecordFacts(
-  bucket: BucketRecord,
-  accountBlock: PublicAccessBlockConfiguration | undefined,
-  partition: string,
-  errors: SectionErrors,
-): Record<string, unknown> {
+export function bucketRecordFacts(bucket: BucketRecord, accountBlock: PublicAccessBlockConfiguration | undefined, partition: string, errors: SectionErrors): Record<string, unknown> {
   const derived: Record<string, unknown> = {};
   if (!errors['derived.bucketPolicy']) derived.bucketPolicy = bucketPolicyFacts(bucket.Policy, bucket.Name, partition);
   if (!errors['derived.objectLock']) derived.objectLock = objectLockFacts(bucket.ObjectLock);

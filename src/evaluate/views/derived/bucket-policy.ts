@@ -7,9 +7,7 @@
  */
 import type { PolicyDocument, PolicyStatement } from '../../../inventory/types.js';
 import { CLOUDTRAIL_PRINCIPAL } from './ownership.js';
-import {
-  asList, conditionEntries, coversAction, coversResource, isAnyonePrincipal, namesAccount, namesService, principalExemptions, statementLabel, type ConditionEntry,
-} from './policy.js';
+import { asList, conditionEntries, coversAction, coversResource, isAnyonePrincipal, namesAccount, namesService, principalExemptions, statementLabel, type ConditionEntry } from './policy.js';
 
 export interface DeleteProtection {
   /** Of PROTECTED_ACTIONS, those a Deny forbids to every principal apart from `exemptPrincipals`. */

@@ -31,16 +31,22 @@ const PUBLIC_GROUPS: Record<string, string> = {
 
 /** Condition keys that, pinned to concrete values, limit a grant to known callers (AWS's own notion of "not public"). */
 const RESTRICTING_KEYS = new Set([
-  'aws:sourcearn', 'aws:sourceaccount', 'aws:sourceowner', 'aws:sourceorgid', 'aws:sourceorgpaths',
-  'aws:principalarn', 'aws:principalaccount', 'aws:principalorgid', 'aws:principalorgpaths', 'aws:userid',
-  'aws:sourcevpc', 'aws:sourcevpce', 'aws:sourceip',
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceowner',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:principalarn',
+  'aws:principalaccount',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:userid',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:sourceip',
 ]);
 
-export function bucketPublicAccess(
-  bucket: BucketRecord,
-  accountBlock: PublicAccessBlockConfiguration | undefined,
-  errors: SectionErrors,
-): { value?: PublicAccess; error?: SectionError } {
+export function bucketPublicAccess(bucket: BucketRecord, accountBlock: PublicAccessBlockConfiguration | undefined, errors: SectionErrors): { value?: PublicAccess; error?: SectionError } {
   const blockFlag = (flag: keyof PublicAccessBlockConfiguration): Tri => {
     const bucketFlag = errors['Bucket.PublicAccessBlock'] ? undefined : bucket.PublicAccessBlock?.[flag] === true;
     const accountFlag = errors.AccountPublicAccessBlock ? undefined : accountBlock?.[flag] === true;

@@ -71,33 +71,79 @@ function namedEvents(key: string, eventSource: string, names: readonly string[],
 }
 
 const IAM_POLICY_EVENTS = [
-  'DeleteGroupPolicy', 'DeleteRolePolicy', 'DeleteUserPolicy', 'PutGroupPolicy', 'PutRolePolicy', 'PutUserPolicy',
-  'CreatePolicy', 'DeletePolicy', 'CreatePolicyVersion', 'DeletePolicyVersion',
-  'AttachRolePolicy', 'DetachRolePolicy', 'AttachUserPolicy', 'DetachUserPolicy', 'AttachGroupPolicy', 'DetachGroupPolicy',
+  'DeleteGroupPolicy',
+  'DeleteRolePolicy',
+  'DeleteUserPolicy',
+  'PutGroupPolicy',
+  'PutRolePolicy',
+  'PutUserPolicy',
+  'CreatePolicy',
+  'DeletePolicy',
+  'CreatePolicyVersion',
+  'DeletePolicyVersion',
+  'AttachRolePolicy',
+  'DetachRolePolicy',
+  'AttachUserPolicy',
+  'DetachUserPolicy',
+  'AttachGroupPolicy',
+  'DetachGroupPolicy',
 ];
 const TRAIL_EVENTS = ['CreateTrail', 'UpdateTrail', 'DeleteTrail', 'StartLogging', 'StopLogging'];
 const KMS_EVENTS = ['DisableKey', 'ScheduleKeyDeletion'];
 const S3_POLICY_EVENTS = [
-  'PutBucketAcl', 'PutBucketPolicy', 'PutBucketCors', 'PutBucketLifecycle', 'PutBucketReplication',
-  'DeleteBucketPolicy', 'DeleteBucketCors', 'DeleteBucketLifecycle', 'DeleteBucketReplication',
+  'PutBucketAcl',
+  'PutBucketPolicy',
+  'PutBucketCors',
+  'PutBucketLifecycle',
+  'PutBucketReplication',
+  'DeleteBucketPolicy',
+  'DeleteBucketCors',
+  'DeleteBucketLifecycle',
+  'DeleteBucketReplication',
 ];
 const CONFIG_EVENTS = ['StopConfigurationRecorder', 'DeleteDeliveryChannel', 'PutDeliveryChannel', 'PutConfigurationRecorder'];
 const SECURITY_GROUP_EVENTS = [
-  'AuthorizeSecurityGroupIngress', 'AuthorizeSecurityGroupEgress', 'RevokeSecurityGroupIngress', 'RevokeSecurityGroupEgress',
-  'CreateSecurityGroup', 'DeleteSecurityGroup',
+  'AuthorizeSecurityGroupIngress',
+  'AuthorizeSecurityGroupEgress',
+  'RevokeSecurityGroupIngress',
+  'RevokeSecurityGroupEgress',
+  'CreateSecurityGroup',
+  'DeleteSecurityGroup',
 ];
 const NACL_EVENTS = ['CreateNetworkAcl', 'CreateNetworkAclEntry', 'DeleteNetworkAcl', 'DeleteNetworkAclEntry', 'ReplaceNetworkAclEntry', 'ReplaceNetworkAclAssociation'];
 const GATEWAY_EVENTS = ['CreateCustomerGateway', 'DeleteCustomerGateway', 'AttachInternetGateway', 'CreateInternetGateway', 'DeleteInternetGateway', 'DetachInternetGateway'];
 const ROUTE_EVENTS = ['CreateRoute', 'CreateRouteTable', 'ReplaceRoute', 'ReplaceRouteTableAssociation', 'DeleteRouteTable', 'DeleteRoute', 'DisassociateRouteTable'];
 const VPC_EVENTS = [
-  'CreateVpc', 'DeleteVpc', 'ModifyVpcAttribute', 'AcceptVpcPeeringConnection', 'CreateVpcPeeringConnection',
-  'DeleteVpcPeeringConnection', 'RejectVpcPeeringConnection', 'AttachClassicLinkVpc', 'DetachClassicLinkVpc',
-  'DisableVpcClassicLink', 'EnableVpcClassicLink',
+  'CreateVpc',
+  'DeleteVpc',
+  'ModifyVpcAttribute',
+  'AcceptVpcPeeringConnection',
+  'CreateVpcPeeringConnection',
+  'DeleteVpcPeeringConnection',
+  'RejectVpcPeeringConnection',
+  'AttachClassicLinkVpc',
+  'DetachClassicLinkVpc',
+  'DisableVpcClassicLink',
+  'EnableVpcClassicLink',
 ];
 const ORGANIZATIONS_EVENTS = [
-  'AcceptHandshake', 'AttachPolicy', 'CreateAccount', 'CreateOrganizationalUnit', 'CreatePolicy', 'DeclineHandshake',
-  'DeleteOrganization', 'DeleteOrganizationalUnit', 'DeletePolicy', 'DetachPolicy', 'DisablePolicyType', 'EnablePolicyType',
-  'InviteAccountToOrganization', 'LeaveOrganization', 'MoveAccount', 'RemoveAccountFromOrganization', 'UpdatePolicy',
+  'AcceptHandshake',
+  'AttachPolicy',
+  'CreateAccount',
+  'CreateOrganizationalUnit',
+  'CreatePolicy',
+  'DeclineHandshake',
+  'DeleteOrganization',
+  'DeleteOrganizationalUnit',
+  'DeletePolicy',
+  'DetachPolicy',
+  'DisablePolicyType',
+  'EnablePolicyType',
+  'InviteAccountToOrganization',
+  'LeaveOrganization',
+  'MoveAccount',
+  'RemoveAccountFromOrganization',
+  'UpdatePolicy',
   'UpdateOrganizationalUnit',
 ];
 
@@ -138,7 +184,13 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
           // S3 probes bucket existence with HeadBucket; denials there are noise (CIS v4+).
           { eventSource: 's3.amazonaws.com', eventName: 'HeadBucket', errorCode: 'AccessDenied' },
           // Log delivery services checking bucket permissions (CIS v4+).
-          { eventSource: 's3.amazonaws.com', eventName: 'GetBucketAcl', errorCode: 'AccessDenied', sourceIPAddress: 'delivery.logs.amazonaws.com', userIdentity: { type: 'AWSService', invokedBy: 'delivery.logs.amazonaws.com' } },
+          {
+            eventSource: 's3.amazonaws.com',
+            eventName: 'GetBucketAcl',
+            errorCode: 'AccessDenied',
+            sourceIPAddress: 'delivery.logs.amazonaws.com',
+            userIdentity: { type: 'AWSService', invokedBy: 'delivery.logs.amazonaws.com' },
+          },
         ],
       },
     ],
@@ -147,37 +199,41 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
     id: 'console-signin-no-mfa',
     eventBridgeScope: 'regional',
     recordedIn: 'every-account',
-    variants: [{
-      key: 'console-signin-no-mfa',
-      cisVersions: [...CIS_VERSIONS],
-      patterns: [
-        '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }',
-        // CIS's variant for accounts with SSO: only IAM users' successful sign-ins.
-        '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }',
-      ],
-      match: [withMfa('No')],
-      ignore: [withMfa('Yes'), SUCCESSFUL_CALL],
-    }],
+    variants: [
+      {
+        key: 'console-signin-no-mfa',
+        cisVersions: [...CIS_VERSIONS],
+        patterns: [
+          '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }',
+          // CIS's variant for accounts with SSO: only IAM users' successful sign-ins.
+          '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }',
+        ],
+        match: [withMfa('No')],
+        ignore: [withMfa('Yes'), SUCCESSFUL_CALL],
+      },
+    ],
   },
   {
     id: 'root-usage',
     eventBridgeScope: 'regional',
     recordedIn: 'every-account',
-    variants: [{
-      key: 'root-usage',
-      cisVersions: [...CIS_VERSIONS],
-      patterns: ['{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }'],
-      match: [
-        { eventSource: 'iam.amazonaws.com', eventName: 'CreateAccessKey', userIdentity: ROOT },
-        { ...withMfa('Yes'), userIdentity: ROOT },
-      ],
-      ignore: [
-        // An AWS service acting with the root identity on the account's behalf.
-        { eventSource: 'iam.amazonaws.com', eventName: 'GetAccountSummary', userIdentity: { ...ROOT, invokedBy: 'support.amazonaws.com' } },
-        { eventSource: 'sts.amazonaws.com', eventName: 'AssumeRole', eventType: 'AwsServiceEvent', userIdentity: ROOT },
-        SUCCESSFUL_CALL,
-      ],
-    }],
+    variants: [
+      {
+        key: 'root-usage',
+        cisVersions: [...CIS_VERSIONS],
+        patterns: ['{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }'],
+        match: [
+          { eventSource: 'iam.amazonaws.com', eventName: 'CreateAccessKey', userIdentity: ROOT },
+          { ...withMfa('Yes'), userIdentity: ROOT },
+        ],
+        ignore: [
+          // An AWS service acting with the root identity on the account's behalf.
+          { eventSource: 'iam.amazonaws.com', eventName: 'GetAccountSummary', userIdentity: { ...ROOT, invokedBy: 'support.amazonaws.com' } },
+          { eventSource: 'sts.amazonaws.com', eventName: 'AssumeRole', eventType: 'AwsServiceEvent', userIdentity: ROOT },
+          SUCCESSFUL_CALL,
+        ],
+      },
+    ],
   },
   {
     id: 'iam-policy-changes',
@@ -195,13 +251,15 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
     id: 'console-auth-failures',
     eventBridgeScope: 'regional',
     recordedIn: 'every-account',
-    variants: [{
-      key: 'console-auth-failures',
-      cisVersions: [...CIS_VERSIONS],
-      patterns: ['{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }'],
-      match: [{ ...CONSOLE_LOGIN, errorMessage: 'Failed authentication', responseElements: { ConsoleLogin: 'Failure' } }],
-      ignore: [withMfa('Yes'), SUCCESSFUL_CALL],
-    }],
+    variants: [
+      {
+        key: 'console-auth-failures',
+        cisVersions: [...CIS_VERSIONS],
+        patterns: ['{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }'],
+        match: [{ ...CONSOLE_LOGIN, errorMessage: 'Failed authentication', responseElements: { ConsoleLogin: 'Failure' } }],
+        ignore: [withMfa('Yes'), SUCCESSFUL_CALL],
+      },
+    ],
   },
   {
     id: 'cmk-disable-delete',
@@ -213,13 +271,17 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
     id: 's3-bucket-policy-changes',
     eventBridgeScope: 'regional',
     recordedIn: 'every-account',
-    variants: [namedEvents('s3-bucket-policy-changes', 's3.amazonaws.com', S3_POLICY_EVENTS, 'GetBucketPolicy', [`{ ($.eventSource = s3.amazonaws.com) && (${anyName(S3_POLICY_EVENTS)}) }`])],
+    variants: [
+      namedEvents('s3-bucket-policy-changes', 's3.amazonaws.com', S3_POLICY_EVENTS, 'GetBucketPolicy', [`{ ($.eventSource = s3.amazonaws.com) && (${anyName(S3_POLICY_EVENTS)}) }`]),
+    ],
   },
   {
     id: 'config-changes',
     eventBridgeScope: 'regional',
     recordedIn: 'every-account',
-    variants: [namedEvents('config-changes', 'config.amazonaws.com', CONFIG_EVENTS, 'DescribeConfigurationRecorders', [`{ ($.eventSource = config.amazonaws.com) && (${anyName(CONFIG_EVENTS)}) }`])],
+    variants: [
+      namedEvents('config-changes', 'config.amazonaws.com', CONFIG_EVENTS, 'DescribeConfigurationRecorders', [`{ ($.eventSource = config.amazonaws.com) && (${anyName(CONFIG_EVENTS)}) }`]),
+    ],
   },
   {
     id: 'security-group-changes',
@@ -228,8 +290,12 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
     variants: [
       namedEvents('security-group-changes-cis3', 'ec2.amazonaws.com', SECURITY_GROUP_EVENTS, 'DescribeSecurityGroups', [`{ ${anyName(SECURITY_GROUP_EVENTS)} }`], ['3.0.0', '4.0.1']),
       namedEvents(
-        'security-group-changes-cis5', 'ec2.amazonaws.com', [...SECURITY_GROUP_EVENTS, 'ModifySecurityGroupRules'], 'DescribeSecurityGroups',
-        [`{ ${anyName([...SECURITY_GROUP_EVENTS, 'ModifySecurityGroupRules'])} }`], ['5.0.0', '6.0.0'],
+        'security-group-changes-cis5',
+        'ec2.amazonaws.com',
+        [...SECURITY_GROUP_EVENTS, 'ModifySecurityGroupRules'],
+        'DescribeSecurityGroups',
+        [`{ ${anyName([...SECURITY_GROUP_EVENTS, 'ModifySecurityGroupRules'])} }`],
+        ['5.0.0', '6.0.0'],
       ),
     ],
   },
@@ -249,11 +315,13 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
     id: 'route-table-changes',
     eventBridgeScope: 'regional',
     recordedIn: 'every-account',
-    variants: [namedEvents('route-table-changes', 'ec2.amazonaws.com', ROUTE_EVENTS, 'DescribeRouteTables', [
-      // As CIS prints it: && binds tighter, so the eventSource clause guards CreateRoute only.
-      `{ ($.eventSource = ec2.amazonaws.com) && ${anyName(ROUTE_EVENTS)} }`,
-      `{ ($.eventSource = ec2.amazonaws.com) && (${anyName(ROUTE_EVENTS)}) }`,
-    ])],
+    variants: [
+      namedEvents('route-table-changes', 'ec2.amazonaws.com', ROUTE_EVENTS, 'DescribeRouteTables', [
+        // As CIS prints it: && binds tighter, so the eventSource clause guards CreateRoute only.
+        `{ ($.eventSource = ec2.amazonaws.com) && ${anyName(ROUTE_EVENTS)} }`,
+        `{ ($.eventSource = ec2.amazonaws.com) && (${anyName(ROUTE_EVENTS)}) }`,
+      ]),
+    ],
   },
   {
     id: 'vpc-changes',
@@ -265,10 +333,11 @@ export const MONITORING_CONTROLS: readonly MonitoringControl[] = [
     id: 'organizations-changes',
     eventBridgeScope: 'global',
     recordedIn: 'management-account',
-    variants: [namedEvents(
-      'organizations-changes', 'organizations.amazonaws.com', ORGANIZATIONS_EVENTS, 'DescribeOrganization',
-      [`{ ($.eventSource = organizations.amazonaws.com) && (${ORGANIZATIONS_EVENTS.map((n) => `($.eventName = "${n}")`).join(' || ')}) }`],
-    )],
+    variants: [
+      namedEvents('organizations-changes', 'organizations.amazonaws.com', ORGANIZATIONS_EVENTS, 'DescribeOrganization', [
+        `{ ($.eventSource = organizations.amazonaws.com) && (${ORGANIZATIONS_EVENTS.map((n) => `($.eventName = "${n}")`).join(' || ')}) }`,
+      ]),
+    ],
   },
 ];
 
@@ -308,7 +377,8 @@ export const CONTROL_PROSE: Readonly<Record<string, ControlProse>> = {
     subject: 'unauthorized API calls',
     plural: true,
     severity: 'medium',
-    events: 'API calls that AWS refused (`errorCode` `*UnauthorizedOperation` or `AccessDenied*`); from CIS 4.0.1 on, denials of `HeadBucket` and of the log delivery service (`sourceIPAddress` `delivery.logs.amazonaws.com`) are left out as noise.',
+    events:
+      'API calls that AWS refused (`errorCode` `*UnauthorizedOperation` or `AccessDenied*`); from CIS 4.0.1 on, denials of `HeadBucket` and of the log delivery service (`sourceIPAddress` `delivery.logs.amazonaws.com`) are left out as noise.',
     risk: 'A burst of denied calls is often the first trace of stolen credentials being tried, or of an attacker mapping what a principal may do.',
     cis: 1,
     fsbp: 2,
@@ -318,7 +388,8 @@ export const CONTROL_PROSE: Readonly<Record<string, ControlProse>> = {
     subject: 'console sign-ins without MFA',
     plural: true,
     severity: 'medium',
-    events: '`ConsoleLogin` events whose `additionalEventData.MFAUsed` is not `Yes` (CIS also accepts the variant limited to successful IAM-user sign-ins, for accounts that use IAM Identity Center).',
+    events:
+      '`ConsoleLogin` events whose `additionalEventData.MFAUsed` is not `Yes` (CIS also accepts the variant limited to successful IAM-user sign-ins, for accounts that use IAM Identity Center).',
     risk: 'A password alone is the weakest way into the console; a sign-in without MFA is either a policy gap or someone holding a leaked password.',
     cis: 2,
     fsbp: 3,
@@ -328,7 +399,8 @@ export const CONTROL_PROSE: Readonly<Record<string, ControlProse>> = {
     subject: 'use of the root user',
     plural: false,
     severity: 'high',
-    events: 'calls made with the root user (`userIdentity.type` `Root`) by a person, not by an AWS service on its behalf (`userIdentity.invokedBy` absent, `eventType` not `AwsServiceEvent`).',
+    events:
+      'calls made with the root user (`userIdentity.type` `Root`) by a person, not by an AWS service on its behalf (`userIdentity.invokedBy` absent, `eventType` not `AwsServiceEvent`).',
     risk: 'The root user cannot be restricted by IAM policies or SCPs of its own account; any use of it outside a documented break-glass procedure must be seen at once.',
     cis: 3,
     fsbp: 1,

@@ -53,10 +53,7 @@ export function s3DataEvents(selectors: readonly AdvancedEventSelector[], partit
   const buckets: S3BucketDataEvents[] = [];
   for (const [name, prefixes] of namedBuckets(selectors, allPrefix)) {
     const bucketPrefix = `${allPrefix}${name}/`;
-    const whole = readWriteType(
-      selectsAll(selectors, dataClass(S3_OBJECT, 'true', bucketPrefix)).selected,
-      selectsAll(selectors, dataClass(S3_OBJECT, 'false', bucketPrefix)).selected,
-    );
+    const whole = readWriteType(selectsAll(selectors, dataClass(S3_OBJECT, 'true', bucketPrefix)).selected, selectsAll(selectors, dataClass(S3_OBJECT, 'false', bucketPrefix)).selected);
     if (whole) buckets.push({ Name: name, ReadWriteType: whole });
     if (whole === 'All') continue;
     for (const prefix of prefixes) {

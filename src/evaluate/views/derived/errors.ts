@@ -33,7 +33,11 @@ export type SectionErrors = Record<string, SectionError>;
 const LIVE_ONLY_FIELDS: ReadonlyMap<ErrorKind, ReadonlySet<string>> = new Map(
   [...new Set(allGroups().map((g) => g.kind))].map((kind) => [
     kind,
-    new Set(allGroups().filter((g) => g.kind === kind).flatMap((g) => g.fields.filter((f) => f.liveOnly).map((f) => f.path))),
+    new Set(
+      allGroups()
+        .filter((g) => g.kind === kind)
+        .flatMap((g) => g.fields.filter((f) => f.liveOnly).map((f) => f.path)),
+    ),
   ]),
 );
 

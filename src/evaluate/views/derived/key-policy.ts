@@ -47,12 +47,7 @@ export function trailKeyPolicy(policy: PolicyDocument, trailArn: string): TrailK
 /** The statement's conditions that pin the trail ARN to trails of named accounts. */
 function trailPins(statement: PolicyStatement): ConditionEntry[] {
   return conditionEntries(statement).filter(
-    (c) =>
-      !c.ifExists &&
-      PINNING_OPERATORS.has(c.operator.toLowerCase()) &&
-      TRAIL_KEYS.has(c.key.toLowerCase()) &&
-      c.values.length > 0 &&
-      c.values.every(namesAccount),
+    (c) => !c.ifExists && PINNING_OPERATORS.has(c.operator.toLowerCase()) && TRAIL_KEYS.has(c.key.toLowerCase()) && c.values.length > 0 && c.values.every(namesAccount),
   );
 }
 

@@ -79,8 +79,9 @@ export function monitoringByEventBridge(ctx: ViewContext, accountId: string, reg
     // A rule whose targets could not be listed, or a region whose rules could not be listed, may hold the answer.
     const unread = here.find((r) => r.Targets === undefined);
     if (unread) {
-      error ??= sectionErrors(errorsAbout(ctx, unread.Rule.Arn), 'monitoring', () => true).eventbridge
-        ?? notCollected('ListTargetsByRule', 'events', `the targets of EventBridge rule ${unread.Rule.Arn} were not read`, accountId, region, unread.Rule.Arn);
+      error ??=
+        sectionErrors(errorsAbout(ctx, unread.Rule.Arn), 'monitoring', () => true).eventbridge ??
+        notCollected('ListTargetsByRule', 'events', `the targets of EventBridge rule ${unread.Rule.Arn} were not read`, accountId, region, unread.Rule.Arn);
     } else {
       error ??= sectionErrors(failures, 'monitoring', (e) => e.region === region).eventbridge;
       if (here.length > 0) missing = 'no-target';

@@ -51,9 +51,7 @@ export type ControlFacts = Record<Strictness, MetricFilterOutcome> & {
 
 /** A chain's answer for one trail: satisfied, unknown (with the error), or the link it stopped at. */
 type TrailAnswer =
-  | { kind: 'satisfied'; outcome: MetricFilterOutcome }
-  | { kind: 'unknown'; error: SectionError }
-  | { kind: 'missing'; outcome: MetricFilterOutcome & { missing: MissingLink } };
+  { kind: 'satisfied'; outcome: MetricFilterOutcome } | { kind: 'unknown'; error: SectionError } | { kind: 'missing'; outcome: MetricFilterOutcome & { missing: MissingLink } };
 
 /** Per trail: the answer when it holds for every control (the trail does not count, or has no log group), else one per control and strictness. */
 interface TrailAnswers {
@@ -80,7 +78,12 @@ function cacheOf(ctx: ViewContext): Cache {
  * Every control variant's facts for the account, and the $errors entries for the unknown ones.
  * `unlisted` is the failure that may hide trails of the account: then only a satisfied chain is an answer.
  */
-export function monitoringFacts(ctx: ViewContext, accountId: string, trails: TrailSummary[], unlisted: SectionError | undefined): { monitoring: Record<string, ControlFacts>; errors: SectionErrors } {
+export function monitoringFacts(
+  ctx: ViewContext,
+  accountId: string,
+  trails: TrailSummary[],
+  unlisted: SectionError | undefined,
+): { monitoring: Record<string, ControlFacts>; errors: SectionErrors } {
   const monitoring: Record<string, ControlFacts> = {};
   const errors: SectionErrors = {};
   for (const control of MONITORING_CONTROLS) {
@@ -229,7 +232,8 @@ function logGroupFacts(ctx: ViewContext, arnKey: string): ViewOf<'log-group'> | 
     if (found) facts = logGroupView(ctx, found, arnKey);
     else {
       const failed = errorsAbout(ctx, arnKey, `${arnKey}:*`, logGroupNameFromArn(arnKey)).find((e) => e.accountId === parsed?.accountId);
-      const why = parsed && ctx.accountById.has(parsed.accountId) ? `the collection of account ${parsed.accountId} did not read it` : `its account ${parsed?.accountId ?? ''} is not in this inventory`;
+      const why =
+        parsed && ctx.accountById.has(parsed.accountId) ? `the collection of account ${parsed.accountId} did not read it` : `its account ${parsed?.accountId ?? ''} is not in this inventory`;
       facts = failed ? toSectionError(failed) : notCollected('DescribeLogGroups', 'logs', `log group ${arnKey} was not read: ${why}`, parsed?.accountId, parsed?.region, arnKey);
     }
     cache.set(arnKey, facts);

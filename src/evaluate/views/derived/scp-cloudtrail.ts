@@ -59,15 +59,16 @@ export function cloudTrailScp(org: OrganizationInventory, partition: string, pol
       deniedAt.set(target.TargetId, set);
     }
   }
-  const parentOf = new Map<string, string>([
-    ...Object.entries(org.AccountParents ?? {}),
-    ...(org.OrganizationalUnits ?? []).map((ou) => [ou.Id, ou.ParentId] as [string, string]),
-  ]);
+  const parentOf = new Map<string, string>([...Object.entries(org.AccountParents ?? {}), ...(org.OrganizationalUnits ?? []).map((ou) => [ou.Id, ou.ParentId] as [string, string])]);
   const rootIds = (org.Roots ?? []).map((r) => r.Id);
   const accounts = (org.Accounts ?? [])
     .filter((a) => a.Status !== 'SUSPENDED' && a.Status !== 'PENDING_CLOSURE' && a.Id !== management)
     .sort((a, b) => (a.Id < b.Id ? -1 : a.Id > b.Id ? 1 : 0))
-    .map((a) => (policiesUnread ? { AccountId: a.Id, ...(a.Name !== undefined ? { Name: a.Name } : {}), $errors: { missingActions: policiesUnread } } : accountProtection(a.Id, a.Name, parentOf, rootIds, deniedAt, treeUnread)));
+    .map((a) =>
+      policiesUnread
+        ? { AccountId: a.Id, ...(a.Name !== undefined ? { Name: a.Name } : {}), $errors: { missingActions: policiesUnread } }
+        : accountProtection(a.Id, a.Name, parentOf, rootIds, deniedAt, treeUnread),
+    );
   return { accounts, denyingPolicies: denyingPolicies.sort(), exemptPrincipals: [...exempt].sort() };
 }
 
@@ -95,7 +96,10 @@ function accountProtection(
   const base = { AccountId: accountId, ...(name !== undefined ? { Name: name } : {}) };
   // The OUs between the account and the root are known only when the walk reached a root.
   if (missing.length > 0 && (node === undefined || !rootIds.includes(node))) {
-    return { ...base, $errors: { missingActions: treeUnread ?? notCollected('ListParents', 'organizations', `the organizational units above account ${accountId} were not read`, accountId) } };
+    return {
+      ...base,
+      $errors: { missingActions: treeUnread ?? notCollected('ListParents', 'organizations', `the organizational units above account ${accountId} were not read`, accountId) },
+    };
   }
   return { ...base, missingActions: missing };
 }

@@ -5,14 +5,7 @@
  */
 import type { TrailRecord } from '../../../inventory/types.js';
 
-const STATUS_TIMES = [
-  'LatestDeliveryTime',
-  'LatestDigestDeliveryTime',
-  'LatestCloudWatchLogsDeliveryTime',
-  'LatestNotificationTime',
-  'StartLoggingTime',
-  'StopLoggingTime',
-] as const;
+const STATUS_TIMES = ['LatestDeliveryTime', 'LatestDigestDeliveryTime', 'LatestCloudWatchLogsDeliveryTime', 'LatestNotificationTime', 'StartLoggingTime', 'StopLoggingTime'] as const;
 
 export type StatusTime = (typeof STATUS_TIMES)[number];
 

@@ -73,7 +73,6 @@ function compareNumbers(value: number, op: string, bound: number): boolean {
   return value >= bound;
 }
 
-
 /**
  * The values a selector reaches: one for a plain path (undefined when absent), several through
  * a `[*]` index. The root `$` is the event itself.

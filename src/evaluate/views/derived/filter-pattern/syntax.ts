@@ -12,9 +12,7 @@ export type Literal = { kind: 'text'; text: string; quoted: boolean } | { kind: 
 export type PresenceTest = 'null' | 'true' | 'false' | 'exists' | 'not-exists';
 
 export type PatternNode =
-  | { kind: 'and' | 'or'; children: PatternNode[] }
-  | { kind: 'compare'; selector: string; op: Comparator; value: Literal }
-  | { kind: 'presence'; selector: string; test: PresenceTest };
+  { kind: 'and' | 'or'; children: PatternNode[] } | { kind: 'compare'; selector: string; op: Comparator; value: Literal } | { kind: 'presence'; selector: string; test: PresenceTest };
 
 /** Parsing never throws: a pattern trailguard cannot read is reported, and matches nothing. */
 export type ParseResult = { ok: true; tree: PatternNode } | { ok: false; error: string };
