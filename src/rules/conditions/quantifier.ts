@@ -88,17 +88,7 @@ export function quantify(kind: Quantifier, path: ParsedPath, inner: Check, becau
       };
     case 'every':
       return {
-        test(scope, ctx) {
-          const items = elements(path, scope);
-          if (!Array.isArray(items)) return items as ErrorOutcome;
-          let firstError: ErrorOutcome | undefined;
-          for (const item of items) {
-            const answer = inner.test(item, ctx);
-            if (answer === false) return false;
-            if (answer !== true) firstError ??= answer;
-          }
-          return firstError ?? incomplete(path, scope) ?? true;
-        },
+        test: everyElement(path, inner, true),
         explain(scope, ctx, into) {
           const from = into.length;
           explainFalseElements(path, inner, readable(elements(path, scope)), ctx, into);
@@ -107,17 +97,7 @@ export function quantify(kind: Quantifier, path: ParsedPath, inner: Check, becau
       };
     case 'none':
       return {
-        test(scope, ctx) {
-          const items = elements(path, scope);
-          if (!Array.isArray(items)) return items as ErrorOutcome;
-          let firstError: ErrorOutcome | undefined;
-          for (const item of items) {
-            const answer = inner.test(item, ctx);
-            if (answer === true) return false;
-            if (answer !== false) firstError ??= answer;
-          }
-          return firstError ?? incomplete(path, scope) ?? true;
-        },
+        test: everyElement(path, inner, false),
         explain(scope, ctx, into) {
           readable(elements(path, scope)).forEach((item, i) => {
             // The element is named by index, not copied: a trail view element is large.
@@ -172,5 +152,23 @@ export function count(path: ParsedPath, where: Check | undefined, op: CountOp, v
       test(scope, ctx);
       into.push({ because, path: path.text, op: `count ${op}`, expected: value, actual: matched });
     },
+  };
+}
+
+/**
+ * `every` (each element's answer must be `wanted`) and `none` (each must be its opposite): false on
+ * a known counter-example; else the first element error, or the partial list's error, or true.
+ */
+function everyElement(path: ParsedPath, inner: Check, wanted: boolean): Check['test'] {
+  return (scope, ctx) => {
+    const items = elements(path, scope);
+    if (!Array.isArray(items)) return items as ErrorOutcome;
+    let firstError: ErrorOutcome | undefined;
+    for (const item of items) {
+      const answer = inner.test(item, ctx);
+      if (typeof answer !== 'boolean') firstError ??= answer;
+      else if (answer !== wanted) return false;
+    }
+    return firstError ?? incomplete(path, scope) ?? true;
   };
 }
