@@ -233,6 +233,15 @@ export const TRAIL_RECORD: FieldGroup = {
   ],
 };
 
+/**
+ * A trail as summarised in account and organization views (`derived.trails[]`): its
+ * configuration, status and facts, without the raw selector, Insights and tag records, which only
+ * the trail view carries. A rule reading those through a summary would find them absent with no
+ * error, so the catalogue does not declare them there.
+ */
+const SUMMARY_LEAVES_OUT = ['EventSelectors', 'AdvancedEventSelectors', 'InsightSelectors', 'Tags'];
+const TRAIL_SUMMARY: FieldGroup = { kind: 'trail', fields: TRAIL_RECORD.fields.filter((f) => !SUMMARY_LEAVES_OUT.includes(f.path)) };
+
 /** Only in the trail view, where the trail's KMS key is joined. */
 const TRAIL_KEY_FACTS: FieldGroup = {
   kind: 'key',
@@ -748,11 +757,11 @@ export const VIEWS: Readonly<Record<ResourceType, ViewSpec>> = {
   },
   account: {
     base: ['regions'],
-    mounts: [{ group: ACCOUNT }, { group: TRAIL_RECORD, at: 'derived.trails[].' }],
+    mounts: [{ group: ACCOUNT }, { group: TRAIL_SUMMARY, at: 'derived.trails[].' }],
   },
   organization: {
     base: ['organization'],
-    mounts: [{ group: ORGANIZATION }, { group: TRAIL_RECORD, at: 'derived.organizationTrails[].' }],
+    mounts: [{ group: ORGANIZATION }, { group: TRAIL_SUMMARY, at: 'derived.organizationTrails[].' }],
   },
   bucket: {
     base: ['trails', 'bucket-location'],

@@ -22,6 +22,8 @@ describe('trailguard rules validate: a malformed rule exits 2 with one file:line
     // Every path is checked against the view catalogue, AWS records against the inventory schema.
     ['misspelt path', 'misspelt-path', '13:9', /`Trail` has no field `LogFileValidatonEnabled`; did you mean `LogFileValidationEnabled`\?/],
     ['misspelt path inside a quantifier', 'misspelt-element-path', '15:11', /`derived\.trails\[\]\.Status` has no field `IsLoging`; did you mean `IsLogging`\?/],
+    // A trail summary carries the trail's configuration, status and facts, not its raw selectors.
+    ['a trail-view field read through a summary', 'summary-selectors', '15:11', /`derived\.trails\[\]\.EventSelectors` is not a field of the account view/],
     ['JMESPath reading an undeclared field', 'undeclared-query', '13:10', /`derived\.s3DataEvent\.buckets` is not a field of the account view; did you mean `derived\.s3DataEvents`\?/],
   ])('%s', async (_, dir, at, message) => {
     const { code, out, err } = await validate(dir);

@@ -54,10 +54,6 @@ export type TopicFacts = {
 export type TrailSummary = {
   Trail: Trail;
   Status?: GetTrailStatusResponse | undefined;
-  EventSelectors?: EventSelector[] | undefined;
-  AdvancedEventSelectors?: AdvancedEventSelector[] | undefined;
-  InsightSelectors?: InsightSelector[] | undefined;
-  Tags?: Tag[] | undefined;
   derived: {
     ownerAccountId: string;
     isOrganizationTrail: boolean;
