@@ -7,14 +7,14 @@
  * Each account is read whole by one thread, so its per-(region, service) limits live there.
  */
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
 import type { AwsTarget } from '../collect/aws-target.js';
 import type { Plan } from '../collect/sections.js';
 import type { CallEvent } from '../collect/session.js';
 import type { TrailRecord } from '../inventory/types.js';
 import { redactHeld } from '../util/held-secrets.js';
+import { startWorker } from '../util/worker-thread.js';
 import type { AccountRead, AccountReader, ReferencesRead } from './reader.js';
 
 /** Above this, another thread's SDK modules (about 150 MB) cost more memory than its core gains. */
@@ -52,9 +52,6 @@ export type FromWorker =
   | { kind: 'calls'; events: CallEvent[] }
   | { kind: 'credentials'; id: number; accountId: string };
 
-// dist/sweep/worker.js next to this module; under the TypeScript sources (tests, benches), worker.ts.
-const WORKER_URL = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
-
 /** Starts `count` workers; `targetFor` gives the main thread's target (and credentials) for an account. */
 export function startWorkers(count: number, init: WorkerInit, targetFor: (accountId: string) => AwsTarget, onCall?: (event: CallEvent) => void): WorkerReader[] {
   return Array.from({ length: count }, () => new WorkerReader(spawn(init), targetFor, onCall));
@@ -68,12 +65,7 @@ export function startWorkers(count: number, init: WorkerInit, targetFor: (accoun
 const HEAP = { maxOldGenerationSizeMb: 256 };
 
 function spawn(init: WorkerInit): Worker {
-  if (WORKER_URL.pathname.endsWith('.ts')) {
-    // A worker thread does not inherit tsx's loader: register it there first, then load the worker.
-    const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-    return new Worker(boot, { eval: true, workerData: init, resourceLimits: HEAP });
-  }
-  return new Worker(fileURLToPath(WORKER_URL), { workerData: init, resourceLimits: HEAP });
+  return startWorker(import.meta.url, 'worker', init, { resourceLimits: HEAP });
 }
 
 /** The main thread's handle on one worker: the same reader interface, over messages. */

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AwsTarget } from '../collect/aws-target.js';
 import { holding } from '../util/held-secrets.js';
+import { startWorker } from '../util/worker-thread.js';
 import type { FetchTask, FromMain, FromWorker, WorkerConfig } from './fetch-protocol.js';
 import type { DigestRead, LogRead } from './read-files.js';
 
@@ -118,12 +119,5 @@ export class FetchPool {
 }
 
 function spawn(config: WorkerConfig): Worker {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSources ? './fetch-worker.ts' : './fetch-worker.js', import.meta.url);
-  // Plain JavaScript needs none of the parent's loader flags (a parent under tsx would have each
-  // worker load the SDK through tsx's hooks).
-  if (!fromSources) return new Worker(entry, { workerData: config, execArgv: [] });
-  // Run from the TypeScript sources (tests, benches): tsx's loader hooks don't reach worker threads, so the worker registers them first.
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(boot, { eval: true, workerData: config });
+  return startWorker(import.meta.url, 'fetch-worker', config);
 }
