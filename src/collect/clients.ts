@@ -1,25 +1,20 @@
-/** One SDK client per (service, region) for an account, configured once: endpoint, retries, timeouts. */
+/** An account's SDK clients: the thread's shared clients, called with the account's credentials and retry strategies. */
+import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
 import { AdaptiveRetryStrategy, DefaultRateLimiter } from '@smithy/core/retry';
-import type { RetryErrorInfo, RetryStrategyV2, RetryToken } from '@aws-sdk/types';
+import { SignatureV4 } from '@smithy/signature-v4';
+import type { AuthScheme, AwsCredentialIdentityProvider, RequestSigner, RetryErrorInfo, RetryStrategyV2, RetryToken } from '@aws-sdk/types';
+
 import { holding } from '../util/held-secrets.js';
 import type { AwsTarget } from './aws-target.js';
-import { ConnectionPool, requestHandler } from './connections.js';
-
-/** The shape every SDK v3 client constructor shares, as far as trailguard uses it. */
-export type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
-
-// The SDK warns once per process that its releases after January 2027 will need Node 22.
-// trailguard supports Node 20 (engines) with pinned SDK versions, so the notice says nothing
-// to its users and litters every run's stderr. This is the SDK's documented switch for that
-// one warning (aws/aws-sdk-js-v3#7983); a user's own setting wins.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { ConnectionPool } from './connections.js';
+import { callAs, sharedClients, type AccountCalls, type ClientConstructor, type SharedConfig } from './shared-clients.js';
 
 /**
  * The SDK's adaptive retry mode with bounded attempts (tuned delays only when the target asks),
  * under a budget for hangs: a call that timed out is retried once, and a second timeout ends it.
  * The SDK counts a timeout as transient and would wait out every attempt.
  */
-function retryConfig(target: AwsTarget): Record<string, unknown> {
+function retryStrategy(target: AwsTarget): RetryStrategyV2 {
   const tuning = target.retryTuning;
   const strategy = tuning
     ? new AdaptiveRetryStrategy(target.maxAttempts, {
@@ -30,7 +25,7 @@ function retryConfig(target: AwsTarget): Record<string, unknown> {
         },
       })
     : new AdaptiveRetryStrategy(target.maxAttempts);
-  return { maxAttempts: target.maxAttempts, retryStrategy: new TimeoutBudget(strategy) };
+  return new TimeoutBudget(strategy);
 }
 
 /** At most one retry after a timeout, whatever the attempts left for other errors. */
@@ -61,13 +56,19 @@ export function isTimeout(error: unknown): boolean {
   return (error as { name?: string } | undefined)?.name === 'TimeoutError';
 }
 
-/** One client per (service, region) for an account, all on one connection pool. */
-export class ClientCache {
-  private readonly clients = new Map<string, unknown>();
+/**
+ * An account's clients: the thread's shared SDK clients (shared-clients.ts), each call made as
+ * this account's (its credentials, its retry strategy per service and region).
+ */
+export class ClientCache implements AccountCalls {
+  private readonly views = new Map<string, unknown>();
+  private readonly signers = new Map<string, Promise<RequestSigner>>();
+  private readonly retries = new Map<string, RetryStrategyV2>();
   private readonly pool: ConnectionPool;
   /** Whether destroy() closes the pool: only one this cache made for itself. */
   private readonly ownsPool: boolean;
-  private readonly credentials: AwsTarget['credentials'];
+  /** Resolved once per account and refreshed before expiry, as each SDK client would. */
+  private readonly credentials: AwsCredentialIdentityProvider;
 
   /** `pool`: shared with other accounts' caches (and left open by destroy()); else one of its own. */
   constructor(
@@ -75,7 +76,7 @@ export class ClientCache {
     pool?: ConnectionPool,
   ) {
     // Remembered as resolved, so that an endpoint echoing them in an error message is redacted.
-    this.credentials = holding(target.credentials);
+    this.credentials = memoizeIdentityProvider(holding(target.credentials), isIdentityExpired, doesIdentityRequireRefresh)!;
     this.pool = pool ?? new ConnectionPool();
     this.ownsPool = !pool;
   }
@@ -87,43 +88,56 @@ export class ClientCache {
    * x-amz-account-id header anyway.
    */
   get<C>(ctor: ClientConstructor<C>, region: string, options: { fixedEndpoint?: boolean } = {}): C {
-    const key = `${ctor.name}/${region}`;
-    const endpointUrl = this.target.endpointUrl;
-    let client = this.clients.get(key) as C | undefined;
-    if (!client) {
-      client = new ctor({
-        region,
-        credentials: this.credentials,
-        ...retryConfig(this.target),
-        // The middleware chain is built once per command type, not again on every call.
-        cacheMiddleware: true,
-        requestHandler: requestHandler(this.pool, this.target),
-        ...(endpointUrl
-          ? // Custom endpoints (simulator, LocalStack) can't resolve <bucket>.host names.
-            // FIPS and dual-stack never apply to them, and settling each client's provider chains costs a sweep dearly.
-            { endpoint: endpointUrl, forcePathStyle: true, disableHostPrefix: true, useFipsEndpoint: false, useDualstackEndpoint: false }
-          : {}),
-        ...(endpointUrl && options.fixedEndpoint ? { endpointProvider: () => ({ url: new URL(endpointUrl) }) } : {}),
-      });
-      this.clients.set(key, client);
+    const fixedEndpoint = options.fixedEndpoint ?? false;
+    const viewKey = `${ctor.name}/${region}/${fixedEndpoint}`;
+    let view = this.views.get(viewKey) as C | undefined;
+    if (!view) {
+      const { client } = sharedClients(this.pool).get(ctor, region, this.target, fixedEndpoint);
+      const shared = client as { send(...args: unknown[]): unknown };
+      // The shared client itself, but every send (paginators' too) made as this account's.
+      view = Object.create(shared, { send: { value: (...args: unknown[]) => callAs(this, () => shared.send(...args)) } }) as C;
+      this.views.set(viewKey, view);
     }
-    return client;
+    return view;
+  }
+
+  signer(clientKey: string, authScheme: AuthScheme | undefined, config: SharedConfig): Promise<RequestSigner> {
+    let signer = this.signers.get(clientKey);
+    if (!signer) this.signers.set(clientKey, (signer = accountSigner(config, authScheme, this.credentials)));
+    return signer;
+  }
+
+  retryStrategy(clientKey: string): RetryStrategyV2 {
+    let strategy = this.retries.get(clientKey);
+    if (!strategy) this.retries.set(clientKey, (strategy = retryStrategy(this.target)));
+    return strategy;
   }
 
   /**
-   * Forgets the clients of a region (not the global region's, which global calls share).
-   * They are not destroyed: that would close the account's connection pool under calls in
-   * flight; once unreferenced they are collected, and a later call makes a new one.
+   * Forgets the account's state for a region (not the global region's, which global calls
+   * share): its retry strategies and signers. The shared clients stay for other accounts.
    */
   release(region: string): void {
     if (region === this.target.globalRegion) return;
-    for (const key of [...this.clients.keys()]) if (key.endsWith(`/${region}`)) this.clients.delete(key);
+    for (const map of [this.views, this.signers, this.retries]) for (const key of [...map.keys()]) if (key.split('/')[1] === region) map.delete(key);
   }
 
-  /** Forgets the clients; closes their connections unless the pool is shared (its owner does). */
+  /** Forgets the account's state; closes the connections unless the pool is shared (its owner does). */
   destroy(): void {
-    // A client's destroy() only closes its handler's agents: the pool's.
-    this.clients.clear();
+    this.views.clear();
+    this.signers.clear();
+    this.retries.clear();
     if (this.ownsPool) this.pool.destroy();
   }
+}
+
+/**
+ * The signer the SDK would build for this client and auth scheme, holding the account's
+ * credentials (the SDK builds a new one per call from the client's own credentials).
+ */
+async function accountSigner(config: SharedConfig, authScheme: AuthScheme | undefined, credentials: AwsCredentialIdentityProvider): Promise<RequestSigner> {
+  const region = authScheme?.signingRegion ?? (await (config.region as () => Promise<string>)());
+  const service = (config.signingName ?? authScheme?.signingName ?? config.defaultSigningName ?? config.serviceId) as string;
+  const SignerCtor = (config.signerConstructor ?? SignatureV4) as new (options: Record<string, unknown>) => RequestSigner;
+  return new SignerCtor({ ...config, credentials, region, service, sha256: config.sha256, uriEscapePath: config.signingEscapePath });
 }
