@@ -8,7 +8,7 @@
  * once and calls in any 1-second window, beside the limit the sweep keeps whatever --concurrency
  * and --workers are (docs/sweep.md).
  *
- *   npx tsx bench/sweep.ts [--accounts N] [--regions R] [--latency MS] [--concurrency C] [--workers W] [--rules all|core]
+ *   npm run bench:sweep [-- --accounts N] [--regions R] [--latency MS] [--concurrency C] [--workers W] [--rules all|core]]   (builds first)
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -21,7 +21,11 @@ import { evaluateInventory } from '../src/scan/evaluate-inventory.js';
 import { PER_SERVICE_CONCURRENCY } from '../src/collect/aws-target.js';
 import { generateWorld, startSimulator, type Credentials } from '../src/simulator/index.js';
 import { busiestEndpoints, type Busiest } from '../src/simulator/request-log.js';
-import { sweepOrganization } from '../src/sweep/sweep.js';
+
+// The build, as users run it: its sweep workers load plain JavaScript, where workers started
+// from the TypeScript sources would each load the SDK through tsx's loader.
+const BUILT: string = '../dist/sweep/sweep.js';
+const { sweepOrganization } = (await import(BUILT)) as typeof import('../src/sweep/sweep.js');
 
 const { values } = parseArgs({
   options: {

@@ -7,7 +7,7 @@ import type { AuthScheme, AwsCredentialIdentityProvider, RequestSigner, RetryErr
 import { holding } from '../util/held-secrets.js';
 import type { AwsTarget } from './aws-target.js';
 import { ConnectionPool } from './connections.js';
-import { callAs, sharedClients, type AccountCalls, type ClientConstructor, type SharedConfig } from './shared-clients.js';
+import { sendAs, sharedClients, type AccountCalls, type ClientConstructor, type ClientKey, type SharedConfig } from './shared-clients.js';
 
 /**
  * The SDK's adaptive retry mode with bounded attempts (tuned delays only when the target asks),
@@ -61,9 +61,8 @@ export function isTimeout(error: unknown): boolean {
  * this account's (its credentials, its retry strategy per service and region).
  */
 export class ClientCache implements AccountCalls {
-  private readonly views = new Map<string, unknown>();
-  private readonly signers = new Map<string, Promise<RequestSigner>>();
-  private readonly retries = new Map<string, RetryStrategyV2>();
+  /** Per region: what release() forgets at once. */
+  private readonly regions = new Map<string, RegionState>();
   private readonly pool: ConnectionPool;
   /** Whether destroy() closes the pool: only one this cache made for itself. */
   private readonly ownsPool: boolean;
@@ -89,55 +88,68 @@ export class ClientCache implements AccountCalls {
    */
   get<C>(ctor: ClientConstructor<C>, region: string, options: { fixedEndpoint?: boolean } = {}): C {
     const fixedEndpoint = options.fixedEndpoint ?? false;
-    const viewKey = `${ctor.name}/${region}/${fixedEndpoint}`;
-    let view = this.views.get(viewKey) as C | undefined;
+    const views = this.region(region).views;
+    const viewKey = `${ctor.name}/${fixedEndpoint}`;
+    let view = views.get(viewKey) as C | undefined;
     if (!view) {
-      const { client } = sharedClients(this.pool).get(ctor, region, this.target, fixedEndpoint);
-      const shared = client as { send(...args: unknown[]): unknown };
+      const shared = sharedClients(this.pool).get(ctor, region, this.target, fixedEndpoint) as { send(...args: unknown[]): unknown };
       // The shared client itself, but every send (paginators' too) made as this account's.
-      view = Object.create(shared, { send: { value: (...args: unknown[]) => callAs(this, () => shared.send(...args)) } }) as C;
-      this.views.set(viewKey, view);
+      view = Object.create(shared, { send: { value: (command: unknown, ...rest: unknown[]) => sendAs(this, shared, command, rest) } }) as C;
+      views.set(viewKey, view);
     }
     return view;
   }
 
-  signer(clientKey: string, authScheme: AuthScheme | undefined, config: SharedConfig): Promise<RequestSigner> {
-    let signer = this.signers.get(clientKey);
-    if (!signer) this.signers.set(clientKey, (signer = accountSigner(config, authScheme, this.credentials)));
+  signer(client: ClientKey, authScheme: AuthScheme | undefined, config: SharedConfig): Promise<RequestSigner> {
+    const signers = this.region(client.region).signers;
+    let signer = signers.get(client.name);
+    if (!signer) signers.set(client.name, (signer = accountSigner(config, authScheme, this.credentials)));
     return signer;
   }
 
-  retryStrategy(clientKey: string): RetryStrategyV2 {
-    let strategy = this.retries.get(clientKey);
-    if (!strategy) this.retries.set(clientKey, (strategy = retryStrategy(this.target)));
+  retryStrategy(client: ClientKey): RetryStrategyV2 {
+    const retries = this.region(client.region).retries;
+    let strategy = retries.get(client.name);
+    if (!strategy) retries.set(client.name, (strategy = retryStrategy(this.target)));
     return strategy;
   }
 
   /**
    * Forgets the account's state for a region (not the global region's, which global calls
-   * share): its retry strategies and signers. The shared clients stay for other accounts.
+   * share): its retry strategies and signers. The shared clients stay, for other accounts.
    */
   release(region: string): void {
-    if (region === this.target.globalRegion) return;
-    for (const map of [this.views, this.signers, this.retries]) for (const key of [...map.keys()]) if (key.split('/')[1] === region) map.delete(key);
+    if (region !== this.target.globalRegion) this.regions.delete(region);
   }
 
   /** Forgets the account's state; closes the connections unless the pool is shared (its owner does). */
   destroy(): void {
-    this.views.clear();
-    this.signers.clear();
-    this.retries.clear();
+    this.regions.clear();
     if (this.ownsPool) this.pool.destroy();
   }
+
+  private region(region: string): RegionState {
+    let state = this.regions.get(region);
+    if (!state) this.regions.set(region, (state = { views: new Map(), signers: new Map(), retries: new Map() }));
+    return state;
+  }
+}
+
+/** An account's clients, signers and retry strategies in one region, by client class name. */
+interface RegionState {
+  views: Map<string, unknown>;
+  signers: Map<string, Promise<RequestSigner>>;
+  retries: Map<string, RetryStrategyV2>;
 }
 
 /**
  * The signer the SDK would build for this client and auth scheme, holding the account's
- * credentials (the SDK builds a new one per call from the client's own credentials).
+ * credentials (the SDK builds a new one per call, from a copy of the whole client config).
  */
 async function accountSigner(config: SharedConfig, authScheme: AuthScheme | undefined, credentials: AwsCredentialIdentityProvider): Promise<RequestSigner> {
   const region = authScheme?.signingRegion ?? (await (config.region as () => Promise<string>)());
   const service = (config.signingName ?? authScheme?.signingName ?? config.defaultSigningName ?? config.serviceId) as string;
+  // S3's SignatureV4MultiRegion (SigV4a for multi-region access points), else plain SigV4.
   const SignerCtor = (config.signerConstructor ?? SignatureV4) as new (options: Record<string, unknown>) => RequestSigner;
-  return new SignerCtor({ ...config, credentials, region, service, sha256: config.sha256, uriEscapePath: config.signingEscapePath });
+  return new SignerCtor({ credentials, region, service, sha256: config.sha256, uriEscapePath: config.signingEscapePath, applyChecksum: config.applyChecksum, runtime: config.runtime });
 }

@@ -5,15 +5,19 @@
  * accounts × 17 regions × a dozen services, so one client per account made client set-up the
  * largest cost of a sweep.
  *
- * What is the account's own travels with each call instead, in an AsyncLocalStorage set by the
- * account's ClientCache (clients.ts): the signer, holding that account's credentials, and the
- * retry strategy (its adaptive rate limiter is the account's, as before). The shared client's
- * own credentials are a placeholder that no request is signed with: the SDK's SigV4 signers take
- * their credentials from the `signer` given here, and a call outside any account is refused.
+ * What is the account's own travels with each call instead: ClientCache (clients.ts) tags the
+ * command with its account, the SDK carries the command's fields down its middleware chain, and
+ * this module's retry middleware (in place of the SDK's) hands the SDK's retry loop that
+ * account's retry strategy (its adaptive rate limiter is the account's, as before) and tags the
+ * request for the `signer`, which signs with that account's credentials. The shared client's own
+ * credentials are a placeholder that no request is signed with, and a call that reaches a shared
+ * client without an account fails: nothing is ever signed with a guess.
+ *
+ * An AsyncLocalStorage would carry the account too, but on Node 20 its promise hooks cost every
+ * promise in the thread, about a tenth of a sweep's CPU.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { AuthScheme, RequestSigner, RetryErrorInfo, RetryStrategyV2, RetryToken } from '@aws-sdk/types';
-
+import { retryMiddleware, retryMiddlewareOptions } from '@smithy/core/retry';
+import type { AuthScheme, FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext, Logger, MetadataBearer, RequestSigner, RetryStrategyV2 } from '@aws-sdk/types';
 import type { AwsTarget } from './aws-target.js';
 import { requestHandler, type ConnectionPool } from './connections.js';
 
@@ -23,12 +27,18 @@ export type ClientConstructor<C> = new (config: Record<string, unknown>) => C;
 /** The settings of a shared SDK client: its resolved config, as the account's signer needs it. */
 export type SharedConfig = Record<string, unknown>;
 
+/** A shared client as its callers' accounts know it: an account keeps a signer and a retry strategy per (class, region). */
+export interface ClientKey {
+  name: string;
+  region: string;
+}
+
 /** What a call needs from the account it is made for. */
 export interface AccountCalls {
   /** A SigV4 signer holding the account's credentials, for this shared client. */
-  signer(clientKey: string, authScheme: AuthScheme | undefined, config: SharedConfig): Promise<RequestSigner>;
-  /** The account's retry strategy for this (client class, region). */
-  retryStrategy(clientKey: string): RetryStrategyV2;
+  signer(client: ClientKey, authScheme: AuthScheme | undefined, config: SharedConfig): Promise<RequestSigner>;
+  /** The account's retry strategy for this shared client. */
+  retryStrategy(client: ClientKey): RetryStrategyV2;
 }
 
 // The SDK warns once per process that its releases after January 2027 will need Node 22.
@@ -37,17 +47,21 @@ export interface AccountCalls {
 // one warning (aws/aws-sdk-js-v3#7983); a user's own setting wins.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const callingAccount = new AsyncLocalStorage<AccountCalls>();
+/** Where a command, and then its HTTP request, carries the account it is sent for. */
+const CALLER = Symbol('trailguard.caller');
 
-/** Runs `call` (an SDK send) as `account`'s: signed with its credentials, retried under its strategy. */
-export function callAs<T>(account: AccountCalls, call: () => T): T {
-  return callingAccount.run(account, call);
+type Tagged = Record<typeof CALLER, AccountCalls | undefined>;
+
+/** Sends `command` on a shared client as `account`'s. Each send needs its own command object (the SDK's paginators make one per page). */
+export function sendAs(account: AccountCalls, client: { send(...args: unknown[]): unknown }, command: unknown, rest: unknown[]): unknown {
+  (command as Tagged)[CALLER] = account;
+  return client.send(command, ...rest);
 }
 
-function currentAccount(): AccountCalls {
-  const account = callingAccount.getStore();
-  // Only ClientCache's clients reach a shared client; anything else is a bug, not a guess at credentials.
-  if (!account) throw new Error('trailguard: an SDK call was made outside any account');
+function callerOf(carrier: unknown): AccountCalls {
+  const account = (carrier as Partial<Tagged> | undefined)?.[CALLER];
+  // Only ClientCache's views reach a shared client; anything else is a bug, not a guess at credentials.
+  if (!account) throw new Error('trailguard: an SDK call reached a shared client without its account');
   return account;
 }
 
@@ -65,25 +79,24 @@ export class SharedClients {
 
   constructor(private readonly pool: ConnectionPool) {}
 
-  /** `key` names the (client class, region) to the account's signers and retry strategies. */
-  get<C>(ctor: ClientConstructor<C>, region: string, target: AwsTarget, fixedEndpoint: boolean): { client: C; key: string } {
-    const key = `${ctor.name}/${region}`;
+  get<C>(ctor: ClientConstructor<C>, region: string, target: AwsTarget, fixedEndpoint: boolean): C {
     let clients = this.byClass.get(ctor);
     if (!clients) this.byClass.set(ctor, (clients = new Map<string, unknown>()));
     const settings = `${region}/${settingsKey(target, fixedEndpoint)}`;
     let client = clients.get(settings) as C | undefined;
-    if (!client) clients.set(settings, (client = this.build(ctor, region, target, fixedEndpoint, key)));
-    return { client, key };
+    if (!client) clients.set(settings, (client = this.build(ctor, region, target, fixedEndpoint)));
+    return client;
   }
 
-  private build<C>(ctor: ClientConstructor<C>, region: string, target: AwsTarget, fixedEndpoint: boolean, key: string): C {
+  private build<C>(ctor: ClientConstructor<C>, region: string, target: AwsTarget, fixedEndpoint: boolean): C {
     const endpointUrl = target.endpointUrl;
+    const key: ClientKey = { name: ctor.name, region };
+    let config: SharedConfig = {};
     const client = new ctor({
       region,
       credentials: PLACEHOLDER_CREDENTIALS,
-      // Resolved per call, for the calling account: both are documented client settings.
-      signer: (authScheme?: AuthScheme) => currentAccount().signer(key, authScheme, (client as { config: SharedConfig }).config),
-      retryStrategy: new AccountRetryStrategy(key),
+      // A documented client setting: the SDK asks for a signer per call.
+      signer: (authScheme?: AuthScheme) => Promise.resolve(accountSigner(key, authScheme, config)),
       maxAttempts: target.maxAttempts,
       // The middleware chain is built once per command type, not again on every call.
       cacheMiddleware: true,
@@ -96,40 +109,34 @@ export class SharedClients {
           { endpoint: endpointUrl, forcePathStyle: true, disableHostPrefix: true, useFipsEndpoint: false, useDualstackEndpoint: false }
         : {}),
       ...(endpointUrl && fixedEndpoint ? { endpointProvider: () => ({ url: new URL(endpointUrl) }) } : {}),
-    });
+    }) as C & { config: SharedConfig; middlewareStack: { add(middleware: unknown, options: unknown): void } };
+    config = client.config;
+    // Replaces the SDK's retry middleware (same name, step and priority) with the same loop under the caller's strategy.
+    client.middlewareStack.add(accountRetryMiddleware(key, target.maxAttempts, config), retryMiddlewareOptions);
     return client;
   }
 }
 
-/** The calling account's retry strategy, looked up per call; each token stays with the strategy that issued it. */
-class AccountRetryStrategy implements RetryStrategyV2 {
-  private readonly issuedBy = new WeakMap<RetryToken, RetryStrategyV2>();
+/**
+ * The SDK's retry middleware, run per call with the calling account's retry strategy; it also
+ * tags the request, which the signer sees, with the account.
+ */
+function accountRetryMiddleware(key: ClientKey, maxAttempts: number, config: SharedConfig) {
+  const attempts = () => Promise.resolve(maxAttempts);
+  return <Output extends MetadataBearer>(next: FinalizeHandler<object, Output>, context: HandlerExecutionContext): FinalizeHandler<object, Output> =>
+    (args: FinalizeHandlerArguments<object>) => {
+      const account = callerOf(args);
+      (args.request as Tagged)[CALLER] = account;
+      const strategy = account.retryStrategy(key);
+      return retryMiddleware({ maxAttempts: attempts, retryStrategy: () => Promise.resolve(strategy), ...(config.logger ? { logger: config.logger as Logger } : {}) })(next, context)(args);
+    };
+}
 
-  constructor(private readonly clientKey: string) {}
-
-  async acquireInitialRetryToken(scope: string): Promise<RetryToken> {
-    const strategy = currentAccount().retryStrategy(this.clientKey);
-    const token = await strategy.acquireInitialRetryToken(scope);
-    this.issuedBy.set(token, strategy);
-    return token;
-  }
-
-  async refreshRetryTokenForRetry(token: RetryToken, info: RetryErrorInfo): Promise<RetryToken> {
-    const strategy = this.strategyOf(token);
-    const next = await strategy.refreshRetryTokenForRetry(token, info);
-    this.issuedBy.set(next, strategy);
-    return next;
-  }
-
-  recordSuccess(token: RetryToken): void {
-    this.strategyOf(token).recordSuccess(token);
-  }
-
-  private strategyOf(token: RetryToken): RetryStrategyV2 {
-    const strategy = this.issuedBy.get(token);
-    if (!strategy) throw new Error('trailguard: a retry token from no account');
-    return strategy;
-  }
+/** Signs with the credentials of the account the request was tagged with. */
+function accountSigner(key: ClientKey, authScheme: AuthScheme | undefined, config: SharedConfig): RequestSigner {
+  return {
+    sign: async (request, options) => (await callerOf(request).signer(key, authScheme, config)).sign(request, options),
+  };
 }
 
 const sharedByPool = new WeakMap<ConnectionPool, SharedClients>();
