@@ -8,24 +8,24 @@
  * once and calls in any 1-second window, beside the limit the sweep keeps whatever --concurrency
  * and --workers are (docs/sweep.md).
  *
- *   npm run bench:sweep [-- --accounts N] [--regions R] [--latency MS] [--concurrency C] [--workers W] [--rules all|core]]   (builds first)
+ *   npm run bench:sweep [-- --accounts N [--regions R] [--latency MS] [--concurrency C] [--workers W] [--rules all|core]]
+ *
+ * It builds the package, bundles this file with esbuild into dist-bench/ and runs it with node.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { EMPTY_CONFIG } from '../src/config/load.js';
-import { planForRules } from '../src/plan/rule-plan.js';
-import { loadRuleSet } from '../src/rules/load.js';
-import { evaluateInventory } from '../src/scan/evaluate-inventory.js';
-import { PER_SERVICE_CONCURRENCY } from '../src/collect/aws-target.js';
-import { generateWorld, startSimulator, type Credentials } from '../src/simulator/index.js';
-import { busiestEndpoints, type Busiest } from '../src/simulator/request-log.js';
+import type { Credentials } from '../src/simulator/index.js';
+import type { Busiest } from '../src/simulator/request-log.js';
 
-// The build, as users run it: its sweep workers load plain JavaScript, where workers started
-// from the TypeScript sources would each load the SDK through tsx's loader.
-const BUILT: string = '../dist/sweep/sweep.js';
-const { sweepOrganization } = (await import(BUILT)) as typeof import('../src/sweep/sweep.js');
+/**
+ * The sweeping process runs the build with plain node, as users run it, and nothing else: its sweep
+ * workers load plain JavaScript (workers started from the sources would each load the SDK through
+ * tsx's loader), and its peak RSS is not inflated by tsx, a second copy of the modules, or the
+ * simulator, which only the child runs.
+ */
+const built = <M>(path: string): Promise<M> => import(`../dist/${path}`) as Promise<M>;
 
 const { values } = parseArgs({
   options: {
@@ -54,6 +54,8 @@ interface Ready {
 }
 
 async function serve(): Promise<void> {
+  const { generateWorld, startSimulator } = await import('../src/simulator/index.js');
+  const { busiestEndpoints } = await import('../src/simulator/request-log.js');
   const started = performance.now();
   const world = generateWorld({ accounts: Number(values.accounts), regions: Number(values.regions), seed: 42 });
   world.faults = [{ kind: 'latency', ms: Number(values.latency) }];
@@ -69,6 +71,14 @@ async function serve(): Promise<void> {
 }
 
 async function bench(): Promise<void> {
+  const [{ EMPTY_CONFIG }, { planForRules }, { loadRuleSet }, { evaluateInventory }, { PER_SERVICE_CONCURRENCY }, { sweepOrganization }] = await Promise.all([
+    built<typeof import('../src/config/load.js')>('config/load.js'),
+    built<typeof import('../src/plan/rule-plan.js')>('plan/rule-plan.js'),
+    built<typeof import('../src/rules/load.js')>('rules/load.js'),
+    built<typeof import('../src/scan/evaluate-inventory.js')>('scan/evaluate-inventory.js'),
+    built<typeof import('../src/collect/aws-target.js')>('collect/aws-target.js'),
+    built<typeof import('../src/sweep/sweep.js')>('sweep/sweep.js'),
+  ]);
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve', ...process.argv.slice(2)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.once('message', (m) => resolve(m as Ready));
