@@ -25,7 +25,8 @@ import type { Busiest } from '../src/simulator/request-log.js';
  * tsx's loader), and its peak RSS is not inflated by tsx, a second copy of the modules, or the
  * simulator, which only the child runs.
  */
-const built = <M>(path: string): Promise<M> => import(`../dist/${path}`) as Promise<M>;
+// A URL built at run time: esbuild leaves the import alone instead of bundling dist/ into the bench.
+const built = <M>(path: string): Promise<M> => import(new URL(`../dist/${path}`, import.meta.url).href) as Promise<M>;
 
 const { values } = parseArgs({
   options: {
@@ -71,13 +72,14 @@ async function serve(): Promise<void> {
 }
 
 async function bench(): Promise<void> {
-  const [{ EMPTY_CONFIG }, { planForRules }, { loadRuleSet }, { evaluateInventory }, { PER_SERVICE_CONCURRENCY }, { sweepOrganization }] = await Promise.all([
+  const [{ EMPTY_CONFIG }, { planForRules }, { loadRuleSet }, { evaluateInventory }, { PER_SERVICE_CONCURRENCY }, { sweepOrganization }, { defaultWorkers }] = await Promise.all([
     built<typeof import('../src/config/load.js')>('config/load.js'),
     built<typeof import('../src/plan/rule-plan.js')>('plan/rule-plan.js'),
     built<typeof import('../src/rules/load.js')>('rules/load.js'),
     built<typeof import('../src/scan/evaluate-inventory.js')>('scan/evaluate-inventory.js'),
     built<typeof import('../src/collect/aws-target.js')>('collect/aws-target.js'),
     built<typeof import('../src/sweep/sweep.js')>('sweep/sweep.js'),
+    built<typeof import('../src/sweep/parallel.js')>('sweep/parallel.js'),
   ]);
   const child: ChildProcess = fork(fileURLToPath(import.meta.url), ['--serve', ...process.argv.slice(2)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<Ready>((resolve, reject) => {
@@ -99,7 +101,8 @@ async function bench(): Promise<void> {
   let calls = 0;
   let retries = 0;
   let failed = 0;
-  const workers = values.workers ? Number(values.workers) : undefined;
+  // As `scan --organization` does: --workers, else one per core (at most 4).
+  const workers = values.workers ? Number(values.workers) : defaultWorkers();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const { inventory, skipped } = await sweepOrganization({
@@ -108,7 +111,7 @@ async function bench(): Promise<void> {
     role: { roleName: 'OrganizationAccountAccessRole', sessionName: 'trailguard-bench', durationSeconds: 3600 },
     filters: {},
     concurrency: Number(values.concurrency),
-    ...(workers ? { workers } : {}),
+    workers,
     tool: { name: 'trailguard', version: 'bench' },
     onCall: (e) => {
       calls++;
@@ -144,7 +147,10 @@ async function bench(): Promise<void> {
   );
   line('organization', `${values.accounts} accounts × ${values.regions} regions, ${values.latency} ms latency per call (world built in ${(ready.buildMs / 1000).toFixed(2)} s)`);
   line('accounts swept / skipped', `${inventory.accounts.length} / ${skipped.length} (suspended)`);
-  line('plan', `${plan.size} sections, ${rules.length} rules, concurrency ${values.concurrency} accounts, ${workers ?? `default (${availableParallelism()} cores)`} workers`);
+  line(
+    'plan',
+    `${plan.size} sections, ${rules.length} rules, concurrency ${values.concurrency} accounts, ${workers} workers${values.workers ? '' : ` (the default on ${availableParallelism()} cores)`}`,
+  );
   line('sweep wall time', `${sweepSeconds.toFixed(1)} s${limit(sweepSeconds <= LIMIT.seconds, `≤ ${LIMIT.seconds} s`)}`);
   line('calls', `${calls} (${failed} failed after retries, ${retries} retries)`);
   line('calls/s', (calls / sweepSeconds).toFixed(0));
