@@ -33,7 +33,10 @@ describe('shared SDK clients', () => {
     const pool = new ConnectionPool();
     try {
       const good = new ClientCache(simTarget(sim, '111111111111'), pool).get(STSClient, 'us-east-1');
-      const bad = new ClientCache(simTarget(sim, '222222222222', { credentials: { accessKeyId: 'AKIANOTKNOWN00000000', secretAccessKey: 'x'.repeat(40) } }), pool).get(STSClient, 'us-east-1');
+      const bad = new ClientCache(simTarget(sim, '222222222222', { credentials: { accessKeyId: 'AKIANOTKNOWN00000000', secretAccessKey: 'x'.repeat(40) } }), pool).get(
+        STSClient,
+        'us-east-1',
+      );
       const outcomes = await Promise.allSettled([good, bad, good, bad].map((c) => c.send(new GetCallerIdentityCommand({}))));
       expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.Account : (o.reason as Error).name))).toEqual([
         '111111111111',
