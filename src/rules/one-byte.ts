@@ -2,9 +2,10 @@
  * A rule's message material as one-byte strings where it can be. A rule file with a single
  * character beyond Latin-1 (the `›` of a console path in its remediation) is read as a two-byte
  * string, and so is every string parsed out of it, and every message joining one of them: a
- * scan keeps a message per result, and two-byte ones took twice the memory (their garbage
- * collection a fifth of the evaluation's time). Only the parts messages are made of are
- * re-encoded: the whole file, its tests and remediation included, would add to start-up.
+ * scan keeps a message per result, and two-byte ones take twice the memory (the evaluation
+ * bench's messages: 47 MB of the 84 MB of results it keeps, 25 MB one-byte). Only the parts
+ * messages are made of are re-encoded: the whole file, tests and remediation included, would
+ * add to start-up.
  */
 const MESSAGE_MATERIAL = ['messages', 'assert', 'applies_when', 'parameters'];
 const BEYOND_LATIN1 = /[\u0100-\uffff]/;
@@ -21,7 +22,6 @@ function oneByte(value: unknown): unknown {
   if (typeof value === 'string') return BEYOND_LATIN1.test(value) ? value : Buffer.from(value, 'latin1').toString('latin1');
   if (Array.isArray(value)) return value.map(oneByte);
   if (value === null || typeof value !== 'object') return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) copy[oneByte(key) as string] = oneByte(child);
-  return copy;
+  // fromEntries defines own properties: a `__proto__` key stays a key.
+  return Object.fromEntries(Object.entries(value).map(([key, child]) => [oneByte(key), oneByte(child)]));
 }

@@ -90,7 +90,8 @@ export function leafCheck(leaf: Leaf): Check {
 
   // A fail is explained right after it is tested: an enclosing `all` tests its children again, and
   // `explain` needs what the comparison saw. The context is made afresh for each verdict, so the
-  // same (scope, context) is the same data, compared once (the last one is held until the next).
+  // same (scope, context) is the same data, compared once. (The leaf holds on to the last scope and
+  // context it compared until it compares another.)
   let seenScope: unknown;
   let seenCtx: EvalContext | undefined;
   let seenAnswer: Answer = false;
