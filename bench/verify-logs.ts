@@ -6,7 +6,7 @@
  * (what validation must do: CloudTrail hashes the UNCOMPRESSED log file). The target is
  * verify-logs at >= 70% of that all-cores figure.
  *
- * Also prints the CPU per log file of this process (all threads) and of the simulator child while
+ * Also prints the CPU per file (log or digest) of this process (all threads) and of the simulator child while
  * verify-logs ran: the per-request floor that, with gunzip + SHA-256, bounds the wall time on
  * this machine. `--events-per-file MIN,MAX` changes the file sizes (default 12,260: 2–50 KB gzip).
  *
