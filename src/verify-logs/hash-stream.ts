@@ -21,12 +21,12 @@ const INFLATE_CHUNK = 256 * 1024;
 /**
  * Log files up to this size (gzip) are read whole and inflated synchronously: zlib's stream hands
  * every chunk to libuv's thread pool and back, which costs more CPU than inflating a log file of
- * tens of KB (twice the CPU per file, measured in bench/verify-logs.ts). At most `--concurrency`
+ * tens of KB (twice the CPU per file: docs/verify-logs.md, Performance). At most `--concurrency`
  * such bodies are held at once.
  */
-export const WHOLE_FILE_MAX_GZIP = 1024 * 1024;
+const WHOLE_FILE_MAX_GZIP = 1024 * 1024;
 /** ... and inflated in one piece only up to this size; past it the bytes already read are inflated as a stream. */
-export const WHOLE_FILE_MAX_INFLATED = 16 * 1024 * 1024;
+const WHOLE_FILE_MAX_INFLATED = 16 * 1024 * 1024;
 // gunzipSync's output chunks below this are not worth sizing to the file.
 const MIN_OUTPUT_CHUNK = 16 * 1024;
 
@@ -52,7 +52,7 @@ export async function sha256OfGzipBody(body: Readable, contentLength: number | u
   return { sha256: createHash('sha256').update(inflated).digest('hex'), uncompressedBytes: inflated.length };
 }
 
-export async function sha256OfGzipStream(body: Readable): Promise<StreamHash> {
+async function sha256OfGzipStream(body: Readable): Promise<StreamHash> {
   const hash = createHash('sha256');
   let uncompressedBytes = 0;
   await pipeline(
