@@ -27,7 +27,20 @@ const credentials = memoizeIdentityProvider(
   isIdentityExpired,
   doesIdentityRequireRefresh,
 )!;
-const s3 = new ClientCache({ ...config.target, credentials }).get(BucketS3Client, config.region);
+/**
+ * GetObject without S3's flexible checksums. By default the SDK asks S3 for each object's checksum
+ * (x-amz-checksum-mode: ENABLED) and computes a CRC over every body it receives to compare.
+ * verify-logs checks every body itself, a log file against the SHA-256 its signed digest lists and
+ * a digest against CloudTrail's signature, which no changed byte passes: the CRC would only cost
+ * CPU per file.
+ */
+class LogBucketS3Client extends BucketS3Client {
+  constructor(config: ConstructorParameters<typeof BucketS3Client>[0]) {
+    super({ ...config, responseChecksumValidation: 'WHEN_REQUIRED' });
+  }
+}
+
+const s3 = new ClientCache({ ...config.target, credentials }).get(LogBucketS3Client, config.region);
 
 port.on('message', (batch: FromMain[]) => {
   for (const message of batch) {

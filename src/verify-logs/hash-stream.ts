@@ -1,12 +1,12 @@
 /**
- * Hashes an S3 object body as it arrives. CloudTrail's logFiles.hashValue is the SHA-256 of the
- * UNCOMPRESSED log file (user guide, "CloudTrail digest file structure": "hash value of the
- * uncompressed log file content"), so the gzip body is inflated on the way: nothing is buffered
- * beyond zlib's window and one chunk.
+ * Hashes an S3 object body. CloudTrail's logFiles.hashValue is the SHA-256 of the UNCOMPRESSED log
+ * file (user guide, "CloudTrail digest file structure": "hash value of the uncompressed log file
+ * content"), so the gzip body is inflated first. A typical log file is read whole and inflated in
+ * one synchronous call; a large one is inflated as it streams, so memory stays bounded whatever
+ * the bucket holds.
  */
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, gunzipSync } from 'node:zlib';
 
@@ -18,7 +18,41 @@ export interface StreamHash {
 // Bigger output chunks mean fewer hash.update calls and stream callbacks per megabyte.
 const INFLATE_CHUNK = 256 * 1024;
 
-export async function sha256OfGzipStream(body: Readable): Promise<StreamHash> {
+/**
+ * Log files up to this size (gzip) are read whole and inflated synchronously: zlib's stream hands
+ * every chunk to libuv's thread pool and back, which costs more CPU than inflating a log file of
+ * tens of KB (twice the CPU per file: docs/verify-logs.md, Performance). At most `--concurrency`
+ * such bodies are held at once.
+ */
+const WHOLE_FILE_MAX_GZIP = 1024 * 1024;
+/** ... and inflated in one piece only up to this size; past it the bytes already read are inflated as a stream. */
+const WHOLE_FILE_MAX_INFLATED = 16 * 1024 * 1024;
+// gunzipSync's output chunks below this are not worth sizing to the file.
+const MIN_OUTPUT_CHUNK = 16 * 1024;
+
+/** `contentLength`: the body's size as S3 announced it (GetObject's Content-Length); absent, the body streams. */
+export async function sha256OfGzipBody(body: Readable, contentLength: number | undefined): Promise<StreamHash> {
+  if (contentLength === undefined || contentLength > WHOLE_FILE_MAX_GZIP) return sha256OfGzipStream(body);
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Buffer>) chunks.push(chunk);
+  const gz = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+  // A gzip member ends with its inflated size mod 2^32 (RFC 1952, ISIZE). The file is not trusted:
+  // the size only chooses the output buffer (so that the output comes in one piece, not copied
+  // together from 16 KB chunks); maxOutputLength bounds what inflating may produce.
+  const announced = gz.length >= 4 ? gz.readUInt32LE(gz.length - 4) : 0;
+  if (announced > WHOLE_FILE_MAX_INFLATED) return sha256OfGzipStream(Readable.from([gz]));
+  let inflated: Buffer;
+  try {
+    // The slack past the announced size lets zlib see the end of the stream without a second buffer.
+    inflated = gunzipSync(gz, { maxOutputLength: WHOLE_FILE_MAX_INFLATED, chunkSize: Math.max(announced + 64, MIN_OUTPUT_CHUNK) });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_BUFFER_TOO_LARGE') throw error;
+    return sha256OfGzipStream(Readable.from([gz]));
+  }
+  return { sha256: createHash('sha256').update(inflated).digest('hex'), uncompressedBytes: inflated.length };
+}
+
+async function sha256OfGzipStream(body: Readable): Promise<StreamHash> {
   const hash = createHash('sha256');
   let uncompressedBytes = 0;
   await pipeline(

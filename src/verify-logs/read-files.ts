@@ -7,7 +7,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { openObject } from '../collect/s3-objects.js';
 import { DigestFormatError, parseDigest, sha256Hex, type DigestFile } from './digest-format.js';
-import { inflateSmallObject, sha256OfGzipStream } from './hash-stream.js';
+import { inflateSmallObject, sha256OfGzipBody } from './hash-stream.js';
 
 /** What GetObject + gunzip + SHA-256 found for a log file. */
 export type LogRead =
@@ -29,7 +29,7 @@ export async function readLogFile(s3: S3Client, bucket: string, key: string): Pr
   if (!object) return { kind: 'missing' };
   const compressedBytes = object.contentLength ?? 0;
   try {
-    const hashed = await sha256OfGzipStream(object.body);
+    const hashed = await sha256OfGzipBody(object.body, object.contentLength);
     return { kind: 'hashed', sha256: hashed.sha256, compressedBytes, uncompressedBytes: hashed.uncompressedBytes };
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
