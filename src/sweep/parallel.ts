@@ -66,8 +66,8 @@ export function startWorkers(count: number, init: WorkerInit, targetFor: (accoun
  * its round trip, and with hundreds of calls in flight the default one promoted most of them to
  * the old generation before they died, where collecting them cost a fifth of a worker's CPU.
  * bench/sweep.ts, 1,000 accounts, quiet machine: default 41.4 s, 0.64 ms CPU per call, 449 MB;
- * 32 MB 39.3 s; 48 MB 38.3 s; 56 MB 35.5 s, 0.54 ms, 499 MB; 64 MB 33.5 s but 520–530 MB, over
- * the sweep's 512 MB budget.
+ * 32 MB 39.3 s; 48 MB 41.0–41.7 s; 56 MB 35.5–37.2 s, 0.54–0.57 ms, 499–518 MB; 64 MB 33.5 s
+ * but 520–530 MB, over the sweep's 512 MB budget.
  */
 const HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 56 };
 
