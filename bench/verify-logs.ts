@@ -18,7 +18,6 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { gunzipSync } from 'node:zlib';
 import pLimit from 'p-limit';
 import { ClientCache } from '../src/collect/clients.js';
 import { BucketS3Client, openObject } from '../src/collect/s3-objects.js';
@@ -37,22 +36,23 @@ const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-sout
 const START = '2026-11-24T00:00:00Z';
 const END = '2026-11-24T20:00:00Z'; // 5 regions × 20 digests × 100 files = 10,000 log files
 
-// gunzip at its fastest, as verify-logs inflates a log file read whole (hash-stream.ts): the output in
-// one buffer sized by the gzip trailer, not copied together from 16 KB chunks.
-const inflate = (gz: Buffer): Buffer => gunzipSync(gz, { chunkSize: Math.max(gz.readUInt32LE(gz.length - 4) + 64, 16 * 1024) });
+// The built hash-stream: the limit inflates each file exactly as verify-logs does (inflateWhole:
+// one buffer sized by the gzip trailer, not copied together from 16 KB chunks).
+const HASH_STREAM = new URL('../dist/verify-logs/hash-stream.js', import.meta.url).href;
+const { inflateWhole, readWhole } = (await import(HASH_STREAM)) as typeof import('../src/verify-logs/hash-stream.js');
 
 // Plain JavaScript so the worker needs no TypeScript loader: gunzip + SHA-256 of each buffer it is sent.
 const RAW_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { gunzipSync } = require('node:zlib');
-const inflate = ${inflate.toString()};
-parentPort.once('message', () => {
-  // Buffers arrive as plain Uint8Arrays.
-  for (const gz of workerData) createHash('sha256').update(inflate(Buffer.from(gz.buffer, gz.byteOffset, gz.byteLength))).digest();
-  parentPort.postMessage('done');
-});
-parentPort.postMessage('ready');`;
+import(workerData.hashStream).then(({ inflateWhole }) => {
+  parentPort.once('message', () => {
+    // Buffers arrive as plain Uint8Arrays.
+    for (const gz of workerData.files) createHash('sha256').update(inflateWhole(Buffer.from(gz.buffer, gz.byteOffset, gz.byteLength))).digest();
+    parentPort.postMessage('done');
+  });
+  parentPort.postMessage('ready');
+});`;
 
 interface Ready {
   endpoint: string;
@@ -181,9 +181,7 @@ async function rawThroughput(target: ConstructorParameters<typeof ClientCache>[0
       limit(async () => {
         const object = await openObject(s3, BUCKET, key);
         if (!object) return;
-        const chunks: Buffer[] = [];
-        for await (const chunk of object.body as AsyncIterable<Buffer>) chunks.push(chunk);
-        files.push(Buffer.concat(chunks));
+        files.push(await readWhole(object.body));
       }),
     ),
   );
@@ -194,7 +192,7 @@ async function rawThroughput(target: ConstructorParameters<typeof ClientCache>[0
   let inflateShaMs = 0;
   for (const gz of files) {
     let t = performance.now();
-    const inflated = inflate(gz);
+    const inflated = inflateWhole(gz);
     createHash('sha256').update(inflated).digest();
     inflateShaMs += performance.now() - t;
     t = performance.now();
@@ -206,7 +204,7 @@ async function rawThroughput(target: ConstructorParameters<typeof ClientCache>[0
   const threads = availableParallelism();
   const shares = Array.from({ length: threads }, (_, t) => files.filter((_, i) => i % threads === t));
   // Each worker gets its share first; only the gunzip + SHA-256 pass is timed.
-  const workers = shares.map((share) => new Worker(RAW_WORKER, { eval: true, workerData: share }));
+  const workers = shares.map((share) => new Worker(RAW_WORKER, { eval: true, workerData: { files: share, hashStream: HASH_STREAM } }));
   await Promise.all(workers.map((w) => new Promise((ready) => w.once('message', ready))));
   const started = performance.now();
   await Promise.all(workers.map((w) => new Promise((done) => (w.once('message', done), w.postMessage('go')))));
